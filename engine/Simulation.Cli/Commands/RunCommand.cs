@@ -1,0 +1,111 @@
+using System.ComponentModel;
+using Simulation.Engine.Compilation;
+using Simulation.Engine.Results;
+using Simulation.Engine.Runtime;
+using Spectre.Console.Cli;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>sim run MODEL [--output FILE] [--set name=value ...] [--method m] [--dt x] [--stop t] [--vars a,b]</c></summary>
+public sealed class RunCommand : Command<RunCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<MODEL>")]
+        [Description("The model file (.json).")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Write results to FILE: .csv (Time, then one column per variable) or .json. Without it, print a table of the main variables.")]
+        public string? Output { get; init; }
+
+        [CommandOption("--set <NAME=VALUE>")]
+        [Description("Set an input for this run, e.g. --set \"contact rate=6\" or --set \"admission rate[65-74]=0.2\". Repeatable.")]
+        public string[] Set { get; init; } = [];
+
+        [CommandOption("--method <METHOD>")]
+        [Description("Integration method: euler, rk2 or rk4 (default: the model's).")]
+        public string? Method { get; init; }
+
+        [CommandOption("--dt <DT>")]
+        [Description("Integration step (default: the model's).")]
+        public double? Dt { get; init; }
+
+        [CommandOption("--start <TIME>")]
+        [Description("Start time (default: the model's).")]
+        public double? Start { get; init; }
+
+        [CommandOption("--stop <TIME>")]
+        [Description("Stop time (default: the model's).")]
+        public double? Stop { get; init; }
+
+        [CommandOption("--save-period <PERIOD>")]
+        [Description("How often values are saved, a multiple of dt (default: the model's).")]
+        public double? SavePeriod { get; init; }
+
+        [CommandOption("--vars <NAMES>")]
+        [Description("Comma-separated variables to output (arrayed ones give every element). Default: all (files) or the stocks (table).")]
+        public string? Vars { get; init; }
+
+        [CommandOption("--continue")]
+        [Description("Keep running after a value becomes NaN or infinite (it is still reported).")]
+        public bool Continue { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Overwrite the output file if it exists.")]
+        public bool Force { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.Output is null ? null : OutputFiles.FormatOf(settings.Output);
+        if (settings.Output is not null) OutputFiles.EnsureWritable(settings.Output, settings.Force, settings.Model);
+        CheckedModel model;
+        try
+        {
+            model = ModelLoader.Load(settings.Model,
+                new TimeOverrides(settings.Start, settings.Stop, settings.Dt, settings.SavePeriod, settings.Method));
+        }
+        catch (ModelErrorsException)
+        {
+            return ExitCodes.ModelErrors;
+        }
+        var (parameters, values) = ParameterAssignments.Resolve(model, settings.Set);
+        var plan = PlanCompiler.Compile(model.Bound, model.Analysis, parameters);
+        var outputs = ChooseOutputs(plan, settings);
+        var result = Simulator.Run(plan, outputs, values.ToArray(), settings.Continue);
+        DiagnosticPrinter.Print(result.Diagnostics);
+
+        if (settings.Output is null)
+            ResultTable.Print(result, model.Document.Name);
+        else
+        {
+            OutputFiles.WriteAtomically(settings.Output, writer =>
+            {
+                if (format == "json") JsonResultWriter.Write(result, writer, model.Document.Name);
+                else CsvResultWriter.Write(result, writer);
+            });
+            Console.Error.WriteLine($"wrote {result.Times.Count} rows x {result.Names.Count} variables to {settings.Output}");
+        }
+        return result.Diagnostics.Any(d => d.IsError) ? ExitCodes.ModelErrors : ExitCodes.Ok;
+    }
+
+    private static IReadOnlyList<OutputColumn> ChooseOutputs(EvaluationPlan plan, Settings settings)
+    {
+        if (settings.Vars is { } vars)
+        {
+            var names = vars.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var (columns, unknown) = Simulator.SelectOutputs(plan, names);
+            if (columns is null)
+            {
+                string? suggestion = Engine.Diagnostics.NameSuggester.Suggest(unknown[0], plan.Model.Variables.Select(v => v.Name));
+                throw new UsageException($"--vars: the model has no variable '{unknown[0]}'", suggestion is not null ? $"did you mean '{suggestion}'?" : null);
+            }
+            return columns;
+        }
+        var all = Simulator.DefaultOutputs(plan);
+        if (settings.Output is not null) return all;
+        var stocks = all.Where(c => plan.Model.Elements[c.Element].Kind == Engine.Binding.ElementKind.Stock).ToList();
+        return stocks.Count > 0 ? stocks : all;
+    }
+}

@@ -1,0 +1,20 @@
+using Simulation.Engine.Diagnostics;
+
+namespace Simulation.Cli;
+
+/// <summary>Prints diagnostics compiler-style to standard error, or as JSON to standard output for tools.</summary>
+public static class DiagnosticPrinter
+{
+    public static void Print(IReadOnlyList<Diagnostic> diagnostics, bool json = false)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(DiagnosticRenderer.ToJson(diagnostics));
+            return;
+        }
+        foreach (var d in diagnostics) Console.Error.Write(DiagnosticRenderer.ToText(d));
+        int errors = diagnostics.Count(d => d.IsError), warnings = diagnostics.Count - errors;
+        if (diagnostics.Count > 0)
+            Console.Error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+    }
+}

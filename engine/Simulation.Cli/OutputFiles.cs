@@ -1,0 +1,40 @@
+namespace Simulation.Cli;
+
+/// <summary>Result files: chosen by extension, never overwritten without --force, written whole or not at all.</summary>
+public static class OutputFiles
+{
+    public static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".json" => "json",
+        var other => throw new UsageException($"cannot write results as '{other}'", "name the output file .csv or .json"),
+    };
+
+    public static void EnsureWritable(string path, bool force, params string[] inputs)
+    {
+        foreach (var input in inputs)
+            if (Path.GetFullPath(input) == Path.GetFullPath(path))
+                throw new UsageException($"the output file '{path}' is an input of this command", "choose another output path");
+        if (File.Exists(path) && !force)
+            throw new UsageException($"'{path}' already exists", "use --force to overwrite it, or choose another file");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+            throw new UsageException($"the folder '{folder}' does not exist");
+    }
+
+    /// <summary>Writes to a temporary file beside the target, then moves it into place.</summary>
+    public static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        string temp = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+                write(writer);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

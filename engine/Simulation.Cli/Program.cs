@@ -1,0 +1,19 @@
+using Simulation.Cli;
+using Simulation.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("sim");
+    config.AddCommand<RunCommand>("run")
+        .WithDescription("Run a model and print its main variables, or write every variable to a CSV or JSON file.")
+        .WithExample("run", "models/teacup.json")
+        .WithExample("run", "models/sir.json", "--output", "sir.csv", "--set", "contact rate=6", "--method", "rk4");
+    config.AddCommand<CheckCommand>("check")
+        .WithDescription("Check a model and print every problem found, with its location.")
+        .WithExample("check", "models/hospital-beds.json")
+        .WithExample("check", "models/hospital-beds.json", "--format", "json");
+    config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
+});
+return app.Run(args);

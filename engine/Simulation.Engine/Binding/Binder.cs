@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Model;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Binding;
+
+/// <summary>
+/// Turns a <see cref="ModelDocument"/> into a <see cref="BoundModel"/>: resolves dimensions, numbers
+/// every scalar element, parses and binds each element's equation, links stocks to their flows and
+/// applies the non-negative rules. Reports every problem it finds and keeps going.
+/// </summary>
+public static class Binder
+{
+    public static BoundModel Bind(ModelDocument document, DiagnosticBag diagnostics)
+    {
+        var dimensions = DimensionBinder.Bind(document, diagnostics);
+        var context = new BindingContext
+        {
+            Variables = new Dictionary<string, BoundVariable>(),
+            Dimensions = dimensions,
+            Elements = new List<ModelElement>(),
+            Tables = new List<LookupTable>(),
+            Diagnostics = diagnostics,
+        };
+        var variables = DeclareVariables(document, context);
+        var equations = new EquationTable(context);
+        foreach (var variable in variables) equations.Assign(variable);
+        foreach (var variable in variables) equations.BindElements(variable);
+        StockFlowLinker.Link(variables, context);
+        NonNegativeRules.Apply(context.Elements);
+        return new BoundModel
+        {
+            Document = document,
+            Time = document.Time,
+            Dimensions = DimensionBinder.Ordered(dimensions, document),
+            Variables = variables.ToImmutableArray(),
+            Elements = context.Elements.ToImmutableArray(),
+            Tables = context.Tables.ToImmutableArray(),
+        };
+    }
+
+    /// <summary>Creates each variable with its dimensions and one element per position.</summary>
+    private static List<BoundVariable> DeclareVariables(ModelDocument document, BindingContext context)
+    {
+        var result = new List<BoundVariable>();
+        foreach (var def in document.Variables)
+        {
+            string canonical = Identifier.Canonical(def.Name);
+            if (canonical.Length == 0) continue;
+            if (context.Variables.TryGetValue(canonical, out var existing))
+            {
+                context.Diagnostics.Error(DiagnosticCodes.DuplicateName,
+                    $"'{def.Name}' is defined twice (names ignore case, and spaces equal underscores)", def.Location, def.Name,
+                    $"the first definition is at {existing.Definition?.Location}");
+                continue;
+            }
+            var dims = ImmutableArray.CreateBuilder<Dimension>();
+            bool ok = true;
+            foreach (var d in def.Dimensions)
+            {
+                if (context.Dimensions.TryGetValue(Identifier.Canonical(d.Name), out var dim)) dims.Add(dim);
+                else
+                {
+                    ok = false;
+                    string? s = NameSuggester.Suggest(d.Name, context.Dimensions.Values.Select(x => x.Name));
+                    context.Diagnostics.Error(DiagnosticCodes.UnknownDimension, $"'{def.Name}' is arrayed over '{d.Name}', which is not a dimension",
+                        d.Location, def.Name, s is not null ? $"did you mean '{s}'?" : "define it in \"dimensions\"");
+                }
+            }
+            if (!ok) continue;
+            var variable = new BoundVariable { Name = Identifier.Display(def.Name), Kind = def.Kind, Dimensions = dims.ToImmutable(), Definition = def };
+            context.Variables[canonical] = variable;
+            result.Add(variable);
+            if (def.Kind == VariableKind.Graphical) continue; // a function, not a quantity: no elements
+            var kind = def.Kind switch
+            {
+                VariableKind.Stock => ElementKind.Stock,
+                VariableKind.Flow => ElementKind.Flow,
+                _ => ElementKind.Auxiliary,
+            };
+            foreach (var indices in Positions(variable.Dimensions))
+            {
+                var element = new ModelElement
+                {
+                    Id = context.Elements.Count,
+                    Variable = variable,
+                    Indices = indices,
+                    DisplayName = ElementName(variable, indices),
+                    Kind = kind,
+                    NonNegative = def.NonNegative,
+                };
+                context.Elements.Add(element);
+                variable.Elements.Add(element.Id);
+            }
+        }
+        return result;
+    }
+
+    public static string ElementName(BoundVariable variable, ImmutableArray<int> indices) =>
+        indices.Length == 0 ? variable.Name : $"{variable.Name}[{string.Join(",", indices.Select((x, k) => variable.Dimensions[k].Elements[x]))}]";
+
+    /// <summary>Every index tuple over the dimensions, in row-major order.</summary>
+    public static IEnumerable<ImmutableArray<int>> Positions(ImmutableArray<Dimension> dims)
+    {
+        int count = dims.Aggregate(1, (n, d) => n * d.Size);
+        var index = new int[dims.Length];
+        for (int flat = 0; flat < count; flat++)
+        {
+            int rest = flat;
+            for (int k = dims.Length - 1; k >= 0; k--)
+            {
+                index[k] = rest % dims[k].Size;
+                rest /= dims[k].Size;
+            }
+            yield return index.ToImmutableArray();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Binding;
+
+/// <summary>
+/// A scalar expression for one element of one variable, with every name resolved to a model
+/// element id and every array subscript resolved to a fixed element. Arrays never survive binding:
+/// apply-to-all equations are bound once per element, and reductions list their operands.
+/// </summary>
+public abstract record BoundExpr;
+
+public sealed record BConst(double Value) : BoundExpr;
+
+/// <summary>The current value of model element <see cref="Element"/>.</summary>
+public sealed record BRef(int Element) : BoundExpr;
+
+/// <summary>TIME, DT, STARTTIME or STOPTIME.</summary>
+public sealed record BTime(TimeQuantity Quantity) : BoundExpr;
+
+public enum TimeQuantity
+{
+    Time,
+    Dt,
+    Start,
+    Stop,
+}
+
+public sealed record BUnary(UnaryOperator Operator, BoundExpr Operand) : BoundExpr;
+
+public sealed record BBinary(BinaryOperator Operator, BoundExpr Left, BoundExpr Right) : BoundExpr;
+
+public sealed record BIf(BoundExpr Condition, BoundExpr Then, BoundExpr Else) : BoundExpr;
+
+/// <summary>A call of a stateless builtin (everything with memory is expanded into hidden elements).</summary>
+public sealed record BCall(BuiltinFunction Function, ImmutableArray<BoundExpr> Arguments) : BoundExpr;
+
+/// <summary>A graphical function (table <see cref="Table"/>) read at <see cref="Input"/>.</summary>
+public sealed record BLookup(int Table, BoundExpr Input, LookupMode Mode) : BoundExpr;
+
+public enum LookupMode
+{
+    /// <summary>As the table's own interpolation says.</summary>
+    Table,
+
+    /// <summary>LOOKUP_FORWARD: the y of the first point with x >= input.</summary>
+    Forward,
+
+    /// <summary>LOOKUP_BACKWARD: the y of the last point with x &lt;= input.</summary>
+    Backward,
+
+    /// <summary>LOOKUP_INVERT: the x at which the (monotone) table reaches input.</summary>
+    Invert,
+}
+
+/// <summary>SUM, PROD, MEAN, MIN, MAX, STDDEV over a list of elements.</summary>
+public sealed record BReduce(ReduceOperator Operator, ImmutableArray<BoundExpr> Items) : BoundExpr;
+
+public enum ReduceOperator
+{
+    Sum,
+    Product,
+    Mean,
+    Min,
+    Max,
+    StdDev,
+}
+
+/// <summary>INIT(x): the value <see cref="Inner"/> had at the initial time, constant afterwards.</summary>
+public sealed record BInit(BoundExpr Inner) : BoundExpr;
+
+/// <summary>PREVIOUS(x, initial): x as it was one step ago; <see cref="Initial"/> in the first step.</summary>
+public sealed record BPrevious(BoundExpr Inner, BoundExpr Initial) : BoundExpr;
+
+/// <summary>Dynamic subscript: element <see cref="Index"/> (1-based, rounded down) of <see cref="Items"/>, 0 outside.</summary>
+public sealed record BSelect(BoundExpr Index, ImmutableArray<BoundExpr> Items) : BoundExpr;

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Model;
+
+namespace Simulation.Engine.Binding;
+
+/// <summary>
+/// The model with every name resolved: variables, their scalar elements (including hidden ones from
+/// builtins with memory), graphical function tables, and the time settings. The checker and the
+/// plan compiler read this; nothing here refers back to text except for diagnostics.
+/// </summary>
+public sealed class BoundModel
+{
+    public required ModelDocument Document { get; init; }
+    public required TimeSettings Time { get; init; }
+    public required ImmutableArray<Dimension> Dimensions { get; init; }
+    public required ImmutableArray<BoundVariable> Variables { get; init; }
+    public required ImmutableArray<ModelElement> Elements { get; init; }
+    public required ImmutableArray<LookupTable> Tables { get; init; }
+
+    public BoundVariable? FindVariable(string name)
+    {
+        string canonical = Syntax.Identifier.Canonical(name);
+        foreach (var v in Variables)
+            if (v.Canonical == canonical) return v;
+        return null;
+    }
+}

@@ -1,0 +1,255 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Model;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Binding;
+
+/// <summary>
+/// Binds one equation's syntax tree for one element: names become element references, subscripts
+/// become fixed elements, builtins are checked for arity and lowered. Returns null after reporting
+/// a diagnostic; never throws on user input.
+/// </summary>
+internal sealed partial class ExpressionBinder(BindingContext context, ElementScope scope)
+{
+    public ArrayValue? Bind(Expr expr)
+    {
+        switch (expr)
+        {
+            case NumberExpr n:
+                return ArrayValue.Scalar(new BConst(n.Value));
+            case NameExpr name:
+                return BindName(name);
+            case SubscriptExpr s:
+                return BindSubscripted(s);
+            case UnaryExpr u:
+                return Bind(u.Operand)?.Map(x => new BUnary(u.Operator, x));
+            case BinaryExpr b:
+            {
+                var left = Bind(b.Left);
+                var right = Bind(b.Right);
+                if (left is null || right is null) return null;
+                return Zip(b, [left, right], a => new BBinary(b.Operator, a[0], a[1]));
+            }
+            case IfExpr i:
+            {
+                var c = Bind(i.Condition);
+                var t = Bind(i.Then);
+                var e = Bind(i.Else);
+                if (c is null || t is null || e is null) return null;
+                return Zip(i, [c, t, e], a => new BIf(a[0], a[1], a[2]));
+            }
+            case CallExpr call:
+                return BindCall(call);
+            default:
+                throw new InvalidOperationException($"unexpected syntax node {expr.GetType().Name}");
+        }
+    }
+
+    /// <summary>Binds an expression that must be scalar for this element (an equation, a function argument).</summary>
+    public BoundExpr? BindScalar(Expr expr, string what)
+    {
+        var value = Bind(expr);
+        if (value is null) return null;
+        if (value.IsScalar) return value.Items[0];
+        context.Report(DiagnosticCodes.DimensionMismatch,
+            $"{what} is an array over {string.Join(", ", value.Dimensions)} where a single value is needed", scope, expr.Span,
+            "give the element with a subscript, e.g. x[Age], or reduce it, e.g. SUM(x[*])");
+        return null;
+    }
+
+    private ArrayValue? Zip(Expr at, IReadOnlyList<ArrayValue> values, Func<BoundExpr[], BoundExpr> combine)
+    {
+        // Free dimensions that are different but related (a subrange and its parent) cannot be broadcast.
+        var dims = values.SelectMany(v => v.Dimensions).Distinct().ToList();
+        for (int i = 0; i < dims.Count; i++)
+        for (int j = i + 1; j < dims.Count; j++)
+            if (DimensionRelations.Related(dims[i], dims[j]))
+            {
+                context.Report(DiagnosticCodes.DimensionMismatch,
+                    $"arrays over {dims[i]} and {dims[j]} are combined element by element, but they are different dimensions",
+                    scope, at.Span, "subscript both with the same dimension");
+                return null;
+            }
+        return ArrayValue.Zip(values, combine);
+    }
+
+    private ArrayValue? BindName(NameExpr name)
+    {
+        string canonical = name.Canonical;
+        if (canonical == "self") return ArrayValue.Scalar(new BRef(scope.Element.Id));
+        if (context.Variables.TryGetValue(canonical, out var variable))
+        {
+            if (variable.Kind == VariableKind.Graphical)
+            {
+                context.Report(DiagnosticCodes.NotAFunction,
+                    $"'{variable.Name}' is a graphical function and needs an input", scope, name.Span,
+                    $"write {ExprPrinter.FormatName(variable.Name)}(x)");
+                return null;
+            }
+            return Reference(variable);
+        }
+        if (context.Dimensions.TryGetValue(canonical, out var dimension))
+        {
+            if (scope.IndexIn(dimension) is int index) return ArrayValue.Scalar(new BConst(index + 1));
+            context.Report(DiagnosticCodes.DimensionMismatch,
+                $"the dimension '{dimension.Name}' is used as a value, but '{scope.Variable.Name}' is not arrayed over it",
+                scope, name.Span, "a dimension name stands for the current element's position only inside variables arrayed over it");
+            return null;
+        }
+        if (BuiltinCatalog.Find(canonical) is { } builtin)
+        {
+            if (builtin.Category == BuiltinCategory.Constant) return ArrayValue.Scalar(Constant(builtin));
+            context.Report(DiagnosticCodes.NotAFunction, $"'{builtin.Name}' is a function and needs arguments", scope, name.Span,
+                $"write {builtin.Name}(...): {builtin.Summary}");
+            return null;
+        }
+        ReportUnknownVariable(name.Name, name.Span);
+        return null;
+    }
+
+    private void ReportUnknownVariable(string written, TextSpan span)
+    {
+        var candidates = context.VariableNames.Concat(BuiltinCatalog.All.Where(b => b.Category == BuiltinCategory.Constant).Select(b => b.Name));
+        string? suggestion = NameSuggester.Suggest(written, candidates);
+        context.Report(DiagnosticCodes.UnknownVariable,
+            $"unknown variable '{written}' in the equation of '{scope.Variable.Name}'", scope, span,
+            suggestion is not null ? $"did you mean '{suggestion}'?" : "define it in \"variables\", or check the spelling");
+    }
+
+    private static BoundExpr Constant(BuiltinSignature builtin) =>
+        builtin.Time is { } t ? new BTime(t) : new BConst(builtin.Value ?? 0);
+
+    /// <summary>A variable written without subscripts: its dimensions follow the current element, or stay free.</summary>
+    private ArrayValue Reference(BoundVariable variable, Func<int, BoundExpr>? item = null)
+    {
+        var choices = variable.Dimensions
+            .Select(d => scope.IndexIn(d) is int i ? SubscriptChoice.Fixed(i) : SubscriptChoice.Free(d, Enumerable.Range(0, d.Size).ToArray()))
+            .ToArray();
+        return Select(variable, choices, item ?? ElementOf(variable));
+    }
+
+    private static Func<int, BoundExpr> ElementOf(BoundVariable variable) => flat => new BRef(variable.Elements[flat]);
+
+    private static Func<int, BoundExpr> TableOf(BoundVariable variable) => flat => new BConst(variable.Tables[flat]);
+
+    private ArrayValue? BindCall(CallExpr call)
+    {
+        var builtin = BuiltinCatalog.Find(call.Function.Name);
+        if (builtin is null) return BindUserFunction(call);
+        int n = call.Arguments.Length;
+        if (n < builtin.MinArgs || n > builtin.MaxArgs)
+        {
+            context.Report(DiagnosticCodes.WrongArgumentCount,
+                $"{builtin.Name} takes {builtin.ArityText} argument{(builtin.MaxArgs == 1 ? "" : "s")} but {n} {(n == 1 ? "is" : "are")} given",
+                scope, call.Span, builtin.Summary);
+            return null;
+        }
+        switch (builtin.Category)
+        {
+            case BuiltinCategory.Constant:
+                return ArrayValue.Scalar(Constant(builtin));
+            case BuiltinCategory.Math when builtin.Function is BuiltinFunction.Min or BuiltinFunction.Max && n == 1:
+                return Reduce(call, builtin.Function == BuiltinFunction.Min ? ReduceOperator.Min : ReduceOperator.Max);
+            case BuiltinCategory.Math:
+            {
+                var args = BindAll(call.Arguments);
+                return args is null ? null : Zip(call, args, a => new BCall(builtin.Function!.Value, a.ToImmutableArray()));
+            }
+            case BuiltinCategory.Conditional:
+            {
+                var args = BindAll(call.Arguments);
+                return args is null ? null : Zip(call, args, a => new BIf(a[0], a[1], a[2]));
+            }
+            case BuiltinCategory.Init:
+                return Bind(call.Arguments[0])?.Map(x => new BInit(x));
+            case BuiltinCategory.Previous:
+            {
+                var args = BindAll(call.Arguments);
+                if (args is null) return null;
+                return n == 1
+                    ? args[0].Map(x => new BPrevious(x, x))
+                    : Zip(call, args, a => new BPrevious(a[0], a[1]));
+            }
+            case BuiltinCategory.Reduction when builtin.Reduce is null: // SIZE
+            {
+                var arg = Bind(call.Arguments[0]);
+                return arg is null ? null : ArrayValue.Scalar(new BConst(arg.Items.Length));
+            }
+            case BuiltinCategory.Reduction:
+                return Reduce(call, builtin.Reduce!.Value);
+            case BuiltinCategory.Lookup:
+                return BindLookup(call, builtin.Lookup!.Value);
+            default:
+                context.Report(DiagnosticCodes.UnknownFunction, $"{builtin.Name} is not supported yet", scope, call.Function.Span);
+                return null;
+        }
+    }
+
+    private List<ArrayValue>? BindAll(IEnumerable<Expr> args)
+    {
+        var result = new List<ArrayValue>();
+        bool ok = true;
+        foreach (var a in args)
+        {
+            var v = Bind(a);
+            if (v is null) ok = false;
+            else result.Add(v);
+        }
+        return ok ? result : null;
+    }
+
+    /// <summary>SUM(x[*]), MEAN(a, b, c)...: every free element of every argument, reduced to one value.</summary>
+    private ArrayValue? Reduce(CallExpr call, ReduceOperator op)
+    {
+        var args = BindAll(call.Arguments);
+        if (args is null) return null;
+        var items = args.SelectMany(a => a.Items).ToImmutableArray();
+        return ArrayValue.Scalar(items.Length == 1 && op is not ReduceOperator.StdDev ? items[0] : new BReduce(op, items));
+    }
+
+    /// <summary>f(x) where f is a graphical function (or an auxiliary with a graph).</summary>
+    private ArrayValue? BindUserFunction(CallExpr call)
+    {
+        if (context.Variables.TryGetValue(call.Function.Canonical, out var variable))
+        {
+            if (variable.Tables.Count == 0)
+            {
+                context.Report(DiagnosticCodes.NotAFunction, $"'{variable.Name}' is not a graphical function, so it cannot be called",
+                    scope, call.Function.Span, "only graphical functions take an input in parentheses");
+                return null;
+            }
+            if (call.Arguments.Length != 1)
+            {
+                context.Report(DiagnosticCodes.WrongArgumentCount,
+                    $"the graphical function '{variable.Name}' takes 1 argument but {call.Arguments.Length} are given", scope, call.Span);
+                return null;
+            }
+            var input = Bind(call.Arguments[0]);
+            var tables = Reference(variable, TableOf(variable));
+            if (input is null || tables is null) return null;
+            return Zip(call, [tables, input], a => new BLookup((int)((BConst)a[0]).Value, a[1], LookupMode.Table));
+        }
+        var candidates = BuiltinCatalog.All.Where(b => b.Category != BuiltinCategory.Constant).Select(b => b.Name)
+            .Concat(context.Variables.Values.Where(v => v.Tables.Count > 0).Select(v => v.Name));
+        string? suggestion = NameSuggester.Suggest(call.Function.Name, candidates);
+        context.Report(DiagnosticCodes.UnknownFunction, $"unknown function '{call.Function.Name}'", scope, call.Function.Span,
+            suggestion is not null ? $"did you mean '{suggestion}'?" : "see docs/builtins.md for the functions the language has");
+        return null;
+    }
+
+    private ArrayValue? BindLookup(CallExpr call, LookupMode mode)
+    {
+        var target = call.Arguments[0];
+        NameExpr? name = target switch { NameExpr n => n, SubscriptExpr s => s.Target, _ => null };
+        if (name is null || !context.Variables.TryGetValue(name.Canonical, out var variable) || variable.Tables.Count == 0)
+        {
+            context.Report(DiagnosticCodes.InvalidArgument, "the first argument must name a graphical function", scope, target.Span);
+            return null;
+        }
+        var tables = target is SubscriptExpr sub ? BindSubscripted(sub, TableOf(variable)) : Reference(variable, TableOf(variable));
+        var input = Bind(call.Arguments[1]);
+        if (tables is null || input is null) return null;
+        return Zip(call, [tables, input], a => new BLookup((int)((BConst)a[0]).Value, a[1], mode));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Binding;
+
+/// <summary>
+/// The non-negative options, written as ordinary expressions so that every back end computes them
+/// the same way (see docs/model-format.md):
+/// <list type="bullet">
+/// <item>a non-negative flow is <c>MAX(0, equation)</c>;</item>
+/// <item>a non-negative stock limits its outflows in priority order, each to what is left:
+/// <c>MIN(outflow, MAX(0, stock/DT + inflows - earlier outflows))</c>, so the stock cannot go
+/// below zero in a step and what leaves it is what arrives downstream (material is conserved).</item>
+/// </list>
+/// A flow drained from two stocks is not limited (which stock would it obey?); the integrator then
+/// clamps the stock at zero, as it does when a negative inflow would take it below zero.
+/// </summary>
+internal static class NonNegativeRules
+{
+    public static void Apply(List<ModelElement> elements)
+    {
+        foreach (var flow in elements)
+            if (flow.Kind == ElementKind.Flow && flow.NonNegative && flow.Equation is { } eq)
+                flow.Equation = new BCall(BuiltinFunction.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), eq));
+
+        var drainedBy = new Dictionary<int, int>();
+        foreach (var stock in elements.Where(e => e.Kind == ElementKind.Stock))
+            foreach (int o in stock.Outflows)
+                drainedBy[o] = drainedBy.GetValueOrDefault(o) + 1;
+
+        foreach (var stock in elements.Where(e => e.Kind == ElementKind.Stock && e.NonNegative && e.Outflows.Count > 0))
+        {
+            BoundExpr available = new BBinary(BinaryOperator.Divide, new BRef(stock.Id), new BTime(TimeQuantity.Dt));
+            foreach (int i in stock.Inflows)
+                available = new BBinary(BinaryOperator.Add, available, new BRef(i));
+            foreach (int o in stock.Outflows)
+            {
+                var outflow = elements[o];
+                if (drainedBy[o] == 1 && outflow.Equation is { } raw && !stock.Inflows.Contains(o))
+                {
+                    var limit = new BCall(BuiltinFunction.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), available));
+                    outflow.Equation = new BCall(BuiltinFunction.Min, ImmutableArray.Create<BoundExpr>(raw, limit));
+                }
+                available = new BBinary(BinaryOperator.Subtract, available, new BRef(o));
+            }
+        }
+    }
+}

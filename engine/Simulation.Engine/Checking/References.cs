@@ -1,0 +1,81 @@
+using Simulation.Engine.Binding;
+
+namespace Simulation.Engine.Checking;
+
+/// <summary>When a reference is needed: during each step's rates, or only while initialising.</summary>
+public enum Phase
+{
+    /// <summary>Every step: references inside INIT(...) and PREVIOUS(...) do not count (they hold saved values).</summary>
+    Rates,
+
+    /// <summary>At the initial time: everything except the value inside PREVIOUS (whose first value is its initial argument).</summary>
+    Initial,
+}
+
+/// <summary>Finds the elements an expression reads, for dependency ordering.</summary>
+public static class References
+{
+    public static void Collect(BoundExpr expr, Phase phase, List<int> into)
+    {
+        switch (expr)
+        {
+            case BRef r:
+                into.Add(r.Element);
+                break;
+            case BUnary u:
+                Collect(u.Operand, phase, into);
+                break;
+            case BBinary b:
+                Collect(b.Left, phase, into);
+                Collect(b.Right, phase, into);
+                break;
+            case BIf i:
+                Collect(i.Condition, phase, into);
+                Collect(i.Then, phase, into);
+                Collect(i.Else, phase, into);
+                break;
+            case BCall c:
+                foreach (var a in c.Arguments) Collect(a, phase, into);
+                break;
+            case BLookup l:
+                Collect(l.Input, phase, into);
+                break;
+            case BReduce r:
+                foreach (var a in r.Items) Collect(a, phase, into);
+                break;
+            case BSelect s:
+                Collect(s.Index, phase, into);
+                foreach (var a in s.Items) Collect(a, phase, into);
+                break;
+            case BInit init:
+                if (phase == Phase.Initial) Collect(init.Inner, phase, into);
+                break;
+            case BPrevious p:
+                if (phase == Phase.Initial) Collect(p.Initial, phase, into);
+                break;
+        }
+    }
+
+    public static List<int> Of(BoundExpr? expr, Phase phase)
+    {
+        var list = new List<int>();
+        if (expr is not null) Collect(expr, phase, list);
+        return list;
+    }
+
+    /// <summary>True when the expression reads TIME (directly or through a time function).</summary>
+    public static bool ReadsTime(BoundExpr expr) => expr switch
+    {
+        BTime t => t.Quantity == TimeQuantity.Time,
+        BCall c => c.Function is BuiltinFunction.Step or BuiltinFunction.Pulse or BuiltinFunction.Ramp or BuiltinFunction.PulseTrain
+                   || c.Arguments.Any(ReadsTime),
+        BUnary u => ReadsTime(u.Operand),
+        BBinary b => ReadsTime(b.Left) || ReadsTime(b.Right),
+        BIf i => ReadsTime(i.Condition) || ReadsTime(i.Then) || ReadsTime(i.Else),
+        BLookup l => ReadsTime(l.Input),
+        BReduce r => r.Items.Any(ReadsTime),
+        BSelect s => ReadsTime(s.Index) || s.Items.Any(ReadsTime),
+        BPrevious => true,
+        _ => false,
+    };
+}

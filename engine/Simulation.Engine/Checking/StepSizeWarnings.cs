@@ -1,0 +1,54 @@
+using Simulation.Engine.Binding;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Checking;
+
+/// <summary>
+/// Warns when dt is large against a first-order time constant the checker can see: an outflow
+/// written <c>stock / T</c> or <c>stock * k</c> (T = 1/k) with T constant. Euler with dt = T empties
+/// the stock in one step; accuracy needs dt well below T (a quarter or less).
+/// </summary>
+internal static class StepSizeWarnings
+{
+    public const double MaxFractionOfTimeConstant = 0.25;
+
+    public static void Report(BoundModel model, bool[] invariant, DiagnosticBag diagnostics)
+    {
+        double dt = model.Time.Dt;
+        var constants = new ConstantEvaluator(model, invariant);
+        var reported = new HashSet<BoundVariable>();
+        foreach (var stock in model.Elements.Where(e => e.Kind == ElementKind.Stock))
+            foreach (int o in stock.Outflows)
+            {
+                var flow = model.Elements[o];
+                if (flow.Equation is null || reported.Contains(flow.Variable)) continue;
+                if (TimeConstant(Unwrap(flow.Equation), stock.Id, constants) is not double tau || !(tau > 0)) continue;
+                if (dt <= tau * MaxFractionOfTimeConstant) continue;
+                reported.Add(flow.Variable);
+                diagnostics.Warning(DiagnosticCodes.DtTooLarge,
+                    $"dt = {dt} is {dt / tau:0.##} of the time constant {tau:G4} of '{flow.DisplayName}' draining '{stock.DisplayName}'; Euler results will be inaccurate",
+                    flow.Variable.Definition?.Location, flow.Variable.Name,
+                    $"use dt <= {tau * MaxFractionOfTimeConstant:G3} (a quarter of the time constant), or method rk4");
+            }
+    }
+
+    /// <summary>The user's equation inside the non-negative wrappers MAX(0, x) and MIN(x, limit).</summary>
+    private static BoundExpr Unwrap(BoundExpr e)
+    {
+        while (true)
+        {
+            if (e is BCall { Function: BuiltinFunction.Min } min && min.Arguments.Length == 2) e = min.Arguments[0];
+            else if (e is BCall { Function: BuiltinFunction.Max } max && max.Arguments.Length == 2 && max.Arguments[0] is BConst { Value: 0 }) e = max.Arguments[1];
+            else return e;
+        }
+    }
+
+    private static double? TimeConstant(BoundExpr e, int stock, ConstantEvaluator constants) => e switch
+    {
+        BBinary { Operator: BinaryOperator.Divide, Left: BRef r } b when r.Element == stock => constants.Evaluate(b.Right),
+        BBinary { Operator: BinaryOperator.Multiply, Left: BRef r } b when r.Element == stock => 1 / constants.Evaluate(b.Right),
+        BBinary { Operator: BinaryOperator.Multiply, Right: BRef r } b when r.Element == stock => 1 / constants.Evaluate(b.Left),
+        _ => null,
+    };
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Binding;
+using Simulation.Engine.Checking;
+using Simulation.Engine.Runtime;
+
+namespace Simulation.Engine.Compilation;
+
+/// <summary>
+/// Compiles a checked model into an <see cref="EvaluationPlan"/>: assigns slots, then emits each
+/// element's equation into the section where it belongs (once per run, at the initial time, or
+/// every step) in dependency order, followed by each stock's net rate.
+/// </summary>
+public static class PlanCompiler
+{
+    /// <param name="parameters">Elements whose values each run supplies (scenario inputs); they must be time-invariant.</param>
+    public static EvaluationPlan Compile(BoundModel model, ModelAnalysis analysis, IReadOnlyList<int>? parameters = null)
+    {
+        parameters ??= [];
+        var elements = model.Elements;
+        var stocks = elements.Where(e => e.Kind == ElementKind.Stock).ToList();
+        int stockBase = 1, rateBase = stockBase + stocks.Count;
+        var slots = new int[elements.Length];
+        for (int i = 0; i < stocks.Count; i++) slots[stocks[i].Id] = stockBase + i;
+        int next = rateBase + stocks.Count;
+        foreach (var e in elements)
+            if (e.Kind != ElementKind.Stock) slots[e.Id] = next++;
+
+        var code = new CodeBuffer(next);
+        var parameterSet = parameters.ToHashSet();
+        var stages = new ElementStages(model, analysis, parameterSet);
+        var emitter = new ExpressionEmitter(code, model, slots, stages);
+        var parameterIndex = parameters.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => p.k);
+
+        // Once per run: parameters and everything that depends only on constants and parameters.
+        foreach (int id in analysis.RatesOrder)
+        {
+            if (stages.Of(id) != Stage.Setup) continue;
+            if (parameterIndex.TryGetValue(id, out int k))
+                code.Setup.Add(new Instruction(OpCode.Param, slots[id], Aux: k));
+            else
+                emitter.EmitInto(elements[id].Equation!, slots[id], EmitMode.Setup, code.Setup);
+        }
+        // At the initial time: everything else, stocks taking their initial values.
+        foreach (int id in analysis.InitialOrder)
+        {
+            var e = elements[id];
+            if (e.Kind != ElementKind.Stock && stages.Of(id) == Stage.Setup) continue;
+            emitter.EmitInto(e.Equation!, slots[id], EmitMode.Initial, code.Initial);
+        }
+        // Every evaluation: what changes, then each stock's net rate.
+        foreach (int id in analysis.RatesOrder)
+            if (stages.Of(id) == Stage.Varying)
+                emitter.EmitInto(elements[id].Equation!, slots[id], EmitMode.Rates, code.Rates);
+        for (int i = 0; i < stocks.Count; i++)
+            EmitNetRate(stocks[i], rateBase + i, slots, code);
+
+        return new EvaluationPlan
+        {
+            SlotCount = code.SlotCount,
+            StockBase = stockBase,
+            StockCount = stocks.Count,
+            RateBase = rateBase,
+            Setup = code.Setup.ToImmutableArray(),
+            Initial = code.Initial.Concat(code.AfterInitial).ToImmutableArray(),
+            Rates = code.Rates.ToImmutableArray(),
+            Capture = code.Capture.ToImmutableArray(),
+            Commit = code.Commit.ToImmutableArray(),
+            ArgumentPool = code.Pool.ToImmutableArray(),
+            Tables = model.Tables,
+            NonNegativeStocks = stocks.Select((s, i) => (s, i)).Where(p => p.s.NonNegative).Select(p => p.i).ToImmutableArray(),
+            ElementSlots = slots.ToImmutableArray(),
+            Parameters = parameters.ToImmutableArray(),
+            ParameterDefaults = parameters.Select(id => DefaultValue(model, analysis, id)).ToImmutableArray(),
+            Time = model.Time,
+            Model = model,
+        };
+    }
+
+    /// <summary>net = in1 + in2 + ... - out1 - out2 ..., summed in that order.</summary>
+    private static void EmitNetRate(ModelElement stock, int rateSlot, int[] slots, CodeBuffer code)
+    {
+        var terms = stock.Inflows.Select(f => (slots[f], OpCode.Add)).Concat(stock.Outflows.Select(f => (slots[f], OpCode.Sub))).ToList();
+        if (terms.Count == 0)
+        {
+            code.Setup.Add(new Instruction(OpCode.Const, rateSlot, Imm: 0));
+            return;
+        }
+        var (first, firstOp) = terms[0];
+        code.Rates.Add(firstOp == OpCode.Add
+            ? new Instruction(OpCode.Copy, rateSlot, first)
+            : new Instruction(OpCode.Neg, rateSlot, first));
+        foreach (var (slot, op) in terms.Skip(1))
+            code.Rates.Add(new Instruction(op, rateSlot, rateSlot, slot));
+    }
+
+    /// <summary>A parameter's own value when a run does not supply one: its equation, evaluated with the model's defaults.</summary>
+    private static double DefaultValue(BoundModel model, ModelAnalysis analysis, int element)
+    {
+        var evaluator = new ConstantEvaluator(model, analysis.TimeInvariant);
+        return model.Elements[element].Equation is { } eq ? evaluator.Evaluate(eq) ?? double.NaN : double.NaN;
+    }
+}

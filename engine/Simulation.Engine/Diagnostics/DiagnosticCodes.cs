@@ -1,0 +1,100 @@
+namespace Simulation.Engine.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code the engine emits. Codes are stable: tools and documentation refer to them.
+/// SD1xxx file and syntax, SD2xxx names and structure, SD3xxx cycles and dynamics,
+/// SD5xxx scenarios and experiments, SD6xxx runtime.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // Files, JSON and schema
+    public const string MalformedJson = "SD1001";
+    public const string DuplicateKey = "SD1002";
+    public const string SchemaViolation = "SD1003";
+    public const string InvalidValue = "SD1004";
+    public const string UnsupportedFormatVersion = "SD1005";
+
+    // Equation syntax
+    public const string SyntaxError = "SD1101";
+    public const string TooDeeplyNested = "SD1102";
+    public const string NumberOutOfRange = "SD1103";
+    public const string EmptyEquation = "SD1104";
+
+    // Names and structure
+    public const string UnknownVariable = "SD2001";
+    public const string UnknownFunction = "SD2002";
+    public const string WrongArgumentCount = "SD2003";
+    public const string DuplicateName = "SD2004";
+    public const string NotAFlow = "SD2005";
+    public const string MissingEquation = "SD2006";
+    public const string InvalidGraph = "SD2007";
+    public const string NotAFunction = "SD2008";
+    public const string InvalidArgument = "SD2009";
+    public const string FlowDrainsTwoStocks = "SD2010";
+    public const string MisplacedField = "SD2011";
+
+    // Time settings
+    public const string NonPositiveDt = "SD2101";
+    public const string StopNotAfterStart = "SD2102";
+    public const string SavePeriodNotMultiple = "SD2103";
+    public const string NonWholeStepCount = "SD2104";
+
+    // Arrays
+    public const string UnknownDimension = "SD2201";
+    public const string UnknownElement = "SD2202";
+    public const string DimensionMismatch = "SD2203";
+    public const string MissingElementEquation = "SD2204";
+    public const string BadMapping = "SD2205";
+    public const string DuplicateElement = "SD2206";
+
+    // Warnings about structure
+    public const string UnusedVariable = "SD2301";
+
+    // Cycles and dynamics
+    public const string AlgebraicLoop = "SD3001";
+    public const string InitialValueCycle = "SD3002";
+    public const string DtTooLarge = "SD3101";
+
+    // Runtime
+    public const string NotFinite = "SD6001";
+
+    /// <summary>One line per code, for `sim check --codes` and the documentation.</summary>
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
+    {
+        [MalformedJson] = "the file is not well-formed JSON",
+        [DuplicateKey] = "a JSON key is given twice in one object",
+        [SchemaViolation] = "the file does not follow the model schema",
+        [InvalidValue] = "a value in the file is out of range or of the wrong kind",
+        [UnsupportedFormatVersion] = "the file declares a format version this engine does not read",
+        [SyntaxError] = "an equation cannot be parsed",
+        [TooDeeplyNested] = "an equation is nested too deeply",
+        [NumberOutOfRange] = "a number in an equation is too large to represent",
+        [EmptyEquation] = "an equation is empty",
+        [UnknownVariable] = "an equation names a variable that does not exist",
+        [UnknownFunction] = "an equation calls a function that does not exist",
+        [WrongArgumentCount] = "a function is called with the wrong number of arguments",
+        [DuplicateName] = "two variables (or dimensions) have the same name",
+        [NotAFlow] = "a stock's inflow or outflow is not a flow",
+        [MissingEquation] = "a variable has no equation (or a stock no initial value)",
+        [InvalidGraph] = "a graphical function's points are inconsistent",
+        [NotAFunction] = "something that is not a function is called like one, or a function is used as a value",
+        [InvalidArgument] = "an argument is not of the kind the function needs",
+        [FlowDrainsTwoStocks] = "one flow is an outflow (or inflow) of more than one stock",
+        [MisplacedField] = "a field does not apply to this kind of variable",
+        [NonPositiveDt] = "dt is zero or negative",
+        [StopNotAfterStart] = "the stop time is not after the start time",
+        [SavePeriodNotMultiple] = "the save period is not a positive whole multiple of dt",
+        [NonWholeStepCount] = "stop - start is not a whole number of steps",
+        [UnknownDimension] = "a dimension name is not defined",
+        [UnknownElement] = "an element name is not in its dimension",
+        [DimensionMismatch] = "array dimensions do not agree",
+        [MissingElementEquation] = "an arrayed variable has no equation for some elements",
+        [BadMapping] = "a dimension mapping or subrange is inconsistent",
+        [DuplicateElement] = "an element is named twice in one dimension",
+        [UnusedVariable] = "a variable is never used (warning)",
+        [AlgebraicLoop] = "auxiliaries or flows depend on each other in a loop with no stock in it",
+        [InitialValueCycle] = "initial values depend on each other in a loop",
+        [DtTooLarge] = "dt is large against a first-order time constant (warning)",
+        [NotFinite] = "a value became NaN or infinite during the run",
+    };
+}

@@ -1,0 +1,7 @@
+namespace Simulation.Engine.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,45 @@
+using Simulation.Engine.Binding;
+using Simulation.Engine.Checking;
+using Simulation.Engine.Compilation;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Model;
+
+namespace Simulation.Engine;
+
+/// <summary>
+/// The pipeline in one place: read -> bind -> check -> compile. Each stage is a function of the
+/// previous stage's value; diagnostics from all of them are collected in one bag.
+/// </summary>
+public static class ModelPipeline
+{
+    /// <summary>Reads a model file (our JSON; XMILE by extension once imported) and stops at the document.</summary>
+    public static ModelDocument? Read(string path, DiagnosticBag diagnostics) => ModelJsonReader.ReadFile(path, diagnostics);
+
+    /// <summary>Binds and checks a document. Returns null analysis when the model has errors.</summary>
+    public static (BoundModel Model, ModelAnalysis? Analysis) Check(ModelDocument document, DiagnosticBag diagnostics)
+    {
+        var bound = Binder.Bind(document, diagnostics);
+        var analysis = Checker.Check(bound, diagnostics);
+        return (bound, diagnostics.HasErrors ? null : analysis);
+    }
+
+    /// <summary>Reads, binds, checks and compiles; null (with diagnostics) when anything is wrong.</summary>
+    public static EvaluationPlan? Compile(ModelDocument document, DiagnosticBag diagnostics, IReadOnlyList<int>? parameters = null)
+    {
+        var (bound, analysis) = Check(document, diagnostics);
+        return analysis is null ? null : PlanCompiler.Compile(bound, analysis, parameters);
+    }
+
+    public static EvaluationPlan? CompileFile(string path, DiagnosticBag diagnostics)
+    {
+        var document = Read(path, diagnostics);
+        return document is null || diagnostics.HasErrors ? CheckOnly(document, diagnostics) : Compile(document, diagnostics);
+    }
+
+    /// <summary>When reading found errors, still bind and check what was read so that every problem is reported at once.</summary>
+    private static EvaluationPlan? CheckOnly(ModelDocument? document, DiagnosticBag diagnostics)
+    {
+        if (document is not null) Check(document, diagnostics);
+        return null;
+    }
+}

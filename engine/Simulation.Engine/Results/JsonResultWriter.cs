@@ -1,0 +1,46 @@
+using Newtonsoft.Json;
+
+namespace Simulation.Engine.Results;
+
+/// <summary>
+/// Writes results as JSON, column by column: <c>{"time": [...], "variables": {"name": [...]}}</c>.
+/// JSON has no NaN or infinity; such values are written as null.
+/// </summary>
+public static class JsonResultWriter
+{
+    public static void Write(SimulationResult result, TextWriter writer, string? modelName = null)
+    {
+        using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
+        json.WriteStartObject();
+        if (modelName is not null)
+        {
+            json.WritePropertyName("model");
+            json.WriteValue(modelName);
+        }
+        json.WritePropertyName("time");
+        WriteArray(json, result.Times);
+        json.WritePropertyName("variables");
+        json.WriteStartObject();
+        for (int j = 0; j < result.Names.Count; j++)
+        {
+            json.WritePropertyName(result.Names[j]);
+            WriteArray(json, result.Rows.Select(r => r[j]));
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteArray(JsonTextWriter json, IEnumerable<double> values)
+    {
+        json.WriteStartArray();
+        var formatting = json.Formatting;
+        json.Formatting = Formatting.None;
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v)) json.WriteRawValue(CsvResultWriter.Format(v));
+            else json.WriteNull();
+        }
+        json.WriteEndArray();
+        json.Formatting = formatting;
+    }
+}

@@ -1,0 +1,108 @@
+using Simulation.Engine.Compilation;
+
+namespace Simulation.Engine.Runtime;
+
+/// <summary>
+/// The reference back end: one run, one double per slot, every instruction through
+/// <see cref="PlanInterpreter"/>. Slow and plain on purpose; it is the oracle the vector engine is checked against.
+/// </summary>
+public struct ReferenceEvaluator : IStateKernel
+{
+    private readonly EvaluationPlan _plan;
+    private readonly double[] _slots;
+    private readonly double[] _saved;
+    private readonly double[] _slope;
+    private readonly double[] _parameters;
+    private readonly IRunRecorder _recorder;
+    private readonly bool _stopOnNonFinite;
+    private bool _reportedNonFinite;
+
+    public ReferenceEvaluator(EvaluationPlan plan, double[] parameters, IRunRecorder recorder, bool stopOnNonFinite = true)
+    {
+        _plan = plan;
+        _slots = new double[plan.SlotCount];
+        _saved = new double[plan.StockCount];
+        _slope = new double[plan.StockCount];
+        _parameters = parameters;
+        _recorder = recorder;
+        _stopOnNonFinite = stopOnNonFinite;
+        _reportedNonFinite = false;
+    }
+
+    public double[] Slots => _slots;
+
+    private Span<double> Stocks => _slots.AsSpan(_plan.StockBase, _plan.StockCount);
+
+    private Span<double> Rates => _slots.AsSpan(_plan.RateBase, _plan.StockCount);
+
+    public void Initialize(double time)
+    {
+        _slots[EvaluationPlan.TimeSlot] = time;
+        PlanInterpreter.Execute(_plan.Setup, _slots, _plan, _parameters);
+        PlanInterpreter.Execute(_plan.Initial, _slots, _plan, _parameters);
+    }
+
+    public void EvaluateRates(double time)
+    {
+        _slots[EvaluationPlan.TimeSlot] = time;
+        PlanInterpreter.Execute(_plan.Rates, _slots, _plan, _parameters);
+    }
+
+    public void Capture() => PlanInterpreter.Execute(_plan.Capture, _slots, _plan, _parameters);
+
+    public void Commit() => PlanInterpreter.Execute(_plan.Commit, _slots, _plan, _parameters);
+
+    public void EulerStep(double dt)
+    {
+        var stocks = Stocks;
+        var rates = Rates;
+        for (int i = 0; i < stocks.Length; i++) stocks[i] += dt * rates[i];
+    }
+
+    public void BeginStages()
+    {
+        Stocks.CopyTo(_saved);
+        Array.Clear(_slope);
+    }
+
+    public void Accumulate(double weight)
+    {
+        var rates = Rates;
+        for (int i = 0; i < _slope.Length; i++) _slope[i] += weight * rates[i];
+    }
+
+    public void StageFromSaved(double h)
+    {
+        var stocks = Stocks;
+        var rates = Rates;
+        for (int i = 0; i < stocks.Length; i++) stocks[i] = _saved[i] + h * rates[i];
+    }
+
+    public void FinishStages(double h)
+    {
+        var stocks = Stocks;
+        for (int i = 0; i < stocks.Length; i++) stocks[i] = _saved[i] + h * _slope[i];
+    }
+
+    public void ClampNonNegative()
+    {
+        var stocks = Stocks;
+        foreach (int i in _plan.NonNegativeStocks)
+            if (stocks[i] < 0) stocks[i] = 0;
+    }
+
+    public void Record(int step, double time) => _recorder.Record(step, time, _slots);
+
+    public bool CheckFinite(double time)
+    {
+        if (_reportedNonFinite) return true;
+        foreach (double x in _slots.AsSpan(_plan.StockBase, 2 * _plan.StockCount))
+            if (!double.IsFinite(x))
+            {
+                _reportedNonFinite = true;
+                _recorder.NonFinite(time, NonFiniteLocator.FirstNonFinite(_plan, _slots));
+                return !_stopOnNonFinite;
+            }
+        return true;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+
+namespace Simulation.Engine.Syntax;
+
+/// <summary>
+/// Prints a syntax tree back as equation text, with only the parentheses precedence needs, such that
+/// parsing the result gives the same tree (a tested property).
+/// </summary>
+public static class ExprPrinter
+{
+    private const int IfLevel = 0, OrLevel = 1, AndLevel = 2, EqualityLevel = 3, RelationalLevel = 4,
+        AdditiveLevel = 5, MultiplicativeLevel = 6, UnaryLevel = 7, PowerLevel = 8, PrimaryLevel = 9;
+
+    public static string Print(Expr expr)
+    {
+        var sb = new StringBuilder();
+        Write(sb, expr, IfLevel);
+        return sb.ToString();
+    }
+
+    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A name as it can be written in an equation: unchanged when the lexer reads it back whole, else quoted.</summary>
+    public static string FormatName(string name)
+    {
+        var tokens = new Lexer(name).Tokenize();
+        if (tokens.Count == 2 && tokens[0].Kind == TokenKind.Name && tokens[0].Text == name) return name;
+        return "\"" + name.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    }
+
+    private static void Write(StringBuilder sb, Expr expr, int context)
+    {
+        int level = LevelOf(expr);
+        bool parens = level < context;
+        if (parens) sb.Append('(');
+        switch (expr)
+        {
+            case NumberExpr n:
+                sb.Append(FormatNumber(n.Value));
+                break;
+            case NameExpr name:
+                sb.Append(FormatName(name.Name));
+                break;
+            case SubscriptExpr s:
+                sb.Append(FormatName(s.Target.Name)).Append('[');
+                sb.AppendJoin(", ", s.Subscripts.Select(x => x.Text));
+                sb.Append(']');
+                break;
+            case CallExpr call:
+                sb.Append(FormatName(call.Function.Name)).Append('(');
+                for (int i = 0; i < call.Arguments.Length; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    Write(sb, call.Arguments[i], IfLevel);
+                }
+                sb.Append(')');
+                break;
+            case UnaryExpr u:
+                sb.Append(u.Operator switch { UnaryOperator.Negate => "-", UnaryOperator.Plus => "+", _ => "NOT " });
+                Write(sb, u.Operand, UnaryLevel);
+                break;
+            case BinaryExpr b:
+                int leftContext = b.Operator == BinaryOperator.Power ? PrimaryLevel : level;
+                int rightContext = b.Operator == BinaryOperator.Power ? UnaryLevel : level + 1;
+                Write(sb, b.Left, leftContext);
+                sb.Append(' ').Append(Symbol(b.Operator)).Append(' ');
+                Write(sb, b.Right, rightContext);
+                break;
+            case IfExpr i:
+                sb.Append("IF ");
+                Write(sb, i.Condition, IfLevel);
+                sb.Append(" THEN ");
+                Write(sb, i.Then, IfLevel);
+                sb.Append(" ELSE ");
+                Write(sb, i.Else, IfLevel);
+                break;
+        }
+        if (parens) sb.Append(')');
+    }
+
+    private static int LevelOf(Expr expr) => expr switch
+    {
+        IfExpr => IfLevel,
+        UnaryExpr => UnaryLevel,
+        BinaryExpr b => b.Operator switch
+        {
+            BinaryOperator.Or => OrLevel,
+            BinaryOperator.And => AndLevel,
+            BinaryOperator.Equal or BinaryOperator.NotEqual => EqualityLevel,
+            BinaryOperator.Less or BinaryOperator.LessEqual or BinaryOperator.Greater or BinaryOperator.GreaterEqual => RelationalLevel,
+            BinaryOperator.Add or BinaryOperator.Subtract => AdditiveLevel,
+            BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo => MultiplicativeLevel,
+            _ => PowerLevel,
+        },
+        _ => PrimaryLevel,
+    };
+
+    public static string Symbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        BinaryOperator.Power => "^",
+        BinaryOperator.Modulo => "MOD",
+        BinaryOperator.Equal => "=",
+        BinaryOperator.NotEqual => "<>",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterEqual => ">=",
+        BinaryOperator.And => "AND",
+        _ => "OR",
+    };
+}

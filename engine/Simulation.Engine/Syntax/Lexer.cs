@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using Simulation.Engine.Diagnostics;
+
+namespace Simulation.Engine.Syntax;
+
+/// <summary>
+/// Splits equation text into tokens. Names may be written with spaces, as people say them
+/// (<c>Bed Occupancy / Length of Stay</c>): consecutive words join into one name unless a word is a
+/// keyword (IF THEN ELSE AND OR NOT MOD). Names may also be quoted ("Bed Occupancy") or use
+/// underscores (bed_occupancy); all three mean the same variable.
+/// </summary>
+public sealed class Lexer
+{
+    private static readonly Dictionary<string, TokenKind> Keywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["if"] = TokenKind.If,
+        ["then"] = TokenKind.Then,
+        ["else"] = TokenKind.Else,
+        ["and"] = TokenKind.And,
+        ["or"] = TokenKind.Or,
+        ["not"] = TokenKind.Not,
+        ["mod"] = TokenKind.Mod,
+    };
+
+    private readonly string _text;
+    private int _pos;
+
+    public Lexer(string text) => _text = text;
+
+    public static bool IsKeyword(string word) => Keywords.ContainsKey(word);
+
+    public List<Token> Tokenize()
+    {
+        var tokens = new List<Token>();
+        while (true)
+        {
+            var token = Next();
+            tokens.Add(token);
+            if (token.Kind == TokenKind.End) return tokens;
+        }
+    }
+
+    private Token Next()
+    {
+        SkipWhitespace();
+        if (_pos >= _text.Length) return new Token(TokenKind.End, "", new TextSpan(_text.Length, 0));
+        int start = _pos;
+        char c = _text[_pos];
+        if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))
+            return LexNumber();
+        if (IsNameStart(c)) return LexName();
+        if (c == '"') return LexQuotedName();
+        _pos++;
+        TokenKind kind;
+        switch (c)
+        {
+            case '+': kind = TokenKind.Plus; break;
+            case '-': kind = TokenKind.Minus; break;
+            case '*': kind = TokenKind.Star; break;
+            case '/': kind = TokenKind.Slash; break;
+            case '^': kind = TokenKind.Caret; break;
+            case '(': kind = TokenKind.LeftParen; break;
+            case ')': kind = TokenKind.RightParen; break;
+            case '[': kind = TokenKind.LeftBracket; break;
+            case ']': kind = TokenKind.RightBracket; break;
+            case ',': kind = TokenKind.Comma; break;
+            case '=':
+                if (Peek() == '=') _pos++;
+                kind = TokenKind.Equal;
+                break;
+            case '<':
+                if (Peek() == '=') { _pos++; kind = TokenKind.LessEqual; }
+                else if (Peek() == '>') { _pos++; kind = TokenKind.NotEqual; }
+                else kind = TokenKind.Less;
+                break;
+            case '>':
+                if (Peek() == '=') { _pos++; kind = TokenKind.GreaterEqual; }
+                else kind = TokenKind.Greater;
+                break;
+            case '!' when Peek() == '=':
+                _pos++;
+                kind = TokenKind.NotEqual;
+                break;
+            default:
+                kind = TokenKind.Bad;
+                break;
+        }
+        return new Token(kind, _text[start.._pos], TextSpan.FromBounds(start, _pos));
+    }
+
+    private Token LexNumber()
+    {
+        int start = _pos;
+        while (_pos < _text.Length && char.IsAsciiDigit(_text[_pos])) _pos++;
+        if (Peek() == '.')
+        {
+            _pos++;
+            while (_pos < _text.Length && char.IsAsciiDigit(_text[_pos])) _pos++;
+        }
+        if (Peek() is 'e' or 'E')
+        {
+            int save = _pos;
+            _pos++;
+            if (Peek() is '+' or '-') _pos++;
+            if (char.IsAsciiDigit(Peek()))
+                while (_pos < _text.Length && char.IsAsciiDigit(_text[_pos])) _pos++;
+            else
+                _pos = save; // "2e" is the number 2 followed by a name
+        }
+        string raw = _text[start.._pos];
+        double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return new Token(TokenKind.Number, raw, TextSpan.FromBounds(start, _pos), value);
+    }
+
+    private Token LexName()
+    {
+        int start = _pos;
+        ReadWord();
+        string first = _text[start.._pos];
+        if (Keywords.TryGetValue(first, out var keyword))
+            return new Token(keyword, first, TextSpan.FromBounds(start, _pos));
+        int end = _pos;
+        // Join following words separated by spaces: "Length of Stay" is one name.
+        while (true)
+        {
+            int save = _pos;
+            int spaces = 0;
+            while (_pos < _text.Length && _text[_pos] is ' ' or '\t') { _pos++; spaces++; }
+            if (spaces == 0 || _pos >= _text.Length || !IsNameStart(_text[_pos]))
+            {
+                _pos = save;
+                break;
+            }
+            int wordStart = _pos;
+            ReadWord();
+            if (Keywords.ContainsKey(_text[wordStart.._pos]))
+            {
+                _pos = save;
+                break;
+            }
+            end = _pos;
+        }
+        _pos = end;
+        return new Token(TokenKind.Name, _text[start..end], TextSpan.FromBounds(start, end));
+    }
+
+    private void ReadWord()
+    {
+        while (_pos < _text.Length && IsNamePart(_text[_pos])) _pos++;
+    }
+
+    private Token LexQuotedName()
+    {
+        int start = _pos++;
+        var sb = new StringBuilder();
+        while (_pos < _text.Length && _text[_pos] != '"')
+        {
+            if (_text[_pos] == '\\' && _pos + 1 < _text.Length) _pos++;
+            sb.Append(_text[_pos++]);
+        }
+        if (_pos >= _text.Length)
+            return new Token(TokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
+        _pos++;
+        return new Token(TokenKind.QuotedName, sb.ToString(), TextSpan.FromBounds(start, _pos));
+    }
+
+    private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_' || c == '$';
+
+    private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' or '.';
+
+    private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
+
+    private void SkipWhitespace()
+    {
+        while (_pos < _text.Length)
+        {
+            char c = _text[_pos];
+            if (char.IsWhiteSpace(c)) { _pos++; continue; }
+            if (c == '{') // XMILE-style comment { ... }
+            {
+                int close = _text.IndexOf('}', _pos);
+                _pos = close < 0 ? _text.Length : close + 1;
+                continue;
+            }
+            break;
+        }
+    }
+}

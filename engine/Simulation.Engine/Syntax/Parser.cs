@@ -1,0 +1,378 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Diagnostics;
+
+namespace Simulation.Engine.Syntax;
+
+/// <summary>
+/// Recursive-descent parser for the equation language, with XMILE 1.0 precedence (loosest first):
+/// IF-THEN-ELSE; OR; AND; = &lt;&gt;; &lt; &lt;= &gt; &gt;=; + -; * / MOD; unary - + NOT; ^ (right-associative).
+/// Unary minus binds looser than ^, so <c>-2^2 = -4</c>; the exponent may itself be negated (<c>2^-1</c>).
+/// A syntax error produces one diagnostic at the offending token and no tree.
+/// </summary>
+public sealed class Parser
+{
+    public const int MaxDepth = 200;
+
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private readonly int _end;
+    private int _pos;
+    private int _depth;
+
+    private Parser(string text, List<Token> tokens, int start, int end)
+    {
+        _text = text;
+        _tokens = tokens;
+        _pos = start;
+        _end = end;
+    }
+
+    /// <summary>Parses an equation; on failure adds a diagnostic (pointing into the equation) and returns null.</summary>
+    public static Expr? Parse(EquationSource source, string? variable, DiagnosticBag diagnostics)
+    {
+        var result = TryParse(source.Text);
+        if (result.Error is { } error)
+        {
+            diagnostics.InEquation(error.Code, Severity.Error, error.Message, source, error.Span, variable, error.Hint);
+            return null;
+        }
+        return result.Expression;
+    }
+
+    /// <summary>Parses text with no file behind it (tests, the command line).</summary>
+    public static ParseResult TryParse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return new ParseResult(null, new ParseError(DiagnosticCodes.EmptyEquation, "the equation is empty", new TextSpan(0, Math.Max(1, text.Length)),
+                "write an expression, e.g. 0"));
+        var tokens = new Lexer(text).Tokenize();
+        var parser = new Parser(text, tokens, 0, tokens.Count - 1);
+        try
+        {
+            var expr = parser.ParseExpression();
+            if (parser.Current.Kind != TokenKind.End)
+                throw parser.Unexpected("an operator or the end of the equation");
+            return new ParseResult(expr, null);
+        }
+        catch (ParseException e)
+        {
+            return new ParseResult(null, e.Error);
+        }
+    }
+
+    private Token Current => _pos < _end ? _tokens[_pos] : new Token(TokenKind.End, "", new TextSpan(EndOffset, 0));
+
+    private int EndOffset => _end < _tokens.Count ? (_end == 0 ? _tokens[0].Span.Start : _tokens[_end - 1].Span.End) : _text.Length;
+
+    private Token Advance()
+    {
+        var t = Current;
+        if (_pos < _end) _pos++;
+        return t;
+    }
+
+    private bool Accept(TokenKind kind)
+    {
+        if (Current.Kind != kind) return false;
+        _pos++;
+        return true;
+    }
+
+    private Token Expect(TokenKind kind, string what)
+    {
+        if (Current.Kind != kind) throw Unexpected(what);
+        return Advance();
+    }
+
+    private Expr ParseExpression()
+    {
+        if (++_depth > MaxDepth)
+            throw new ParseException(new ParseError(DiagnosticCodes.TooDeeplyNested,
+                $"the equation is nested more than {MaxDepth} levels deep", Current.Span, "split it into intermediate variables"));
+        try
+        {
+            return ParseOr();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Expr ParseIf()
+    {
+        var ifToken = Advance();
+        var condition = ParseExpression();
+        Expect(TokenKind.Then, "THEN");
+        var then = ParseExpression();
+        Expect(TokenKind.Else, "ELSE (every IF needs both THEN and ELSE)");
+        var otherwise = ParseExpression();
+        return new IfExpr(condition, then, otherwise, ifToken.Span.Union(otherwise.Span));
+    }
+
+    private Expr ParseOr()
+    {
+        var left = ParseAnd();
+        while (Current.Kind == TokenKind.Or)
+        {
+            Advance();
+            var right = ParseAnd();
+            left = new BinaryExpr(BinaryOperator.Or, left, right, left.Span.Union(right.Span));
+        }
+        return left;
+    }
+
+    private Expr ParseAnd()
+    {
+        var left = ParseEquality();
+        while (Current.Kind == TokenKind.And)
+        {
+            Advance();
+            var right = ParseEquality();
+            left = new BinaryExpr(BinaryOperator.And, left, right, left.Span.Union(right.Span));
+        }
+        return left;
+    }
+
+    private Expr ParseEquality()
+    {
+        var left = ParseRelational();
+        while (Current.Kind is TokenKind.Equal or TokenKind.NotEqual)
+        {
+            var op = Advance().Kind == TokenKind.Equal ? BinaryOperator.Equal : BinaryOperator.NotEqual;
+            var right = ParseRelational();
+            left = new BinaryExpr(op, left, right, left.Span.Union(right.Span));
+        }
+        return left;
+    }
+
+    private Expr ParseRelational()
+    {
+        var left = ParseAdditive();
+        while (Current.Kind is TokenKind.Less or TokenKind.LessEqual or TokenKind.Greater or TokenKind.GreaterEqual)
+        {
+            var op = Advance().Kind switch
+            {
+                TokenKind.Less => BinaryOperator.Less,
+                TokenKind.LessEqual => BinaryOperator.LessEqual,
+                TokenKind.Greater => BinaryOperator.Greater,
+                _ => BinaryOperator.GreaterEqual,
+            };
+            var right = ParseAdditive();
+            left = new BinaryExpr(op, left, right, left.Span.Union(right.Span));
+        }
+        return left;
+    }
+
+    private Expr ParseAdditive()
+    {
+        var left = ParseMultiplicative();
+        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            var op = Advance().Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
+            var right = ParseMultiplicative();
+            left = new BinaryExpr(op, left, right, left.Span.Union(right.Span));
+        }
+        return left;
+    }
+
+    private Expr ParseMultiplicative()
+    {
+        var left = ParseUnary();
+        while (Current.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.Mod)
+        {
+            var op = Advance().Kind switch
+            {
+                TokenKind.Star => BinaryOperator.Multiply,
+                TokenKind.Slash => BinaryOperator.Divide,
+                _ => BinaryOperator.Modulo,
+            };
+            var right = ParseUnary();
+            left = new BinaryExpr(op, left, right, left.Span.Union(right.Span));
+        }
+        return left;
+    }
+
+    private Expr ParseUnary()
+    {
+        var kind = Current.Kind;
+        if (kind is TokenKind.Minus or TokenKind.Plus or TokenKind.Not)
+        {
+            var op = Advance();
+            if (++_depth > MaxDepth)
+                throw new ParseException(new ParseError(DiagnosticCodes.TooDeeplyNested,
+                    $"the equation is nested more than {MaxDepth} levels deep", op.Span, "split it into intermediate variables"));
+            try
+            {
+                var operand = ParseUnary();
+                var unary = kind switch
+                {
+                    TokenKind.Minus => UnaryOperator.Negate,
+                    TokenKind.Plus => UnaryOperator.Plus,
+                    _ => UnaryOperator.Not,
+                };
+                return new UnaryExpr(unary, operand, op.Span.Union(operand.Span));
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+        return ParsePower();
+    }
+
+    private Expr ParsePower()
+    {
+        var left = ParsePrimary();
+        if (Current.Kind != TokenKind.Caret) return left;
+        Advance();
+        var right = ParseUnary(); // right-associative; allows 2^-1
+        return new BinaryExpr(BinaryOperator.Power, left, right, left.Span.Union(right.Span));
+    }
+
+    private Expr ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                Advance();
+                if (!double.IsFinite(token.Number))
+                    throw new ParseException(new ParseError(DiagnosticCodes.NumberOutOfRange,
+                        $"the number {token.Text} is too large to represent", token.Span, "numbers must be within about ±1.8e308"));
+                return new NumberExpr(token.Number, token.Span);
+            case TokenKind.Name:
+            case TokenKind.QuotedName:
+                return ParseNameOrCall();
+            case TokenKind.LeftParen:
+                Advance();
+                var inner = ParseExpression();
+                var close = Expect(TokenKind.RightParen, "')'");
+                return inner with { Span = token.Span.Union(close.Span) };
+            case TokenKind.If:
+                return ParseIf();
+            default:
+                throw Unexpected("a number, a name or '('");
+        }
+    }
+
+    private Expr ParseNameOrCall()
+    {
+        var token = Advance();
+        var name = new NameExpr(token.Text, token.Span);
+        if (Current.Kind == TokenKind.LeftParen)
+        {
+            Advance();
+            var args = ImmutableArray.CreateBuilder<Expr>();
+            if (Current.Kind != TokenKind.RightParen)
+            {
+                do
+                {
+                    args.Add(ParseExpression());
+                } while (Accept(TokenKind.Comma));
+            }
+            var close = Expect(TokenKind.RightParen, "',' or ')' in the argument list");
+            return new CallExpr(name, args.ToImmutable(), token.Span.Union(close.Span));
+        }
+        if (Current.Kind == TokenKind.LeftBracket)
+            return ParseSubscripts(name);
+        return name;
+    }
+
+    /// <summary>
+    /// Subscripts are read as raw text between commas, because element names (0-17, 85+) need not be
+    /// expressions; each piece is also parsed as an expression where it can be.
+    /// </summary>
+    private Expr ParseSubscripts(NameExpr target)
+    {
+        var open = Advance();
+        var pieces = new List<(int Start, int End)>();
+        int pieceStart = _pos;
+        int depth = 0;
+        while (true)
+        {
+            var t = Current;
+            if (t.Kind == TokenKind.End)
+                throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, "'[' is never closed", open.Span, "add ']'"));
+            if (t.Kind is TokenKind.LeftBracket or TokenKind.LeftParen) depth++;
+            else if (t.Kind is TokenKind.RightParen) depth--;
+            else if (t.Kind == TokenKind.RightBracket)
+            {
+                if (depth == 0) break;
+                depth--;
+            }
+            else if (t.Kind == TokenKind.Comma && depth == 0)
+            {
+                pieces.Add((pieceStart, _pos));
+                Advance();
+                pieceStart = _pos;
+                continue;
+            }
+            Advance();
+        }
+        pieces.Add((pieceStart, _pos));
+        var close = Advance();
+        var subscripts = ImmutableArray.CreateBuilder<Subscript>();
+        foreach (var (start, end) in pieces)
+        {
+            if (start == end)
+                throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, "an empty subscript", _tokens[Math.Min(start, _tokens.Count - 1)].Span,
+                    "write an element or dimension name between the commas"));
+            var span = TextSpan.FromBounds(_tokens[start].Span.Start, _tokens[end - 1].Span.End);
+            string raw = _text[span.Start..span.End].Trim();
+            if (_tokens[start].Kind == TokenKind.Star)
+            {
+                string? subrange = null;
+                if (end - start == 3 && _tokens[start + 1].Text == ":" && _tokens[start + 2].Kind is TokenKind.Name or TokenKind.QuotedName)
+                    subrange = _tokens[start + 2].Text;
+                else if (end - start != 1)
+                    throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, $"'{raw}' is not a subscript", span,
+                        "use * for a whole dimension or *:Subrange for part of one"));
+                subscripts.Add(new Subscript(raw, null, true, span) { WildcardSubrange = subrange });
+                continue;
+            }
+            var sub = new Parser(_text, _tokens, start, end) { _depth = _depth };
+            Expr? expression = null;
+            try
+            {
+                var e = sub.ParseExpression();
+                if (sub._pos == end) expression = e;
+            }
+            catch (ParseException)
+            {
+                // not an expression: an element name like 85+
+            }
+            subscripts.Add(new Subscript(raw, expression, false, span));
+        }
+        return new SubscriptExpr(target, subscripts.ToImmutable(), target.Span.Union(close.Span));
+    }
+
+    private ParseException Unexpected(string expected)
+    {
+        var t = Current;
+        string found = t.Kind switch
+        {
+            TokenKind.End => "the end of the equation",
+            TokenKind.Bad when t.Text.StartsWith('"') => "a quoted name that is never closed",
+            _ => $"'{t.Text}'",
+        };
+        string? hint = t.Kind switch
+        {
+            TokenKind.Bad when t.Text.StartsWith('"') => "add the closing double quote",
+            TokenKind.Bad => "this character is not part of the equation language",
+            TokenKind.Name or TokenKind.Number when expected.StartsWith("an operator", StringComparison.Ordinal) => "is an operator missing between these?",
+            _ => null,
+        };
+        var span = t.Kind == TokenKind.End ? new TextSpan(Math.Max(0, t.Span.Start), 1) : t.Span;
+        return new ParseException(new ParseError(DiagnosticCodes.SyntaxError, $"expected {expected} but found {found}", span, hint));
+    }
+
+    private sealed class ParseException(ParseError error) : Exception(error.Message)
+    {
+        public ParseError Error { get; } = error;
+    }
+}
+
+public sealed record ParseError(string Code, string Message, TextSpan Span, string? Hint);
+
+public sealed record ParseResult(Expr? Expression, ParseError? Error);

@@ -1,0 +1,38 @@
+using Simulation.Engine.Diagnostics;
+
+namespace Simulation.Engine.Syntax;
+
+public enum TokenKind
+{
+    Number,
+    Name,
+    QuotedName,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Caret,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    If,
+    Then,
+    Else,
+    And,
+    Or,
+    Not,
+    Mod,
+    End,
+    Bad,
+}
+
+/// <summary>One token of an equation; <see cref="Text"/> is the name or number as written.</summary>
+public readonly record struct Token(TokenKind Kind, string Text, TextSpan Span, double Number = 0);
