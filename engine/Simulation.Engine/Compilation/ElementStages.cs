@@ -17,17 +17,17 @@ internal sealed class ElementStages
     private readonly Stage[] _stages;
     private readonly bool[] _invariant;
 
-    public ElementStages(BoundModel model, ModelAnalysis analysis, IReadOnlySet<int> parameters)
+    /// <param name="equations">Each element's equation after constant folding (folding can make an element constant).</param>
+    public ElementStages(BoundModel model, ModelAnalysis analysis, IReadOnlySet<int> parameters, BoundExpr?[] equations)
     {
         _stages = new Stage[model.Elements.Length];
         _invariant = new bool[model.Elements.Length];
         Array.Fill(_stages, Stage.Varying);
         foreach (int id in analysis.RatesOrder)
         {
-            var e = model.Elements[id];
             if (parameters.Contains(id))
                 _stages[id] = Stage.Setup;
-            else if (analysis.TimeInvariant[id] && e.Equation is { } eq)
+            else if (equations[id] is { } eq && TimeInvariance.IsInvariant(eq, _invariant))
                 _stages[id] = ReadsInitialValues(eq) ? Stage.AfterInitial : Stage.Setup;
             _invariant[id] = _stages[id] != Stage.Varying;
         }

@@ -17,42 +17,53 @@ public static class PlanCompiler
     {
         parameters ??= [];
         var elements = model.Elements;
+        var parameterSet = parameters.ToHashSet();
+        var equations = elements.Select(e => e.Equation is null ? null : ConstantFolder.Fold(e.Equation, model)).ToArray();
         var stocks = elements.Where(e => e.Kind == ElementKind.Stock).ToList();
         int stockBase = 1, rateBase = stockBase + stocks.Count;
         var slots = new int[elements.Length];
         for (int i = 0; i < stocks.Count; i++) slots[stocks[i].Id] = stockBase + i;
+        // An element that only repeats another (aging in = aging[Age.prev, ...]) shares its slot: no copy each step.
+        var aliases = new HashSet<int>();
         int next = rateBase + stocks.Count;
-        foreach (var e in elements)
-            if (e.Kind != ElementKind.Stock) slots[e.Id] = next++;
+        foreach (int id in analysis.RatesOrder)
+        {
+            if (equations[id] is BRef r && !parameterSet.Contains(id))
+            {
+                slots[id] = slots[r.Element];
+                aliases.Add(id);
+            }
+            else slots[id] = next++;
+        }
 
         var code = new CodeBuffer(next);
-        var parameterSet = parameters.ToHashSet();
-        var stages = new ElementStages(model, analysis, parameterSet);
+        var stages = new ElementStages(model, analysis, parameterSet, equations);
         var emitter = new ExpressionEmitter(code, model, slots, stages);
         var parameterIndex = parameters.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => p.k);
 
         // Once per run: parameters and everything that depends only on constants and parameters.
         foreach (int id in analysis.RatesOrder)
         {
-            if (stages.Of(id) != Stage.Setup) continue;
+            if (stages.Of(id) != Stage.Setup || aliases.Contains(id)) continue;
             if (parameterIndex.TryGetValue(id, out int k))
                 code.Setup.Add(new Instruction(OpCode.Param, slots[id], Aux: k));
             else
-                emitter.EmitInto(elements[id].Equation!, slots[id], EmitMode.Setup, code.Setup);
+                emitter.EmitInto(equations[id]!, slots[id], EmitMode.Setup, code.Setup);
         }
         // At the initial time: everything else, stocks taking their initial values.
         foreach (int id in analysis.InitialOrder)
         {
             var e = elements[id];
-            if (e.Kind != ElementKind.Stock && stages.Of(id) == Stage.Setup) continue;
-            emitter.EmitInto(e.Equation!, slots[id], EmitMode.Initial, code.Initial);
+            if (aliases.Contains(id) || (e.Kind != ElementKind.Stock && stages.Of(id) == Stage.Setup)) continue;
+            emitter.EmitInto(equations[id]!, slots[id], EmitMode.Initial, code.Initial);
         }
         // Every evaluation: what changes, then each stock's net rate.
         foreach (int id in analysis.RatesOrder)
-            if (stages.Of(id) == Stage.Varying)
-                emitter.EmitInto(elements[id].Equation!, slots[id], EmitMode.Rates, code.Rates);
+            if (stages.Of(id) == Stage.Varying && !aliases.Contains(id))
+                emitter.EmitInto(equations[id]!, slots[id], EmitMode.Rates, code.Rates);
+        bool IsZero(int flow) => !parameterSet.Contains(flow) && equations[flow] is BConst { Value: 0 };
         for (int i = 0; i < stocks.Count; i++)
-            EmitNetRate(stocks[i], rateBase + i, slots, code);
+            EmitNetRate(stocks[i], rateBase + i, slots, code, IsZero);
 
         return new EvaluationPlan
         {
@@ -76,20 +87,28 @@ public static class PlanCompiler
         };
     }
 
-    /// <summary>net = in1 + in2 + ... - out1 - out2 ..., summed in that order.</summary>
-    private static void EmitNetRate(ModelElement stock, int rateSlot, int[] slots, CodeBuffer code)
+    /// <summary>net = in1 + in2 + ... - out1 - out2 ..., summed in that order (flows that are always zero left out).</summary>
+    private static void EmitNetRate(ModelElement stock, int rateSlot, int[] slots, CodeBuffer code, Func<int, bool> isZero)
     {
-        var terms = stock.Inflows.Select(f => (slots[f], OpCode.Add)).Concat(stock.Outflows.Select(f => (slots[f], OpCode.Sub))).ToList();
+        var terms = stock.Inflows.Where(f => !isZero(f)).Select(f => (slots[f], OpCode.Add))
+            .Concat(stock.Outflows.Where(f => !isZero(f)).Select(f => (slots[f], OpCode.Sub))).ToList();
         if (terms.Count == 0)
         {
             code.Setup.Add(new Instruction(OpCode.Const, rateSlot, Imm: 0));
             return;
         }
         var (first, firstOp) = terms[0];
+        if (terms.Count == 1)
+        {
+            code.Rates.Add(new Instruction(firstOp == OpCode.Add ? OpCode.Copy : OpCode.Neg, rateSlot, first));
+            return;
+        }
+        var (second, secondOp) = terms[1];
         code.Rates.Add(firstOp == OpCode.Add
-            ? new Instruction(OpCode.Copy, rateSlot, first)
-            : new Instruction(OpCode.Neg, rateSlot, first));
-        foreach (var (slot, op) in terms.Skip(1))
+            ? new Instruction(secondOp, rateSlot, first, second)
+            : new Instruction(OpCode.Sub, rateSlot, code.Constant(0), first));
+        if (firstOp != OpCode.Add) code.Rates.Add(new Instruction(OpCode.Sub, rateSlot, rateSlot, second));
+        foreach (var (slot, op) in terms.Skip(2))
             code.Rates.Add(new Instruction(op, rateSlot, rateSlot, slot));
     }
 
