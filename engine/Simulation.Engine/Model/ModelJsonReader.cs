@@ -192,12 +192,7 @@ public static class ModelJsonReader
             if (g["xRange"] is JsonArray { Items.Count: 2 } r && Number(r.Items[0]) is double lo && Number(r.Items[1]) is double hi)
             {
                 xRange = (lo, hi);
-                x = y.Length switch
-                {
-                    0 => ImmutableArray<double>.Empty,
-                    1 => ImmutableArray.Create(lo),
-                    _ => Enumerable.Range(0, y.Length).Select(i => lo + (hi - lo) * i / (y.Length - 1)).ToImmutableArray(),
-                };
+                x = GraphDefinition.EvenlySpaced(lo, hi, y.Length);
             }
             else
             {

@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Import.Xml;
+using Simulation.Engine.Model;
+
+namespace Simulation.Engine.Import;
+
+/// <summary>
+/// Reads one &lt;stock&gt;, &lt;flow&gt;, &lt;aux&gt; or named &lt;gf&gt; (XMILE 4.1-4.5) into a
+/// <see cref="VariableDefinition"/> with names local to its model: equation, dimensions, per-element
+/// equations and graphs, inflows and outflows, non-negative option, units, documentation and input
+/// range. Options that change simulation and that we do not implement (conveyors, queues, leaks,
+/// unit-conversion multipliers) are reported; display-only properties are skipped.
+/// </summary>
+internal sealed class XmileVariableReader(XmileContext context, XmileArrayConstants arrays, XmileBehavior modelBehavior, XmileBehavior fileBehavior)
+{
+    /// <summary>Properties that only affect how a variable is shown or edited.</summary>
+    private static readonly HashSet<string> DisplayOnly = ["scale", "format", "mathml", "display", "label_side", "summing"];
+
+    public VariableDefinition? Read(XmlElement element)
+    {
+        var nameAttribute = element.Attribute("name");
+        if (nameAttribute is null || XmileNames.Display(nameAttribute.Value).Length == 0)
+        {
+            context.Diagnostics.Error(DiagnosticCodes.MissingEquation, $"a <{element.Name}> has no name", context.At(element),
+                hint: $"add name=\"...\" to the <{element.Name}>");
+            return null;
+        }
+        string name = XmileNames.Display(nameAttribute.Value);
+        var kind = element.Name switch
+        {
+            "stock" => VariableKind.Stock,
+            "flow" => VariableKind.Flow,
+            "gf" => VariableKind.Graphical,
+            _ => VariableKind.Auxiliary,
+        };
+        var dimensions = (element.Element("dimensions")?.Elements("dim") ?? [])
+            .Select(d => new NameReference(XmileNames.Display(d.AttributeValue("name") ?? ""), context.At(d)))
+            .ToImmutableArray();
+        var graph = kind == VariableKind.Graphical ? XmileGraphReader.Read(element, name, context)
+            : element.Element("gf") is { } gf ? XmileGraphReader.Read(gf, name, context) : null;
+        var equations = element.Elements("eqn").ToList();
+        var equation = Equation(equations.FirstOrDefault(), name);
+        if (kind == VariableKind.Auxiliary && graph is not null && equation is null && element.Elements("element").All(e => e.Element("eqn") is null))
+            kind = VariableKind.Graphical; // a graph with no input: a function, called as name(x)
+        var elements = Elements(element, name);
+        if (equations.Count > 1)
+        {
+            // One <eqn> per element, by position (not XMILE, but written by converters).
+            var listed = elements.IsEmpty && dimensions.Length > 0
+                ? arrays.ByPosition(equations.Select(e => Equation(e, name)).OfType<EquationSource>().ToList(), dimensions, name, "it has <eqn>s:", context.At(element))
+                : null;
+            if (listed is null && (elements.Length > 0 || dimensions.Length == 0))
+                context.Diagnostics.Error(DiagnosticCodes.DuplicateKey, $"'{name}' has {equations.Count} <eqn>s; a variable has one equation",
+                    context.At(equations[1]), name, "give per-element equations in <element subscript=\"...\"> tags");
+            elements = listed ?? elements;
+            equation = null;
+        }
+        else if (elements.IsEmpty && equation is not null && dimensions.Length > 0 && arrays.Split(equation, dimensions, name) is { } listed)
+        {
+            elements = listed;
+            equation = null;
+        }
+        CheckOptions(element, kind, name);
+        return new VariableDefinition
+        {
+            Name = name,
+            Kind = kind,
+            Equation = equation,
+            Dimensions = dimensions,
+            Elements = elements,
+            Inflows = Flows(element, "inflow"),
+            Outflows = Flows(element, "outflow"),
+            NonNegative = NonNegative(element, kind),
+            Units = Text(element.Element("units")),
+            Documentation = Text(element.Element("doc")),
+            Input = Range(element, name),
+            Graph = graph,
+            Location = context.At(nameAttribute),
+        };
+    }
+
+    /// <summary>The equation text of an &lt;eqn&gt;, located in the file; a converter's '???' placeholder is reported and dropped.</summary>
+    public EquationSource? Equation(XmlElement? eqn, string owner)
+    {
+        if (eqn is null) return null;
+        var text = eqn.Text;
+        if (text.Value.Contains("???", StringComparison.Ordinal))
+        {
+            int at = text.Value.IndexOf("???", StringComparison.Ordinal);
+            context.Diagnostics.Error(DiagnosticCodes.ConverterPlaceholder,
+                $"the equation of '{owner}' is '{text.Value.Trim()}', a placeholder that a model converter wrote for an equation it could not translate",
+                context.File.LocationOf(text.Offsets[at]), owner, "write the equation (for example from the model's original .mdl file)");
+            return null;
+        }
+        return text.ToEquation(context.File);
+    }
+
+    private ImmutableArray<ElementDefinition> Elements(XmlElement element, string owner)
+    {
+        var result = ImmutableArray.CreateBuilder<ElementDefinition>();
+        foreach (var entry in element.Elements("element"))
+        {
+            var subscript = entry.AttributeValue("subscript");
+            if (subscript is null)
+            {
+                context.Diagnostics.Error(DiagnosticCodes.MissingElementEquation, $"an <element> of '{owner}' has no subscript", context.At(entry), owner,
+                    "write <element subscript=\"...\">");
+                continue;
+            }
+            result.Add(new ElementDefinition
+            {
+                Subscript = subscript.Split(',').Select(XmileNames.Display).ToImmutableArray(),
+                Equation = Equation(entry.Element("eqn"), owner),
+                Graph = entry.Element("gf") is { } gf ? XmileGraphReader.Read(gf, owner, context) : null,
+                Location = context.At(entry),
+            });
+        }
+        return result.ToImmutable();
+    }
+
+    private ImmutableArray<NameReference> Flows(XmlElement element, string tag) =>
+        element.Elements(tag).Select(f => new NameReference(XmileNames.Display(f.Text.Value), context.At(f))).ToImmutableArray();
+
+    private bool NonNegative(XmlElement element, VariableKind kind)
+    {
+        return context.Flag(element.Element("non_negative")) ?? modelBehavior.NonNegative(kind) ?? fileBehavior.NonNegative(kind) ?? false;
+    }
+
+    private InputInfo? Range(XmlElement element, string owner)
+    {
+        if (element.Element("range") is not { } range) return null;
+        double? low = context.NumberAttribute(range, "min", $"the min of the range of '{owner}'");
+        double? high = context.NumberAttribute(range, "max", $"the max of the range of '{owner}'");
+        return low is null && high is null ? null : new InputInfo { Low = low, High = high, Location = context.At(range) };
+    }
+
+    /// <summary>Reports options that change how a variable simulates and that we cannot honour, and unknown properties.</summary>
+    private void CheckOptions(XmlElement element, VariableKind kind, string name)
+    {
+        foreach (var child in element.Elements())
+        {
+            if (child.HasPrefix || DisplayOnly.Contains(child.Name)) continue;
+            switch (child.Name)
+            {
+                case "eqn" or "dimensions" or "element" or "gf" or "units" or "doc" or "range" or "non_negative":
+                case "inflow" or "outflow" when kind == VariableKind.Stock:
+                case "xscale" or "yscale" or "xpts" or "ypts" when kind == VariableKind.Graphical:
+                    break;
+                case "conveyor":
+                    context.Unsupported("a conveyor stock", context.At(child), name, "model the transit time with DELAY or DELAYN instead");
+                    break;
+                case "queue":
+                    context.Unsupported("a queue stock", context.At(child), name);
+                    break;
+                case "leak" or "leak_integers" or "overflow":
+                    context.Unsupported($"a conveyor or queue outflow (<{child.Name}>)", context.At(child), name);
+                    break;
+                case "multiplier":
+                    context.Unsupported("a unit-conversion multiplier on a flow", context.At(child), name,
+                        "add a separate inflow to the downstream stock that multiplies this flow");
+                    break;
+                case "event_poster":
+                    context.Ignored(child, name, "event posters (pausing or stopping a run at a threshold) are not simulated");
+                    break;
+                default:
+                    context.Ignored(child, name, $"it is not a property of a {element.Name} that this engine reads");
+                    break;
+            }
+        }
+    }
+
+    private static string? Text(XmlElement? element) => element?.Text.Value.Trim() is { Length: > 0 } s ? s : null;
+}
