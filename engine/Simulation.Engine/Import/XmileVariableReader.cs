@@ -164,7 +164,7 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
                     context.Ignored(child, name, "event posters (pausing or stopping a run at a threshold) are not simulated");
                     break;
                 default:
-                    context.Ignored(child, name, $"it is not a property of a {element.Name} that this engine reads");
+                    context.Ignored(child, name, $"it is not a property of <{element.Name}> that this engine reads");
                     break;
             }
         }

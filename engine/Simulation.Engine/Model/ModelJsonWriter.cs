@@ -136,9 +136,9 @@ public static partial class ModelJsonWriter
     /// <summary>An equation that is just a number is written as a JSON number (as people write constants); anything else as text.</summary>
     private static void WriteEquation(PrettyJsonWriter json, string name, string text)
     {
-        string trimmed = text.Trim();
+        string trimmed = text.Trim(); // spacing around an equation means nothing
         if (JsonNumber().IsMatch(trimmed)) json.RawProperty(name, trimmed);
-        else json.Property(name, text);
+        else json.Property(name, trimmed);
     }
 
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$")]

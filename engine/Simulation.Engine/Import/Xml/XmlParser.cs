@@ -173,7 +173,7 @@ public sealed class XmlParser
                     int end = _text.IndexOf("]]>", _pos, StringComparison.Ordinal);
                     if (end < 0) throw Fail(_pos - 9, "a CDATA section is never closed", "add ]]>");
                     if (text.Length == 0) textStart = _pos;
-                    for (; _pos < end; _pos++) AppendNormalised(text, offsets);
+                    while (_pos < end) AppendNormalised(text, offsets);
                     _pos = end + 3;
                     continue;
                 }
