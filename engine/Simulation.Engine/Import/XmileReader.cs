@@ -73,7 +73,7 @@ public static class XmileReader
             if (reader.ReadMacro(element) is { } macro && !macros.TryAdd(Identifier.Canonical(macro.Name), macro))
                 context.Diagnostics.Error(DiagnosticCodes.BadMacro, $"the macro '{macro.Name}' is defined twice", macro.Location,
                     hint: "give each macro its own name (XMILE macros cannot be overloaded by argument count here)");
-        var translator = new XmileTranslator(context, macros);
+        var translator = new XmileTranslator(context, macros, byName);
         var models = modelElements.Select(e => (Element: e, Model: translator.Translate(reader.Read(e)))).ToList();
         var (rootElement, rootModel) = ChooseRoot(models, context);
         if (rootModel is null) return null;

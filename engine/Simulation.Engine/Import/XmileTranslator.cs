@@ -15,13 +15,16 @@ namespace Simulation.Engine.Import;
 /// persist per use): they are added to the model as "caller.MACRO.name", each parameter becomes an
 /// auxiliary holding its argument, and the call is replaced by the macro's equation over the copies.</item>
 /// </list>
-/// Recursive macros cannot be expanded and are reported.
+/// Recursive macros cannot be expanded and are reported. Outside subscripts, an element written
+/// with its dimension (<c>Location.Boston</c>) stands for its position (3.7.1) and becomes that number.
 /// </summary>
-internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<string, XmileMacro> macros)
+internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<string, XmileMacro> macros,
+    IReadOnlyDictionary<string, DimensionDefinition> dimensions)
 {
     private const int MaxNesting = 32;
     private readonly XmileContext _context = context;
     private readonly IReadOnlyDictionary<string, XmileMacro> _macros = macros;
+    private readonly IReadOnlyDictionary<string, DimensionDefinition> _dimensions = dimensions;
     private readonly Dictionary<EquationSource, Expr?> _parsed = new();
 
     public XmileModel Translate(XmileModel model)
@@ -79,10 +82,45 @@ internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<
 
         private EquationRewriter.Replacer Replacer(Frame frame) => (source, node, output) => node switch
         {
-            NameExpr name => Substitute(name, source, output, frame),
+            NameExpr name => Substitute(name, source, output, frame) || ElementPosition(name, source, output, frame),
             CallExpr call => TranslateCall(source, call, output, frame),
+            SubscriptExpr subscripted => Subscripted(source, subscripted, output, frame),
             _ => false,
         };
+
+        /// <summary>Inside brackets, Location.Boston names the element itself (the binder resolves it), so only the other rules apply.</summary>
+        private bool Subscripted(EquationSource source, SubscriptExpr subscripted, SourcedText output, Frame frame)
+        {
+            EquationRewriter.Replacer inside = (s, node, o) => node switch
+            {
+                NameExpr name => Substitute(name, s, o, frame),
+                CallExpr call => TranslateCall(s, call, o, frame),
+                _ => false,
+            };
+            EquationRewriter.Write(source, subscripted.Target, output, inside);
+            int cursor = subscripted.Target.Span.End;
+            foreach (var expression in subscripted.Subscripts.Select(x => x.Expression).OfType<Expr>())
+            {
+                output.Append(source, cursor, expression.Span.Start);
+                EquationRewriter.Write(source, expression, output, inside);
+                cursor = expression.Span.End;
+            }
+            output.Append(source, cursor, subscripted.Span.End);
+            return true;
+        }
+
+        /// <summary>Location.Boston outside brackets: the 1-based position of Boston in Location.</summary>
+        private bool ElementPosition(NameExpr name, EquationSource source, SourcedText output, Frame frame)
+        {
+            string canonical = name.Canonical;
+            int dot = canonical.LastIndexOf('.');
+            if (dot <= 0 || (frame.Macro is null && locals.Contains(canonical))) return false;
+            if (!owner._dimensions.TryGetValue(canonical[..dot], out var dimension)) return false;
+            int index = dimension.Elements.Select(Identifier.Canonical).ToList().IndexOf(canonical[(dot + 1)..].Trim('"'));
+            if (index < 0) return false;
+            output.Append((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), source.FileOffsetOf(name.Span.Start));
+            return true;
+        }
 
         /// <summary>Inside a macro: a parameter becomes its argument; in an instance, the macro's own names become the copies' names.</summary>
         private bool Substitute(NameExpr name, EquationSource source, SourcedText output, Frame frame)

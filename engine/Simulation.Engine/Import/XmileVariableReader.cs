@@ -39,28 +39,9 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
             .ToImmutableArray();
         var graph = kind == VariableKind.Graphical ? XmileGraphReader.Read(element, name, context)
             : element.Element("gf") is { } gf ? XmileGraphReader.Read(gf, name, context) : null;
-        var equations = element.Elements("eqn").ToList();
-        var equation = Equation(equations.FirstOrDefault(), name);
-        if (kind == VariableKind.Auxiliary && graph is not null && equation is null && element.Elements("element").All(e => e.Element("eqn") is null))
+        var (equation, elements) = Equations(element, name, dimensions);
+        if (kind == VariableKind.Auxiliary && graph is not null && equation is null && elements.All(e => e.Equation is null))
             kind = VariableKind.Graphical; // a graph with no input: a function, called as name(x)
-        var elements = Elements(element, name);
-        if (equations.Count > 1)
-        {
-            // One <eqn> per element, by position (not XMILE, but written by converters).
-            var listed = elements.IsEmpty && dimensions.Length > 0
-                ? arrays.ByPosition(equations.Select(e => Equation(e, name)).OfType<EquationSource>().ToList(), dimensions, name, "it has <eqn>s:", context.At(element))
-                : null;
-            if (listed is null && (elements.Length > 0 || dimensions.Length == 0))
-                context.Diagnostics.Error(DiagnosticCodes.DuplicateKey, $"'{name}' has {equations.Count} <eqn>s; a variable has one equation",
-                    context.At(equations[1]), name, "give per-element equations in <element subscript=\"...\"> tags");
-            elements = listed ?? elements;
-            equation = null;
-        }
-        else if (elements.IsEmpty && equation is not null && dimensions.Length > 0 && arrays.Split(equation, dimensions, name) is { } listed)
-        {
-            elements = listed;
-            equation = null;
-        }
         CheckOptions(element, kind, name);
         return new VariableDefinition
         {
@@ -80,20 +61,49 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
         };
     }
 
-    /// <summary>The equation text of an &lt;eqn&gt;, located in the file; a converter's '???' placeholder is reported and dropped.</summary>
+    /// <summary>
+    /// The variable's equation, or its per-element equations: from &lt;element&gt; tags, or by position
+    /// (one &lt;eqn&gt; per element, or a list of numbers; not XMILE, but written by converters).
+    /// </summary>
+    private (EquationSource?, ImmutableArray<ElementDefinition>) Equations(XmlElement element, string name, ImmutableArray<NameReference> dimensions)
+    {
+        var equations = element.Elements("eqn").ToList();
+        var sources = equations.Select(e => Equation(e, name)).OfType<EquationSource>().ToList();
+        var elements = Elements(element, name);
+        if (equations.Count > 1)
+        {
+            var listed = elements.IsEmpty && dimensions.Length > 0
+                ? arrays.ByPosition(sources, dimensions, name, "it has <eqn>s:", context.At(element))
+                : null;
+            if (listed is null && (elements.Length > 0 || dimensions.Length == 0))
+                context.Diagnostics.Error(DiagnosticCodes.DuplicateKey, $"'{name}' has {equations.Count} <eqn>s; a variable has one equation",
+                    context.At(equations[1]), name, "give per-element equations in <element subscript=\"...\"> tags");
+            return (null, listed ?? elements);
+        }
+        var equation = sources.FirstOrDefault();
+        if (elements.IsEmpty && equation is not null && dimensions.Length > 0 && arrays.Split(equation, dimensions, name) is { } values)
+            return (null, values);
+        return (equation, elements);
+    }
+
+    /// <summary>
+    /// The equation text of an &lt;eqn&gt;, located in the file. A converter's '???' placeholder and
+    /// XMILE syntax we do not have are reported by name here; the text is kept, so the parser then
+    /// points at the same place.
+    /// </summary>
     public EquationSource? Equation(XmlElement? eqn, string owner)
     {
         if (eqn is null) return null;
-        var text = eqn.Text;
-        if (text.Value.Contains("???", StringComparison.Ordinal))
-        {
-            int at = text.Value.IndexOf("???", StringComparison.Ordinal);
-            context.Diagnostics.Error(DiagnosticCodes.ConverterPlaceholder,
-                $"the equation of '{owner}' is '{text.Value.Trim()}', a placeholder that a model converter wrote for an equation it could not translate",
-                context.File.LocationOf(text.Offsets[at]), owner, "write the equation (for example from the model's original .mdl file)");
-            return null;
-        }
-        return text.ToEquation(context.File);
+        var equation = eqn.Text.ToEquation(context.File);
+        int placeholder = equation.Text.IndexOf("???", StringComparison.Ordinal);
+        if (placeholder >= 0)
+            context.Diagnostics.InEquation(DiagnosticCodes.ConverterPlaceholder, Severity.Error,
+                $"the equation of '{owner}' is '{equation.Text.Trim()}', a placeholder that a model converter wrote for an equation it could not translate",
+                equation, new TextSpan(placeholder, 3), owner, "write the equation (for example from the model's original .mdl file)");
+        else if (XmileSyntax.FindUnsupported(equation.Text) is var (index, feature))
+            context.Diagnostics.InEquation(DiagnosticCodes.UnsupportedXmileFeature, Severity.Error, $"{feature} is not supported", equation,
+                new TextSpan(index, 1), owner, "write the array operation with dimension names, e.g. b[Dim2, Dim1] for a transposed a[Dim1, Dim2]");
+        return equation;
     }
 
     private ImmutableArray<ElementDefinition> Elements(XmlElement element, string owner)

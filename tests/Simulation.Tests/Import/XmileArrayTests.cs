@@ -122,6 +122,34 @@ public class XmileArrayTests
     }
 
     [Test]
+    public void Array_ElementWithItsDimensionOutsideBrackets_IsItsPosition()
+    {
+        var result = XmileModels.Run(File("""
+            <aux name="rate"><dimensions><dim name="Location"/></dimensions><eqn>Location * 10</eqn></aux>
+            <aux name="position"><eqn>Location.New_York + 100 * rate[Location.Boston]</eqn></aux>
+            """));
+        Assert.That(result.Series("position")[0], Is.EqualTo(2.0 + 1000));
+    }
+
+    [TestCase("a'", "the array transposition operator (')")]
+    [TestCase("a[N, @1]", "a dimension position (@n)")]
+    [TestCase("SUM(a[1:2])", "an array index range (a:b)")]
+    public void Array_XmileSyntaxWeDoNotHave_ReportedByName(string equation, string feature)
+    {
+        string xml = File($"<aux name=\"a\"><dimensions><dim name=\"N\"/></dimensions><eqn>1</eqn></aux><aux name=\"b\"><eqn>{equation}</eqn></aux>");
+        var error = XmileModels.Errors(xml).First();
+        Assert.That((error.Code, error.Message), Is.EqualTo((DiagnosticCodes.UnsupportedXmileFeature, $"{feature} is not supported")));
+        Assert.That(error.Location!.Value.Line, Is.GreaterThan(10));
+    }
+
+    [Test]
+    public void Array_WildcardSubrange_NotMistakenForARange()
+    {
+        var errors = XmileModels.Errors(File("<aux name=\"a\"><dimensions><dim name=\"N\"/></dimensions><eqn>1</eqn></aux><aux name=\"b\"><eqn>SUM(a[*])</eqn></aux>"));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
     public void Array_UnknownElementInSubscript_ReportedInTheXml()
     {
         var error = XmileModels.Errors(File("""
