@@ -40,7 +40,7 @@ def sir():
         rec = I / d
         # non-negative stocks limit their outflows to what is there
         inf = min(inf, max(0.0, S / dt))
-        rec = min(rec, max(0.0, I / dt + inf))
+        rec = min(rec, max(0.0, I / dt))
         if i % every == 0 or i == n:
             rows.append({"Time": i * dt, "Susceptible": S, "Infected": I, "Recovered": R, "Infection": inf, "Recovery": rec,
                          "Reproduction Number": c * p * d * S / N})
@@ -62,8 +62,8 @@ def hospital():
         adm = base * seas * lookup(adm_x, adm_y, occ)
         fit = A / (los * lookup(los_x, los_y, occ))
         dis = min(W / delay, cap)
-        fit = min(fit, max(0.0, A / dt + adm))
-        dis = min(dis, max(0.0, W / dt + fit))
+        fit = min(fit, max(0.0, A / dt))
+        dis = min(dis, max(0.0, W / dt))
         if i % every == 0 or i == n:
             rows.append({"Time": t, "Acute Patients": A, "Awaiting Discharge": W, "Admissions": adm,
                          "Becoming Medically Fit": fit, "Discharges": dis, "Bed Occupancy": occ})
