@@ -61,6 +61,12 @@ public class ParserTests
         Assert.That(((NameExpr)e.Right).Name, Is.EqualTo("Length of Stay"));
     }
 
+    [TestCase("Stock 1 + Stock 2", "Stock 1")]
+    [TestCase("Q1 Share * 2", "Q1 Share")]
+    [TestCase("Age 85 plus / 2", "Age 85 plus")]
+    public void Parse_NamesWithNumberWords_JoinIntoOneName(string equation, string first) =>
+        Assert.That(((NameExpr)((BinaryExpr)Parser.TryParse(equation).Expression!).Left).Name, Is.EqualTo(first));
+
     [Test]
     public void Parse_KeywordsBetweenWords_SplitNames()
     {
@@ -108,6 +114,7 @@ public class ParserTests
     [TestCase("1 +", DiagnosticCodes.SyntaxError, 3)]
     [TestCase("(1 + 2", DiagnosticCodes.SyntaxError, 6)]
     [TestCase("a b c d +* 2", DiagnosticCodes.SyntaxError, 9)]
+    [TestCase("(a) 2", DiagnosticCodes.SyntaxError, 4)]
     [TestCase("IF a THEN b", DiagnosticCodes.SyntaxError, 11)]
     [TestCase("2 $ 3", DiagnosticCodes.SyntaxError, 2)]
     [TestCase("1e999", DiagnosticCodes.NumberOutOfRange, 0)]
