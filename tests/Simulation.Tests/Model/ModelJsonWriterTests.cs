@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
 
-namespace Simulation.Tests.Model;
+namespace Simulation.Tests.ModelFiles;
 
 /// <summary>Any document written as JSON reads back as the same document, valid against the schema.</summary>
 public class ModelJsonWriterTests
