@@ -9,12 +9,31 @@ namespace Simulation.Engine.Import;
 /// keeps one spelling of each builtin:
 /// <list type="bullet">
 /// <item>a function with no parameters may be written with empty parentheses (<c>PI()</c>, <c>TIME()</c>): the parentheses go;</item>
-/// <item>the standard namespace may be written out (<c>std.ABS(x)</c>): the prefix goes.</item>
+/// <item>the standard namespace may be written out (<c>std.ABS(x)</c>): the prefix goes;</item>
+/// <item>the random functions take an optional last seed argument (3.5.2), which is dropped: draws come
+/// from the run's stream, seeded by `sim run --seed`. Dropping it is reported, because otherwise it
+/// would be read as another parameter (NORMAL's third argument is our truncation minimum).</item>
 /// </list>
 /// </summary>
 internal static class XmileBuiltins
 {
     private const string StandardNamespace = "std.";
+
+    /// <summary>XMILE's random functions and how many arguments they take before the optional seed.</summary>
+    private static readonly Dictionary<string, int> SeededRandom = new()
+    {
+        ["exprnd"] = 1,
+        ["lognormal"] = 2,
+        ["normal"] = 2,
+        ["poisson"] = 1,
+        ["random"] = 2,
+    };
+
+    /// <summary>The position of the seed argument when <paramref name="call"/> is an XMILE random function given one; else null.</summary>
+    public static int? SeedArgument(CallExpr call) =>
+        SeededRandom.TryGetValue(Identifier.Canonical(WithoutNamespace(call.Function.Name)), out int parameters) && call.Arguments.Length == parameters + 1
+            ? parameters
+            : null;
 
     /// <summary>The name of a builtin constant when <paramref name="call"/> is one written with empty parentheses.</summary>
     public static string? ConstantWrittenAsCall(CallExpr call) =>

@@ -161,17 +161,29 @@ internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<
                 output.Append(constant, at);
                 return true;
             }
-            if (XmileBuiltins.Rename(call.Function.Name) is not { } renamed) return false;
-            output.Append(ExprPrinter.FormatName(renamed), at);
-            int cursor = call.Function.Span.End;
-            foreach (var argument in call.Arguments)
-            {
-                output.Append(source, cursor, argument.Span.Start);
-                EquationRewriter.Write(source, argument, output, Replacer(frame));
-                cursor = argument.Span.End;
-            }
-            output.Append(source, cursor, call.Span.End);
+            int? seed = XmileBuiltins.SeedArgument(call);
+            string? renamed = XmileBuiltins.Rename(call.Function.Name);
+            if (seed is null && renamed is null) return false;
+            if (seed is int s)
+                Context.Diagnostics.InEquation(DiagnosticCodes.UnsupportedXmileFeature, Severity.Warning,
+                    $"the seed argument of {call.Function.Name} is ignored: random draws come from the run's stream", source, call.Arguments[s].Span,
+                    variable.Name, "to reproduce a run, give sim run --seed");
+            WriteCall(source, call, renamed ?? call.Function.Name, seed, output, frame);
             return true;
+        }
+
+        /// <summary>Writes a call under another name, and without one argument when <paramref name="dropped"/> is given.</summary>
+        private void WriteCall(EquationSource source, CallExpr call, string name, int? dropped, SourcedText output, Frame frame)
+        {
+            output.Append(ExprPrinter.FormatName(name), source.FileOffsetOf(call.Span.Start));
+            output.Append("(", source.FileOffsetOf(call.Function.Span.End));
+            var kept = call.Arguments.Where((_, i) => i != dropped).ToList();
+            for (int i = 0; i < kept.Count; i++)
+            {
+                if (i > 0) output.Append(", ", source.FileOffsetOf(kept[i].Span.Start));
+                EquationRewriter.Write(source, kept[i], output, Replacer(frame));
+            }
+            output.Append(")", source.FileOffsetOf(call.Span.End - 1));
         }
 
         private bool Expand(EquationSource source, CallExpr call, XmileMacro macro, SourcedText output, Frame frame)
