@@ -46,6 +46,24 @@ internal static class EquationRewriter
         output.Append(source, cursor, node.Span.End);
     }
 
+    /// <summary>
+    /// Writes <c>target[subscripts]</c> with one replacer for the target and another inside the
+    /// brackets, where names mean elements and dimensions first. Always returns true (it wrote the node).
+    /// </summary>
+    public static bool WriteSubscripted(EquationSource source, SubscriptExpr node, SourcedText output, Replacer target, Replacer inside)
+    {
+        Write(source, node.Target, output, target);
+        int cursor = node.Target.Span.End;
+        foreach (var expression in node.Subscripts.Select(x => x.Expression).OfType<Expr>())
+        {
+            output.Append(source, cursor, expression.Span.Start);
+            Write(source, expression, output, inside);
+            cursor = expression.Span.End;
+        }
+        output.Append(source, cursor, node.Span.End);
+        return true;
+    }
+
     /// <summary>Writes a node wrapped in parentheses, so that it keeps its meaning wherever it is put.</summary>
     public static void WriteParenthesized(EquationSource source, Expr node, SourcedText output, Replacer replace)
     {

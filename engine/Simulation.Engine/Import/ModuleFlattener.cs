@@ -108,18 +108,8 @@ internal sealed class ModuleFlattener(XmileContext context, IReadOnlyDictionary<
                 case NameExpr name when IsLocal(name):
                     return Write(name, source, output, qualifier);
                 case SubscriptExpr subscripted:
-                {
-                    EquationRewriter.Write(source, subscripted.Target, output, (s, n, o) => n is NameExpr t && IsLocal(t) && Write(t, s, o, qualifier));
-                    int cursor = subscripted.Target.Span.End;
-                    foreach (var expression in subscripted.Subscripts.Select(x => x.Expression).OfType<Expr>())
-                    {
-                        output.Append(source, cursor, expression.Span.Start);
-                        EquationRewriter.Write(source, expression, output, inSubscript);
-                        cursor = expression.Span.End;
-                    }
-                    output.Append(source, cursor, subscripted.Span.End);
-                    return true;
-                }
+                    return EquationRewriter.WriteSubscripted(source, subscripted, output,
+                        (s, n, o) => n is NameExpr t && IsLocal(t) && Write(t, s, o, qualifier), inSubscript);
                 default:
                     return false;
             }

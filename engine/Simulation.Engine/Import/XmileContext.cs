@@ -47,6 +47,15 @@ internal sealed class XmileContext(SourceFile file, DiagnosticBag diagnostics)
         }
     }
 
+    /// <summary>The element's name attribute as users see it; reported with <paramref name="code"/> and null when missing or blank.</summary>
+    public string? RequiredName(XmlElement element, string code)
+    {
+        string name = XmileNames.Display(element.AttributeValue("name") ?? "");
+        if (name.Length > 0) return name;
+        Diagnostics.Error(code, $"a <{element.Name}> has no name", At(element), hint: $"add name=\"...\" to the <{element.Name}>");
+        return null;
+    }
+
     /// <summary>An option element such as &lt;non_negative/&gt;: present and empty means true; otherwise its text says.</summary>
     public bool? Flag(XmlElement? option) =>
         option is null ? null

@@ -26,12 +26,7 @@ internal sealed class XmileModelReader(XmileContext context, XmileArrayConstants
 
     public XmileMacro? ReadMacro(XmlElement macro)
     {
-        string name = XmileNames.Display(macro.AttributeValue("name") ?? "");
-        if (name.Length == 0)
-        {
-            context.Diagnostics.Error(DiagnosticCodes.BadMacro, "a <macro> has no name", context.At(macro), hint: "add name=\"...\"");
-            return null;
-        }
+        if (context.RequiredName(macro, DiagnosticCodes.BadMacro) is not { } name) return null;
         if (macro.Element("sim_specs") is { } specs)
             context.Unsupported($"a macro with its own simulation specs ('{name}')", context.At(specs));
         var parameters = ImmutableArray.CreateBuilder<XmileMacroParameter>();
@@ -83,12 +78,7 @@ internal sealed class XmileModelReader(XmileContext context, XmileArrayConstants
 
     private XmileModule? ReadModule(XmlElement module)
     {
-        string name = XmileNames.Display(module.AttributeValue("name") ?? "");
-        if (name.Length == 0)
-        {
-            context.Diagnostics.Error(DiagnosticCodes.BadModule, "a <module> has no name", context.At(module), hint: "add name=\"...\"");
-            return null;
-        }
+        if (context.RequiredName(module, DiagnosticCodes.BadModule) is not { } name) return null;
         if (module.Attribute("resource") is { } resource)
             context.Unsupported($"a module loaded from another file (resource=\"{resource.Value}\")", context.At(resource), name,
                 "copy the submodel into this file as <model name=\"...\">");

@@ -21,29 +21,14 @@ public static class XmileReader
 
     public static bool IsXmilePath(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
-    public static ModelDocument? ReadFile(string path, DiagnosticBag diagnostics)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedXml, $"cannot read the model file: {e.Message}", new SourceLocation(path, 1, 1));
-            return null;
-        }
-        return Read(new SourceFile(path, text), diagnostics);
-    }
+    public static ModelDocument? ReadFile(string path, DiagnosticBag diagnostics) =>
+        SourceFile.Load(path, diagnostics, DiagnosticCodes.MalformedXml) is { } file ? Read(file, diagnostics) : null;
+
+    private const string NotXml = "an XMILE model is a UTF-8 XML file";
 
     public static ModelDocument? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        if (file.Text.Contains('\0'))
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedXml, "this is not a text file (it contains NUL bytes)", file.LocationOf(file.Text.IndexOf('\0')),
-                hint: "an XMILE model is a UTF-8 XML file");
-            return null;
-        }
+        if (file.IsBinary(diagnostics, DiagnosticCodes.MalformedXml, NotXml)) return null;
         var root = XmlParser.Parse(file, diagnostics);
         if (root is null) return null;
         var context = new XmileContext(file, diagnostics);

@@ -97,16 +97,7 @@ internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<
                 CallExpr call => TranslateCall(s, call, o, frame),
                 _ => false,
             };
-            EquationRewriter.Write(source, subscripted.Target, output, inside);
-            int cursor = subscripted.Target.Span.End;
-            foreach (var expression in subscripted.Subscripts.Select(x => x.Expression).OfType<Expr>())
-            {
-                output.Append(source, cursor, expression.Span.Start);
-                EquationRewriter.Write(source, expression, output, inside);
-                cursor = expression.Span.End;
-            }
-            output.Append(source, cursor, subscripted.Span.End);
-            return true;
+            return EquationRewriter.WriteSubscripted(source, subscripted, output, inside, inside);
         }
 
         /// <summary>Location.Boston outside brackets: the 1-based position of Boston in Location.</summary>

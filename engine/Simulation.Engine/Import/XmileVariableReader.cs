@@ -19,14 +19,7 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
 
     public VariableDefinition? Read(XmlElement element)
     {
-        var nameAttribute = element.Attribute("name");
-        if (nameAttribute is null || XmileNames.Display(nameAttribute.Value).Length == 0)
-        {
-            context.Diagnostics.Error(DiagnosticCodes.MissingEquation, $"a <{element.Name}> has no name", context.At(element),
-                hint: $"add name=\"...\" to the <{element.Name}>");
-            return null;
-        }
-        string name = XmileNames.Display(nameAttribute.Value);
+        if (context.RequiredName(element, DiagnosticCodes.SchemaViolation) is not { } name) return null;
         var kind = element.Name switch
         {
             "stock" => VariableKind.Stock,
@@ -57,7 +50,7 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
             Documentation = Text(element.Element("doc")),
             Input = Range(element, name),
             Graph = graph,
-            Location = context.At(nameAttribute),
+            Location = context.At(element.Attribute("name")!),
         };
     }
 
