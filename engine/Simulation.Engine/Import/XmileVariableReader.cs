@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Import.Xml;
 using Simulation.Engine.Model;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Import;
 
@@ -30,9 +31,14 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
         var dimensions = (element.Element("dimensions")?.Elements("dim") ?? [])
             .Select(d => new NameReference(XmileNames.Display(d.AttributeValue("name") ?? ""), context.At(d)))
             .ToImmutableArray();
-        var graph = kind == VariableKind.Graphical ? XmileGraphReader.Read(element, name, context)
-            : element.Element("gf") is { } gf ? XmileGraphReader.Read(gf, name, context) : null;
         var (equation, elements) = Equations(element, name, dimensions);
+        GraphDefinition? graph = null;
+        if (kind == VariableKind.Graphical) graph = XmileGraphReader.Read(element, name, context);
+        else if (element.Element("gf") is { } gf)
+        {
+            if (NamedGraphReference(gf) is { } function) equation = Applied(function, equation, gf, name);
+            else graph = XmileGraphReader.Read(gf, name, context);
+        }
         if (kind == VariableKind.Auxiliary && graph is not null && equation is null && elements.All(e => e.Equation is null))
             kind = VariableKind.Graphical; // a graph with no input: a function, called as name(x)
         CheckOptions(element, kind, name);
@@ -52,6 +58,26 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
             Graph = graph,
             Location = context.At(element.Attribute("name")!),
         };
+    }
+
+    /// <summary>The name in <c>&lt;gf name="rising"/&gt;</c>: a reference to a graphical function defined elsewhere (4.1.3).</summary>
+    private static string? NamedGraphReference(XmlElement gf) =>
+        gf.AttributeValue("name") is { } name && !gf.Elements().Any(e => e.Name is "ypts" or "xpts" or "xscale") ? XmileNames.Display(name) : null;
+
+    /// <summary>The variable's equation given to the named graphical function: <c>rising(equation)</c>.</summary>
+    private EquationSource? Applied(string function, EquationSource? equation, XmlElement gf, string owner)
+    {
+        if (equation is null)
+        {
+            context.Diagnostics.Error(DiagnosticCodes.MissingEquation, $"'{owner}' refers to the graphical function '{function}' but has no <eqn> to give it",
+                context.At(gf), owner, $"add the input, e.g. <eqn>TIME</eqn>, to get {function}(TIME)");
+            return null;
+        }
+        var text = new SourcedText();
+        text.Append(ExprPrinter.FormatName(function) + "(", gf.Start);
+        text.Append(equation, 0, equation.Text.Length);
+        text.Append(")", gf.Start);
+        return text.ToEquation(context.File);
     }
 
     /// <summary>

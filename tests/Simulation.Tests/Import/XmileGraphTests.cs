@@ -56,6 +56,16 @@ public class XmileGraphTests
     }
 
     [Test]
+    public void Graph_NamedReferenceInAVariable_AppliedToItsEquation()
+    {
+        var result = XmileModels.Run(XmileModels.File("""
+            <gf name="rising"><xscale min="0" max="4"/><ypts>0,4,16</ypts></gf>
+            <aux name="y"><eqn>TIME</eqn><gf name="rising"/></aux>
+            """));
+        Assert.That(result.Series("y"), Is.EqualTo(new[] { 0.0, 2, 4, 10, 16 }));
+    }
+
+    [Test]
     public void Graph_InAuxWithoutEquation_IsAFunction()
     {
         var document = XmileModels.Document(XmileModels.File("""
