@@ -10,7 +10,7 @@ namespace Simulation.Engine.Import;
 /// local to their block, modules with their connections, and the block's &lt;behavior&gt; defaults.
 /// Views, groups and vendor extensions (prefixed tags) do not affect simulation and are skipped.
 /// </summary>
-internal sealed class XmileModelReader(XmileContext context, XmileArrayConstants arrays, XmileBehavior fileBehavior)
+internal sealed class XmileModelReader(XmileContext context, XmilePositionalElements arrays, XmileBehavior fileBehavior)
 {
     public XmileModel Read(XmlElement model)
     {

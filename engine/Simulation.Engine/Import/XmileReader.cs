@@ -51,7 +51,7 @@ public static class XmileReader
         }
         var dimensions = ReadDimensions(root.Element("dimensions"), context);
         var byName = dimensions.GroupBy(d => Identifier.Canonical(d.Name)).ToDictionary(g => g.Key, g => g.First());
-        var arrays = new XmileArrayConstants(context, byName);
+        var arrays = new XmilePositionalElements(context, byName);
         var reader = new XmileModelReader(context, arrays, XmileModelReader.ReadBehavior(root.Element("behavior"), context));
         var macros = new Dictionary<string, XmileMacro>();
         foreach (var element in root.Elements("macro"))

@@ -13,7 +13,7 @@ namespace Simulation.Engine.Import;
 /// range. Options that change simulation and that we do not implement (conveyors, queues, leaks,
 /// unit-conversion multipliers) are reported; display-only properties are skipped.
 /// </summary>
-internal sealed class XmileVariableReader(XmileContext context, XmileArrayConstants arrays, XmileBehavior modelBehavior, XmileBehavior fileBehavior)
+internal sealed class XmileVariableReader(XmileContext context, XmilePositionalElements arrays, XmileBehavior modelBehavior, XmileBehavior fileBehavior)
 {
     /// <summary>Properties that only affect how a variable is shown or edited.</summary>
     private static readonly HashSet<string> DisplayOnly = ["scale", "format", "mathml", "display", "label_side", "summing"];
@@ -100,7 +100,7 @@ internal sealed class XmileVariableReader(XmileContext context, XmileArrayConsta
             return (null, listed ?? elements);
         }
         var equation = sources.FirstOrDefault();
-        if (elements.IsEmpty && equation is not null && dimensions.Length > 0 && arrays.Split(equation, dimensions, name) is { } values)
+        if (elements.IsEmpty && equation is not null && dimensions.Length > 0 && arrays.FromValueList(equation, dimensions, name) is { } values)
             return (null, values);
         return (equation, elements);
     }

@@ -11,10 +11,10 @@ namespace Simulation.Engine.Import;
 /// that has one &lt;eqn&gt; per element, gets one equation per element in row-major order. The
 /// list must have exactly one entry per element.
 /// </summary>
-internal sealed class XmileArrayConstants(XmileContext context, IReadOnlyDictionary<string, DimensionDefinition> dimensions)
+internal sealed class XmilePositionalElements(XmileContext context, IReadOnlyDictionary<string, DimensionDefinition> dimensions)
 {
     /// <summary>The per-element equations when <paramref name="equation"/> is a list of numbers; null when it is an ordinary equation.</summary>
-    public ImmutableArray<ElementDefinition>? Split(EquationSource equation, ImmutableArray<NameReference> dims, string owner)
+    public ImmutableArray<ElementDefinition>? FromValueList(EquationSource equation, ImmutableArray<NameReference> dims, string owner)
     {
         var pieces = TopLevelPieces(equation.Text);
         if (pieces.Count < 2) return null;
