@@ -15,9 +15,19 @@ namespace Simulation.Engine.Import;
 /// would be read as another parameter (NORMAL's third argument is our truncation minimum).</item>
 /// </list>
 /// </summary>
-internal static class XmileBuiltins
+public static class XmileBuiltins
 {
     private const string StandardNamespace = "std.";
+
+    /// <summary>The builtins XMILE 1.0 requires (3.5) and those its arrays add (3.7.1.3), by canonical name.</summary>
+    public static readonly IReadOnlySet<string> Standard = new HashSet<string>(
+    [
+        "abs", "arccos", "arcsin", "arctan", "cos", "exp", "inf", "int", "ln", "log10", "max", "min", "pi", "sin", "sqrt", "tan",
+        "exprnd", "lognormal", "normal", "poisson", "random",
+        "delay", "delay1", "delay3", "delayn", "forcst", "smth1", "smth3", "smthn", "trend",
+        "pulse", "ramp", "step", "dt", "starttime", "stoptime", "time", "init", "previous", "self",
+        "mean", "rank", "size", "stddev", "sum",
+    ]);
 
     /// <summary>XMILE's random functions and how many arguments they take before the optional seed.</summary>
     private static readonly Dictionary<string, int> SeededRandom = new()
@@ -30,19 +40,19 @@ internal static class XmileBuiltins
     };
 
     /// <summary>The position of the seed argument when <paramref name="call"/> is an XMILE random function given one; else null.</summary>
-    public static int? SeedArgument(CallExpr call) =>
+    internal static int? SeedArgument(CallExpr call) =>
         SeededRandom.TryGetValue(Identifier.Canonical(WithoutNamespace(call.Function.Name)), out int parameters) && call.Arguments.Length == parameters + 1
             ? parameters
             : null;
 
     /// <summary>The name of a builtin constant when <paramref name="call"/> is one written with empty parentheses.</summary>
-    public static string? ConstantWrittenAsCall(CallExpr call) =>
+    internal static string? ConstantWrittenAsCall(CallExpr call) =>
         call.Arguments.IsEmpty && BuiltinCatalog.Find(WithoutNamespace(call.Function.Name)) is { Category: BuiltinCategory.Constant }
             ? WithoutNamespace(call.Function.Name)
             : null;
 
     /// <summary>Our name for a function written with the std. prefix; null when the name needs no change.</summary>
-    public static string? Rename(string written) =>
+    internal static string? Rename(string written) =>
         written.StartsWith(StandardNamespace, StringComparison.OrdinalIgnoreCase) ? WithoutNamespace(written) : null;
 
     private static string WithoutNamespace(string name) =>
