@@ -26,6 +26,24 @@ internal sealed class BindingContext
     }
 
     public IEnumerable<string> VariableNames => Variables.Values.Select(v => v.Name);
+
+    private readonly Dictionary<string, int> _hiddenPrefixes = new();
+
+    /// <summary>
+    /// A unique name for the hidden elements of one builtin call: <c>Shipments.delay3</c>, then
+    /// <c>Shipments.delay3#2</c> for a second DELAY3 in the same element's equation.
+    /// </summary>
+    public string HiddenPrefix(ModelElement owner, string tag)
+    {
+        string prefix = $"{owner.DisplayName}.{tag}";
+        int count = _hiddenPrefixes[prefix] = _hiddenPrefixes.GetValueOrDefault(prefix) + 1;
+        return count == 1 ? prefix : $"{prefix}#{count}";
+    }
+
+    /// <summary>Random call sites numbered so far (each call in each element's equation is one site).</summary>
+    public int RandomSites { get; private set; }
+
+    public int NewRandomSite() => RandomSites++;
 }
 
 /// <summary>The element whose equation is being bound: fixes an index for each of its variable's dimensions.</summary>

@@ -180,6 +180,12 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return Reduce(call, builtin.Reduce!.Value);
             case BuiltinCategory.Lookup:
                 return BindLookup(call, builtin.Lookup!.Value);
+            case BuiltinCategory.Memory:
+                return BindMemory(call, builtin);
+            case BuiltinCategory.Pipeline:
+                return BindPipeline(call);
+            case BuiltinCategory.Random:
+                return BindRandom(call, builtin);
             default:
                 context.Report(DiagnosticCodes.UnknownFunction, $"{builtin.Name} is not supported yet", scope, call.Function.Span);
                 return null;
