@@ -30,6 +30,9 @@ public sealed class RandomStream : RandomSource
         _s3 = SplitMix64(ref x);
     }
 
+    /// <summary>A stream started from a given xoshiro256** state (for known-answer tests).</summary>
+    internal RandomStream(ulong s0, ulong s1, ulong s2, ulong s3) : base(threadSafe: false) => (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextBits()
     {
@@ -57,7 +60,7 @@ public sealed class RandomStream : RandomSource
         }
     }
 
-    private static ulong SplitMix64(ref ulong x)
+    internal static ulong SplitMix64(ref ulong x)
     {
         ulong z = x += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
