@@ -46,6 +46,9 @@ public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, Bui
     public MemorySpec? Memory { get; init; }
     public RandomDistribution? Random { get; init; }
 
+    /// <summary>For a builtin that is another one with fixed extra arguments (PULSE_VENSIM): builds the bound call from the arguments.</summary>
+    public Func<System.Collections.Immutable.ImmutableArray<BoundExpr>, BoundExpr>? Lower { get; init; }
+
     public string ArityText => MinArgs == MaxArgs ? $"{MinArgs}" : MaxArgs == int.MaxValue ? $"{MinArgs} or more" : $"{MinArgs} to {MaxArgs}";
 }
 
@@ -100,6 +103,13 @@ public static class BuiltinCatalog
         Math("PULSE", 2, 3, BuiltinFunction.Pulse, "PULSE(magnitude, first [, interval]): magnitude/DT for one DT at first (and every interval)");
         Math("RAMP", 2, 3, BuiltinFunction.Ramp, "RAMP(slope, start [, end]): slope * (TIME - start) between start and end");
         Math("PULSE_TRAIN", 4, 4, BuiltinFunction.PulseTrain, "PULSE_TRAIN(start, duration, repeat, end): 1 during each pulse, else 0");
+
+        list.Add((["PULSE_VENSIM"], new BuiltinSignature("PULSE_VENSIM", 2, 2, BuiltinCategory.Math,
+            "PULSE_VENSIM(start, width): Vensim's PULSE, 1 from start for width (at least one DT), else 0")
+        {
+            Function = BuiltinFunction.PulseTrain,
+            Lower = a => new BCall(BuiltinFunction.PulseTrain, [a[0], a[1], new BConst(0), new BConst(double.PositiveInfinity)]),
+        }));
 
         Other("IF_THEN_ELSE", 3, 3, BuiltinCategory.Conditional, "IF_THEN_ELSE(condition, a, b)");
         Other("INIT", 1, 1, BuiltinCategory.Init, "INIT(x): the value x had at the initial time", "INITIAL");

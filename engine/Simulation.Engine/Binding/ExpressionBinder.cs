@@ -154,7 +154,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             case BuiltinCategory.Math:
             {
                 var args = BindAll(call.Arguments);
-                return args is null ? null : Zip(call, args, a => new BCall(builtin.Function!.Value, a.ToImmutableArray()));
+                return args is null ? null : Zip(call, args, a => builtin.Lower?.Invoke([.. a]) ?? new BCall(builtin.Function!.Value, [.. a]));
             }
             case BuiltinCategory.Conditional:
             {
