@@ -57,11 +57,12 @@ internal sealed class ElementScope(BoundVariable variable, ModelElement element,
     /// The index in <paramref name="target"/> that the current element selects, if any: directly when
     /// the variable has that dimension, or through a subrange or mapping relation with one it has.
     /// </summary>
-    public int? IndexIn(Dimension target)
+    /// <param name="occurrence">For a dimension the variable has more than once (a square matrix over D x D): which one, in order.</param>
+    public int? IndexIn(Dimension target, int occurrence = 0)
     {
         var dims = Variable.Dimensions;
         for (int k = 0; k < dims.Length; k++)
-            if (dims[k] == target) return Element.Indices[k];
+            if (dims[k] == target && occurrence-- == 0) return Element.Indices[k];
         for (int k = 0; k < dims.Length; k++)
             if (DimensionRelations.Translate(dims[k], Element.Indices[k], target) is int i) return i;
         return null;

@@ -34,6 +34,9 @@ public enum BuiltinCategory
 
     /// <summary>Random draws from the run's stream.</summary>
     Random,
+
+    /// <summary>TRANSPOSE(A), written A': an array with its dimensions reversed.</summary>
+    Transpose,
 }
 
 public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, BuiltinCategory Category, string Summary)
@@ -111,6 +114,7 @@ public static class BuiltinCatalog
             Lower = a => new BCall(BuiltinFunction.PulseTrain, [a[0], a[1], new BConst(0), new BConst(double.PositiveInfinity)]),
         }));
 
+        Other("TRANSPOSE", 1, 1, BuiltinCategory.Transpose, "TRANSPOSE(A), also written A': the array A with its dimensions in reverse order");
         Other("IF_THEN_ELSE", 3, 3, BuiltinCategory.Conditional, "IF_THEN_ELSE(condition, a, b)");
         Other("INIT", 1, 1, BuiltinCategory.Init, "INIT(x): the value x had at the initial time", "INITIAL");
         Other("PREVIOUS", 1, 2, BuiltinCategory.Previous, "PREVIOUS(x [, initial]): x one step ago (initial, default x's initial value, in the first step)");
