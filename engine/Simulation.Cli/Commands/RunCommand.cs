@@ -20,7 +20,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         public string? Output { get; init; }
 
         [CommandOption("--set <NAME=VALUE>")]
-        [Description("Set an input for this run, e.g. --set \"contact rate=6\" or --set \"admission rate[65-74]=0.2\". Repeatable.")]
+        [Description("Set an input for this run, e.g. --set \"contact rate=6\" or --set \"admission rate[[65-74]]=0.2\". Repeatable.")]
         public string[] Set { get; init; } = [];
 
         [CommandOption("--method <METHOD>")]

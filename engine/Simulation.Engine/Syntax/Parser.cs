@@ -251,6 +251,8 @@ public sealed class Parser
                 return inner with { Span = token.Span.Union(close.Span) };
             case TokenKind.If:
                 return ParseIf();
+            case TokenKind.Mod when _pos + 1 < _end && _tokens[_pos + 1].Kind == TokenKind.LeftParen:
+                return ParseNameOrCall(); // MOD(a, b), the function form of the infix operator
             default:
                 throw Unexpected("a number, a name or '('");
         }
