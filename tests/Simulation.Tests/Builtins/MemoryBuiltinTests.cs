@@ -7,10 +7,7 @@ namespace Simulation.Tests.Builtins;
 /// <summary>SMTH1/3/N, DELAY1/3/N, TREND, FORCST against analytic solutions and hand-computed steps.</summary>
 public class MemoryBuiltinTests
 {
-    private static string Time(double stop, double dt, string method = "euler") =>
-        $"\"start\": 0, \"stop\": {stop}, \"dt\": {dt}, \"method\": \"{method}\"";
-
-    private static string Aux(string name, string equation) => $$"""{ "name": "{{name}}", "kind": "auxiliary", "equation": "{{equation}}" }""";
+    private static string Time(double stop, double dt, string method = "euler") => Equations.Time(0, stop, dt, method);
 
     /// <summary>P(Erlang(n, rate n/T) &lt;= t): the unit step response of n first-order stages of T/n each.</summary>
     private static double ErlangCdf(int n, double t, double delay)
@@ -27,7 +24,7 @@ public class MemoryBuiltinTests
     [Test]
     public void Smth1_EulerStepResponse_IsExactGeometricSeries()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", "SMTH1(STEP(1, 0), 4, 0)"), Time(10, 0.5)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "SMTH1(STEP(1, 0), 4, 0)"), Time(10, 0.5)));
         var y = result.Series("y");
         for (int i = 0; i < y.Length; i++)
             Assert.That(y[i], Is.EqualTo(1 - Math.Pow(1 - 0.5 / 4, i)).Within(1e-12), $"step {i}");
@@ -36,7 +33,7 @@ public class MemoryBuiltinTests
     [Test]
     public void Smth1_Rk4StepResponse_FollowsExponential()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", "SMOOTH(STEP(1, 0), 4, 0)"), Time(20, 0.0625, "rk4")));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "SMOOTH(STEP(1, 0), 4, 0)"), Time(20, 0.0625, "rk4")));
         var y = result.Series("y");
         for (int i = 0; i < y.Length; i++)
             Assert.That(y[i], Is.EqualTo(1 - Math.Exp(-result.Times[i] / 4)).Within(1e-8), $"t = {result.Times[i]}");
@@ -49,7 +46,7 @@ public class MemoryBuiltinTests
     [TestCase("DELAY1(1, 6, 0)", 1)]
     public void Cascade_Rk4StepResponse_FollowsErlangCurve(string equation, int order)
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", equation), Time(30, 0.03125, "rk4")));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", equation), Time(30, 0.03125, "rk4")));
         var y = result.Series("y");
         for (int i = 0; i < y.Length; i++)
             Assert.That(y[i], Is.EqualTo(ErlangCdf(order, result.Times[i], 6)).Within(1e-8), $"t = {result.Times[i]}");
@@ -58,7 +55,7 @@ public class MemoryBuiltinTests
     [Test]
     public void Delay3_NoInitialValue_StartsInEquilibriumWithInput()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", "DELAY3(5 + STEP(3, 4), 2)"), Time(4, 0.25)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "DELAY3(5 + STEP(3, 4), 2)"), Time(4, 0.25)));
         Assert.That(result.Series("y").Take(17), Is.All.EqualTo(5).Within(1e-12));
     }
 
@@ -66,7 +63,7 @@ public class MemoryBuiltinTests
     public void Delay1_InitialValue_IsTheInitialOutflow()
     {
         // DELAY1(in, T, init): the stock starts at init * T, so the outflow starts at init.
-        var result = TestModels.Run(TestModels.Model(Aux("y", "DELAY1(0, 2, 7)"), Time(1, 0.5)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "DELAY1(0, 2, 7)"), Time(1, 0.5)));
         Assert.That(result.Series("y"), Is.EqualTo(new[] { 7, 7 * 0.75, 7 * 0.75 * 0.75 }).Within(1e-12));
     }
 
@@ -79,8 +76,8 @@ public class MemoryBuiltinTests
     {
         string time = Time(20, 0.25, "rk4");
         string model = TestModels.Model($$"""
-            {{Aux("input", "5 + 3 * SIN(TIME) + STEP(4, 6)")}},
-            {{Aux("delay time", "2 + RAMP(0.2, 3, 10)")}},
+            {{Equations.Aux("input", "5 + 3 * SIN(TIME) + STEP(4, 6)")}},
+            {{Equations.Aux("delay time", "2 + RAMP(0.2, 3, 10)")}},
             { "name": "shipped", "kind": "flow", "equation": "{{equation}}" },
             { "name": "ordered", "kind": "flow", "equation": "input" },
             { "name": "Sent", "kind": "stock", "initial": 0, "inflows": ["ordered"] },
@@ -104,9 +101,9 @@ public class MemoryBuiltinTests
     public void Trend_RampInput_MatchesHandComputedEulerSteps()
     {
         var result = TestModels.Run(TestModels.Model($$"""
-            {{Aux("input", "10 + 2 * TIME")}},
-            {{Aux("t", "TREND(input, 4, 0.05)")}},
-            {{Aux("f", "FORCST(input, 4, 3, 0.05)")}}
+            {{Equations.Aux("input", "10 + 2 * TIME")}},
+            {{Equations.Aux("t", "TREND(input, 4, 0.05)")}},
+            {{Equations.Aux("f", "FORCST(input, 4, 3, 0.05)")}}
             """, Time(6, 0.5)));
         // Independent: A' = (u - A) / T from A(0) = u(0) / (1 + g T); trend = (u - A) / (T |A|).
         double a = 10 / (1 + 0.05 * 4);
@@ -124,7 +121,7 @@ public class MemoryBuiltinTests
     [Test]
     public void Trend_ZeroAverage_IsZeroNotNaN()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("t", "TREND(0 * TIME, 2)"), Time(2, 1)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("t", "TREND(0 * TIME, 2)"), Time(2, 1)));
         Assert.That(result.Series("t"), Is.All.EqualTo(0));
     }
 
@@ -139,8 +136,8 @@ public class MemoryBuiltinTests
     public void VensimName_SameArguments_SameResult(string vensim, string xmile)
     {
         var result = TestModels.Run(TestModels.Model($$"""
-            {{Aux("input", "STEP(10, 1) + TIME")}}, {{Aux("order", "3")}},
-            {{Aux("a", vensim)}}, {{Aux("b", xmile)}}
+            {{Equations.Aux("input", "STEP(10, 1) + TIME")}}, {{Equations.Aux("order", "3")}},
+            {{Equations.Aux("a", vensim)}}, {{Equations.Aux("b", xmile)}}
             """, Time(10, 0.25)));
         Assert.That(result.Series("a"), Is.EqualTo(result.Series("b")));
     }
@@ -149,7 +146,7 @@ public class MemoryBuiltinTests
     public void HiddenElements_ReadableNames_NotInDefaultOutput()
     {
         var plan = TestModels.Compile(TestModels.Model(
-            """{ "name": "Shipments", "kind": "auxiliary", "equation": "DELAY3(orders, 3) + DELAY3(orders * 2, 3)" }, """ + Aux("orders", "4"),
+            """{ "name": "Shipments", "kind": "auxiliary", "equation": "DELAY3(orders, 3) + DELAY3(orders * 2, 3)" }, """ + Equations.Aux("orders", "4"),
             dimensions: "[]"));
         var hidden = plan.Model.Elements.Where(e => e.IsHidden).Select(e => e.DisplayName).ToList();
         Assert.That(hidden, Does.Contain("Shipments.delay3[1]").And.Contain("Shipments.delay3[3]").And.Contain("Shipments.delay3.out[3]")
@@ -175,7 +172,7 @@ public class MemoryBuiltinTests
     [TestCase("DELAYN(1, 3, 5000)", "at most 1000")]
     public void Order_NotAConstantWholeNumber_ReportsInvalidArgument(string equation, string message)
     {
-        var diagnostics = TestModels.Diagnose(TestModels.Model(Aux("y", equation) + ", " +
+        var diagnostics = TestModels.Diagnose(TestModels.Model(Equations.Aux("y", equation) + ", " +
             """{ "name": "k", "kind": "auxiliary", "equation": 3, "input": true }"""));
         var error = diagnostics.Single(d => d.IsError);
         Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.InvalidArgument));
@@ -187,7 +184,7 @@ public class MemoryBuiltinTests
     public void Smooth_FeedbackThroughItsOwnOutput_IsNotAnAlgebraicLoop()
     {
         // y = SMTH1(10 - y, 2): the smooth's stock breaks the loop (y -> 5).
-        var result = TestModels.Run(TestModels.Model(Aux("y", "SMTH1(10 - y, 2, 0)"), Time(40, 0.5)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "SMTH1(10 - y, 2, 0)"), Time(40, 0.5)));
         Assert.That(result.Final("y"), Is.EqualTo(5).Within(1e-6));
     }
 }

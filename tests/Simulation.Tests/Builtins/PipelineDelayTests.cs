@@ -5,11 +5,6 @@ namespace Simulation.Tests.Builtins;
 /// <summary>DELAY / DELAY_FIXED: a pipeline of whole steps, max(1, round(delay / dt)), the delay time read once.</summary>
 public class PipelineDelayTests
 {
-    private static string Aux(string name, string equation) => $$"""{ "name": "{{name}}", "kind": "auxiliary", "equation": "{{equation}}" }""";
-
-    private static string Time(double start, double stop, double dt, string method = "euler") =>
-        $"\"start\": {start}, \"stop\": {stop}, \"dt\": {dt}, \"method\": \"{method}\"";
-
     /// <summary>
     /// SDXorg tests/delay_xmile (Stella's DELAY, which works as Vensim's DELAY FIXED): expected values
     /// copied from its output.tab for times 1..13.
@@ -26,7 +21,7 @@ public class PipelineDelayTests
             { "name": "Delay Stock 1 0", "kind": "auxiliary", "equation": "DELAY(Stock_1, 1, 0)" },
             { "name": "Delay Flow 2", "kind": "auxiliary", "equation": "DELAY(Flow_2, 5)" },
             { "name": "Delay Flow 2 20", "kind": "auxiliary", "equation": "DELAY(Flow_2, 5, -20)" }
-            """, Time(1, 13, 1)));
+            """, Equations.Time(1, 13, 1)));
         double[] stock = [100.0, 102.0, 104.04, 106.1208, 108.243216, 110.40808032000001, 112.61624192640001, 114.868566764928,
             117.16593810022657, 119.5092568622311, 121.89944199947573, 124.33743083946524, 126.82417945625454];
         double[] delayedFlow = [2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.04, 2.0808, 2.1224160000000003, 2.16486432, 2.2081616064000005,
@@ -53,7 +48,7 @@ public class PipelineDelayTests
     [TestCase(1.25, 0.5, 3)]
     public void Delay_DtDoesNotDivideDelay_RoundsToNearestWholeStep(double delay, double dt, int steps)
     {
-        var result = TestModels.Run(TestModels.Model(Aux("x", "TIME * TIME") + "," + Aux("y", $"DELAY(x, {delay}, -1)"), Time(0, 40 * dt, dt)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("x", "TIME * TIME") + "," + Equations.Aux("y", $"DELAY(x, {delay}, -1)"), Equations.Time(0, 40 * dt, dt)));
         var x = result.Series("x");
         var y = result.Series("y");
         for (int i = 0; i < y.Length; i++)
@@ -63,14 +58,14 @@ public class PipelineDelayTests
     [Test]
     public void Delay_LongerThanTheRun_OutputsTheInitialValueThroughout()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", "DELAY_FIXED(TIME, 1e12, 3)"), Time(0, 5, 1)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "DELAY_FIXED(TIME, 1e12, 3)"), Equations.Time(0, 5, 1)));
         Assert.That(result.Series("y"), Is.All.EqualTo(3));
     }
 
     [Test]
     public void Delay_VaryingDelayTime_IsReadOnceAtTheStart()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", "DELAY(TIME, 2 + TIME, 0)"), Time(0, 8, 1)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "DELAY(TIME, 2 + TIME, 0)"), Equations.Time(0, 8, 1)));
         Assert.That(result.Series("y"), Is.EqualTo(new double[] { 0, 0, 0, 1, 2, 3, 4, 5, 6 }));
     }
 
@@ -81,7 +76,7 @@ public class PipelineDelayTests
             { "name": "x", "kind": "auxiliary", "equation": "STEP(4, 2) + TIME" },
             { "name": "d", "kind": "flow", "equation": "DELAY(x, 1.5)" },
             { "name": "S", "kind": "stock", "initial": 0, "inflows": ["d"] }
-            """, Time(0, 6, 0.5, method));
+            """, Equations.Time(0, 6, 0.5, method));
         var euler = TestModels.Run(Model("euler"));
         var rk4 = TestModels.Run(Model("rk4"));
         Assert.That(rk4.Series("d"), Is.EqualTo(euler.Series("d")));
@@ -95,7 +90,7 @@ public class PipelineDelayTests
         var result = TestModels.Run(TestModels.Model("""
             { "name": "x", "kind": "auxiliary", "dimensions": ["R"], "equation": "R * TIME" },
             { "name": "y", "kind": "auxiliary", "dimensions": ["R"], "elements": { "a": "DELAY(x, 1)", "b": "DELAY(x, 2)" } }
-            """, Time(0, 4, 1), """[ { "name": "R", "elements": ["a", "b"] } ]"""));
+            """, Equations.Time(0, 4, 1), """[ { "name": "R", "elements": ["a", "b"] } ]"""));
         Assert.That(result.Series("y[a]"), Is.EqualTo(new double[] { 0, 0, 1, 2, 3 }));
         Assert.That(result.Series("y[b]"), Is.EqualTo(new double[] { 0, 0, 0, 2, 4 }));
     }
@@ -104,8 +99,8 @@ public class PipelineDelayTests
     public void Delay_DelayTimeFromScenarioInput_SizesEachRunsBuffer()
     {
         var plan = TestModels.Compile(TestModels.Model(
-                Aux("y", "DELAY(TIME, lag, -1)") + "," + """{ "name": "lag", "kind": "auxiliary", "equation": 1, "input": true }""",
-                Time(0, 4, 1)),
+                Equations.Aux("y", "DELAY(TIME, lag, -1)") + "," + """{ "name": "lag", "kind": "auxiliary", "equation": 1, "input": true }""",
+                Equations.Time(0, 4, 1)),
             parameters: null);
         var bound = plan.Model;
         var parametrised = Simulation.Engine.Compilation.PlanCompiler.Compile(bound,
@@ -117,14 +112,14 @@ public class PipelineDelayTests
     [Test]
     public void Delay_InsidePrevious_IsStartedAndShifted()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", "PREVIOUS(DELAY(TIME, 2, 9), 5)"), Time(0, 5, 1)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "PREVIOUS(DELAY(TIME, 2, 9), 5)"), Equations.Time(0, 5, 1)));
         Assert.That(result.Series("y"), Is.EqualTo(new double[] { 5, 9, 9, 0, 1, 2 }));
     }
 
     [Test]
     public void Delay_FeedbackThroughItsOwnOutput_IsNotAnAlgebraicLoop()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("y", "DELAY(y + 1, 1, 0)"), Time(0, 4, 1)));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("y", "DELAY(y + 1, 1, 0)"), Equations.Time(0, 4, 1)));
         Assert.That(result.Series("y"), Is.EqualTo(new double[] { 0, 1, 2, 3, 4 }));
     }
 }

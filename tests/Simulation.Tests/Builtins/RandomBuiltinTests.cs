@@ -8,8 +8,6 @@ namespace Simulation.Tests.Builtins;
 /// <summary>Random builtins: the stream, the distributions' moments, and reproducibility.</summary>
 public class RandomBuiltinTests
 {
-    private static string Aux(string name, string equation) => $$"""{ "name": "{{name}}", "kind": "auxiliary", "equation": "{{equation}}" }""";
-
     [Test]
     public void Stream_KnownState_GivesReferenceXoshiro256StarStarOutputs()
     {
@@ -163,7 +161,7 @@ public class RandomBuiltinTests
     public void Run_StockInitialFromRandomAux_SeesTheSameDrawAsTheAuxAtTimeZero()
     {
         var result = TestModels.Run(TestModels.Model(
-            Aux("x", "RANDOM(0, 1)") + """, { "name": "S", "kind": "stock", "initial": "x" }"""));
+            Equations.Aux("x", "RANDOM(0, 1)") + """, { "name": "S", "kind": "stock", "initial": "x" }"""));
         Assert.That(result.Series("S")[0], Is.EqualTo(result.Series("x")[0]));
         Assert.That(result.Series("x")[1], Is.Not.EqualTo(result.Series("x")[0]));
     }
@@ -171,14 +169,14 @@ public class RandomBuiltinTests
     [Test]
     public void Run_TwoIdenticalCallsInOneEquation_AreIndependentDraws()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("d", "RANDOM(0, 1) - RANDOM(0, 1)")));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("d", "RANDOM(0, 1) - RANDOM(0, 1)")));
         Assert.That(result.Series("d"), Has.None.EqualTo(0));
     }
 
     [Test]
     public void Run_InitOfRandom_DrawsOncePerRun()
     {
-        var result = TestModels.Run(TestModels.Model(Aux("x", "INIT(NORMAL(5, 1))")));
+        var result = TestModels.Run(TestModels.Model(Equations.Aux("x", "INIT(NORMAL(5, 1))")));
         Assert.That(result.Series("x").Distinct().Count(), Is.EqualTo(1));
     }
 
@@ -194,7 +192,7 @@ public class RandomBuiltinTests
     [Test]
     public void Bind_NormalWithThreeArguments_ReportsWrongArgumentCount()
     {
-        var error = TestModels.Diagnose(TestModels.Model(Aux("x", "NORMAL(0, 1, 5)"))).Single(d => d.IsError);
+        var error = TestModels.Diagnose(TestModels.Model(Equations.Aux("x", "NORMAL(0, 1, 5)"))).Single(d => d.IsError);
         Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.WrongArgumentCount));
         Assert.That(error.Hint, Does.Contain("seed"));
     }
@@ -207,7 +205,7 @@ public class RandomBuiltinTests
         try
         {
             string model = Path.Combine(dir, "m.json");
-            File.WriteAllText(model, TestModels.Model(Aux("x", "RANDOM(0, 1)")));
+            File.WriteAllText(model, TestModels.Model(Equations.Aux("x", "RANDOM(0, 1)")));
             string Run(int seed, string name)
             {
                 string output = Path.Combine(dir, name);
