@@ -104,8 +104,9 @@ public struct ReferenceEvaluator : IStateKernel
     public bool CheckFinite(double time)
     {
         if (_reportedNonFinite) return true;
-        foreach (double x in _slots.AsSpan(_plan.StockBase, 2 * _plan.StockCount))
-            if (!double.IsFinite(x))
+        // Every element, not only the state: an auxiliary that no stock reads can still go bad.
+        foreach (int slot in _plan.ElementSlots)
+            if (!double.IsFinite(_slots[slot]))
             {
                 _reportedNonFinite = true;
                 _recorder.NonFinite(time, NonFiniteLocator.FirstNonFinite(_plan, _slots));
