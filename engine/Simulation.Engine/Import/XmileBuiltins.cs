@@ -15,19 +15,9 @@ namespace Simulation.Engine.Import;
 /// would be read as another parameter (NORMAL's third argument is our truncation minimum).</item>
 /// </list>
 /// </summary>
-public static class XmileBuiltins
+internal static class XmileBuiltins
 {
     private const string StandardNamespace = "std.";
-
-    /// <summary>The builtins XMILE 1.0 requires (3.5) and those its arrays add (3.7.1.3), by canonical name.</summary>
-    public static readonly IReadOnlySet<string> Standard = new HashSet<string>(
-    [
-        "abs", "arccos", "arcsin", "arctan", "cos", "exp", "inf", "int", "ln", "log10", "max", "min", "pi", "sin", "sqrt", "tan",
-        "exprnd", "lognormal", "normal", "poisson", "random",
-        "delay", "delay1", "delay3", "delayn", "forcst", "smth1", "smth3", "smthn", "trend",
-        "pulse", "ramp", "step", "dt", "starttime", "stoptime", "time", "init", "previous", "self",
-        "mean", "rank", "size", "stddev", "sum",
-    ]);
 
     /// <summary>XMILE's random functions and how many arguments they take before the optional seed.</summary>
     private static readonly Dictionary<string, int> SeededRandom = new()

@@ -1,6 +1,4 @@
-using Simulation.Engine.Binding;
 using Simulation.Engine.Conformance;
-using Simulation.Engine.Import;
 
 namespace Simulation.Tests.Conformance;
 
@@ -28,20 +26,8 @@ public class SdxorgConformanceTests
             Assert.That(row.Unexpected, Is.Null, "set aside in set-aside.json, but it does not behave as documented there");
             return;
         }
-        if (row.Result.Outcome == CaseOutcome.Error && MissingStandardBuiltins(conformanceCase) is { Count: > 0 } missing)
-            Assert.Inconclusive($"waits on the XMILE builtins {string.Join(", ", missing)}, which the engine does not have yet");
         Assert.That(row.Result.Outcome, Is.EqualTo(CaseOutcome.Passed), row.Result.Detail);
         Assert.That(row.Result.ValuesCompared, Is.GreaterThan(0));
-    }
-
-    /// <summary>Builtins of the XMILE standard that the case calls and our catalog lacks (while they are being written).</summary>
-    private static List<string> MissingStandardBuiltins(ConformanceCase conformanceCase)
-    {
-        string text = File.ReadAllText(conformanceCase.ModelPath);
-        return XmileBuiltins.Standard.Where(name => BuiltinCatalog.Find(name) is null)
-            .Where(name => System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{name}\s*\(", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            .Select(name => name.ToUpperInvariant())
-            .ToList();
     }
 
     [Test]
