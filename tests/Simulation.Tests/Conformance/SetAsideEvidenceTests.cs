@@ -7,9 +7,9 @@ using Simulation.Engine.Runtime;
 namespace Simulation.Tests.Conformance;
 
 /// <summary>
-/// Evidence for set-aside cases whose XMILE file lost the model's values in conversion: with the
-/// values their .mdl gives written in place of each '???' (in order), the XMILE file reproduces the
-/// canonical output, so the placeholder is the only thing between the file and the expected result.
+/// Evidence for set-aside cases whose XMILE file is damaged: repaired in the one place the
+/// set-aside entry names (the .mdl's values in place of each '???'; a missing end tag), the file
+/// reproduces the canonical output, so that damage is the only thing between it and the result.
 /// </summary>
 public class SetAsideEvidenceTests
 {
@@ -25,7 +25,23 @@ public class SetAsideEvidenceTests
         var pieces = xml.Split("<eqn> ??? </eqn>");
         Assert.That(pieces, Has.Length.EqualTo(values.Length + 1), "one value list per placeholder");
         string repaired = pieces[0] + string.Concat(values.Select((v, i) => $"<eqn>{v}</eqn>{pieces[i + 1]}"));
+        AssertReproducesCanonicalOutput(name, repaired, folder);
+    }
 
+    /// <summary>The two non_negative_flows files, with the one missing end tag added, reproduce the canonical output.</summary>
+    [TestCase("test_non_negative_flows")]
+    [TestCase("test_non_negative_flows_behavior")]
+    public void MalformedCase_WithTheMissingEndTagAdded_ReproducesTheCanonicalOutput(string file)
+    {
+        string folder = TestModels.PathOf("tests", "conformance", "sdxorg", "tests", "non_negative_flows");
+        string xml = File.ReadAllText(Path.Combine(folder, file + ".xmile"));
+        const string Unclosed = "<non_negative>FALSE  </non_negative>";
+        Assert.That(xml.Split(Unclosed), Has.Length.EqualTo(2));
+        AssertReproducesCanonicalOutput(file, xml.Replace(Unclosed, Unclosed + "</flow>"), folder);
+    }
+
+    private static void AssertReproducesCanonicalOutput(string name, string repaired, string folder)
+    {
         var diagnostics = new DiagnosticBag();
         var document = XmileReader.Read(new SourceFile(name, repaired), diagnostics);
         var plan = document is null ? null : ModelPipeline.Compile(document, diagnostics);
