@@ -12,29 +12,14 @@ namespace Simulation.Engine.Model;
 public static class ModelJsonReader
 {
     /// <summary>Reads a model file from disk. File errors (missing, unreadable) are diagnostics too.</summary>
-    public static ModelDocument? ReadFile(string path, DiagnosticBag diagnostics)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedJson, $"cannot read the model file: {e.Message}", new SourceLocation(path, 1, 1));
-            return null;
-        }
-        return Read(new SourceFile(path, text), diagnostics);
-    }
+    public static ModelDocument? ReadFile(string path, DiagnosticBag diagnostics) =>
+        SourceFile.Load(path, diagnostics, DiagnosticCodes.MalformedJson) is { } file ? Read(file, diagnostics) : null;
+
+    private const string NotJson = "a model file is UTF-8 JSON; see docs/model-format.md";
 
     public static ModelDocument? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        if (file.Text.Contains('\0'))
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedJson, "this is not a text file (it contains NUL bytes)", file.LocationOf(file.Text.IndexOf('\0')),
-                hint: "a model file is UTF-8 JSON; see docs/model-format.md");
-            return null;
-        }
+        if (file.IsBinary(diagnostics, DiagnosticCodes.MalformedJson, NotJson)) return null;
         var root = JsonParser.Parse(file, diagnostics);
         if (root is null) return null;
         ModelSchema.Validate(file, root, diagnostics);
@@ -192,12 +177,7 @@ public static class ModelJsonReader
             if (g["xRange"] is JsonArray { Items.Count: 2 } r && Number(r.Items[0]) is double lo && Number(r.Items[1]) is double hi)
             {
                 xRange = (lo, hi);
-                x = y.Length switch
-                {
-                    0 => ImmutableArray<double>.Empty,
-                    1 => ImmutableArray.Create(lo),
-                    _ => Enumerable.Range(0, y.Length).Select(i => lo + (hi - lo) * i / (y.Length - 1)).ToImmutableArray(),
-                };
+                x = GraphDefinition.EvenlySpaced(lo, hi, y.Length);
             }
             else
             {
