@@ -1,0 +1,175 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Simulation.Engine.Compilation;
+using V = System.Runtime.Intrinsics.Vector256<double>;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>
+/// The vector back end of the <see cref="Integrator"/>: one batch of runs in lock-step, every
+/// stage operation a pass over whole slot rows. The once-per-run sections go through the vector
+/// interpreter; the Rates section through the program's compiled code. Runs never stop early: a
+/// run whose stocks or rates become NaN or infinite is noted (time and element, as the reference
+/// evaluator reports them) and carries on, like the reference evaluator with --continue.
+/// </summary>
+public unsafe struct VectorKernel : IStateKernel
+{
+    private readonly VectorProgram _program;
+    private readonly EvaluationPlan _plan;
+    private readonly BatchWorkspace _work;
+    private readonly int[] _recordSteps;
+    private readonly double* _slots;
+    private readonly double* _stocks;
+    private readonly double* _rates;
+    private readonly int _stateLength;
+    private int _nextRecord;
+
+    /// <param name="recordSteps">Steps (0 = start) at which to record the program's recorded slots, ascending.</param>
+    public VectorKernel(BatchWorkspace work, int[] recordSteps)
+    {
+        _program = work.Program;
+        _plan = _program.Plan;
+        _work = work;
+        _recordSteps = recordSteps;
+        int stride = _program.Layout.Stride;
+        _slots = work.Slots.Pointer;
+        _stocks = _slots + _plan.StockBase * stride;
+        _rates = _slots + _plan.RateBase * stride;
+        _stateLength = _plan.StockCount * stride;
+        _nextRecord = 0;
+    }
+
+    public void Initialize(double time)
+    {
+        _work.Slots.Clear();
+        _work.ProblemTimes.AsSpan().Fill(double.NaN);
+        SetTime(time);
+        VectorInterpreter.Execute(_plan.Setup.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
+        VectorInterpreter.Execute(_plan.Initial.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
+    }
+
+    public void EvaluateRates(double time)
+    {
+        SetTime(time);
+        if (_program.Rates is { } compiled) compiled.Run(_slots, time);
+        else VectorInterpreter.Execute(_plan.Rates.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
+    }
+
+    public void Capture()
+    {
+        if (_plan.Capture.Length > 0)
+            VectorInterpreter.Execute(_plan.Capture.AsSpan(), _plan, _work.Slots, _work.Parameters, _slots[EvaluationPlan.TimeSlot]);
+    }
+
+    public void Commit()
+    {
+        if (_plan.Commit.Length > 0)
+            VectorInterpreter.Execute(_plan.Commit.AsSpan(), _plan, _work.Slots, _work.Parameters, _slots[EvaluationPlan.TimeSlot]);
+    }
+
+    /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it.</summary>
+    public void EulerStep(double dt)
+    {
+        var h = Vector256.Create(dt);
+        for (int k = 0; k < _stateLength; k += 4)
+            (Vector256.Load(_stocks + k) + h * Vector256.Load(_rates + k)).Store(_stocks + k);
+    }
+
+    public void BeginStages()
+    {
+        new Span<double>(_stocks, _stateLength).CopyTo(_work.Saved.All);
+        _work.Slope.Clear();
+    }
+
+    public void Accumulate(double weight)
+    {
+        var w = Vector256.Create(weight);
+        double* slope = _work.Slope.Pointer;
+        for (int k = 0; k < _stateLength; k += 4)
+            (Vector256.Load(slope + k) + w * Vector256.Load(_rates + k)).Store(slope + k);
+    }
+
+    public void StageFromSaved(double h) => FromSaved(h, _rates);
+
+    public void FinishStages(double h) => FromSaved(h, _work.Slope.Pointer);
+
+    /// <summary>stocks = saved + h * slope.</summary>
+    private void FromSaved(double h, double* slope)
+    {
+        var step = Vector256.Create(h);
+        double* saved = _work.Saved.Pointer;
+        for (int k = 0; k < _stateLength; k += 4)
+            (Vector256.Load(saved + k) + step * Vector256.Load(slope + k)).Store(_stocks + k);
+    }
+
+    public void ClampNonNegative()
+    {
+        int stride = _program.Layout.Stride;
+        foreach (int stock in _plan.NonNegativeStocks)
+        {
+            double* row = _stocks + stock * stride;
+            for (int k = 0; k < stride; k += 4)
+            {
+                var v = Vector256.Load(row + k);
+                Vector256.ConditionalSelect(Vector256.LessThan(v, V.Zero), V.Zero, v).Store(row + k);
+            }
+        }
+    }
+
+    public void Record(int step, double time)
+    {
+        if (_nextRecord >= _recordSteps.Length || _recordSteps[_nextRecord] != step) return;
+        var recorded = _program.RecordedSlots;
+        int first = _nextRecord * recorded.Count;
+        for (int j = 0; j < recorded.Count; j++)
+            _work.Slots.Row(recorded[j]).CopyTo(_work.Recorded.Row(first + j));
+        _nextRecord++;
+    }
+
+    /// <summary>
+    /// The sum of every stock and net rate of every lane is finite exactly when all of them are,
+    /// unless the sum overflows; only then are lanes checked one by one.
+    /// </summary>
+    public bool CheckFinite(double time)
+    {
+        V a = V.Zero, b = V.Zero;
+        int length = 2 * _stateLength; // stocks and rates are adjacent rows
+        int k = 0;
+        for (; k + 8 <= length; k += 8)
+        {
+            a += Vector256.Load(_stocks + k);
+            b += Vector256.Load(_stocks + k + 4);
+        }
+        for (; k < length; k += 4) a += Vector256.Load(_stocks + k);
+        double total = Vector256.Sum(a + b);
+        if (!double.IsFinite(total)) LocateNonFinite(time);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LocateNonFinite(double time)
+    {
+        int stride = _program.Layout.Stride;
+        bool ratesRerun = false;
+        for (int lane = 0; lane < _work.ActiveLanes; lane++)
+        {
+            if (!double.IsNaN(_work.ProblemTimes[lane])) continue;
+            bool bad = false;
+            for (int row = 0; row < 2 * _plan.StockCount && !bad; row++)
+                bad = !double.IsFinite(_stocks[row * stride + lane]);
+            if (!bad) continue;
+            if (!ratesRerun)
+            {
+                // The compiled code keeps most values in registers: recompute every slot (the same bits) to find the first bad one.
+                VectorInterpreter.Execute(_plan.Rates.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
+                ratesRerun = true;
+            }
+            var laneSlots = _work.LaneSlots;
+            for (int s = 0; s < laneSlots.Length; s++) laneSlots[s] = _slots[s * stride + lane];
+            _work.ProblemTimes[lane] = time;
+            _work.ProblemElements[lane] = NonFiniteLocator.FirstNonFinite(_plan, laneSlots);
+        }
+    }
+
+    private void SetTime(double time) => _work.Slots.Row(EvaluationPlan.TimeSlot).Fill(time);
+}
