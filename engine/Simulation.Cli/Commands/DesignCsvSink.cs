@@ -15,7 +15,10 @@ internal sealed class DesignCsvSink : IRunSink
 {
     private readonly TextWriter _writer;
     private readonly DesignTable _table;
-    private readonly StringBuilder _line = new();
+    /// <summary>Rows not yet written: the writer gets text in blocks (the console flushes every write).</summary>
+    private const int BlockSize = 1 << 16;
+
+    private readonly StringBuilder _pending = new();
     private readonly List<(int Run, RunProblem Problem)> _problems = new();
 
     /// <param name="byTime">Name value columns <c>name@time</c> (for --at), else just <c>name</c> (final values).</param>
@@ -40,18 +43,24 @@ internal sealed class DesignCsvSink : IRunSink
 
     public void Accept(RunResult result)
     {
-        _line.Clear();
-        if (_table.Ids is { } ids) _line.Append(CsvResultWriter.Quote(ids[result.Run])).Append(',');
-        for (int c = 0; c < _table.InputColumns.Count; c++) _line.Append(Format(_table.Value(result.Run, c))).Append(',');
-        foreach (double v in result.Values) _line.Append(Format(v)).Append(',');
-        _line.Length--;
-        _line.Append('\n');
-        _writer.Write(_line);
+        if (_table.Ids is { } ids) _pending.Append(CsvResultWriter.Quote(ids[result.Run])).Append(',');
+        for (int c = 0; c < _table.InputColumns.Count; c++) _pending.Append(Format(_table.Value(result.Run, c))).Append(',');
+        foreach (double v in result.Values) _pending.Append(Format(v)).Append(',');
+        _pending.Length--;
+        _pending.Append('\n');
+        if (_pending.Length >= BlockSize) Flush();
         if (result.Problem is { } problem)
         {
             ProblemCount++;
             if (_problems.Count < 100) _problems.Add((result.Run, problem));
         }
+    }
+
+    /// <summary>Writes the rows still held back; call once every run has arrived.</summary>
+    public void Flush()
+    {
+        _writer.Write(_pending);
+        _pending.Clear();
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

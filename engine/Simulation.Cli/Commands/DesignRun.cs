@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Results;
@@ -72,13 +71,9 @@ internal static class DesignRun
         {
             sink = new DesignCsvSink(writer, design.Table, record, byTime: settings.At is not null);
             runner.Run(inputs, sink, cancellation);
+            sink.Flush();
         }
-        if (settings.Output is null)
-        {
-            var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-            Write(stdout);
-            stdout.Flush();
-        }
+        if (settings.Output is null) Write(Console.Out);
         else
         {
             OutputFiles.WriteAtomically(settings.Output, Write);
