@@ -29,6 +29,7 @@ internal static class DesignRun
         if (settings.Threads is < 1) throw new UsageException($"--threads {settings.Threads}: give at least one thread");
         if (settings.Lanes is { } lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException($"--lanes {lanes}: give a multiple of 4, e.g. 16");
 
+        var clock = new PhaseClock(settings.Timings);
         CheckedModel model;
         try
         {
@@ -39,6 +40,7 @@ internal static class DesignRun
             return ExitCodes.ModelErrors;
         }
 
+        clock.Mark("read and check the model");
         var diagnostics = new DiagnosticBag();
         var table = DesignTable.Read(ReadTable(tablePath), diagnostics);
         var design = table?.Bind(model.Bound, model.Analysis, diagnostics);
@@ -50,7 +52,9 @@ internal static class DesignRun
         var (setElements, setValues) = ParameterAssignments.Resolve(model, settings.Set);
         if (setElements.FirstOrDefault(design.Parameters.Contains, -1) is int both and >= 0)
             throw new UsageException($"--set {model.Bound.Elements[both].DisplayName}: the design table already sets it", "set each input in one place");
+        clock.Mark("read the design table");
         var plan = PlanCompiler.Compile(model.Bound, model.Analysis, [.. design.Parameters, .. setElements]);
+        clock.Mark("compile the plan");
 
         var outputs = settings.Vars is { } vars ? RunCommand.NamedOutputs(plan, vars) : RunCommand.StocksOf(plan, Simulator.DefaultOutputs(plan));
         var record = ChooseRecord(plan, outputs, settings.At, diagnostics);
@@ -65,6 +69,8 @@ internal static class DesignRun
             LanesPerBatch = settings.Lanes ?? new BatchOptions().LanesPerBatch,
         };
         var runner = new BatchRunner(plan, record, options);
+        runner.ProgramFor(Math.Min(options.LanesPerBatch, Engine.Runtime.Vector.LaneLayout.LanesFor(table!.RowCount)));
+        clock.Mark("generate the step code");
         var inputs = new WithFixedValues(design, setValues.ToArray());
         DesignCsvSink? sink = null;
         void Write(TextWriter writer)
@@ -77,9 +83,11 @@ internal static class DesignRun
         else
         {
             OutputFiles.WriteAtomically(settings.Output, Write);
-            Console.Error.WriteLine($"wrote {table!.RowCount} runs x {record.ValuesPerRun} values to {settings.Output}");
+            Console.Error.WriteLine($"wrote {table.RowCount} runs x {record.ValuesPerRun} values to {settings.Output}");
         }
-        return ReportProblems(sink!, plan, table!);
+        clock.Mark($"run and write {table.RowCount} runs on {options.Threads} thread{(options.Threads == 1 ? "" : "s")}");
+        clock.Report();
+        return ReportProblems(sink!, plan, table);
     }
 
     private static SourceFile ReadTable(string path)
@@ -130,6 +138,27 @@ internal static class DesignRun
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Times the phases of a command for --timings; the first phase counts from the process's start (runtime start-up and JIT included).</summary>
+    private sealed class PhaseClock(bool enabled)
+    {
+        private readonly List<(string Phase, double Milliseconds)> _phases = new();
+        private DateTime _last = enabled ? System.Diagnostics.Process.GetCurrentProcess().StartTime : DateTime.Now;
+
+        public void Mark(string phase)
+        {
+            var now = DateTime.Now;
+            _phases.Add((phase, (now - _last).TotalMilliseconds));
+            _last = now;
+        }
+
+        public void Report()
+        {
+            if (!enabled) return;
+            foreach (var (phase, ms) in _phases) Console.Error.WriteLine($"{ms,9:F1} ms  {phase}");
+            Console.Error.WriteLine($"{_phases.Sum(p => p.Milliseconds),9:F1} ms  in all, from the start of the process");
+        }
+    }
 
     /// <summary>The design's values followed by the same --set values for every run.</summary>
     private sealed class WithFixedValues(IRunInputs inner, double[] fixedValues) : IRunInputs

@@ -67,6 +67,10 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [Description("With --design: worker threads (default: one per core). Results do not depend on it.")]
         public int? Threads { get; init; }
 
+        [CommandOption("--timings")]
+        [Description("With --design: print to standard error where the time went (loading, compiling, running, writing).")]
+        public bool Timings { get; init; }
+
         [CommandOption("--lanes <N>")]
         [Description("With --design: runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
         public int? Lanes { get; init; }
@@ -75,8 +79,8 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (settings.Design is not null) return DesignRun.Execute(settings, cancellationToken);
-        if (settings.At is not null || settings.Threads is not null || settings.Lanes is not null)
-            throw new UsageException("--at, --threads and --lanes apply to runs from a design table", "add --design TABLE.csv");
+        if (settings.At is not null || settings.Threads is not null || settings.Lanes is not null || settings.Timings)
+            throw new UsageException("--at, --threads, --lanes and --timings apply to runs from a design table", "add --design TABLE.csv");
         var format = settings.Output is null ? null : OutputFiles.FormatOf(settings.Output);
         if (settings.Output is not null) OutputFiles.EnsureWritable(settings.Output, settings.Force, settings.Model);
         CheckedModel model;

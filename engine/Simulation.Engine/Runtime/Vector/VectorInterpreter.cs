@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Compilation;
 using V = System.Runtime.Intrinsics.Vector256<double>;
@@ -13,6 +14,7 @@ namespace Simulation.Engine.Runtime.Vector;
 internal static unsafe class VectorInterpreter
 {
     /// <param name="parameters">Rows [parameter][lane]: the values of this batch's runs.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Execute(ReadOnlySpan<Instruction> code, EvaluationPlan plan, LaneBuffer slots, LaneBuffer parameters, double time)
     {
         int stride = slots.Layout.Stride, groups = slots.Layout.Groups;

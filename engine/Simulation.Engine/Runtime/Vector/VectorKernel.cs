@@ -11,6 +11,9 @@ namespace Simulation.Engine.Runtime.Vector;
 /// interpreter; the Rates section through the program's compiled code. Runs never stop early: a
 /// run whose stocks or rates become NaN or infinite is noted (time and element, as the reference
 /// evaluator reports them) and carries on, like the reference evaluator with --continue.
+/// The passes over the state are compiled fully optimised from the first call
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a batch calls them a few thousand
+/// times, too few for tiered compilation to promote them in time.
 /// </summary>
 public unsafe struct VectorKernel : IStateKernel
 {
@@ -68,6 +71,7 @@ public unsafe struct VectorKernel : IStateKernel
     }
 
     /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EulerStep(double dt)
     {
         var h = Vector256.Create(dt);
@@ -81,6 +85,7 @@ public unsafe struct VectorKernel : IStateKernel
         _work.Slope.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accumulate(double weight)
     {
         var w = Vector256.Create(weight);
@@ -94,6 +99,7 @@ public unsafe struct VectorKernel : IStateKernel
     public void FinishStages(double h) => FromSaved(h, _work.Slope.Pointer);
 
     /// <summary>stocks = saved + h * slope.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FromSaved(double h, double* slope)
     {
         var step = Vector256.Create(h);
@@ -102,6 +108,7 @@ public unsafe struct VectorKernel : IStateKernel
             (Vector256.Load(saved + k) + step * Vector256.Load(slope + k)).Store(_stocks + k);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ClampNonNegative()
     {
         int stride = _program.Layout.Stride;
@@ -130,6 +137,7 @@ public unsafe struct VectorKernel : IStateKernel
     /// The sum of every stock and net rate of every lane is finite exactly when all of them are,
     /// unless the sum overflows; only then are lanes checked one by one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CheckFinite(double time)
     {
         V a = V.Zero, b = V.Zero;
