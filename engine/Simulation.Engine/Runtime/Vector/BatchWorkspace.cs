@@ -19,6 +19,7 @@ public sealed class BatchWorkspace
         Parameters = new LaneBuffer(layout, Math.Max(1, plan.Parameters.Length));
         Recorded = new LaneBuffer(layout, Math.Max(1, recordedSteps * program.RecordedSlots.Count));
         LaneSlots = new double[plan.SlotCount];
+        LaneSums = new double[layout.Lanes];
         ProblemTimes = new double[layout.Lanes];
         ProblemElements = new int[layout.Lanes];
     }
@@ -48,4 +49,7 @@ public sealed class BatchWorkspace
 
     /// <summary>Scratch: one lane's slots, to locate a non-finite value with the scalar locator.</summary>
     internal double[] LaneSlots { get; }
+
+    /// <summary>Scratch: a sum per lane, to find which lanes hold a non-finite value.</summary>
+    internal double[] LaneSums { get; }
 }

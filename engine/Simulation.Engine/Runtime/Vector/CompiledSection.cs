@@ -18,8 +18,9 @@ internal sealed unsafe class CompiledSection
     private readonly LookupTable[] _tables;
     private readonly double[] _constants;
 
-    private CompiledSection(KernelChunk[] chunks, LookupTable[] tables, double[] constants, int slotCount)
+    private CompiledSection(KernelChunk[] chunks, LookupTable[] tables, double[] constants, int slotCount, int sumRow)
     {
+        SumRow = sumRow;
         _chunks = chunks;
         _tables = tables;
         _constants = GC.AllocateArray<double>(Math.Max(1, constants.Length), pinned: true);
@@ -32,6 +33,9 @@ internal sealed unsafe class CompiledSection
 
     public int ChunkCount => _chunks.Length;
 
+    /// <summary>The row to which each run of the section adds, per lane group, the sum of the summed slots' values (clear it first).</summary>
+    public int SumRow { get; }
+
     /// <summary>Runs the section; the TIME row of <paramref name="slots"/> must hold <paramref name="time"/>.</summary>
     public void Run(double* slots, double time)
     {
@@ -39,10 +43,11 @@ internal sealed unsafe class CompiledSection
         foreach (var chunk in _chunks) chunk(slots, constants, time, _tables);
     }
 
-    /// <param name="observed">Slots whose final values must be in memory after the section (besides, they may be kept in registers only).</param>
-    /// <param name="firstSpillSlot">Where this section's spill slots start (the plan's slot count, or after another section's).</param>
-    public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed, LaneLayout layout,
-        double?[] uniform, int firstSpillSlot, string name)
+    /// <param name="observed">Slots whose final values must be in memory after the section (the rest may live in registers only).</param>
+    /// <param name="summed">Observed slots whose values are also summed into <see cref="SumRow"/> (a cheap finiteness check).</param>
+    /// <param name="firstSpillSlot">Where this section's own rows start (the plan's slot count).</param>
+    public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed,
+        IReadOnlySet<int> summed, LaneLayout layout, double?[] uniform, int firstSpillSlot, string name)
     {
         var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed);
 
@@ -78,11 +83,12 @@ internal sealed unsafe class CompiledSection
                     if (!spills.ContainsKey(node)) spills[node] = firstSpillSlot + spills.Count;
                 }
 
-        var constants = new ConstantTable();
+        int sumRow = firstSpillSlot + spills.Count;
+        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, summed, sumRow);
         var compiled = new KernelChunk[chunks.Count];
         for (int c = 0; c < chunks.Count; c++)
-            compiled[c] = KernelEmitter.Emit($"{name}_{c}", layout, plan.Dt, constants, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c], spills);
-        return new CompiledSection(compiled, plan.Tables.ToArray(), constants.ToArray(), firstSpillSlot + spills.Count);
+            compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);
+        return new CompiledSection(compiled, plan.Tables.ToArray(), shape.Constants.ToArray(), sumRow + 1, sumRow);
     }
 
     /// <summary>Counts the reads of scheduled values that the emitter makes for one node's tree (STDDEV reads its items twice).</summary>

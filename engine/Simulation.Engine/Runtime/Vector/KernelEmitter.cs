@@ -10,6 +10,14 @@ namespace Simulation.Engine.Runtime.Vector;
 /// <summary>One compiled piece of a section: runs its part of the section over every lane group of a batch.</summary>
 internal unsafe delegate void KernelChunk(double* slots, double* constants, double time, LookupTable[] tables);
 
+/// <summary>
+/// What every chunk of a section shares: the memory layout, dt, the constant table, where values
+/// read by later chunks are spilled, and the slots whose values are also summed into
+/// <see cref="SumRow"/> (per lane group) so that one row tells whether they were all finite.
+/// </summary>
+internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills,
+    IReadOnlySet<int> Summed, int SumRow);
+
 /// <summary>The constants a section's generated code reads, each stored once (broadcast to four lanes when loaded).</summary>
 internal sealed class ConstantTable
 {
@@ -42,8 +50,9 @@ internal sealed unsafe class KernelEmitter
 {
     private readonly ILGenerator _il;
     private readonly LocalBuilder _pointer;
+    private readonly LocalBuilder _sum;
+    private readonly KernelShape _shape;
     private readonly int _stride;
-    private readonly double _dt;
     private readonly ConstantTable _constants;
     private readonly Dictionary<KernelNode, LocalBuilder> _locals = new();
     private readonly Dictionary<KernelNode, int> _remaining;
@@ -51,29 +60,29 @@ internal sealed unsafe class KernelEmitter
     private readonly Stack<LocalBuilder> _free = new();
     private readonly DynamicMethod _method;
     private readonly Intrinsics _intrinsics;
+    private bool _summed;
 
     /// <param name="remaining">For each scheduled node: how many reads of it this chunk makes.</param>
-    /// <param name="spills">Scheduled nodes that other chunks read: the slot they are stored in.</param>
-    private KernelEmitter(string name, LaneLayout layout, double dt, ConstantTable constants, Dictionary<KernelNode, int> remaining,
-        IReadOnlyDictionary<KernelNode, int> spills)
+    private KernelEmitter(string name, KernelShape shape, Dictionary<KernelNode, int> remaining)
     {
         _method = new DynamicMethod(name, typeof(void), [typeof(double*), typeof(double*), typeof(double), typeof(LookupTable[])],
             typeof(LaneMath).Module, skipVisibility: true);
         _il = _method.GetILGenerator();
         _pointer = _il.DeclareLocal(typeof(double*));
-        _stride = layout.Stride;
-        _dt = dt;
-        _constants = constants;
+        _sum = _il.DeclareLocal(typeof(V));
+        _shape = shape;
+        _stride = shape.Layout.Stride;
+        _constants = shape.Constants;
         _remaining = remaining;
-        _spills = spills;
+        _spills = shape.Spills;
         _intrinsics = new Intrinsics(_il, EmitBroadcast, Temp, local => _free.Push(local));
     }
 
     /// <summary>Compiles the nodes (in order) and the leaf roots into one chunk delegate.</summary>
-    public static KernelChunk Emit(string name, LaneLayout layout, double dt, ConstantTable constants, IReadOnlyList<KernelNode> nodes,
-        IEnumerable<KernelNode> leafRoots, Dictionary<KernelNode, int> remaining, IReadOnlyDictionary<KernelNode, int> spills)
+    public static KernelChunk Emit(string name, KernelShape shape, IReadOnlyList<KernelNode> nodes, IEnumerable<KernelNode> leafRoots,
+        Dictionary<KernelNode, int> remaining)
     {
-        var emitter = new KernelEmitter(name, layout, dt, constants, remaining, spills);
+        var emitter = new KernelEmitter(name, shape, remaining);
         var il = emitter._il;
         var group = il.DeclareLocal(typeof(int));
         var loop = il.DefineLabel();
@@ -82,8 +91,19 @@ internal sealed unsafe class KernelEmitter
         il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Stloc, group);
         il.MarkLabel(loop);
+        emitter.EmitBroadcast(0.0);
+        il.Emit(OpCodes.Stloc, emitter._sum);
         foreach (var leaf in leafRoots) emitter.EmitScheduled(leaf);
         foreach (var node in nodes) emitter.EmitScheduled(node);
+        if (emitter._summed)
+        {
+            // this group's sum row += this chunk's sum
+            emitter.EmitAddress(shape.SumRow);
+            emitter.EmitLoad(shape.SumRow);
+            il.Emit(OpCodes.Ldloc, emitter._sum);
+            emitter._intrinsics.Emit(OpCode.Add);
+            il.Emit(OpCodes.Call, Intrinsics.Store);
+        }
         // next group of four lanes
         il.Emit(OpCodes.Ldloc, emitter._pointer);
         il.Emit(OpCodes.Ldc_I4, LaneLayout.GroupWidth * sizeof(double));
@@ -94,7 +114,7 @@ internal sealed unsafe class KernelEmitter
         il.Emit(OpCodes.Add);
         il.Emit(OpCodes.Dup);
         il.Emit(OpCodes.Stloc, group);
-        il.Emit(OpCodes.Ldc_I4, layout.Groups);
+        il.Emit(OpCodes.Ldc_I4, shape.Layout.Groups);
         il.Emit(OpCodes.Blt, loop);
         il.Emit(OpCodes.Ret);
         return emitter._method.CreateDelegate<KernelChunk>();
@@ -106,7 +126,16 @@ internal sealed unsafe class KernelEmitter
         EmitTree(node, scheduledRoot: true);
         var value = Temp();
         _il.Emit(OpCodes.Stloc, value);
-        foreach (int slot in node.RootSlots) StoreInto(slot, value);
+        foreach (int slot in node.RootSlots)
+        {
+            StoreInto(slot, value);
+            if (!_shape.Summed.Contains(slot)) continue;
+            _il.Emit(OpCodes.Ldloc, _sum);
+            _il.Emit(OpCodes.Ldloc, value);
+            _intrinsics.Emit(OpCode.Add);
+            _il.Emit(OpCodes.Stloc, _sum);
+            _summed = true;
+        }
         if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value);
         if (_remaining.TryGetValue(node, out int reads) && reads > 0) _locals[node] = value;
         else _free.Push(value);
@@ -149,7 +178,7 @@ internal sealed unsafe class KernelEmitter
             case LaneOpKind.Step or LaneOpKind.Pulse or LaneOpKind.Ramp or LaneOpKind.PulseTrain:
                 foreach (var input in inputs) EmitTree(input);
                 _il.Emit(OpCodes.Ldarg_2);
-                if (lane.Kind != LaneOpKind.Ramp) _il.Emit(OpCodes.Ldc_R8, _dt);
+                if (lane.Kind != LaneOpKind.Ramp) _il.Emit(OpCodes.Ldc_R8, _shape.Dt);
                 break;
             case LaneOpKind.Lookup:
                 EmitTree(inputs[0]);

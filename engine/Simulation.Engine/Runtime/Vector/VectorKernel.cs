@@ -27,6 +27,12 @@ public unsafe struct VectorKernel : IStateKernel
     private readonly int _stateLength;
     private int _nextRecord;
 
+    /// <summary>Sum of every stock written by the last stock update: finite when they all are (or it overflowed).</summary>
+    private double _stockSum;
+
+    /// <summary>False until the first check, which looks at every value (the initial stocks and the constant net rates too).</summary>
+    private bool _checkedOnce;
+
     /// <param name="recordSteps">Steps (0 = start) at which to record the program's recorded slots, ascending.</param>
     public VectorKernel(BatchWorkspace work, int[] recordSteps)
     {
@@ -40,6 +46,8 @@ public unsafe struct VectorKernel : IStateKernel
         _rates = _slots + _plan.RateBase * stride;
         _stateLength = _plan.StockCount * stride;
         _nextRecord = 0;
+        _stockSum = 0;
+        _checkedOnce = false;
     }
 
     public void Initialize(double time)
@@ -54,7 +62,11 @@ public unsafe struct VectorKernel : IStateKernel
     public void EvaluateRates(double time)
     {
         SetTime(time);
-        if (_program.Rates is { } compiled) compiled.Run(_slots, time);
+        if (_program.Rates is { } compiled)
+        {
+            _work.Slots.Row(compiled.SumRow).Clear();
+            compiled.Run(_slots, time);
+        }
         else VectorInterpreter.Execute(_plan.Rates.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
     }
 
@@ -75,8 +87,14 @@ public unsafe struct VectorKernel : IStateKernel
     public void EulerStep(double dt)
     {
         var h = Vector256.Create(dt);
+        var sum = V.Zero;
         for (int k = 0; k < _stateLength; k += 4)
-            (Vector256.Load(_stocks + k) + h * Vector256.Load(_rates + k)).Store(_stocks + k);
+        {
+            var next = Vector256.Load(_stocks + k) + h * Vector256.Load(_rates + k);
+            next.Store(_stocks + k);
+            sum += next;
+        }
+        _stockSum = Vector256.Sum(sum);
     }
 
     public void BeginStages()
@@ -103,9 +121,15 @@ public unsafe struct VectorKernel : IStateKernel
     private void FromSaved(double h, double* slope)
     {
         var step = Vector256.Create(h);
+        var sum = V.Zero;
         double* saved = _work.Saved.Pointer;
         for (int k = 0; k < _stateLength; k += 4)
-            (Vector256.Load(saved + k) + step * Vector256.Load(slope + k)).Store(_stocks + k);
+        {
+            var next = Vector256.Load(saved + k) + step * Vector256.Load(slope + k);
+            next.Store(_stocks + k);
+            sum += next;
+        }
+        _stockSum = Vector256.Sum(sum);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -134,38 +158,58 @@ public unsafe struct VectorKernel : IStateKernel
     }
 
     /// <summary>
-    /// The sum of every stock and net rate of every lane is finite exactly when all of them are,
-    /// unless the sum overflows; only then are lanes checked one by one.
+    /// A sum of values is finite exactly when they all are, unless it overflows. The stock updates
+    /// sum the stocks they write, and the compiled step code sums the net rates it computes, so a
+    /// step's check costs two sums; only when one is not finite are the lanes checked one by one
+    /// (an overflow, or a lane that already went bad, falls through there harmlessly). The first
+    /// check of a batch, and every check without compiled code, sums every stock and net rate.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CheckFinite(double time)
     {
-        V a = V.Zero, b = V.Zero;
-        int length = 2 * _stateLength; // stocks and rates are adjacent rows
-        int k = 0;
-        for (; k + 8 <= length; k += 8)
-        {
-            a += Vector256.Load(_stocks + k);
-            b += Vector256.Load(_stocks + k + 4);
-        }
-        for (; k < length; k += 4) a += Vector256.Load(_stocks + k);
-        double total = Vector256.Sum(a + b);
+        double total;
+        if (_checkedOnce && _program.Rates is { } compiled)
+            total = _stockSum + Sum(_work.Slots.Row(compiled.SumRow));
+        else
+            total = Sum(new Span<double>(_stocks, 2 * _stateLength)); // stocks and rates are adjacent rows
+        _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
         return true;
     }
 
+    private static double Sum(Span<double> values)
+    {
+        V a = V.Zero, b = V.Zero;
+        fixed (double* p = values)
+        {
+            int k = 0;
+            for (; k + 8 <= values.Length; k += 8)
+            {
+                a += Vector256.Load(p + k);
+                b += Vector256.Load(p + k + 4);
+            }
+            for (; k < values.Length; k += 4) a += Vector256.Load(p + k);
+        }
+        return Vector256.Sum(a + b);
+    }
+
+    /// <summary>Finds the lanes (not yet reported) with a non-finite stock or net rate, and the first such element of each.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void LocateNonFinite(double time)
     {
         int stride = _program.Layout.Stride;
+        var laneSums = _work.LaneSums;
+        Array.Clear(laneSums);
+        for (int row = 0; row < 2 * _plan.StockCount; row++)
+            for (int lane = 0; lane < laneSums.Length; lane++) laneSums[lane] += _stocks[row * stride + lane];
         bool ratesRerun = false;
         for (int lane = 0; lane < _work.ActiveLanes; lane++)
         {
-            if (!double.IsNaN(_work.ProblemTimes[lane])) continue;
+            if (!double.IsNaN(_work.ProblemTimes[lane]) || double.IsFinite(laneSums[lane])) continue;
             bool bad = false;
             for (int row = 0; row < 2 * _plan.StockCount && !bad; row++)
                 bad = !double.IsFinite(_stocks[row * stride + lane]);
-            if (!bad) continue;
+            if (!bad) continue; // the sum overflowed
             if (!ratesRerun)
             {
                 // The compiled code keeps most values in registers: recompute every slot (the same bits) to find the first bad one.

@@ -60,7 +60,8 @@ public sealed class VectorProgram
             LaneOp.Reads(i, pool, reads);
             observed.UnionWith(reads);
         }
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
+        var netRates = Enumerable.Range(plan.RateBase, plan.StockCount).ToHashSet();
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, netRates, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
         return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray());
     }
 }
