@@ -12,7 +12,8 @@ public static class DiagnosticPrinter
             Console.Out.WriteLine(DiagnosticRenderer.ToJson(diagnostics));
             return;
         }
-        foreach (var d in diagnostics) Console.Error.Write(DiagnosticRenderer.ToText(d));
+        var ordered = diagnostics.OrderBy(d => d.Location?.Path).ThenBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0);
+        foreach (var d in ordered) Console.Error.Write(DiagnosticRenderer.ToText(d));
         int errors = diagnostics.Count(d => d.IsError), warnings = diagnostics.Count - errors;
         if (diagnostics.Count > 0)
             Console.Error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");

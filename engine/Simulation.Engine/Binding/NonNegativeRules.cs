@@ -9,8 +9,11 @@ namespace Simulation.Engine.Binding;
 /// <list type="bullet">
 /// <item>a non-negative flow is <c>MAX(0, equation)</c>;</item>
 /// <item>a non-negative stock limits its outflows in priority order, each to what is left:
-/// <c>MIN(outflow, MAX(0, stock/DT + inflows - earlier outflows))</c>, so the stock cannot go
-/// below zero in a step and what leaves it is what arrives downstream (material is conserved).</item>
+/// <c>MIN(outflow, MAX(0, stock/DT - earlier outflows))</c>, so the stock cannot go below zero in
+/// a step and what leaves it is what arrives downstream (material is conserved). This is the
+/// XMILE 1.0 option filter for non-negative stocks (section 4.6). Inflows arriving in the same step
+/// are deliberately not counted as available: counting them would make the outflows of two stocks
+/// that feed each other depend on each other (an algebraic loop).</item>
 /// </list>
 /// A flow drained from two stocks is not limited (which stock would it obey?); the integrator then
 /// clamps the stock at zero, as it does when a negative inflow would take it below zero.
@@ -31,8 +34,6 @@ internal static class NonNegativeRules
         foreach (var stock in elements.Where(e => e.Kind == ElementKind.Stock && e.NonNegative && e.Outflows.Count > 0))
         {
             BoundExpr available = new BBinary(BinaryOperator.Divide, new BRef(stock.Id), new BTime(TimeQuantity.Dt));
-            foreach (int i in stock.Inflows)
-                available = new BBinary(BinaryOperator.Add, available, new BRef(i));
             foreach (int o in stock.Outflows)
             {
                 var outflow = elements[o];

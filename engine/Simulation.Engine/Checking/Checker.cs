@@ -29,7 +29,8 @@ public static class Checker
                     "give one of these stocks an initial value that does not depend on the others");
         if (ratesOrder is null || initialOrder is null) return null;
         var invariant = TimeInvariance.Analyse(model.Elements, ratesOrder);
-        UsageWarnings.Report(model, invariant, diagnostics);
+        // After errors, references in broken equations are unknown: "unused" would often be wrong.
+        if (!diagnostics.HasErrors) UsageWarnings.Report(model, invariant, diagnostics);
         StepSizeWarnings.Report(model, invariant, diagnostics);
         return diagnostics.HasErrors ? null : new ModelAnalysis(ratesOrder, initialOrder, invariant);
     }

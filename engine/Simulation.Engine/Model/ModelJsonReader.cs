@@ -37,7 +37,7 @@ public static class ModelJsonReader
         }
         var root = JsonParser.Parse(file, diagnostics);
         if (root is null) return null;
-        ModelSchema.Validate(file, diagnostics);
+        ModelSchema.Validate(file, root, diagnostics);
         if (root is not JsonObject obj)
         {
             return null; // the schema has said it must be an object

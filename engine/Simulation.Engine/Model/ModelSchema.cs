@@ -33,11 +33,11 @@ public static class ModelSchema
         }
     }
 
-    /// <summary>Validates an already well-formed JSON file against the schema.</summary>
-    public static void Validate(SourceFile file, DiagnosticBag diagnostics) => Validate(file, Schema.Value, diagnostics);
+    /// <summary>Validates an already well-formed JSON file (parsed into <paramref name="tree"/>) against the schema.</summary>
+    public static void Validate(SourceFile file, Json.JsonNode tree, DiagnosticBag diagnostics) => Validate(file, tree, Schema.Value, diagnostics);
 
     /// <summary>Validates against any schema (the experiment format uses this too).</summary>
-    public static void Validate(SourceFile file, JsonSchema schema, DiagnosticBag diagnostics)
+    public static void Validate(SourceFile file, Json.JsonNode tree, JsonSchema schema, DiagnosticBag diagnostics)
     {
         JToken token;
         try
@@ -54,17 +54,15 @@ public static class ModelSchema
         }
         var seen = new HashSet<(int, int, string)>();
         foreach (var error in schema.Validate(token))
-            foreach (var (location, message, hint) in Describe(file, token, error))
+            foreach (var (location, message, hint) in Describe(file, token, tree, error))
                 if (seen.Add((location.Line, location.Column, message)))
                     diagnostics.Error(DiagnosticCodes.SchemaViolation, message, location, hint: hint);
     }
 
-    private static IEnumerable<(SourceLocation, string, string?)> Describe(SourceFile file, JToken root, ValidationError error)
+    private static IEnumerable<(SourceLocation, string, string?)> Describe(SourceFile file, JToken root, Json.JsonNode tree, ValidationError error)
     {
-        var location = error.HasLineInfo
-            ? new SourceLocation(file.Path, error.LineNumber, Math.Max(1, error.LinePosition))
-            : new SourceLocation(file.Path, 1, 1);
         string path = error.Path ?? "#";
+        var location = file.LocationOf(Json.JsonPaths.Offset(tree, path, error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed));
         string where = Where(path);
         JToken? value = Find(root, path);
         switch (error.Kind)
@@ -80,10 +78,14 @@ public static class ModelSchema
                 if (structural is not null && value is JObject)
                 {
                     foreach (var inner in structural)
-                        foreach (var described in Describe(file, root, inner)) yield return described;
+                        foreach (var described in Describe(file, root, tree, inner)) yield return described;
                     yield break;
                 }
                 yield return (location, $"{where} is not in any allowed form", OneOfHint(path, value));
+                yield break;
+            case not (ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf) when error is ChildSchemaValidationError nested:
+                foreach (var inner in nested.Errors.Values.SelectMany(e => e))
+                    foreach (var described in Describe(file, root, tree, inner)) yield return described;
                 yield break;
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 var allowed = error.Schema?.ActualSchema.Properties.Keys.ToList() ?? new List<string>();

@@ -11,7 +11,8 @@ public sealed record NumberExpr(double Value, TextSpan Span) : Expr(Span);
 /// <summary>A name as written (<see cref="Name"/>), compared by its canonical form.</summary>
 public sealed record NameExpr(string Name, TextSpan Span) : Expr(Span)
 {
-    public string Canonical => Identifier.Canonical(Name);
+    /// <summary>Computed once: binding looks it up for every element of every arrayed equation.</summary>
+    public string Canonical { get; } = Identifier.Canonical(Name);
 }
 
 /// <summary><c>pop[Age, Q1]</c>: a name with subscripts.</summary>

@@ -6,8 +6,8 @@ namespace Simulation.Engine.Syntax;
 
 /// <summary>
 /// Splits equation text into tokens. Names may be written with spaces, as people say them
-/// (<c>Bed Occupancy / Length of Stay</c>): consecutive words join into one name unless a word is a
-/// keyword (IF THEN ELSE AND OR NOT MOD). Names may also be quoted ("Bed Occupancy") or use
+/// (<c>Bed Occupancy / Length of Stay</c>, <c>Stock 1</c>): consecutive words join into one name unless
+/// a word is a keyword (IF THEN ELSE AND OR NOT MOD). Names may also be quoted ("Bed Occupancy") or use
 /// underscores (bed_occupancy); all three mean the same variable.
 /// </summary>
 public sealed class Lexer
@@ -65,6 +65,7 @@ public sealed class Lexer
             case '[': kind = TokenKind.LeftBracket; break;
             case ']': kind = TokenKind.RightBracket; break;
             case ',': kind = TokenKind.Comma; break;
+            case '\'': kind = TokenKind.Apostrophe; break;
             case '=':
                 if (Peek() == '=') _pos++;
                 kind = TokenKind.Equal;
@@ -121,13 +122,14 @@ public sealed class Lexer
         if (Keywords.TryGetValue(first, out var keyword))
             return new Token(keyword, first, TextSpan.FromBounds(start, _pos));
         int end = _pos;
-        // Join following words separated by spaces: "Length of Stay" is one name.
+        // Join following words separated by spaces: "Length of Stay" and "Stock 1" are one name each.
+        // (Two words in a row are otherwise a syntax error, so joining never changes a valid equation.)
         while (true)
         {
             int save = _pos;
             int spaces = 0;
             while (_pos < _text.Length && _text[_pos] is ' ' or '\t') { _pos++; spaces++; }
-            if (spaces == 0 || _pos >= _text.Length || !IsNameStart(_text[_pos]))
+            if (spaces == 0 || _pos >= _text.Length || !(IsNameStart(_text[_pos]) || char.IsDigit(_text[_pos])))
             {
                 _pos = save;
                 break;

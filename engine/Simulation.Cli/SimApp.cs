@@ -1,0 +1,27 @@
+using Simulation.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace Simulation.Cli;
+
+/// <summary>The <c>sim</c> command line: every command registered in one place (tests run it in process).</summary>
+public static class SimApp
+{
+    public static int Run(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("sim");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run a model and print its main variables, or write every variable to a CSV or JSON file.")
+                .WithExample("run", "models/teacup.json")
+                .WithExample("run", "models/sir.json", "--output", "sir.csv", "--set", "Contact Rate=8", "--method", "rk4");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Check a model and print every problem found, with its location.")
+                .WithExample("check", "models/hospital-beds.json")
+                .WithExample("check", "models/hospital-beds.json", "--format", "json");
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
+        });
+        return app.Run(args);
+    }
+}
