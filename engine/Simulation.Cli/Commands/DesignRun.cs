@@ -67,6 +67,7 @@ internal static class DesignRun
         {
             Threads = settings.Threads ?? Environment.ProcessorCount,
             LanesPerBatch = settings.Lanes ?? new BatchOptions().LanesPerBatch,
+            Seed = settings.Seed,
         };
         var runner = new BatchRunner(plan, record, options);
         runner.ProgramFor(Math.Min(options.LanesPerBatch, Engine.Runtime.Vector.LaneLayout.LanesFor(table!.RowCount)));

@@ -17,6 +17,7 @@ internal sealed class BatchJob
     private readonly int _batches;
     private readonly int _threads;
     private readonly int _window;
+    private readonly ulong _seed;
     private readonly CancellationToken _cancellation;
     private readonly object _gate = new();
     private readonly Dictionary<int, FinishedBatch> _finished = new();
@@ -26,8 +27,9 @@ internal sealed class BatchJob
     private Exception? _failure;
 
     public BatchJob(VectorProgram program, int[] recordSteps, int valuesPerRun, IRunInputs inputs, IRunSink sink, int batches, int threads,
-        CancellationToken cancellation)
+        ulong seed, CancellationToken cancellation)
     {
+        _seed = seed;
         _program = program;
         _recordSteps = recordSteps;
         _valuesPerRun = valuesPerRun;
@@ -57,7 +59,7 @@ internal sealed class BatchJob
     {
         try
         {
-            var work = new BatchWorkspace(_program, _recordSteps.Length);
+            var work = new BatchWorkspace(_program, _recordSteps.Length) { Seed = _seed };
             var parameters = new double[_inputs.ParameterCount];
             while (true)
             {
@@ -101,7 +103,9 @@ internal sealed class BatchJob
         work.ActiveLanes = Math.Min(lanes, _inputs.RunCount - first);
         for (int lane = 0; lane < lanes; lane++)
         {
-            _inputs.Fill(lane < work.ActiveLanes ? first + lane : first, parameters);
+            int run = lane < work.ActiveLanes ? first + lane : first;
+            work.RunIndices[lane] = run;
+            _inputs.Fill(run, parameters);
             for (int p = 0; p < parameters.Length; p++) work.Parameters.Row(p)[lane] = parameters[p];
         }
     }

@@ -12,6 +12,9 @@ public sealed record BatchOptions
     /// <summary>Runs integrated side by side in one batch, a multiple of 4: small enough that a batch's working set stays in cache.</summary>
     public int LanesPerBatch { get; init; } = 16;
 
+    /// <summary>The experiment's random seed: run r draws from the stream of (Seed, r), as the reference evaluator's run r does.</summary>
+    public ulong Seed { get; init; }
+
     /// <summary>Compiled SIMD code (default) or the vector interpreter for the per-step section.</summary>
     public RatesExecution Execution { get; init; } = RatesExecution.Compiled;
 }
@@ -67,7 +70,7 @@ public sealed class BatchRunner
         var program = ProgramFor(lanes);
         int batches = (inputs.RunCount + lanes - 1) / lanes;
         int threads = Math.Min(Options.Threads, batches);
-        var job = new BatchJob(program, _recordSteps, Record.ValuesPerRun, inputs, sink, batches, threads, cancellation);
+        var job = new BatchJob(program, _recordSteps, Record.ValuesPerRun, inputs, sink, batches, threads, Options.Seed, cancellation);
         job.Run();
     }
 }

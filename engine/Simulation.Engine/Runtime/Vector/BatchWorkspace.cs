@@ -21,6 +21,8 @@ public sealed class BatchWorkspace
         LaneSlots = new double[plan.SlotCount];
         LaneSums = new double[layout.Lanes];
         ProblemTimes = new double[layout.Lanes];
+        RunIndices = new long[layout.Lanes];
+        States = LaneState.Needed(plan) ? new RunState[layout.Lanes] : null;
         ProblemElements = new int[layout.Lanes];
     }
 
@@ -40,6 +42,15 @@ public sealed class BatchWorkspace
 
     /// <summary>Lanes holding real runs (the rest repeat a real run's inputs and are ignored).</summary>
     public int ActiveLanes { get; set; }
+
+    /// <summary>Each lane's run index: with <see cref="Seed"/> it fixes the lane's random stream.</summary>
+    public long[] RunIndices { get; }
+
+    /// <summary>The experiment's random seed.</summary>
+    public ulong Seed { get; set; }
+
+    /// <summary>Each lane's run state (made afresh for every batch), or null when the plan has no delays or random draws.</summary>
+    internal RunState[]? States { get; }
 
     /// <summary>Per lane: the time a stock or net rate first became NaN or infinite, or NaN if never.</summary>
     public double[] ProblemTimes { get; }

@@ -41,6 +41,9 @@ internal enum LaneOpKind
 
     /// <summary>dst = pool item floor(A) - 1, or 0.</summary>
     Choose,
+
+    /// <summary>Reads or changes a run's own state (pipeline buffers, random stream): done lane by lane through <see cref="LaneState"/>.</summary>
+    Stateful,
 }
 
 /// <summary>One opcode as the vector engine sees it.</summary>
@@ -148,6 +151,9 @@ internal sealed record LaneOp(OpCode Op, LaneOpKind Kind, int Arity, MethodInfo?
         OpCode.LookupInvert => new(op, LaneOpKind.Lookup, 1, LaneMethod(nameof(LaneMath.LookupInvert))),
         OpCode.Sum or OpCode.Product or OpCode.Mean or OpCode.MinOf or OpCode.MaxOf or OpCode.StdDev => new(op, LaneOpKind.Reduce, 0, null),
         OpCode.Choose => new(op, LaneOpKind.Choose, 1, null),
+        OpCode.PipelineStart or OpCode.PipelineShift or OpCode.RandomUniform or OpCode.RandomNormal or OpCode.RandomTruncatedNormal
+            or OpCode.RandomLogNormal or OpCode.RandomExponential or OpCode.RandomPoisson or OpCode.RandomTriangular or OpCode.RandomBeta
+            => new(op, LaneOpKind.Stateful, 0, null),
         _ => throw new NotSupportedException(
             $"the vector engine has no definition of plan operation {op}: add it to LaneOp.Of and LaneMath (and the differential tests)"),
     };
@@ -176,6 +182,16 @@ internal sealed record LaneOp(OpCode Op, LaneOpKind Kind, int Arity, MethodInfo?
                 break;
             case LaneOpKind.Choose:
                 into.Add(i.A);
+                foreach (int s in pool.Slice(i.Aux, i.Count)) into.Add(s);
+                break;
+            case LaneOpKind.Stateful when i.Op == OpCode.PipelineStart:
+                into.Add(i.A);
+                into.Add(i.B);
+                break;
+            case LaneOpKind.Stateful when i.Op == OpCode.PipelineShift:
+                into.Add(i.A);
+                break;
+            case LaneOpKind.Stateful: // a random draw: A is its site number, not a slot
                 foreach (int s in pool.Slice(i.Aux, i.Count)) into.Add(s);
                 break;
         }

@@ -14,8 +14,10 @@ namespace Simulation.Engine.Runtime.Vector;
 internal static unsafe class VectorInterpreter
 {
     /// <param name="parameters">Rows [parameter][lane]: the values of this batch's runs.</param>
+    /// <param name="states">Each lane's run state, for pipeline delays and random draws (null when the plan has neither).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Execute(ReadOnlySpan<Instruction> code, EvaluationPlan plan, LaneBuffer slots, LaneBuffer parameters, double time)
+    public static void Execute(ReadOnlySpan<Instruction> code, EvaluationPlan plan, LaneBuffer slots, LaneBuffer parameters, double time,
+        RunState[]? states)
     {
         int stride = slots.Layout.Stride, groups = slots.Layout.Groups;
         double* s = slots.Pointer, p = parameters.Pointer;
@@ -88,6 +90,10 @@ internal static unsafe class VectorInterpreter
                         for (int j = 0; j < items.Length; j++) chosen = LaneMath.ChooseStep(k, j, Row(s, stride, items[j], g), chosen);
                         LaneMath.Store(chosen, d + 4 * g);
                     }
+                    break;
+                case LaneOpKind.Stateful:
+                    LaneState.Execute(i, plan, s, stride, slots.Layout.Lanes,
+                        states ?? throw new InvalidOperationException("this plan needs run states (delays or random draws)"));
                     break;
                 default:
                     throw new NotSupportedException($"the vector interpreter cannot run {i.Op}");

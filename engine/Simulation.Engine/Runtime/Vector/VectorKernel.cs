@@ -30,7 +30,13 @@ public unsafe struct VectorKernel : IStateKernel
     /// <summary>Sum of every stock written by the last stock update: finite when they all are (or it overflowed).</summary>
     private double _stockSum;
 
-    /// <summary>False until the first check, which looks at every value (the initial stocks and the constant net rates too).</summary>
+    /// <summary>Sum of the element rows written at the end of the last step (delay outputs).</summary>
+    private double _stepEndSum;
+
+    /// <summary>
+    /// False until the first check. The first evaluation runs on the interpreter, which stores every
+    /// slot, and the first check sums every element row (constants and initial values included).
+    /// </summary>
     private bool _checkedOnce;
 
     /// <param name="recordSteps">Steps (0 = start) at which to record the program's recorded slots, ascending.</param>
@@ -47,6 +53,7 @@ public unsafe struct VectorKernel : IStateKernel
         _stateLength = _plan.StockCount * stride;
         _nextRecord = 0;
         _stockSum = 0;
+        _stepEndSum = 0;
         _checkedOnce = false;
     }
 
@@ -54,32 +61,38 @@ public unsafe struct VectorKernel : IStateKernel
     {
         _work.Slots.Clear();
         _work.ProblemTimes.AsSpan().Fill(double.NaN);
+        if (_work.States is { } states)
+            for (int lane = 0; lane < states.Length; lane++) states[lane] = new RunState(_plan, _work.Seed, (ulong)_work.RunIndices[lane]);
         SetTime(time);
-        VectorInterpreter.Execute(_plan.Setup.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
-        VectorInterpreter.Execute(_plan.Initial.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
+        Interpret(_plan.Setup, time);
+        Interpret(_plan.Initial, time);
     }
+
+    private void Interpret(System.Collections.Immutable.ImmutableArray<Instruction> code, double time) =>
+        VectorInterpreter.Execute(code.AsSpan(), _plan, _work.Slots, _work.Parameters, time, _work.States);
 
     public void EvaluateRates(double time)
     {
         SetTime(time);
-        if (_program.Rates is { } compiled)
+        if (_program.Rates is { } compiled && _checkedOnce)
         {
             _work.Slots.Row(compiled.SumRow).Clear();
             compiled.Run(_slots, time);
         }
-        else VectorInterpreter.Execute(_plan.Rates.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
+        else Interpret(_plan.Rates, time);
     }
 
     public void Capture()
     {
-        if (_plan.Capture.Length > 0)
-            VectorInterpreter.Execute(_plan.Capture.AsSpan(), _plan, _work.Slots, _work.Parameters, _slots[EvaluationPlan.TimeSlot]);
+        if (_plan.Capture.Length > 0) Interpret(_plan.Capture, _slots[EvaluationPlan.TimeSlot]);
     }
 
     public void Commit()
     {
-        if (_plan.Commit.Length > 0)
-            VectorInterpreter.Execute(_plan.Commit.AsSpan(), _plan, _work.Slots, _work.Parameters, _slots[EvaluationPlan.TimeSlot]);
+        if (_plan.Commit.Length > 0) Interpret(_plan.Commit, _slots[EvaluationPlan.TimeSlot]);
+        if (_work.States is { } states)
+            foreach (var state in states) state.Step++;
+        if (_program.StepEndRows.Length > 0) _stepEndSum = SumRows(_program.StepEndRows);
     }
 
     /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it.</summary>
@@ -158,64 +171,62 @@ public unsafe struct VectorKernel : IStateKernel
     }
 
     /// <summary>
-    /// A sum of values is finite exactly when they all are, unless it overflows. The stock updates
-    /// sum the stocks they write, and the compiled step code sums the net rates it computes, so a
-    /// step's check costs two sums; only when one is not finite are the lanes checked one by one
-    /// (an overflow, or a lane that already went bad, falls through there harmlessly). The first
-    /// check of a batch, and every check without compiled code, sums every stock and net rate.
+    /// Like the reference evaluator, checks every element. A sum of values is finite exactly when
+    /// they all are, unless it overflows: the stock updates sum the stocks they write, the compiled
+    /// step code sums the elements and net rates it computes, and Commit sums the delay outputs it
+    /// writes, so a step's check costs a few additions; only when a sum is not finite are the lanes
+    /// checked one by one (an overflow, or a lane that already went bad, falls through there). The
+    /// first check of a batch, and every check without compiled code, sums every element row.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CheckFinite(double time)
     {
-        double total;
-        if (_checkedOnce && _program.Rates is { } compiled)
-            total = _stockSum + Sum(_work.Slots.Row(compiled.SumRow));
-        else
-            total = Sum(new Span<double>(_stocks, 2 * _stateLength)); // stocks and rates are adjacent rows
+        double total = _checkedOnce && _program.Rates is { } compiled
+            ? _stockSum + _stepEndSum + Sum(_work.Slots.Row(compiled.SumRow))
+            : SumRows(_program.ElementRows);
         _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
         return true;
     }
 
-    private static double Sum(Span<double> values)
+    private double SumRows(int[] rows)
     {
-        V a = V.Zero, b = V.Zero;
-        fixed (double* p = values)
+        var sum = V.Zero;
+        int stride = _program.Layout.Stride;
+        foreach (int row in rows)
         {
-            int k = 0;
-            for (; k + 8 <= values.Length; k += 8)
-            {
-                a += Vector256.Load(p + k);
-                b += Vector256.Load(p + k + 4);
-            }
-            for (; k < values.Length; k += 4) a += Vector256.Load(p + k);
+            double* p = _slots + row * stride;
+            for (int k = 0; k < stride; k += 4) sum += Vector256.Load(p + k);
         }
-        return Vector256.Sum(a + b);
+        return Vector256.Sum(sum);
     }
 
-    /// <summary>Finds the lanes (not yet reported) with a non-finite stock or net rate, and the first such element of each.</summary>
+    private static double Sum(Span<double> values)
+    {
+        var sum = V.Zero;
+        fixed (double* p = values)
+            for (int k = 0; k < values.Length; k += 4) sum += Vector256.Load(p + k);
+        return Vector256.Sum(sum);
+    }
+
+    /// <summary>Finds the lanes (not yet reported) with a non-finite element, and the first such element of each, as the reference does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void LocateNonFinite(double time)
     {
+        // The compiled code keeps most values in registers: recompute every slot (the same bits) first.
+        if (_program.Rates is not null) Interpret(_plan.Rates, time);
         int stride = _program.Layout.Stride;
         var laneSums = _work.LaneSums;
         Array.Clear(laneSums);
-        for (int row = 0; row < 2 * _plan.StockCount; row++)
-            for (int lane = 0; lane < laneSums.Length; lane++) laneSums[lane] += _stocks[row * stride + lane];
-        bool ratesRerun = false;
+        foreach (int row in _program.ElementRows)
+            for (int lane = 0; lane < laneSums.Length; lane++) laneSums[lane] += _slots[row * stride + lane];
         for (int lane = 0; lane < _work.ActiveLanes; lane++)
         {
             if (!double.IsNaN(_work.ProblemTimes[lane]) || double.IsFinite(laneSums[lane])) continue;
             bool bad = false;
-            for (int row = 0; row < 2 * _plan.StockCount && !bad; row++)
-                bad = !double.IsFinite(_stocks[row * stride + lane]);
+            foreach (int row in _program.ElementRows)
+                bad |= !double.IsFinite(_slots[row * stride + lane]);
             if (!bad) continue; // the sum overflowed
-            if (!ratesRerun)
-            {
-                // The compiled code keeps most values in registers: recompute every slot (the same bits) to find the first bad one.
-                VectorInterpreter.Execute(_plan.Rates.AsSpan(), _plan, _work.Slots, _work.Parameters, time);
-                ratesRerun = true;
-            }
             var laneSlots = _work.LaneSlots;
             for (int s = 0; s < laneSlots.Length; s++) laneSlots[s] = _slots[s * stride + lane];
             _work.ProblemTimes[lane] = time;

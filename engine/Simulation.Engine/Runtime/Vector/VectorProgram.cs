@@ -26,6 +26,9 @@ public sealed class VectorProgram
         Layout = layout;
         Rates = rates;
         RecordedSlots = recordedSlots;
+        ElementRows = plan.ElementSlots.Distinct().Order().ToArray();
+        var writtenAfterCheck = plan.Capture.Concat(plan.Commit).Select(i => i.Dst).ToHashSet();
+        StepEndRows = ElementRows.Where(writtenAfterCheck.Contains).ToArray();
     }
 
     public EvaluationPlan Plan { get; }
@@ -38,13 +41,20 @@ public sealed class VectorProgram
 
     internal CompiledSection? Rates { get; }
 
+    /// <summary>The slot rows of every model element: what the finiteness check looks at (as the reference evaluator does).</summary>
+    internal int[] ElementRows { get; }
+
+    /// <summary>Element rows that Capture or Commit write (delay outputs): summed for the check after each step.</summary>
+    internal int[] StepEndRows { get; }
+
     /// <param name="lanes">Runs per batch, a multiple of 4 (see <see cref="LaneLayout.LanesFor"/>).</param>
     /// <param name="recordedSlots">Plan slots that will be recorded (outputs); the compiled code keeps these in memory.</param>
     public static VectorProgram Create(EvaluationPlan plan, int lanes, IReadOnlyList<int> recordedSlots,
         RatesExecution execution = RatesExecution.Compiled)
     {
         var provisional = new LaneLayout(lanes, plan.SlotCount);
-        if (execution == RatesExecution.Interpreted || !Intrinsics.Supported)
+        // Random draws and pipeline delays keep per-run state: a Rates section with them runs on the interpreter.
+        if (execution == RatesExecution.Interpreted || !Intrinsics.Supported || plan.Rates.Any(i => LaneState.IsStateful(i)))
         {
             foreach (var section in new[] { plan.Setup, plan.Initial, plan.Rates, plan.Capture, plan.Commit })
                 foreach (var i in section) LaneOp.Get(i.Op); // unknown operations fail here, not halfway through a run
@@ -60,8 +70,9 @@ public sealed class VectorProgram
             LaneOp.Reads(i, pool, reads);
             observed.UnionWith(reads);
         }
-        var netRates = Enumerable.Range(plan.RateBase, plan.StockCount).ToHashSet();
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, netRates, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
+        // What the step code computes is summed for the finiteness check: the elements it defines, and the net rates.
+        var summed = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains).Concat(Enumerable.Range(plan.RateBase, plan.StockCount)).ToHashSet();
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, summed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
         return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray());
     }
 }

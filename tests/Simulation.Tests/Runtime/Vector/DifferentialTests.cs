@@ -42,6 +42,7 @@ public class DifferentialTests
         var record = RecordRequest.AtTimes(plan, outputs, Enumerable.Range(0, plan.StepCount + 1).Select(s => RecordRequest.StepTime(plan, s)));
         var options = new BatchOptions
         {
+            Seed = (ulong)rng.Next(3),
             Threads = rng.Next(1, 4),
             LanesPerBatch = new[] { 4, 8, 16, 64 }[rng.Next(4)],
             Execution = rng.Next(3) == 0 ? RatesExecution.Interpreted : RatesExecution.Compiled,
@@ -52,7 +53,7 @@ public class DifferentialTests
         for (int r = 0; r < runs; r++)
         {
             inputs.Fill(r, values);
-            var (rows, problem) = Reference(plan, outputs, values);
+            var (rows, problem) = Reference(plan, outputs, values, options.Seed, (ulong)r);
             string where = $"model {seed} ({options}), run {r} of {runs}, inputs ({string.Join(", ", values.Select(v => v.ToString("R")))})";
             Assert.That(vector.Problems[r], Is.EqualTo(problem), $"non-finite report differs: {where}\n{model.Json}");
             for (int s = 0; s < rows.Count; s++)
@@ -89,10 +90,11 @@ public class DifferentialTests
     }
 
     /// <summary>One run on the reference evaluator, going on after NaN (as the vector engine does), with its first non-finite report.</summary>
-    private static (IReadOnlyList<double[]> Rows, RunProblem? Problem) Reference(EvaluationPlan plan, IReadOnlyList<OutputColumn> outputs, double[] values)
+    private static (IReadOnlyList<double[]> Rows, RunProblem? Problem) Reference(EvaluationPlan plan, IReadOnlyList<OutputColumn> outputs, double[] values,
+        ulong seed, ulong run)
     {
         var recorder = new ProblemRecorder(outputs);
-        var kernel = new ReferenceEvaluator(plan, values.ToArray(), recorder, stopOnNonFinite: false);
+        var kernel = new ReferenceEvaluator(plan, values.ToArray(), recorder, stopOnNonFinite: false, seed, run);
         Integrator.Run(ref kernel, plan.Time, plan.StepCount, plan.SaveEvery);
         return (recorder.Rows, recorder.Problem);
     }

@@ -8,7 +8,8 @@ namespace Simulation.Tests.Runtime.Vector;
 /// (binder, checker, plan compiler): scalar and arrayed stocks (one dimension), flows in and out,
 /// auxiliaries in dependency order, inputs, graphical functions, and equations drawn from the whole
 /// language (arithmetic, logic, IF, every stateless builtin except SIGN, time functions,
-/// reductions, lookups, INIT, PREVIOUS, dynamic subscripts). A seed gives the same model.
+/// reductions, lookups, INIT, PREVIOUS, dynamic subscripts, smooths and material delays, pipeline
+/// DELAYs, random draws). A seed gives the same model.
 /// </summary>
 public sealed class RandomModels(int seed)
 {
@@ -100,7 +101,7 @@ public sealed class RandomModels(int seed)
     {
         if (depth == 0 || _rng.Next(5) == 0) return Leaf(arrayed);
         string E() => Expression(depth - 1, arrayed);
-        switch (_rng.Next(14))
+        switch (_rng.Next(16))
         {
             case 0 or 1 or 2:
                 return $"({E()}{Pick(Binary)}{E()})";
@@ -124,6 +125,12 @@ public sealed class RandomModels(int seed)
                 return $"{Pick(_arrays)}[{E()} + TIME]"; // a subscript computed at run time (TIME keeps it from folding to a constant)
             case 11:
                 return $"MEAN({E()}, {E()}, {E()})";
+            case 12:
+                return Pick([$"DELAY({E()}, {Pick(Numbers)})", $"DELAY({E()}, {E()}, {E()})", $"SMTH1({E()}, {Pick(["1", "2.5", "4"])})",
+                    $"DELAY3({E()}, {Pick(["1", "3"])})", $"SMTH3({E()}, 2, {E()})"]);
+            case 13:
+                return Pick([$"RANDOM({E()}, {E()})", $"NORMAL({E()}, {E()})", $"NORMAL({E()}, 1, {E()}, {E()})", $"LOGNORMAL({E()}, {E()})",
+                    $"EXPRND({E()})", $"POISSON({E()})", $"TRIANGULAR({E()}, {E()}, {E()})", $"BETA({E()}, {E()})", "RANDOM(0, 1)"]);
             default:
                 return $"({E()}{Pick(Binary)}{E()})";
         }
