@@ -84,14 +84,7 @@ internal sealed class Intrinsics(ILGenerator il, Action<double> constant, Func<L
                 var c = Stash();
                 var then = Stash();
                 IsZero();
-                var mask = Stash();
-                il.Emit(OpCodes.Ldloc, then);
-                il.Emit(OpCodes.Ldloc, c);
-                il.Emit(OpCodes.Ldloc, mask);
-                Blend();
-                giveBack(c);
-                giveBack(then);
-                giveBack(mask);
+                BlendByMaskOnStack(then, c);
                 return true;
             }
             case OpCode.SafeDiv:
@@ -135,14 +128,7 @@ internal sealed class Intrinsics(ILGenerator il, Action<double> constant, Func<L
         var item = Stash();
         constant(k);
         Avx2(nameof(Avx.CompareEqual));
-        var mask = Stash();
-        il.Emit(OpCodes.Ldloc, sofar);
-        il.Emit(OpCodes.Ldloc, item);
-        il.Emit(OpCodes.Ldloc, mask);
-        Blend();
-        giveBack(sofar);
-        giveBack(item);
-        giveBack(mask);
+        BlendByMaskOnStack(sofar, item);
     }
 
     /// <summary>
@@ -167,13 +153,19 @@ internal sealed class Intrinsics(ILGenerator il, Action<double> constant, Func<L
         il.Emit(OpCodes.Ldloc, min ? x : y);
         Avx2(nameof(Avx.And));
         Avx2(nameof(Avx.Or));
+        BlendByMaskOnStack(y, x);
+    }
+
+    /// <summary>Stack: mask -> <paramref name="set"/> where the mask's top bit is set, else <paramref name="clear"/>; gives both locals back.</summary>
+    private void BlendByMaskOnStack(LocalBuilder clear, LocalBuilder set)
+    {
         var mask = Stash();
-        il.Emit(OpCodes.Ldloc, y);
-        il.Emit(OpCodes.Ldloc, x);
+        il.Emit(OpCodes.Ldloc, clear);
+        il.Emit(OpCodes.Ldloc, set);
         il.Emit(OpCodes.Ldloc, mask);
         Blend();
-        giveBack(x);
-        giveBack(y);
+        giveBack(clear);
+        giveBack(set);
         giveBack(mask);
     }
 
