@@ -64,6 +64,15 @@ public static class DiagnosticCodes
     public const string InitialValueCycle = "SD3002";
     public const string DtTooLarge = "SD3101";
 
+    // Design tables (one run per row) and what a batch records
+    public const string DesignTableEmpty = "SD5101";
+    public const string DesignTableMalformed = "SD5102";
+    public const string DesignTableNotANumber = "SD5103";
+    public const string DesignTableUnknownInput = "SD5104";
+    public const string DesignTableNotAnInput = "SD5105";
+    public const string DesignTableDuplicateInput = "SD5106";
+    public const string RecordTimeOutsideRun = "SD5107";
+
     // Runtime
     public const string NotFinite = "SD6001";
 
@@ -111,6 +120,13 @@ public static class DiagnosticCodes
         [AlgebraicLoop] = "auxiliaries or flows depend on each other in a loop with no stock in it",
         [InitialValueCycle] = "initial values depend on each other in a loop",
         [DtTooLarge] = "dt is large against a first-order time constant (warning)",
+        [DesignTableEmpty] = "a design table has no header or no rows",
+        [DesignTableMalformed] = "a row of a design table has the wrong number of cells or broken quoting",
+        [DesignTableNotANumber] = "a cell of a design table is not a finite number",
+        [DesignTableUnknownInput] = "a column of a design table is not a variable of the model",
+        [DesignTableNotAnInput] = "a column of a design table names a variable that changes during the run",
+        [DesignTableDuplicateInput] = "two columns of a design table set the same input",
+        [RecordTimeOutsideRun] = "a time asked for is outside the run or between two steps",
         [NotFinite] = "a value became NaN or infinite during the run",
     };
 }
