@@ -142,9 +142,9 @@ public static class LaneMath
     public static Vector256<double> Round(Vector256<double> a) =>
         Vector256.Create(ScalarMath.Round(a[0]), ScalarMath.Round(a[1]), ScalarMath.Round(a[2]), ScalarMath.Round(a[3]));
 
-    /// <summary>Math.Sign, which (like the scalar evaluator) throws for NaN.</summary>
+    /// <summary>ScalarMath.Sign lane by lane (NaN stays NaN).</summary>
     public static Vector256<double> Sign(Vector256<double> a) =>
-        Vector256.Create((double)Math.Sign(a[0]), Math.Sign(a[1]), Math.Sign(a[2]), Math.Sign(a[3]));
+        Vector256.Create(ScalarMath.Sign(a[0]), ScalarMath.Sign(a[1]), ScalarMath.Sign(a[2]), ScalarMath.Sign(a[3]));
 
     public static Vector256<double> Pow(Vector256<double> a, Vector256<double> b) =>
         Vector256.Create(Math.Pow(a[0], b[0]), Math.Pow(a[1], b[1]), Math.Pow(a[2], b[2]), Math.Pow(a[3], b[3]));

@@ -7,14 +7,14 @@ namespace Simulation.Tests.Runtime.Vector;
 /// Random stock-and-flow models, written as model JSON so they go through the whole pipeline
 /// (binder, checker, plan compiler): scalar and arrayed stocks (one dimension), flows in and out,
 /// auxiliaries in dependency order, inputs, graphical functions, and equations drawn from the whole
-/// language (arithmetic, logic, IF, every stateless builtin except SIGN, time functions,
+/// language (arithmetic, logic, IF, every stateless builtin, time functions,
 /// reductions, lookups, INIT, PREVIOUS, dynamic subscripts, smooths and material delays, pipeline
 /// DELAYs, random draws). A seed gives the same model.
 /// </summary>
 public sealed class RandomModels(int seed)
 {
     private static readonly string[] Numbers = ["0", "1", "2", "0.5", "3.7", "-1.5", "10", "0.1", "4"];
-    private static readonly string[] Unary = ["ABS", "EXP", "LN", "SQRT", "SIN", "COS", "TAN", "ARCSIN", "ARCCOS", "ARCTAN", "INT", "ROUND"];
+    private static readonly string[] Unary = ["ABS", "EXP", "LN", "SQRT", "SIN", "COS", "TAN", "ARCSIN", "ARCCOS", "ARCTAN", "INT", "ROUND", "SIGN"];
     private static readonly string[] Binary = ["+", "-", "*", "/", "^", " MOD ", "=", "<>", "<", "<=", ">", ">=", " AND ", " OR "];
     private static readonly string[] Reductions = ["SUM", "PROD", "MEAN", "STDDEV", "VMIN", "VMAX"];
     private static readonly string[] Methods = ["euler", "rk2", "rk4"];
