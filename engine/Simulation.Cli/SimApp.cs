@@ -20,6 +20,10 @@ public static class SimApp
                 .WithDescription("Check a model and print every problem found, with its location.")
                 .WithExample("check", "models/hospital-beds.json")
                 .WithExample("check", "models/hospital-beds.json", "--format", "json");
+            config.AddCommand<InputsCommand>("inputs")
+                .WithDescription("List a model's inputs with their meaning, value, units, plausible range and source (Markdown or CSV).")
+                .WithExample("inputs", "models/hospital-to-community.json")
+                .WithExample("inputs", "models/illness-to-prevention.json", "--format", "csv");
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Convert a model (XMILE .xmile/.stmx/.itmx) to our JSON format.")
                 .WithExample("import", "model.xmile", "-o", "model.json");
