@@ -20,6 +20,13 @@ public static class SimApp
                 .WithDescription("Check a model and print every problem found, with its location.")
                 .WithExample("check", "models/hospital-beds.json")
                 .WithExample("check", "models/hospital-beds.json", "--format", "json");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Run an experiment: every scenario over every sampled future, in parallel; resumable; Parquet outputs and a summary.")
+                .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep")
+                .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep", "--resume");
+            config.AddCommand<SummaryCommand>("summary")
+                .WithDescription("Print a finished sweep's comparison: each outcome per scenario, and the paired difference from the baseline.")
+                .WithExample("summary", "beds-sweep");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

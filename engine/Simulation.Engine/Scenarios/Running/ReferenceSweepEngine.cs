@@ -1,0 +1,42 @@
+using Simulation.Engine.Runtime;
+
+namespace Simulation.Engine.Scenarios.Running;
+
+/// <summary>
+/// Runs futures on the scalar reference evaluator, <see cref="Threads"/> at a time: a block of futures is
+/// integrated in parallel into a buffer, then delivered in order. A stand-in for the vector engine's batch
+/// runner and the oracle it is checked against; results do not depend on the thread count.
+/// </summary>
+public sealed class ReferenceSweepEngine(int threads = 1) : ISweepEngine
+{
+    public int Threads { get; } = Math.Max(1, threads);
+
+    public void Run(CompiledExperiment experiment, CompiledScenario scenario, int first, int count, IFutureSink sink, CancellationToken cancellation)
+    {
+        var layout = experiment.Measurement.Layout;
+        var plan = scenario.Plan;
+        int block = Threads * 8, width = layout.ValuesPerRun;
+        var values = new double[block * width];
+        var problems = new FutureProblem?[block];
+        for (int start = 0; start < count; start += block)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            int n = Math.Min(block, count - start);
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellation }, () =>
+                    (new StepRecorder(layout, scenario.RecordSlots, plan.StepCount), new double[plan.Parameters.Length], new double[width]),
+                (i, _, state) =>
+                {
+                    var (recorder, parameters, row) = state;
+                    int future = first + start + i;
+                    FutureInputs.Fill(experiment, scenario, future, parameters);
+                    recorder.Begin(row);
+                    var kernel = new ReferenceEvaluator(plan, parameters, recorder, stopOnNonFinite: false);
+                    Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
+                    row.CopyTo(values, i * width);
+                    problems[i] = recorder.Problem;
+                    return state;
+                }, _ => { });
+            for (int i = 0; i < n; i++) sink.Accept(first + start + i, values.AsSpan(i * width, width), problems[i]);
+        }
+    }
+}
