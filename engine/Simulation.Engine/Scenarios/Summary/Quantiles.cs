@@ -18,6 +18,21 @@ public static class Quantiles
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 
+    /// <summary>mean(numerators) / mean(denominators) over the pairs where both are finite (NaN when there are none).</summary>
+    public static double RatioOfMeans(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators)
+    {
+        double top = 0, bottom = 0;
+        int n = 0;
+        for (int i = 0; i < numerators.Count; i++)
+            if (double.IsFinite(numerators[i]) && double.IsFinite(denominators[i]))
+            {
+                n++;
+                top += (numerators[i] - top) / n;
+                bottom += (denominators[i] - bottom) / n;
+            }
+        return n == 0 ? double.NaN : top / bottom;
+    }
+
     /// <summary>Count, mean and the 5th, 50th and 95th percentiles of the finite values (others are left out).</summary>
     public static Distribution Describe(IEnumerable<double> values)
     {

@@ -26,8 +26,11 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
             {
                 var own = values[s][c];
                 Distribution? difference = s == b ? null : Quantiles.Describe(own.Select((v, f) => v - values[b][c][f]));
+                double? ratio = columns[c].Formula is Outcomes.Combination { Kind: Format.OutcomeKind.Ratio } r
+                    ? Quantiles.RatioOfMeans(values[s][r.Left], values[s][r.Right])
+                    : null;
                 rows.Add(new SummaryRow(experiment.Scenarios[s].Name, columns[c].Outcome, columns[c].Element, columns[c].Units, own.Length,
-                    Quantiles.Describe(own), difference));
+                    Quantiles.Describe(own), difference, ratio));
             }
         return new SweepSummary(experiment.Document.Name, experiment.Document.Model.Name, experiment.Scenarios[b].Name, experiment.Seed,
             DesignName(experiment), experiment.Uncertainty.Design.Count, experiment.Replications, rows);
@@ -44,7 +47,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
     public static readonly string[] CsvHeader =
     [
         "scenario", "outcome", "element", "units", "runs", "n", "mean", "p5", "p50", "p95",
-        "baseline", "diff_n", "diff_mean", "diff_p5", "diff_p50", "diff_p95",
+        "baseline", "diff_n", "diff_mean", "diff_p5", "diff_p50", "diff_p95", "ratio_of_means",
     ];
 
     public string ToCsv()
@@ -57,7 +60,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
             [
                 CsvResultWriter.Quote(r.Scenario), CsvResultWriter.Quote(r.Outcome), CsvResultWriter.Quote(r.Element), CsvResultWriter.Quote(r.Units ?? ""),
                 Int(r.Runs), Int(r.Value.Count), Num(r.Value.Mean), Num(r.Value.P5), Num(r.Value.P50), Num(r.Value.P95),
-                CsvResultWriter.Quote(Baseline), d is null ? "" : Int(d.Count), Num(d?.Mean), Num(d?.P5), Num(d?.P50), Num(d?.P95),
+                CsvResultWriter.Quote(Baseline), d is null ? "" : Int(d.Count), Num(d?.Mean), Num(d?.P5), Num(d?.P50), Num(d?.P95), Num(r.RatioOfMeans),
             ];
             sb.Append(string.Join(",", cells)).Append('\n');
         }
@@ -86,6 +89,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
                 ["runs"] = r.Runs,
                 ["value"] = Json(r.Value),
                 ["difference"] = r.Difference is null ? null : Json(r.Difference),
+                ["ratioOfMeans"] = r.RatioOfMeans is double q ? Raw(q) : null,
             })),
         };
         return json.ToString(Formatting.Indented) + "\n";
@@ -96,7 +100,8 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
         var json = JObject.Parse(text);
         Distribution Read(JToken t) => new((int)t["n"]!, Double(t["mean"]), Double(t["p5"]), Double(t["p50"]), Double(t["p95"]));
         var rows = json["rows"]!.Select(r => new SummaryRow((string)r["scenario"]!, (string)r["outcome"]!, (string?)r["element"] ?? "", (string?)r["units"],
-            (int)r["runs"]!, Read(r["value"]!), r["difference"] is JObject d ? Read(d) : null)).ToList();
+            (int)r["runs"]!, Read(r["value"]!), r["difference"] is JObject d ? Read(d) : null,
+            r["ratioOfMeans"] is JValue { Type: not JTokenType.Null } q ? (double)q : null)).ToList();
         return new SweepSummary((string)json["experiment"]!, (string)json["model"]!, (string)json["baseline"]!, (ulong)json["seed"]!,
             (string)json["design"]!, (int)json["samples"]!, (int)json["replications"]!, rows);
     }
