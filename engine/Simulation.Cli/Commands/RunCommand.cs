@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>sim run MODEL [--output FILE] [--set name=value ...] [--method m] [--dt x] [--stop t] [--vars a,b]</c></summary>
+/// <summary><c>sim run MODEL [--output FILE] [--set name=value ...] [--method m] [--dt x] [--stop t] [--vars a,b] [--seed n]</c></summary>
 public sealed class RunCommand : Command<RunCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -47,6 +47,10 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [Description("Comma-separated variables to output (arrayed ones give every element). Default: all (files) or the stocks (table).")]
         public string? Vars { get; init; }
 
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the random builtins (RANDOM, NORMAL...): the same seed gives the same numbers. Default: 0.")]
+        public ulong Seed { get; init; }
+
         [CommandOption("--continue")]
         [Description("Keep running after a value becomes NaN or infinite (it is still reported).")]
         public bool Continue { get; init; }
@@ -73,7 +77,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         var (parameters, values) = ParameterAssignments.Resolve(model, settings.Set);
         var plan = PlanCompiler.Compile(model.Bound, model.Analysis, parameters);
         var outputs = ChooseOutputs(plan, settings);
-        var result = Simulator.Run(plan, outputs, values.ToArray(), settings.Continue);
+        var result = Simulator.Run(plan, outputs, values.ToArray(), settings.Continue, settings.Seed);
         DiagnosticPrinter.Print(result.Diagnostics);
 
         if (settings.Output is null)

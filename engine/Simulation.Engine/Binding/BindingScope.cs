@@ -26,6 +26,24 @@ internal sealed class BindingContext
     }
 
     public IEnumerable<string> VariableNames => Variables.Values.Select(v => v.Name);
+
+    private readonly Dictionary<string, int> _hiddenPrefixes = new();
+
+    /// <summary>
+    /// A unique name for the hidden elements of one builtin call: <c>Shipments.delay3</c>, then
+    /// <c>Shipments.delay3#2</c> for a second DELAY3 in the same element's equation.
+    /// </summary>
+    public string HiddenPrefix(ModelElement owner, string tag)
+    {
+        string prefix = $"{owner.DisplayName}.{tag}";
+        int count = _hiddenPrefixes[prefix] = _hiddenPrefixes.GetValueOrDefault(prefix) + 1;
+        return count == 1 ? prefix : $"{prefix}#{count}";
+    }
+
+    /// <summary>Random call sites numbered so far (each call in each element's equation is one site).</summary>
+    public int RandomSites { get; private set; }
+
+    public int NewRandomSite() => RandomSites++;
 }
 
 /// <summary>The element whose equation is being bound: fixes an index for each of its variable's dimensions.</summary>
@@ -39,11 +57,12 @@ internal sealed class ElementScope(BoundVariable variable, ModelElement element,
     /// The index in <paramref name="target"/> that the current element selects, if any: directly when
     /// the variable has that dimension, or through a subrange or mapping relation with one it has.
     /// </summary>
-    public int? IndexIn(Dimension target)
+    /// <param name="occurrence">For a dimension the variable has more than once (a square matrix over D x D): which one, in order.</param>
+    public int? IndexIn(Dimension target, int occurrence = 0)
     {
         var dims = Variable.Dimensions;
         for (int k = 0; k < dims.Length; k++)
-            if (dims[k] == target) return Element.Indices[k];
+            if (dims[k] == target && occurrence-- == 0) return Element.Indices[k];
         for (int k = 0; k < dims.Length; k++)
             if (DimensionRelations.Translate(dims[k], Element.Indices[k], target) is int i) return i;
         return null;

@@ -74,3 +74,17 @@ public sealed record BPrevious(BoundExpr Inner, BoundExpr Initial) : BoundExpr;
 
 /// <summary>Dynamic subscript: element <see cref="Index"/> (1-based, rounded down) of <see cref="Items"/>, 0 outside.</summary>
 public sealed record BSelect(BoundExpr Index, ImmutableArray<BoundExpr> Items) : BoundExpr;
+
+/// <summary>
+/// DELAY(input, delay time, initial) — Vensim's DELAY FIXED: the input as it was a whole number of
+/// steps ago, max(1, round(delay time / dt)) steps, the delay time read once at the initial time.
+/// Runs through a ring buffer that the runtime owns (see <c>OpCode.PipelineStart</c>).
+/// </summary>
+public sealed record BDelayFixed(BoundExpr Input, BoundExpr DelayTime, BoundExpr Initial) : BoundExpr;
+
+/// <summary>
+/// A draw from the run's random stream. <see cref="Site"/> numbers the call site (one per call per
+/// element), so that two calls with the same arguments are still independent draws; a site draws
+/// once per step and holds its value through the step's Runge-Kutta stages.
+/// </summary>
+public sealed record BRandom(RandomDistribution Distribution, ImmutableArray<BoundExpr> Arguments, int Site) : BoundExpr;

@@ -34,6 +34,9 @@ public enum BuiltinCategory
 
     /// <summary>Random draws from the run's stream.</summary>
     Random,
+
+    /// <summary>TRANSPOSE(A), written A': an array with its dimensions reversed.</summary>
+    Transpose,
 }
 
 public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, BuiltinCategory Category, string Summary)
@@ -43,6 +46,11 @@ public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, Bui
     public double? Value { get; init; }
     public ReduceOperator? Reduce { get; init; }
     public LookupMode? Lookup { get; init; }
+    public MemorySpec? Memory { get; init; }
+    public RandomDistribution? Random { get; init; }
+
+    /// <summary>For a builtin that is another one with fixed extra arguments (PULSE_VENSIM): builds the bound call from the arguments.</summary>
+    public Func<System.Collections.Immutable.ImmutableArray<BoundExpr>, BoundExpr>? Lower { get; init; }
 
     public string ArityText => MinArgs == MaxArgs ? $"{MinArgs}" : MaxArgs == int.MaxValue ? $"{MinArgs} or more" : $"{MinArgs} to {MaxArgs}";
 }
@@ -99,6 +107,14 @@ public static class BuiltinCatalog
         Math("RAMP", 2, 3, BuiltinFunction.Ramp, "RAMP(slope, start [, end]): slope * (TIME - start) between start and end");
         Math("PULSE_TRAIN", 4, 4, BuiltinFunction.PulseTrain, "PULSE_TRAIN(start, duration, repeat, end): 1 during each pulse, else 0");
 
+        list.Add((["PULSE_VENSIM"], new BuiltinSignature("PULSE_VENSIM", 2, 2, BuiltinCategory.Math,
+            "PULSE_VENSIM(start, width): Vensim's PULSE, 1 from start for width (at least one DT), else 0")
+        {
+            Function = BuiltinFunction.PulseTrain,
+            Lower = a => new BCall(BuiltinFunction.PulseTrain, [a[0], a[1], new BConst(0), new BConst(double.PositiveInfinity)]),
+        }));
+
+        Other("TRANSPOSE", 1, 1, BuiltinCategory.Transpose, "TRANSPOSE(A), also written A': the array A with its dimensions in reverse order");
         Other("IF_THEN_ELSE", 3, 3, BuiltinCategory.Conditional, "IF_THEN_ELSE(condition, a, b)");
         Other("INIT", 1, 1, BuiltinCategory.Init, "INIT(x): the value x had at the initial time", "INITIAL");
         Other("PREVIOUS", 1, 2, BuiltinCategory.Previous, "PREVIOUS(x [, initial]): x one step ago (initial, default x's initial value, in the first step)");
@@ -116,10 +132,56 @@ public static class BuiltinCatalog
         list.Add((["LOOKUP_BACKWARD"], new BuiltinSignature("LOOKUP_BACKWARD", 2, 2, BuiltinCategory.Lookup, "LOOKUP_BACKWARD(table, x): y of the last point with x' <= x") { Lookup = LookupMode.Backward }));
         list.Add((["LOOKUP_INVERT"], new BuiltinSignature("LOOKUP_INVERT", 2, 2, BuiltinCategory.Lookup, "LOOKUP_INVERT(table, y): the x where a monotone table reaches y") { Lookup = LookupMode.Invert }));
 
+        AddMemoryBuiltins(list);
+        AddRandomBuiltins(list);
+        list.Add((["DELAY", "DELAY_FIXED"], new BuiltinSignature("DELAY", 2, 3, BuiltinCategory.Pipeline,
+            "DELAY(input, delay time [, initial]): the input as it was delay time ago (a pipeline; Vensim DELAY FIXED)")));
+
         var result = new Dictionary<string, BuiltinSignature>();
         foreach (var (names, signature) in list)
             foreach (var name in names)
                 result[Identifier.Canonical(name)] = signature;
         return result;
+    }
+
+    private static void AddMemoryBuiltins(List<(string[] Names, BuiltinSignature Signature)> list)
+    {
+        void Add(string[] names, int min, int max, MemorySpec spec, string summary) =>
+            list.Add((names, new BuiltinSignature(names[0], min, max, BuiltinCategory.Memory, summary) { Memory = spec }));
+        var smooth = MemoryFunction.Smooth;
+        var delay = MemoryFunction.Delay;
+        Add(["SMTH1", "SMOOTH"], 2, 3, new MemorySpec(smooth, 1), "SMTH1(input, averaging time [, initial]): first-order exponential smooth");
+        Add(["SMOOTHI"], 3, 3, new MemorySpec(smooth, 1), "SMOOTHI(input, averaging time, initial): SMTH1 with its initial value (Vensim)");
+        Add(["SMTH3", "SMOOTH3"], 2, 3, new MemorySpec(smooth, 3), "SMTH3(input, averaging time [, initial]): third-order exponential smooth");
+        Add(["SMOOTH3I"], 3, 3, new MemorySpec(smooth, 3), "SMOOTH3I(input, averaging time, initial): SMTH3 with its initial value (Vensim)");
+        Add(["SMTHN"], 3, 4, new MemorySpec(smooth, null, OrderArgument: 2, InitialArgument: 3),
+            "SMTHN(input, averaging time, n [, initial]): n-th order exponential smooth (n a constant whole number)");
+        Add(["SMOOTH_N"], 4, 4, new MemorySpec(smooth, null, OrderArgument: 3, InitialArgument: 2),
+            "SMOOTH_N(input, averaging time, initial, n): SMTHN in Vensim's argument order");
+        Add(["DELAY1"], 2, 3, new MemorySpec(delay, 1), "DELAY1(input, delay time [, initial]): first-order material delay");
+        Add(["DELAY1I"], 3, 3, new MemorySpec(delay, 1), "DELAY1I(input, delay time, initial): DELAY1 with its initial value (Vensim)");
+        Add(["DELAY3"], 2, 3, new MemorySpec(delay, 3), "DELAY3(input, delay time [, initial]): third-order material delay");
+        Add(["DELAY3I"], 3, 3, new MemorySpec(delay, 3), "DELAY3I(input, delay time, initial): DELAY3 with its initial value (Vensim)");
+        Add(["DELAYN"], 3, 4, new MemorySpec(delay, null, OrderArgument: 2, InitialArgument: 3),
+            "DELAYN(input, delay time, n [, initial]): n-th order material delay (n a constant whole number)");
+        Add(["DELAY_N"], 4, 4, new MemorySpec(delay, null, OrderArgument: 3, InitialArgument: 2),
+            "DELAY_N(input, delay time, initial, n): DELAYN in Vensim's argument order");
+        Add(["TREND"], 2, 3, new MemorySpec(MemoryFunction.Trend, 1),
+            "TREND(input, averaging time [, initial trend]): fractional change of the input per unit time");
+        Add(["FORCST", "FORECAST"], 3, 4, new MemorySpec(MemoryFunction.Forecast, 1, InitialArgument: 3, HorizonArgument: 2),
+            "FORCST(input, averaging time, horizon [, initial trend]): the input extrapolated along its trend over the horizon");
+    }
+
+    private static void AddRandomBuiltins(List<(string[] Names, BuiltinSignature Signature)> list)
+    {
+        void Add(string[] names, int min, int max, RandomDistribution distribution, string summary) =>
+            list.Add((names, new BuiltinSignature(names[0], min, max, BuiltinCategory.Random, summary) { Random = distribution }));
+        Add(["RANDOM", "UNIFORM", "RANDOM_UNIFORM"], 2, 2, RandomDistribution.Uniform, "RANDOM(min, max): uniform on [min, max), drawn each step");
+        Add(["NORMAL"], 2, 4, RandomDistribution.Normal, "NORMAL(mean, sd [, min, max]): normal, optionally truncated to [min, max], drawn each step");
+        Add(["LOGNORMAL"], 2, 2, RandomDistribution.LogNormal, "LOGNORMAL(mean, sd): log-normal with this mean and standard deviation, drawn each step");
+        Add(["EXPRND"], 1, 1, RandomDistribution.Exponential, "EXPRND(mean): exponential, drawn each step");
+        Add(["POISSON"], 1, 1, RandomDistribution.Poisson, "POISSON(mean): Poisson count, drawn each step");
+        Add(["TRIANGULAR"], 3, 3, RandomDistribution.Triangular, "TRIANGULAR(min, mode, max): triangular, drawn each step");
+        Add(["BETA"], 2, 2, RandomDistribution.Beta, "BETA(alpha, beta): beta on [0, 1], drawn each step");
     }
 }

@@ -106,7 +106,8 @@ internal sealed class EquationTable(BindingContext context)
         {
             var indices = Binder.Positions(variable.Dimensions).ElementAt(flat);
             string element = Binder.ElementName(variable, indices);
-            if (!_reportedMissing.Add(variable)) return;
+            // A key already reported as wrong explains the gap; one error is enough.
+            if (!_reportedMissing.Add(variable) || _badKeys.Contains(variable)) return;
             int missing = CountMissing(variable, what);
             context.Diagnostics.Error(DiagnosticCodes.MissingElementEquation,
                 $"'{variable.Name}' has no {what} for {element}{(missing > 1 ? $" and {missing - 1} other element{(missing > 2 ? "s" : "")}" : "")}",
@@ -115,6 +116,7 @@ internal sealed class EquationTable(BindingContext context)
     }
 
     private readonly HashSet<BoundVariable> _reportedMissing = new();
+    private readonly HashSet<BoundVariable> _badKeys = new();
 
     private int CountMissing(BoundVariable variable, string what) =>
         what == "graph" ? _assigned[variable].Count(s => s.Graph is null) : _assigned[variable].Count(s => s.Equation is null);
@@ -128,6 +130,7 @@ internal sealed class EquationTable(BindingContext context)
             context.Diagnostics.Error(DiagnosticCodes.DimensionMismatch,
                 $"the element key \"{string.Join(",", entry.Subscript)}\" names {entry.Subscript.Length} element{(entry.Subscript.Length == 1 ? "" : "s")}, but '{variable.Name}' has {dims.Length} dimensions ({string.Join(", ", dims)})",
                 entry.Location, variable.Name, "separate the elements with commas, one per dimension");
+            _badKeys.Add(variable);
             return [];
         }
         var choices = new List<int[]>();
@@ -150,6 +153,7 @@ internal sealed class EquationTable(BindingContext context)
                 string? s = NameSuggester.Suggest(name, dims[k].Elements);
                 context.Diagnostics.Error(DiagnosticCodes.UnknownElement, $"'{name}' is not an element of {dims[k].Name}", entry.Location, variable.Name,
                     s is not null ? $"did you mean '{s}'?" : $"{dims[k].Name} has: {string.Join(", ", dims[k].Elements)}");
+                _badKeys.Add(variable);
                 return [];
             }
             choices.Add([i]);

@@ -120,13 +120,36 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
     private static BoundExpr Constant(BuiltinSignature builtin) =>
         builtin.Time is { } t ? new BTime(t) : new BConst(builtin.Value ?? 0);
 
-    /// <summary>A variable written without subscripts: its dimensions follow the current element, or stay free.</summary>
-    private ArrayValue Reference(BoundVariable variable, Func<int, BoundExpr>? item = null)
+    /// <summary>
+    /// A variable written without subscripts: its dimensions follow the current element by name (a
+    /// dimension repeated, as in D x D, matches the defining variable's in order), or stay free.
+    /// <paramref name="transposed"/> reads it with its dimensions reversed (XMILE's <c>A'</c>).
+    /// </summary>
+    private ArrayValue Reference(BoundVariable variable, Func<int, BoundExpr>? item = null, bool transposed = false)
     {
-        var choices = variable.Dimensions
-            .Select(d => scope.IndexIn(d) is int i ? SubscriptChoice.Fixed(i) : SubscriptChoice.Free(d, Enumerable.Range(0, d.Size).ToArray()))
-            .ToArray();
+        var dims = variable.Dimensions;
+        var view = transposed ? dims.Reverse().ToImmutableArray() : dims;
+        var choices = new SubscriptChoice[dims.Length];
+        for (int q = 0; q < view.Length; q++)
+        {
+            var d = view[q];
+            int occurrence = view.Take(q).Count(x => x == d);
+            choices[transposed ? dims.Length - 1 - q : q] = scope.IndexIn(d, occurrence) is int i
+                ? SubscriptChoice.Fixed(i)
+                : SubscriptChoice.Free(d, Enumerable.Range(0, d.Size).ToArray());
+        }
         return Select(variable, choices, item ?? ElementOf(variable));
+    }
+
+    /// <summary>A' (parsed as TRANSPOSE(A)): an arrayed variable read with its dimensions in reverse order.</summary>
+    private ArrayValue? BindTranspose(CallExpr call)
+    {
+        if (call.Arguments[0] is NameExpr name && context.Variables.TryGetValue(name.Canonical, out var variable)
+            && variable.Dimensions.Length > 0 && variable.Kind != VariableKind.Graphical)
+            return Reference(variable, transposed: true);
+        context.Report(DiagnosticCodes.InvalidArgument, "' (transposition) applies to the name of an arrayed variable, e.g. A'",
+            scope, call.Arguments[0].Span, "to reorder a subscripted slice, subscript with dimension names or positions: A[N, M], A[@2, @1]");
+        return null;
     }
 
     private static Func<int, BoundExpr> ElementOf(BoundVariable variable) => flat => new BRef(variable.Elements[flat]);
@@ -154,7 +177,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             case BuiltinCategory.Math:
             {
                 var args = BindAll(call.Arguments);
-                return args is null ? null : Zip(call, args, a => new BCall(builtin.Function!.Value, a.ToImmutableArray()));
+                return args is null ? null : Zip(call, args, a => builtin.Lower?.Invoke([.. a]) ?? new BCall(builtin.Function!.Value, [.. a]));
             }
             case BuiltinCategory.Conditional:
             {
@@ -180,6 +203,14 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return Reduce(call, builtin.Reduce!.Value);
             case BuiltinCategory.Lookup:
                 return BindLookup(call, builtin.Lookup!.Value);
+            case BuiltinCategory.Memory:
+                return BindMemory(call, builtin);
+            case BuiltinCategory.Pipeline:
+                return BindPipeline(call);
+            case BuiltinCategory.Random:
+                return BindRandom(call, builtin);
+            case BuiltinCategory.Transpose:
+                return BindTranspose(call);
             default:
                 context.Report(DiagnosticCodes.UnknownFunction, $"{builtin.Name} is not supported yet", scope, call.Function.Span);
                 return null;

@@ -115,6 +115,7 @@ internal sealed partial class ExpressionBinder
         }
         int direct = ElementIndex(dimension, sub.Text);
         if (direct >= 0) return SubscriptChoice.Fixed(direct);
+        if (sub.Text.StartsWith('@')) return DimensionPosition(sub, dimension);
 
         if (sub.Expression is NameExpr name)
         {
@@ -157,6 +158,29 @@ internal sealed partial class ExpressionBinder
             return null;
         }
         return new SubscriptChoice.Dynamic(index);
+    }
+
+    /// <summary>
+    /// XMILE's dimension position <c>@k</c>: the current element's index in the k-th dimension of the
+    /// variable being defined, so <c>B[DimN, DimN, DimM] = A[DimM, @1, @2]</c> transposes even when names repeat.
+    /// </summary>
+    private SubscriptChoice? DimensionPosition(Subscript sub, Dimension target)
+    {
+        var own = scope.Variable.Dimensions;
+        if (!int.TryParse(sub.Text.AsSpan(1).Trim(), System.Globalization.NumberStyles.None, null, out int k) || k < 1 || k > own.Length)
+        {
+            context.Report(DiagnosticCodes.DimensionMismatch,
+                own.Length == 0 ? $"'{sub.Text}' names a dimension position, but '{scope.Variable.Name}' is not arrayed"
+                                : $"'{sub.Text}' is not a dimension position of '{scope.Variable.Name}' (@1 to @{own.Length})",
+                scope, sub.Span, "@k stands for the current element of the k-th dimension of the variable being defined");
+            return null;
+        }
+        var from = own[k - 1];
+        if (DimensionRelations.Translate(from, scope.Element.Indices[k - 1], target) is int index) return SubscriptChoice.Fixed(index);
+        context.Report(DiagnosticCodes.DimensionMismatch,
+            $"'{sub.Text}' is {from.Name}, which does not correspond to {target.Name}", scope, sub.Span,
+            $"declare {from.Name} a subrange of {target.Name} or map it onto {target.Name}");
+        return null;
     }
 
     private static int ElementIndex(Dimension dimension, string text)

@@ -53,6 +53,16 @@ public static class References
             case BPrevious p:
                 if (phase == Phase.Initial) Collect(p.Initial, phase, into);
                 break;
+            case BDelayFixed d: // like PREVIOUS: each step reads the buffer, filled after the step's rates
+                if (phase == Phase.Initial)
+                {
+                    Collect(d.DelayTime, phase, into);
+                    Collect(d.Initial, phase, into);
+                }
+                break;
+            case BRandom random:
+                foreach (var a in random.Arguments) Collect(a, phase, into);
+                break;
         }
     }
 
@@ -75,7 +85,7 @@ public static class References
         BLookup l => ReadsTime(l.Input),
         BReduce r => r.Items.Any(ReadsTime),
         BSelect s => ReadsTime(s.Index) || s.Items.Any(ReadsTime),
-        BPrevious => true,
+        BPrevious or BDelayFixed or BRandom => true,
         _ => false,
     };
 }

@@ -24,7 +24,7 @@ public static class TimeInvariance
         BTime t => t.Quantity != TimeQuantity.Time,
         BRef r => invariantElements[r.Element],
         BInit => true,
-        BPrevious => false,
+        BPrevious or BDelayFixed or BRandom => false,
         BUnary u => IsInvariant(u.Operand, invariantElements),
         BBinary b => IsInvariant(b.Left, invariantElements) && IsInvariant(b.Right, invariantElements),
         BIf i => IsInvariant(i.Condition, invariantElements) && IsInvariant(i.Then, invariantElements) && IsInvariant(i.Else, invariantElements),

@@ -47,6 +47,7 @@ internal static class UsageWarnings
     private static void CollectPrevious(BoundExpr? expr, HashSet<int> used)
     {
         if (expr is BPrevious p) used.UnionWith(References.Of(p.Inner, Phase.Initial));
+        if (expr is BDelayFixed d) used.UnionWith(References.Of(d.Input, Phase.Initial));
         foreach (var child in Children(expr)) CollectPrevious(child, used);
     }
 
@@ -67,6 +68,8 @@ internal static class UsageWarnings
         BSelect s => [s.Index, .. s.Items],
         BInit i => [i.Inner],
         BPrevious p => [p.Inner, p.Initial],
+        BDelayFixed d => [d.Input, d.DelayTime, d.Initial],
+        BRandom r => r.Arguments,
         _ => [],
     };
 }

@@ -69,6 +69,10 @@ internal static class ConstantFolder
                 return new BInit(Fold(init.Inner, model));
             case BPrevious p:
                 return new BPrevious(Fold(p.Inner, model), Fold(p.Initial, model));
+            case BDelayFixed d:
+                return new BDelayFixed(Fold(d.Input, model), Fold(d.DelayTime, model), Fold(d.Initial, model));
+            case BRandom r: // never folded: each step draws anew
+                return r with { Arguments = r.Arguments.Select(a => Fold(a, model)).ToImmutableArray() };
             default:
                 return expr;
         }

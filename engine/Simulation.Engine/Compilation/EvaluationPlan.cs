@@ -14,6 +14,23 @@ namespace Simulation.Engine.Compilation;
 /// [RateBase, +StockCount)   each stock's net rate: inflows - outflows
 /// then                      auxiliaries, flows, saved values, constants, temporaries
 /// </code>
+/// <para><b>Run state outside the slots</b> (owned by the runtime, one per run — per lane in the vector
+/// engine; <c>Runtime/RunState.cs</c> is the reference):</para>
+/// <list type="bullet">
+/// <item><b>Step counter.</b> 0 during Setup/Initial and the first step; incremented after each Commit.</item>
+/// <item><b>Pipeline delays</b> (<see cref="PipelineCount"/> ring buffers). <c>PipelineStart</c> (Initial
+/// section) sizes buffer Aux to n = max(1, round(s[A]/dt)) steps (capped at StepCount + 1), fills it
+/// with s[B] and sets dst = s[B]; <c>PipelineShift</c> (Capture section) writes s[A] at the current
+/// place, advances the place, and sets dst to the value found there; Commit copies it to the output.
+/// Lanes may have different n (the delay time may be a scenario input). See <c>PipelineBuffer</c>.</item>
+/// <item><b>Random stream</b>: <c>RandomStream(seed, run index)</c> (xoshiro256** seeded by SplitMix64).
+/// Random instructions (<c>RandomUniform</c>..<c>RandomBeta</c>) carry a site number in A
+/// (0..<see cref="RandomSiteCount"/>-1); the runtime keeps per site the step of its last draw. When a
+/// random instruction runs and its site has not drawn in the current step, it draws
+/// <c>RandomDraws.Draw(op, stream, pool parameters)</c> into dst; otherwise it does nothing (dst holds
+/// the step's draw through the Runge-Kutta stages). Instructions run in plan order, so a run's draws
+/// come in a fixed order whatever the batch size or thread count.</item>
+/// </list>
 /// </summary>
 public sealed class EvaluationPlan
 {
@@ -57,6 +74,12 @@ public sealed class EvaluationPlan
     public required ImmutableArray<double> ParameterDefaults { get; init; }
 
     public required TimeSettings Time { get; init; }
+
+    /// <summary>Pipeline DELAYs: the runtime keeps one ring buffer per run for each (buffer ids 0..PipelineCount-1).</summary>
+    public int PipelineCount { get; init; }
+
+    /// <summary>Random call sites: random draw instructions number their site 0..RandomSiteCount-1 in their A field.</summary>
+    public int RandomSiteCount { get; init; }
 
     public required BoundModel Model { get; init; }
 

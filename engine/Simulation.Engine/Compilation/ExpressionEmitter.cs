@@ -11,7 +11,7 @@ namespace Simulation.Engine.Compilation;
 /// invariant factors are grouped so that <c>P * a * b * c</c> costs one multiplication per step.
 /// Constant subtrees are folded at compile time with the same operators the evaluator uses.
 /// </summary>
-internal sealed class ExpressionEmitter(CodeBuffer code, BoundModel model, int[] elementSlots, ElementStages stages)
+internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel model, int[] elementSlots, ElementStages stages)
 {
     private readonly Dictionary<BoundExpr, int> _hoisted = new();
     private readonly Dictionary<BoundExpr, int> _initSlots = new();
@@ -76,6 +76,10 @@ internal sealed class ExpressionEmitter(CodeBuffer code, BoundModel model, int[]
                 return EmitInit(init, mode, into);
             case BPrevious p:
                 return EmitPrevious(p, mode, into);
+            case BDelayFixed d:
+                return EmitPipeline(d, mode, into);
+            case BRandom r:
+                return EmitRandom(r, mode, into);
             default:
                 throw new InvalidOperationException($"cannot emit {expr.GetType().Name}");
         }
@@ -94,13 +98,19 @@ internal sealed class ExpressionEmitter(CodeBuffer code, BoundModel model, int[]
     private int NAry(OpCode op, ImmutableArray<BoundExpr> items, EmitMode mode, List<Instruction> into, int target, BoundExpr? first)
     {
         int a = first is null ? 0 : Emit(first, mode, into);
-        // Items are usually element references; anything else is computed into a slot that lives until the instruction.
-        var slots = items.Select(item => Fold(item) is BRef or BConst or BTime ? Emit(item, mode, into) : Persist(item, mode, into)).ToList();
-        int start = code.AddToPool(slots);
+        int start = PoolOperands(items, mode, into);
         code.Release(a);
         int dst = target >= 0 ? target : code.RentTemp();
-        into.Add(new Instruction(op, dst, a, Aux: start, Count: slots.Count));
+        into.Add(new Instruction(op, dst, a, Aux: start, Count: items.Length));
         return dst;
+    }
+
+    /// <summary>Puts the operands of an n-ary instruction in the argument pool; returns where they start.</summary>
+    private int PoolOperands(IReadOnlyList<BoundExpr> items, EmitMode mode, List<Instruction> into)
+    {
+        // Items are usually element references; anything else is computed into a slot that lives until the instruction.
+        var slots = items.Select(item => Fold(item) is BRef or BConst or BTime ? Emit(item, mode, into) : Persist(item, mode, into)).ToList();
+        return code.AddToPool(slots);
     }
 
     /// <summary>Computes an operand of an n-ary instruction into a slot of its own (temporaries could be overwritten by the next operand).</summary>

@@ -87,4 +87,47 @@ public enum OpCode : byte
 
     /// <summary>dst = pool slot number floor(A) (1-based) of the Count at Aux, or 0 outside</summary>
     Choose,
+
+    /// <summary>
+    /// Initial section. Starts the run's ring buffer number Aux for a DELAY: its length is
+    /// n = max(1, round(s[A] / dt)) steps (A: the delay time, read once), every place holding s[B]
+    /// (the initial value); dst (the delay's output) = s[B].
+    /// </summary>
+    PipelineStart,
+
+    /// <summary>
+    /// Capture section. Ring buffer Aux: write s[A] (this step's input) at the current place, advance
+    /// the place by one (wrapping), dst = the value found there (the input of n steps ago). The Commit
+    /// section then copies dst into the delay's output slot.
+    /// </summary>
+    PipelineShift,
+
+    /// <summary>
+    /// Random draws. dst = a draw from the run's stream with the Count parameters in the pool at Aux.
+    /// A is not a slot but the random site number: a site draws at most once per step (the first time
+    /// it runs in that step) and otherwise leaves dst, which holds the draw, alone.
+    /// Parameters: (min, max).
+    /// </summary>
+    RandomUniform,
+
+    /// <summary>(mean, sd)</summary>
+    RandomNormal,
+
+    /// <summary>(mean, sd, min, max)</summary>
+    RandomTruncatedNormal,
+
+    /// <summary>(mean, sd) of the log-normal variable itself</summary>
+    RandomLogNormal,
+
+    /// <summary>(mean)</summary>
+    RandomExponential,
+
+    /// <summary>(mean)</summary>
+    RandomPoisson,
+
+    /// <summary>(min, mode, max)</summary>
+    RandomTriangular,
+
+    /// <summary>(alpha, beta)</summary>
+    RandomBeta,
 }

@@ -84,6 +84,8 @@ public static class PlanCompiler
             ParameterDefaults = parameters.Select(id => DefaultValue(model, analysis, id)).ToImmutableArray(),
             Time = model.Time,
             Model = model,
+            PipelineCount = emitter.PipelineCount,
+            RandomSiteCount = emitter.RandomSiteCount,
         };
     }
 

@@ -16,7 +16,7 @@ public interface IStateKernel
     /// <summary>Runs the Capture section (after the first evaluation of a step).</summary>
     void Capture();
 
-    /// <summary>Runs the Commit section (at the end of a step).</summary>
+    /// <summary>Runs the Commit section (at the end of a step) and advances the run's step counter (<see cref="RunState.Step"/>).</summary>
     void Commit();
 
     /// <summary>stocks += dt * rates.</summary>

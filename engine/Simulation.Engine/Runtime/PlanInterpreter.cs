@@ -7,12 +7,18 @@ namespace Simulation.Engine.Runtime;
 /// <summary>Executes plan instructions over one run's slots: a plain switch, the reference semantics.</summary>
 public static class PlanInterpreter
 {
-    public static void Execute(ImmutableArray<Instruction> code, double[] s, EvaluationPlan plan, ReadOnlySpan<double> parameters)
+    /// <param name="state">The run's step, random stream and pipeline buffers; needed only by plans that draw random numbers or have DELAYs.</param>
+    public static void Execute(ImmutableArray<Instruction> code, double[] s, EvaluationPlan plan, ReadOnlySpan<double> parameters, RunState? state = null)
     {
         double dt = plan.Dt;
         var pool = plan.ArgumentPool.AsSpan();
         foreach (ref readonly var i in code.AsSpan())
         {
+            if (i.Op >= OpCode.PipelineStart)
+            {
+                ExecuteStateful(i, s, plan, pool, state ?? throw new InvalidOperationException("this plan needs a RunState"));
+                continue;
+            }
             double a = s[i.A], b = s[i.B];
             s[i.Dst] = i.Op switch
             {
@@ -66,6 +72,27 @@ public static class PlanInterpreter
                 OpCode.Choose => Choose(s, pool.Slice(i.Aux, i.Count), a),
                 _ => Reduce(i.Op, s, pool.Slice(i.Aux, i.Count)),
             };
+        }
+    }
+
+    /// <summary>The instructions that read or change run state: pipeline delays and random draws.</summary>
+    private static void ExecuteStateful(in Instruction i, double[] s, EvaluationPlan plan, ReadOnlySpan<int> pool, RunState state)
+    {
+        switch (i.Op)
+        {
+            case OpCode.PipelineStart:
+                state.Pipelines[i.Aux].Start(s[i.A], plan.Dt, s[i.B], state.MaxSteps);
+                s[i.Dst] = s[i.B];
+                return;
+            case OpCode.PipelineShift:
+                s[i.Dst] = state.Pipelines[i.Aux].Shift(s[i.A]);
+                return;
+            default:
+                if (!state.ShouldDraw(i.A)) return;
+                Span<double> parameters = stackalloc double[i.Count];
+                for (int k = 0; k < i.Count; k++) parameters[k] = s[pool[i.Aux + k]];
+                s[i.Dst] = RandomDraws.Draw(i.Op, state.Stream, parameters);
+                return;
         }
     }
 

@@ -15,10 +15,14 @@ public struct ReferenceEvaluator : IStateKernel
     private readonly double[] _parameters;
     private readonly IRunRecorder _recorder;
     private readonly bool _stopOnNonFinite;
+    private readonly RunState _state;
     private bool _reportedNonFinite;
 
-    public ReferenceEvaluator(EvaluationPlan plan, double[] parameters, IRunRecorder recorder, bool stopOnNonFinite = true)
+    /// <param name="seed">The experiment's random seed; with <paramref name="runIndex"/> it fixes the run's random stream.</param>
+    public ReferenceEvaluator(EvaluationPlan plan, double[] parameters, IRunRecorder recorder, bool stopOnNonFinite = true,
+        ulong seed = 0, ulong runIndex = 0)
     {
+        _state = new RunState(plan, seed, runIndex);
         _plan = plan;
         _slots = new double[plan.SlotCount];
         _saved = new double[plan.StockCount];
@@ -38,19 +42,23 @@ public struct ReferenceEvaluator : IStateKernel
     public void Initialize(double time)
     {
         _slots[EvaluationPlan.TimeSlot] = time;
-        PlanInterpreter.Execute(_plan.Setup, _slots, _plan, _parameters);
-        PlanInterpreter.Execute(_plan.Initial, _slots, _plan, _parameters);
+        PlanInterpreter.Execute(_plan.Setup, _slots, _plan, _parameters, _state);
+        PlanInterpreter.Execute(_plan.Initial, _slots, _plan, _parameters, _state);
     }
 
     public void EvaluateRates(double time)
     {
         _slots[EvaluationPlan.TimeSlot] = time;
-        PlanInterpreter.Execute(_plan.Rates, _slots, _plan, _parameters);
+        PlanInterpreter.Execute(_plan.Rates, _slots, _plan, _parameters, _state);
     }
 
-    public void Capture() => PlanInterpreter.Execute(_plan.Capture, _slots, _plan, _parameters);
+    public void Capture() => PlanInterpreter.Execute(_plan.Capture, _slots, _plan, _parameters, _state);
 
-    public void Commit() => PlanInterpreter.Execute(_plan.Commit, _slots, _plan, _parameters);
+    public void Commit()
+    {
+        PlanInterpreter.Execute(_plan.Commit, _slots, _plan, _parameters, _state);
+        _state.Step++;
+    }
 
     public void EulerStep(double dt)
     {
@@ -96,8 +104,9 @@ public struct ReferenceEvaluator : IStateKernel
     public bool CheckFinite(double time)
     {
         if (_reportedNonFinite) return true;
-        foreach (double x in _slots.AsSpan(_plan.StockBase, 2 * _plan.StockCount))
-            if (!double.IsFinite(x))
+        // Every element, not only the state: an auxiliary that no stock reads can still go bad.
+        foreach (int slot in _plan.ElementSlots)
+            if (!double.IsFinite(_slots[slot]))
             {
                 _reportedNonFinite = true;
                 _recorder.NonFinite(time, NonFiniteLocator.FirstNonFinite(_plan, _slots));

@@ -7,12 +7,13 @@ namespace Simulation.Engine.Runtime;
 /// <summary>Runs a compiled plan once on the reference evaluator and collects the saved values.</summary>
 public static class Simulator
 {
+    /// <param name="seed">Random seed of the experiment (random builtins draw from the stream of (seed, run index)).</param>
     public static SimulationResult Run(EvaluationPlan plan, IReadOnlyList<OutputColumn>? outputs = null, double[]? parameters = null,
-        bool continueOnNonFinite = false)
+        bool continueOnNonFinite = false, ulong seed = 0, ulong runIndex = 0)
     {
         outputs ??= DefaultOutputs(plan);
         var recorder = new ResultRecorder(plan, outputs);
-        var kernel = new ReferenceEvaluator(plan, parameters ?? plan.ParameterDefaults.ToArray(), recorder, !continueOnNonFinite);
+        var kernel = new ReferenceEvaluator(plan, parameters ?? plan.ParameterDefaults.ToArray(), recorder, !continueOnNonFinite, seed, runIndex);
         Integrator.Run(ref kernel, plan.Time, plan.StepCount, plan.SaveEvery);
         return recorder.ToResult();
     }

@@ -65,6 +65,7 @@ public sealed class Lexer
             case '[': kind = TokenKind.LeftBracket; break;
             case ']': kind = TokenKind.RightBracket; break;
             case ',': kind = TokenKind.Comma; break;
+            case '\'': kind = TokenKind.Apostrophe; break;
             case '=':
                 if (Peek() == '=') _pos++;
                 kind = TokenKind.Equal;

@@ -243,7 +243,7 @@ public sealed class Parser
                 return new NumberExpr(token.Number, token.Span);
             case TokenKind.Name:
             case TokenKind.QuotedName:
-                return ParseNameOrCall();
+                return ParseTransposes(ParseNameOrCall());
             case TokenKind.LeftParen:
                 Advance();
                 var inner = ParseExpression();
@@ -256,6 +256,17 @@ public sealed class Parser
             default:
                 throw Unexpected("a number, a name or '('");
         }
+    }
+
+    /// <summary>XMILE's postfix transposition <c>A'</c> (binds tighter than ^), read as the call TRANSPOSE(A).</summary>
+    private Expr ParseTransposes(Expr operand)
+    {
+        while (Current.Kind == TokenKind.Apostrophe)
+        {
+            var mark = Advance();
+            operand = new CallExpr(new NameExpr("TRANSPOSE", mark.Span), [operand], operand.Span.Union(mark.Span));
+        }
+        return operand;
     }
 
     private Expr ParseNameOrCall()

@@ -32,6 +32,9 @@ public enum TokenKind
     Mod,
     End,
     Bad,
+
+    /// <summary>' after an array: XMILE's transposition operator.</summary>
+    Apostrophe,
 }
 
 /// <summary>One token of an equation; <see cref="Text"/> is the name or number as written.</summary>

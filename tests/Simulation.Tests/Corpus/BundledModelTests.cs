@@ -25,16 +25,16 @@ public class BundledModelTests
         var result = Simulator.Run(plan!);
 
         var lines = File.ReadAllLines(expectedPath);
-        var header = lines[0].Split(',');
+        var header = CsvFields.Split(lines[0]);
         Assert.That(header[0], Is.EqualTo("Time"));
         Assert.That(lines.Length - 1, Is.EqualTo(result.Times.Count), "saved rows");
-        for (int c = 1; c < header.Length; c++)
+        for (int c = 1; c < header.Count; c++)
         {
             int column = result.IndexOf(header[c]);
             Assert.That(column, Is.GreaterThanOrEqualTo(0), $"output column {header[c]}");
             for (int r = 1; r < lines.Length; r++)
             {
-                double expected = double.Parse(lines[r].Split(',')[c], CultureInfo.InvariantCulture);
+                double expected = double.Parse(CsvFields.Split(lines[r])[c], CultureInfo.InvariantCulture);
                 double actual = result.Rows[r - 1][column];
                 Assert.That(actual, Is.EqualTo(expected).Within(1e-10 * Math.Max(1, Math.Abs(expected))), $"{header[c]} at row {r}");
             }

@@ -22,6 +22,13 @@ public class RuntimeDiagnosticTests
     }
 
     [Test]
+    public void Run_AuxiliaryNothingReads_IsCheckedToo()
+    {
+        var result = Run(Model("{ \"name\": \"x\", \"kind\": \"auxiliary\", \"equation\": \"LN(5 - TIME)\" }"));
+        Assert.That(result.Diagnostics.Single().Message, Is.EqualTo("'x' became NaN or infinite at time 5"));
+    }
+
+    [Test]
     public void Run_ContinueOnNonFinite_RunsToTheEnd()
     {
         var result = Simulator.Run(Compile(Model(Blowup)), continueOnNonFinite: true);
