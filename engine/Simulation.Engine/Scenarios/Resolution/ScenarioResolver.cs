@@ -40,9 +40,10 @@ public static class ScenarioResolver
         var interventionsOf = new Dictionary<InterventionDefinition, ResolvedIntervention?>();
         var overridesOf = new Dictionary<InputOverride, ResolvedOverride?>();
         var result = ImmutableArray.CreateBuilder<ResolvedScenario>();
+        var loops = new HashSet<string>();
         for (int i = 0; i < definitions.Length; i++)
         {
-            var chain = Chain(definitions[i], byName, diagnostics);
+            var chain = Chain(definitions[i], byName, loops, diagnostics);
             var overrides = chain.SelectMany(s => s.Overrides)
                 .Select(d => overridesOf.TryGetValue(d, out var r) ? r : overridesOf[d] = inputs.Resolve(d.Target, InputUse.Override) is { } t ? new ResolvedOverride(d, t) : null)
                 .OfType<ResolvedOverride>()
@@ -58,7 +59,8 @@ public static class ScenarioResolver
     }
 
     /// <summary>The scenario's ancestors, oldest first, then the scenario; a loop or unknown name is reported and cuts the chain.</summary>
-    private static List<ScenarioDefinition> Chain(ScenarioDefinition scenario, Dictionary<string, ScenarioDefinition> byName, DiagnosticBag diagnostics)
+    private static List<ScenarioDefinition> Chain(ScenarioDefinition scenario, Dictionary<string, ScenarioDefinition> byName, HashSet<string> loops,
+        DiagnosticBag diagnostics)
     {
         var chain = new List<ScenarioDefinition> { scenario };
         var current = scenario;
@@ -71,10 +73,11 @@ public static class ScenarioResolver
             }
             if (chain.Contains(parent))
             {
-                if (parent == scenario)
+                string members = string.Join("|", chain.Select(s => s.Name.ToLowerInvariant()).Order());
+                if (parent == scenario && loops.Add(members)) // one report per loop, at its first scenario
                     diagnostics.Error(DiagnosticCodes.BasedOnCycle,
-                        $"scenarios are based on each other in a loop: {string.Join(" -> ", chain.Select(s => s.Name))} -> {parent.Name}", scenario.BasedOn!.Location,
-                        hint: "one scenario in the loop must start from the model itself");
+                        $"scenarios are based on each other in a loop: {string.Join(" -> ", Enumerable.Reverse(chain).Select(s => s.Name))} -> {parent.Name}",
+                        scenario.BasedOn!.Location, hint: "one scenario in the loop must start from the model itself");
                 break;
             }
             chain.Insert(0, parent);
