@@ -5,17 +5,20 @@ namespace Simulation.Engine.Scenarios.Running;
 /// <summary>
 /// Runs futures on the scalar reference evaluator, <see cref="Threads"/> at a time: a block of futures is
 /// integrated in parallel into a buffer, then delivered in order. A stand-in for the vector engine's batch
-/// runner and the oracle it is checked against; results do not depend on the thread count.
+/// runner and the oracle it is checked against; results depend neither on the thread count nor on the block size.
 /// </summary>
-public sealed class ReferenceSweepEngine(int threads = 1) : ISweepEngine
+public sealed class ReferenceSweepEngine(int threads = 1, int block = 8) : ISweepEngine
 {
     public int Threads { get; } = Math.Max(1, threads);
+
+    /// <summary>Futures integrated per thread between deliveries.</summary>
+    public int Block { get; } = Math.Max(1, block);
 
     public void Run(CompiledExperiment experiment, CompiledScenario scenario, int first, int count, IFutureSink sink, CancellationToken cancellation)
     {
         var layout = experiment.Measurement.Layout;
         var plan = scenario.Plan;
-        int block = Threads * 8, width = layout.ValuesPerRun;
+        int block = Threads * Block, width = layout.ValuesPerRun;
         var values = new double[block * width];
         var problems = new FutureProblem?[block];
         for (int start = 0; start < count; start += block)
