@@ -20,7 +20,7 @@ public static class SweepProgress
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask("runs", maxValue: Math.Max(1, runner.TotalRuns));
-                    while (!work.Wait(200)) task.Value = runner.CompletedRuns;
+                    while (!Finished(work, TimeSpan.FromMilliseconds(200))) task.Value = runner.CompletedRuns;
                     task.Value = runner.CompletedRuns;
                 });
         else
@@ -32,7 +32,7 @@ public static class SweepProgress
     {
         var clock = Stopwatch.StartNew();
         long startedAt = runner.CompletedRuns;
-        while (!work.Wait(TimeSpan.FromSeconds(5)))
+        while (!Finished(work, TimeSpan.FromSeconds(5)))
         {
             long done = runner.CompletedRuns, total = runner.TotalRuns;
             double rate = (done - startedAt) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
@@ -40,6 +40,9 @@ public static class SweepProgress
             Console.Error.WriteLine($"sweep: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(1, total):F0}%), {rate:N0} runs/s, {left} left");
         }
     }
+
+    /// <summary>Waits up to <paramref name="wait"/> for the sweep; its exceptions surface later, from GetResult.</summary>
+    private static bool Finished(Task work, TimeSpan wait) => ((IAsyncResult)work).AsyncWaitHandle.WaitOne(wait);
 
     /// <summary>Runs completed per second, from the task's own speed estimate.</summary>
     private sealed class RunsPerSecondColumn : ProgressColumn
