@@ -12,30 +12,12 @@ namespace Simulation.Engine.Model;
 public static class ModelJsonReader
 {
     /// <summary>Reads a model file from disk. File errors (missing, unreadable) are diagnostics too.</summary>
-    public static ModelDocument? ReadFile(string path, DiagnosticBag diagnostics)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedJson, $"cannot read the model file: {e.Message}", new SourceLocation(path, 1, 1));
-            return null;
-        }
-        return Read(new SourceFile(path, text), diagnostics);
-    }
+    public static ModelDocument? ReadFile(string path, DiagnosticBag diagnostics) =>
+        JsonFile.Read(path, "model", diagnostics) is { } file ? Read(file, diagnostics) : null;
 
     public static ModelDocument? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        if (file.Text.Contains('\0'))
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedJson, "this is not a text file (it contains NUL bytes)", file.LocationOf(file.Text.IndexOf('\0')),
-                hint: "a model file is UTF-8 JSON; see docs/model-format.md");
-            return null;
-        }
-        var root = JsonParser.Parse(file, diagnostics);
+        var root = JsonFile.Parse(file, "model", "docs/model-format.md", diagnostics);
         if (root is null) return null;
         ModelSchema.Validate(file, root, diagnostics);
         if (root is not JsonObject obj)

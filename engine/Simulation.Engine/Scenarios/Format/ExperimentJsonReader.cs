@@ -13,30 +13,12 @@ namespace Simulation.Engine.Scenarios.Format;
 /// </summary>
 public static class ExperimentJsonReader
 {
-    public static ExperimentDocument? ReadFile(string path, DiagnosticBag diagnostics)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedJson, $"cannot read the experiment file: {e.Message}", new SourceLocation(path, 1, 1));
-            return null;
-        }
-        return Read(new SourceFile(path, text), diagnostics);
-    }
+    public static ExperimentDocument? ReadFile(string path, DiagnosticBag diagnostics) =>
+        JsonFile.Read(path, "experiment", diagnostics) is { } file ? Read(file, diagnostics) : null;
 
     public static ExperimentDocument? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        if (file.Text.Contains('\0'))
-        {
-            diagnostics.Error(DiagnosticCodes.MalformedJson, "this is not a text file (it contains NUL bytes)", file.LocationOf(file.Text.IndexOf('\0')),
-                hint: "an experiment file is UTF-8 JSON; see docs/experiment-format.md");
-            return null;
-        }
-        var root = JsonParser.Parse(file, diagnostics);
+        var root = JsonFile.Parse(file, "experiment", "docs/experiment-format.md", diagnostics);
         if (root is null) return null;
         ExperimentSchema.Validate(file, root, diagnostics);
         if (root is not JsonObject obj || obj["model"] is not JsonString model) return null; // reported by the schema
