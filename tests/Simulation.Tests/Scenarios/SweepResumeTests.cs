@@ -104,8 +104,32 @@ public class SweepResumeTests
         AssertSameOutputs(whole, killed);
     }
 
+    [Test]
+    public void Interrupted_LikeCtrlC_StopsCleanlyAndResumes()
+    {
+        using var files = new ExperimentFiles(SlowModel(dt: 0.01));
+        string experimentPath = files.Write("experiment.json", SlowExperiment), folder = files.PathOf("out");
+        using (var sim = StartSim("sweep", experimentPath, "--output", folder, "--threads", "1"))
+        {
+            string parts = Path.Combine(folder, SweepJournal.PartsFolder);
+            var clock = Stopwatch.StartNew();
+            while (!sim.HasExited && CommittedChunks(parts) < 2 && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(5);
+            Assume.That(sim.HasExited, Is.False, "the sweep finished before it could be interrupted");
+            using (var signal = Process.Start("kill", ["-INT", sim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) signal.WaitForExit();
+            Assert.That(sim.WaitForExit(60_000), Is.True, "Ctrl-C stops the sweep");
+            Assert.That(sim.ExitCode, Is.EqualTo(130));
+            Assert.That(CommittedChunks(parts), Is.GreaterThanOrEqualTo(2), "finished chunks are kept");
+            Assert.That(File.Exists(Path.Combine(folder, "outcomes.parquet")), Is.False);
+        }
+        var resume = SimProcess.Run("sweep", experimentPath, "--output", folder, "--resume");
+        Assert.That(resume.ExitCode, Is.EqualTo(0), resume.Stderr);
+        var runs = ReadTable(Path.Combine(folder, "runs.parquet")).Select(r => (long)r["run"]!).ToList();
+        Assert.That(runs, Is.EqualTo(Enumerable.Range(0, 48).Select(i => (long)i)));
+    }
+
     private static int CommittedChunks(string parts) => Directory.Exists(parts) ? Directory.GetFiles(parts, "*.part").Length : 0;
 
+    /// <summary>Starts sim in the background, its output read and dropped as it comes (so it never blocks on a full pipe).</summary>
     private static Process StartSim(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestModels.Root };
