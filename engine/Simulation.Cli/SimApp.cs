@@ -20,6 +20,13 @@ public static class SimApp
                 .WithDescription("Check a model and print every problem found, with its location.")
                 .WithExample("check", "models/hospital-beds.json")
                 .WithExample("check", "models/hospital-beds.json", "--format", "json");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Convert a model (XMILE .xmile/.stmx/.itmx) to our JSON format.")
+                .WithExample("import", "model.xmile", "-o", "model.json");
+            config.AddCommand<ConformanceCommand>("conformance")
+                .WithDescription("Run every XMILE case in a folder against its canonical output and print a pass/fail table.")
+                .WithExample("conformance", "tests/conformance/sdxorg")
+                .WithExample("conformance", "tests/conformance/sdxorg", "--markdown", "docs/conformance.md", "--force");
             config.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Run an experiment: every scenario over every sampled future, in parallel; resumable; Parquet outputs and a summary.")
                 .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep")

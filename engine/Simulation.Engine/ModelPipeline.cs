@@ -2,6 +2,7 @@ using Simulation.Engine.Binding;
 using Simulation.Engine.Checking;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Import;
 using Simulation.Engine.Model;
 
 namespace Simulation.Engine;
@@ -12,8 +13,9 @@ namespace Simulation.Engine;
 /// </summary>
 public static class ModelPipeline
 {
-    /// <summary>Reads a model file (our JSON; XMILE by extension once imported) and stops at the document.</summary>
-    public static ModelDocument? Read(string path, DiagnosticBag diagnostics) => ModelJsonReader.ReadFile(path, diagnostics);
+    /// <summary>Reads a model file and stops at the document: XMILE (.xmile, .stmx, .itmx) by extension, otherwise our JSON.</summary>
+    public static ModelDocument? Read(string path, DiagnosticBag diagnostics) =>
+        XmileReader.IsXmilePath(path) ? XmileReader.ReadFile(path, diagnostics) : ModelJsonReader.ReadFile(path, diagnostics);
 
     /// <summary>Binds and checks a document. Returns null analysis when the model has errors.</summary>
     public static (BoundModel Model, ModelAnalysis? Analysis) Check(ModelDocument document, DiagnosticBag diagnostics)

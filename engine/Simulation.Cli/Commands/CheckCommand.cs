@@ -9,7 +9,7 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<MODEL>")]
-        [Description("The model file (.json).")]
+        [Description("The model file: our JSON (.json) or XMILE (.xmile, .stmx, .itmx).")]
         public string Model { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]

@@ -12,7 +12,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<MODEL>")]
-        [Description("The model file (.json).")]
+        [Description("The model file: our JSON (.json) or XMILE (.xmile, .stmx, .itmx).")]
         public string Model { get; init; } = "";
 
         [CommandOption("-o|--output <FILE>")]

@@ -114,6 +114,7 @@ internal sealed partial class ExpressionBinder
             return FreeOver(sub.WildcardSubrange, dimension, sub);
         }
         int direct = ElementIndex(dimension, sub.Text);
+        if (direct < 0 && sub.Expression is NameExpr written) direct = ElementIndex(dimension, written.Name); // quoted: pop["New York"]
         if (direct >= 0) return SubscriptChoice.Fixed(direct);
         if (sub.Text.StartsWith('@')) return DimensionPosition(sub, dimension);
 

@@ -20,6 +20,15 @@ public static class DiagnosticCodes
     public const string NumberOutOfRange = "SD1103";
     public const string EmptyEquation = "SD1104";
 
+    // XMILE import
+    public const string MalformedXml = "SD1201";
+    public const string NotXmile = "SD1202";
+    public const string UnsupportedXmileFeature = "SD1203";
+    public const string ConverterPlaceholder = "SD1204";
+    public const string XmileElementIgnored = "SD1205";
+    public const string BadModule = "SD1206";
+    public const string BadMacro = "SD1207";
+
     // Names and structure
     public const string UnknownVariable = "SD2001";
     public const string UnknownFunction = "SD2002";
@@ -92,6 +101,13 @@ public static class DiagnosticCodes
         [TooDeeplyNested] = "an equation is nested too deeply",
         [NumberOutOfRange] = "a number in an equation is too large to represent",
         [EmptyEquation] = "an equation is empty",
+        [MalformedXml] = "the file is not well-formed XML",
+        [NotXmile] = "the file is not an XMILE model",
+        [UnsupportedXmileFeature] = "the XMILE file uses a feature this engine does not simulate",
+        [ConverterPlaceholder] = "an equation is a placeholder ('???') that a model converter wrote for an equation it could not translate",
+        [XmileElementIgnored] = "an XMILE element that this engine does not read is ignored (warning)",
+        [BadModule] = "a module, the model it names, or one of its connections is inconsistent",
+        [BadMacro] = "a macro is defined or called inconsistently (recursion, missing parameters)",
         [UnknownVariable] = "an equation names a variable that does not exist",
         [UnknownFunction] = "an equation calls a function that does not exist",
         [WrongArgumentCount] = "a function is called with the wrong number of arguments",

@@ -22,6 +22,31 @@ public sealed class SourceFile
         _lineStarts = starts.ToArray();
     }
 
+    /// <summary>Reads a model file as text; a file that cannot be read is reported with <paramref name="code"/> and gives null.</summary>
+    public static SourceFile? Load(string path, DiagnosticBag diagnostics, string code)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(code, $"cannot read the model file: {e.Message}", new SourceLocation(path, 1, 1));
+            return null;
+        }
+        return new SourceFile(path, text);
+    }
+
+    /// <summary>Whether the text holds NUL bytes, which no text model file does; reported when it does.</summary>
+    public bool IsBinary(DiagnosticBag diagnostics, string code, string expected)
+    {
+        int nul = Text.IndexOf('\0');
+        if (nul < 0) return false;
+        diagnostics.Error(code, "this is not a text file (it contains NUL bytes)", LocationOf(nul), hint: expected);
+        return true;
+    }
+
     /// <summary>The path as the user gave it, used in every diagnostic.</summary>
     public string Path { get; }
 

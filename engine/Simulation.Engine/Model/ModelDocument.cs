@@ -157,4 +157,12 @@ public sealed record GraphDefinition
     public (double Min, double Max)? XRange { get; init; }
 
     public SourceLocation? Location { get; init; }
+
+    /// <summary>The x values of <paramref name="count"/> points spread evenly over [min, max], as every reader computes them.</summary>
+    public static ImmutableArray<double> EvenlySpaced(double min, double max, int count) => count switch
+    {
+        0 => ImmutableArray<double>.Empty,
+        1 => ImmutableArray.Create(min),
+        _ => Enumerable.Range(0, count).Select(i => min + (max - min) * i / (count - 1)).ToImmutableArray(),
+    };
 }

@@ -13,11 +13,14 @@ public static class ModelJsonReader
 {
     /// <summary>Reads a model file from disk. File errors (missing, unreadable) are diagnostics too.</summary>
     public static ModelDocument? ReadFile(string path, DiagnosticBag diagnostics) =>
-        JsonFile.Read(path, "model", diagnostics) is { } file ? Read(file, diagnostics) : null;
+        SourceFile.Load(path, diagnostics, DiagnosticCodes.MalformedJson) is { } file ? Read(file, diagnostics) : null;
+
+    private const string NotJson = "a model file is UTF-8 JSON; see docs/model-format.md";
 
     public static ModelDocument? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        var root = JsonFile.Parse(file, "model", "docs/model-format.md", diagnostics);
+        if (file.IsBinary(diagnostics, DiagnosticCodes.MalformedJson, NotJson)) return null;
+        var root = JsonParser.Parse(file, diagnostics);
         if (root is null) return null;
         ModelSchema.Validate(file, root, diagnostics);
         if (root is not JsonObject obj)
@@ -175,12 +178,7 @@ public static class ModelJsonReader
             if (g["xRange"] is JsonArray { Items.Count: 2 } r && Number(r.Items[0]) is double lo && Number(r.Items[1]) is double hi)
             {
                 xRange = (lo, hi);
-                x = y.Length switch
-                {
-                    0 => ImmutableArray<double>.Empty,
-                    1 => ImmutableArray.Create(lo),
-                    _ => Enumerable.Range(0, y.Length).Select(i => lo + (hi - lo) * i / (y.Length - 1)).ToImmutableArray(),
-                };
+                x = GraphDefinition.EvenlySpaced(lo, hi, y.Length);
             }
             else
             {

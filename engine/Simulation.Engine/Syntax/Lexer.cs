@@ -158,7 +158,16 @@ public sealed class Lexer
         var sb = new StringBuilder();
         while (_pos < _text.Length && _text[_pos] != '"')
         {
-            if (_text[_pos] == '\\' && _pos + 1 < _text.Length) _pos++;
+            if (_text[_pos] == '\\' && _pos + 1 < _text.Length)
+            {
+                _pos++;
+                if (_text[_pos] == 'n') // XMILE's escape for a line break inside a quoted name (3.2.2.1)
+                {
+                    sb.Append('\n');
+                    _pos++;
+                    continue;
+                }
+            }
             sb.Append(_text[_pos++]);
         }
         if (_pos >= _text.Length)

@@ -14,11 +14,12 @@ namespace Simulation.Engine.Scenarios.Format;
 public static class ExperimentJsonReader
 {
     public static ExperimentDocument? ReadFile(string path, DiagnosticBag diagnostics) =>
-        JsonFile.Read(path, "experiment", diagnostics) is { } file ? Read(file, diagnostics) : null;
+        SourceFile.Load(path, diagnostics, DiagnosticCodes.MalformedJson) is { } file ? Read(file, diagnostics) : null;
 
     public static ExperimentDocument? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        var root = JsonFile.Parse(file, "experiment", "docs/experiment-format.md", diagnostics);
+        if (file.IsBinary(diagnostics, DiagnosticCodes.MalformedJson, "an experiment file is UTF-8 JSON; see docs/experiment-format.md")) return null;
+        var root = JsonParser.Parse(file, diagnostics);
         if (root is null) return null;
         ExperimentSchema.Validate(file, root, diagnostics);
         if (root is not JsonObject obj || obj["model"] is not JsonString model) return null; // reported by the schema
