@@ -10,6 +10,11 @@ public static class SummaryTable
     public static void Print(SweepSummary summary, string? outcome = null)
     {
         var rows = summary.Rows.Where(r => outcome is null || string.Equals(r.Outcome, outcome, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (rows.Count == 0)
+        {
+            AnsiConsole.WriteLine($"{summary.Experiment}: no outcomes to compare (add \"outcomes\" to the experiment; docs/experiment-format.md)");
+            return;
+        }
         var table = new Table().Border(TableBorder.Simple)
             .Title(Markup.Escape($"{summary.Experiment}: {summary.Samples:N0} sample{(summary.Samples == 1 ? "" : "s")}{(summary.Replications > 1 ? $" x {summary.Replications} replications" : "")} ({summary.Design}), seed {summary.Seed}"));
         bool ratios = rows.Any(r => r.RatioOfMeans is not null);
