@@ -1,7 +1,5 @@
 using System.Globalization;
-using Simulation.Engine.Binding;
-using Simulation.Engine.Diagnostics;
-using Simulation.Engine.Syntax;
+using Simulation.Engine.Runtime.Batches;
 
 namespace Simulation.Cli;
 
@@ -23,11 +21,11 @@ public static class ParameterAssignments
             string text = assignment[(eq + 1)..].Trim();
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                 throw new UsageException($"--set {name}: '{text}' is not a number", "numbers use a dot for decimals, e.g. 0.25");
-            foreach (int id in Find(model.Bound, name))
+            var input = InputNames.Resolve(model.Bound, model.Analysis, name);
+            if (input.Problem != InputProblem.None)
+                throw new UsageException(input.Problem == InputProblem.Unknown ? $"--set: {input.Message}" : $"--set {name}: {input.Message}", input.Hint);
+            foreach (int id in input.Elements)
             {
-                if (!model.Analysis.TimeInvariant[id] || model.Bound.Elements[id].Kind == ElementKind.Stock)
-                    throw new UsageException($"--set {name}: '{model.Bound.Elements[id].DisplayName}' changes during the run, so it cannot be set",
-                        "only constants and inputs can be set; to start a stock elsewhere, set the input its initial value uses");
                 int existing = elements.IndexOf(id);
                 if (existing >= 0) values[existing] = value;
                 else
@@ -38,16 +36,5 @@ public static class ParameterAssignments
             }
         }
         return (elements, values);
-    }
-
-    private static IEnumerable<int> Find(BoundModel model, string name)
-    {
-        var variable = model.FindVariable(name);
-        if (variable is not null && variable.Elements.Count > 0) return variable.Elements;
-        string canonical = Identifier.Canonical(name.Replace(", ", ","));
-        var element = model.Elements.FirstOrDefault(e => Identifier.Canonical(e.DisplayName) == canonical);
-        if (element is not null) return [element.Id];
-        string? suggestion = NameSuggester.Suggest(name, model.Variables.Where(v => v.Elements.Count > 0).Select(v => v.Name));
-        throw new UsageException($"--set: the model has no variable '{name}'", suggestion is not null ? $"did you mean '{suggestion}'?" : null);
     }
 }

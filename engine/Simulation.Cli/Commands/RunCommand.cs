@@ -58,10 +58,33 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [CommandOption("--force")]
         [Description("Overwrite the output file if it exists.")]
         public bool Force { get; init; }
+
+        [CommandOption("--design <TABLE>")]
+        [Description("Run once per row of a CSV design table (one column per model input; an optional first column 'scenario' or 'run' names the rows) and write one row of results per run. See docs/design-tables.md.")]
+        public string? Design { get; init; }
+
+        [CommandOption("--at <TIMES>")]
+        [Description("With --design: write values at these comma-separated times (columns named like B@5) instead of the final values.")]
+        public string? At { get; init; }
+
+        [CommandOption("--threads <N>")]
+        [Description("With --design: worker threads (default: one per core). Results do not depend on it.")]
+        public int? Threads { get; init; }
+
+        [CommandOption("--timings")]
+        [Description("With --design: print to standard error where the time went (loading, compiling, running, writing).")]
+        public bool Timings { get; init; }
+
+        [CommandOption("--lanes <N>")]
+        [Description("With --design: runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
+        public int? Lanes { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Design is not null) return DesignRun.Execute(settings, cancellationToken);
+        if (settings.At is not null || settings.Threads is not null || settings.Lanes is not null || settings.Timings)
+            throw new UsageException("--at, --threads, --lanes and --timings apply to runs from a design table", "add --design TABLE.csv");
         var format = settings.Output is null ? null : OutputFiles.FormatOf(settings.Output);
         if (settings.Output is not null) OutputFiles.EnsureWritable(settings.Output, settings.Force, settings.Model);
         CheckedModel model;
@@ -96,19 +119,28 @@ public sealed class RunCommand : Command<RunCommand.Settings>
 
     private static IReadOnlyList<OutputColumn> ChooseOutputs(EvaluationPlan plan, Settings settings)
     {
-        if (settings.Vars is { } vars)
-        {
-            var names = vars.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var (columns, unknown) = Simulator.SelectOutputs(plan, names);
-            if (columns is null)
-            {
-                string? suggestion = Engine.Diagnostics.NameSuggester.Suggest(unknown[0], plan.Model.Variables.Select(v => v.Name));
-                throw new UsageException($"--vars: the model has no variable '{unknown[0]}'", suggestion is not null ? $"did you mean '{suggestion}'?" : null);
-            }
-            return columns;
-        }
+        if (settings.Vars is { } vars) return NamedOutputs(plan, vars);
         var all = Simulator.DefaultOutputs(plan);
-        if (settings.Output is not null) return all;
+        return settings.Output is not null ? all : StocksOf(plan, all);
+    }
+
+    /// <summary>The outputs named in --vars (every element of an arrayed variable); a usage error for an unknown name.</summary>
+    public static IReadOnlyList<OutputColumn> NamedOutputs(EvaluationPlan plan, string vars)
+    {
+        var names = vars.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var (columns, unknown) = Simulator.SelectOutputs(plan, names);
+        if (columns is null)
+        {
+            string? suggestion = Engine.Diagnostics.NameSuggester.Suggest(unknown[0], plan.Model.Variables.Select(v => v.Name));
+            throw new UsageException($"--vars: the model has no variable '{unknown[0]}'", suggestion is not null ? $"did you mean '{suggestion}'?" : null);
+        }
+        if (columns.Count == 0) throw new UsageException("--vars names no variable", "e.g. --vars \"B,C\"");
+        return columns;
+    }
+
+    /// <summary>The stock elements among <paramref name="all"/>, or all of them when the model has no stocks.</summary>
+    public static IReadOnlyList<OutputColumn> StocksOf(EvaluationPlan plan, IReadOnlyList<OutputColumn> all)
+    {
         var stocks = all.Where(c => plan.Model.Elements[c.Element].Kind == Engine.Binding.ElementKind.Stock).ToList();
         return stocks.Count > 0 ? stocks : all;
     }

@@ -23,6 +23,14 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         [Description("Worker threads (default: one per core).")]
         public int? Threads { get; init; }
 
+        [CommandOption("--lanes <N>")]
+        [Description("Runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
+        public int? Lanes { get; init; }
+
+        [CommandOption("--reference")]
+        [Description("Run on the scalar reference evaluator instead of the vector engine (slow; the oracle).")]
+        public bool Reference { get; init; }
+
         [CommandOption("--resume")]
         [Description("Continue a sweep that was stopped or killed, keeping the runs it had finished.")]
         public bool Resume { get; init; }
@@ -40,6 +48,7 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
     {
         if (settings.Resume && settings.Force) throw new UsageException("--resume and --force cannot be given together", "--resume continues a sweep, --force starts it again");
         if (settings.Threads is < 1) throw new UsageException("--threads must be at least 1");
+        if (settings.Lanes is int lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException("--lanes must be a positive multiple of 4", "e.g. 16 or 64");
         if (Directory.Exists(settings.Experiment)) throw new UsageException($"'{settings.Experiment}' is a folder; give an experiment file");
         if (!File.Exists(settings.Experiment)) throw new UsageException($"the experiment file '{settings.Experiment}' does not exist");
         var diagnostics = new DiagnosticBag();
@@ -50,7 +59,8 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         string folder = settings.Output ?? Path.GetFileNameWithoutExtension(settings.Experiment) + "-sweep";
         if (File.Exists(folder)) throw new UsageException($"'{folder}' is a file; --output names a folder");
         var start = settings.Resume ? SweepStart.Resume : settings.Force ? SweepStart.Force : SweepStart.Fresh;
-        var engine = new ReferenceSweepEngine(settings.Threads ?? Environment.ProcessorCount);
+        int threads = settings.Threads ?? Environment.ProcessorCount;
+        ISweepEngine engine = settings.Reference ? new ReferenceSweepEngine(threads) : new VectorSweepEngine(threads, settings.Lanes ?? 16);
         var runner = new SweepRunner(experiment, engine);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -63,7 +73,7 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         SweepStatus status;
         try
         {
-            Console.Error.WriteLine($"sweep: {experiment.Scenarios.Length} scenario{(experiment.Scenarios.Length == 1 ? "" : "s")} x {experiment.Futures:N0} future{(experiment.Futures == 1 ? "" : "s")} = {experiment.Runs:N0} runs on {engine.Threads} thread{(engine.Threads == 1 ? "" : "s")} into {folder}");
+            Console.Error.WriteLine($"sweep: {experiment.Scenarios.Length} scenario{(experiment.Scenarios.Length == 1 ? "" : "s")} x {experiment.Futures:N0} future{(experiment.Futures == 1 ? "" : "s")} = {experiment.Runs:N0} runs on {threads} thread{(threads == 1 ? "" : "s")} into {folder}");
             status = SweepProgress.Show(runner, () => runner.Run(folder, start, settings.Csv, stop.Token));
         }
         catch (SweepFolderException e)

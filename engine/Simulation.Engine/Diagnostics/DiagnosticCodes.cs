@@ -86,6 +86,15 @@ public static class DiagnosticCodes
     public const string OutcomeShapeMismatch = "SD5019";
     public const string InvalidExperiment = "SD5020";
 
+    // Design tables (one run per row) and what a batch records
+    public const string DesignTableEmpty = "SD5101";
+    public const string DesignTableMalformed = "SD5102";
+    public const string DesignTableNotANumber = "SD5103";
+    public const string DesignTableUnknownInput = "SD5104";
+    public const string DesignTableNotAnInput = "SD5105";
+    public const string DesignTableDuplicateInput = "SD5106";
+    public const string RecordTimeOutsideRun = "SD5107";
+
     // Runtime
     public const string NotFinite = "SD6001";
 
@@ -146,13 +155,21 @@ public static class DiagnosticCodes
         [UnknownOutcome] = "an outcome names another outcome that does not exist",
         [OutcomeCycle] = "outcomes are defined from each other in a loop",
         [OutcomeTime] = "an outcome's time is outside the run or between two steps",
-        [DesignTableProblem] = "a design table cannot be read, or a cell is not a number",
+        [DesignTableProblem] = "the design table file does not exist or cannot be read",
         [SampledAndSet] = "a scenario sets an input that is also sampled, so the sample would overwrite it",
         [DiscountPeriodUnknown] = "a discount rate without a period, in a model whose time unit is not years",
         [SampledTwice] = "an input is sampled twice",
         [DesignTooLarge] = "a design is too large (too many samples, runs or dimensions)",
         [OutcomeShapeMismatch] = "a difference or ratio of outcomes with different elements",
         [InvalidExperiment] = "an experiment entry is incomplete or contradictory",
+
+        [DesignTableEmpty] = "a design table has no header or no rows",
+        [DesignTableMalformed] = "a row of a design table has the wrong number of cells or broken quoting",
+        [DesignTableNotANumber] = "a cell of a design table is not a finite number",
+        [DesignTableUnknownInput] = "a column of a design table is not a variable of the model",
+        [DesignTableNotAnInput] = "a column of a design table names a variable that changes during the run",
+        [DesignTableDuplicateInput] = "two columns of a design table set the same input",
+        [RecordTimeOutsideRun] = "a time asked for is outside the run or between two steps",
         [NotFinite] = "a value became NaN or infinite during the run",
     };
 }

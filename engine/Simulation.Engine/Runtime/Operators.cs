@@ -41,7 +41,7 @@ public static class Operators
         BuiltinFunction.ArcTan => Math.Atan(a[0]),
         BuiltinFunction.Int => Math.Floor(a[0]),
         BuiltinFunction.Round => ScalarMath.Round(a[0]),
-        BuiltinFunction.Sign => Math.Sign(a[0]),
+        BuiltinFunction.Sign => ScalarMath.Sign(a[0]),
         BuiltinFunction.Min => Math.Min(a[0], a[1]),
         BuiltinFunction.Max => Math.Max(a[0], a[1]),
         BuiltinFunction.Mod => ScalarMath.Mod(a[0], a[1]),

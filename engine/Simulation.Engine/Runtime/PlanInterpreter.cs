@@ -56,7 +56,7 @@ public static class PlanInterpreter
                 OpCode.ArcTan => Math.Atan(a),
                 OpCode.Floor => Math.Floor(a),
                 OpCode.Round => ScalarMath.Round(a),
-                OpCode.Sign => Math.Sign(a),
+                OpCode.Sign => ScalarMath.Sign(a),
                 OpCode.Min => Math.Min(a, b),
                 OpCode.Max => Math.Max(a, b),
                 OpCode.SafeDiv => ScalarMath.SafeDiv(a, b, s[i.C]),

@@ -24,6 +24,9 @@ public static class ScalarMath
 
     public static double Round(double x) => Math.Round(x, MidpointRounding.AwayFromZero);
 
+    /// <summary>-1, 0 or 1; NaN stays NaN (Math.Sign would throw).</summary>
+    public static double Sign(double x) => x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : double.NaN;
+
     public static double SafeDiv(double a, double b, double fallback) => b == 0 ? fallback : a / b;
 
     public static double Step(double height, double start, double time, double dt) =>

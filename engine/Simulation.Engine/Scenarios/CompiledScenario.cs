@@ -17,7 +17,10 @@ public sealed class CompiledScenario
     /// <summary>Parameter k of the plan takes the value of design column ParameterColumns[k].</summary>
     public required ImmutableArray<int> ParameterColumns { get; init; }
 
-    /// <summary>Plan slot of each recorded output (in the measurement plan's order).</summary>
+    /// <summary>Model element of each recorded output (in the measurement plan's order).</summary>
+    public required ImmutableArray<int> RecordElements { get; init; }
+
+    /// <summary>Plan slot of each recorded output.</summary>
     public required ImmutableArray<int> RecordSlots { get; init; }
 
     public string Name => Scenario.Name;

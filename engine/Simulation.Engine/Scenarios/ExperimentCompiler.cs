@@ -82,12 +82,14 @@ public static class ExperimentCompiler
         int ElementOf(string variable, int position) => bound.FindVariable(variable)!.Elements[position];
         var parameters = built.ParameterTargets.Select(t => ElementOf(t.Variable, t.Position)).ToList();
         var plan = PlanCompiler.Compile(bound, analysis, parameters);
+        var recorded = measurement.Layout.Outputs.Select(o => ElementOf(o.Variable, o.Position)).ToImmutableArray();
         return new CompiledScenario
         {
             Scenario = scenario,
             Plan = plan,
             ParameterColumns = built.ParameterColumns,
-            RecordSlots = measurement.Layout.Outputs.Select(o => plan.ElementSlots[ElementOf(o.Variable, o.Position)]).ToImmutableArray(),
+            RecordElements = recorded,
+            RecordSlots = recorded.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
         };
     }
 

@@ -63,7 +63,7 @@ public class ExperimentDiagnosticTests
     public void Cases_CoverEveryExperimentCode()
     {
         var tested = Cases().Select(c => (string)c.Arguments[0]!).ToHashSet();
-        var untested = DiagnosticCodes.Descriptions.Keys.Where(c => c.StartsWith("SD5", StringComparison.Ordinal) && !tested.Contains(c));
+        var untested = DiagnosticCodes.Descriptions.Keys.Where(c => c.StartsWith("SD50", StringComparison.Ordinal) && !tested.Contains(c));
         Assert.That(untested, Is.Empty, "add a bad experiment for each new SD5xxx code");
     }
 
@@ -99,9 +99,9 @@ public class ExperimentDiagnosticTests
     [Test]
     public void Compile_DesignTableWithBadCell_PointsAtTheCell()
     {
-        _files.Write("design.csv", "sample,Rate,Weight[old]\n0,0.1,0.5\n1,abc,0.4\n");
+        _files.Write("design.csv", "run,Rate,Weight[old]\n0,0.1,0.5\n1,abc,0.4\n");
         var (_, diagnostics) = _files.Compile(Experiment("\"uncertainty\": { \"design\": \"table\", \"table\": \"design.csv\" }"));
-        var d = diagnostics.Single(x => x.Code == DiagnosticCodes.DesignTableProblem);
+        var d = diagnostics.Single(x => x.Code == DiagnosticCodes.DesignTableNotANumber);
         Assert.That(d.Location, Is.EqualTo(new SourceLocation(_files.PathOf("design.csv"), 3, 3)));
     }
 

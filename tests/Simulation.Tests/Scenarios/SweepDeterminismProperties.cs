@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Simulation.Engine.Scenarios;
+using Simulation.Engine.Scenarios.Running;
 using static Simulation.Tests.Scenarios.ExperimentFiles;
 using static Simulation.Tests.Scenarios.SweepTestRuns;
 using FsProperty = FsCheck.NUnit.PropertyAttribute;
@@ -8,8 +9,8 @@ using FsProperty = FsCheck.NUnit.PropertyAttribute;
 namespace Simulation.Tests.Scenarios;
 
 /// <summary>
-/// The same seed gives byte-identical outputs whatever the thread count or batch size; and every scenario faces the
-/// same random futures (common random numbers), replications differ.
+/// The same seed gives byte-identical outputs whatever the engine (vector or reference), thread count or batch size;
+/// and every scenario faces the same random futures (common random numbers), replications differ.
 /// </summary>
 public class SweepDeterminismProperties
 {
@@ -40,23 +41,25 @@ public class SweepDeterminismProperties
         using var files = new ExperimentFiles(NoisyModel);
         var experiment = files.CompileOk(NoisyExperiment(chunk: 5));
         string folder = files.PathOf("reference");
-        Sweep(experiment, folder, threads: 1, block: 8);
+        Sweep(experiment, folder, engine: new ReferenceSweepEngine(threads: 1));
         return (experiment, Files(folder));
     });
 
-    [FsProperty(MaxTest = 6)]
-    public Property Sweep_AnyThreadsAndBlockSize_WritesTheSameBytes() =>
-        Prop.ForAll(Gen.Choose(1, 4).ToArbitrary(), Gen.Choose(1, 9).ToArbitrary(), (threads, block) =>
+    [FsProperty(MaxTest = 12)]
+    public Property Sweep_AnyEngineThreadsAndBatchSize_WritesTheSameBytes() =>
+        Prop.ForAll(Gen.Choose(1, 4).ToArbitrary(), Gen.Elements(4, 8, 16, 64, 0, 3).ToArbitrary(), (threads, lanes) =>
         {
+            // lanes 0 and 3 stand for the reference engine with blocks of 1 and 3 runs per thread
+            ISweepEngine engine = lanes % 4 == 0 && lanes > 0 ? new VectorSweepEngine(threads, lanes) : new ReferenceSweepEngine(threads, Math.Max(1, lanes));
             var (experiment, expected) = Reference.Value;
             string folder = Path.Combine(Path.GetTempPath(), "sim-det-" + Guid.NewGuid().ToString("N"));
             try
             {
-                Sweep(experiment, folder, threads, block: block);
+                Sweep(experiment, folder, engine: engine);
                 var actual = Files(folder);
                 Assert.That(actual.Keys, Is.EquivalentTo(expected.Keys));
                 foreach (var (name, bytes) in expected)
-                    Assert.That(actual[name], Is.EqualTo(bytes), $"{name} with {threads} threads, blocks of {block}");
+                    Assert.That(actual[name], Is.EqualTo(bytes), $"{name} on {engine.GetType().Name} with {threads} threads, batches of {lanes}");
             }
             finally
             {
@@ -79,6 +82,7 @@ public class SweepDeterminismProperties
         var experiment = Reference.Value.Experiment;
         var a = Record(experiment, 0);
         var c = Record(experiment, 2);
+        Assert.That(Record(experiment, 0, vector: true), Is.EqualTo(a), "the vector engine draws the same streams");
         for (int f = 0; f < experiment.Futures; f++)
             Assert.That(Series(experiment, c[f], "Level"), Is.EqualTo(Series(experiment, a[f], "Level")),
                 $"future {f}: a scenario changing nothing that matters sees the very same random path");

@@ -56,14 +56,14 @@ public class SweepResumeTests
         foreach (int stopAfter in new[] { 1, 7, 13, 10 })
         {
             using var cancel = new CancellationTokenSource();
-            var runner = new SweepRunner(experiment, new StoppingEngine(new ReferenceSweepEngine(2, 3), stopAfter, cancel));
+            var runner = new SweepRunner(experiment, new StoppingEngine(new VectorSweepEngine(2, 4), stopAfter, cancel));
             var start = stopAfter == 1 ? SweepStart.Fresh : SweepStart.Resume;
             Assert.That(runner.Run(resumed, start, csv: false, cancel.Token), Is.EqualTo(SweepStatus.Cancelled), $"stopped after {stopAfter} runs");
             Assert.That(File.Exists(Path.Combine(resumed, "outcomes.parquet")), Is.False, "no outputs until every run is done");
         }
-        Assert.That(Sweep(experiment, resumed, threads: 2, start: SweepStart.Resume), Is.EqualTo(SweepStatus.Completed));
+        Assert.That(Sweep(experiment, resumed, SweepStart.Resume), Is.EqualTo(SweepStatus.Completed));
         AssertSameOutputs(whole, resumed);
-        Assert.That(Sweep(experiment, resumed, start: SweepStart.Resume), Is.EqualTo(SweepStatus.AlreadyComplete));
+        Assert.That(Sweep(experiment, resumed, SweepStart.Resume), Is.EqualTo(SweepStatus.AlreadyComplete));
     }
 
     [Test]
@@ -72,12 +72,12 @@ public class SweepResumeTests
         using var files = new ExperimentFiles(SlowModel(dt: 0.5));
         string folder = files.PathOf("out");
         using (var cancel = new CancellationTokenSource())
-            new SweepRunner(files.CompileOk(SlowExperiment), new StoppingEngine(new ReferenceSweepEngine(), 5, cancel)).Run(folder, SweepStart.Fresh, false, cancel.Token);
+            new SweepRunner(files.CompileOk(SlowExperiment), new StoppingEngine(new VectorSweepEngine(1), 5, cancel)).Run(folder, SweepStart.Fresh, false, cancel.Token);
         var changed = files.CompileOk(SlowExperiment.Replace("\"seed\": 5", "\"seed\": 6"));
-        var e = Assert.Throws<SweepFolderException>(() => Sweep(changed, folder, start: SweepStart.Resume));
+        var e = Assert.Throws<SweepFolderException>(() => Sweep(changed, folder, SweepStart.Resume));
         Assert.That(e!.Message, Does.Contain("different experiment"));
-        Assert.Throws<SweepFolderException>(() => Sweep(changed, folder, start: SweepStart.Fresh), "nothing is overwritten without --force");
-        Assert.That(Sweep(changed, folder, start: SweepStart.Force), Is.EqualTo(SweepStatus.Completed));
+        Assert.Throws<SweepFolderException>(() => Sweep(changed, folder, SweepStart.Fresh), "nothing is overwritten without --force");
+        Assert.That(Sweep(changed, folder, SweepStart.Force), Is.EqualTo(SweepStatus.Completed));
     }
 
     [Test]

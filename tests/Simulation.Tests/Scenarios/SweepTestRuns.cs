@@ -8,11 +8,12 @@ namespace Simulation.Tests.Scenarios;
 /// <summary>Runs compiled experiments in memory or into a folder, and reads their Parquet tables back, for tests.</summary>
 public static class SweepTestRuns
 {
-    /// <summary>Every future's recorded values for one scenario, on the reference engine.</summary>
-    public static List<double[]> Record(CompiledExperiment experiment, int scenario, int threads = 1)
+    /// <summary>Every future's recorded values for one scenario, on the reference engine (or the vector engine).</summary>
+    public static List<double[]> Record(CompiledExperiment experiment, int scenario, bool vector = false)
     {
         var sink = new CollectingSink();
-        new ReferenceSweepEngine(threads).Run(experiment, experiment.Scenarios[scenario], 0, experiment.Futures, sink, CancellationToken.None);
+        ISweepEngine engine = vector ? new VectorSweepEngine(threads: 2, lanes: 4) : new ReferenceSweepEngine();
+        engine.Run(experiment, experiment.Scenarios[scenario], 0, experiment.Futures, sink, CancellationToken.None);
         return sink.Rows;
     }
 
@@ -24,9 +25,9 @@ public static class SweepTestRuns
         return m.SeriesSteps.Select(step => recorded[m.Layout.IndexOf(column.Output, step)]).ToArray();
     }
 
-    public static SweepStatus Sweep(CompiledExperiment experiment, string folder, int threads = 1, SweepStart start = SweepStart.Fresh, bool csv = false,
-        int block = 8) =>
-        new SweepRunner(experiment, new ReferenceSweepEngine(threads, block)).Run(folder, start, csv);
+    /// <summary>Sweeps into <paramref name="folder"/> on the vector engine (or on <paramref name="engine"/>).</summary>
+    public static SweepStatus Sweep(CompiledExperiment experiment, string folder, SweepStart start = SweepStart.Fresh, ISweepEngine? engine = null) =>
+        new SweepRunner(experiment, engine ?? new VectorSweepEngine(threads: 2)).Run(folder, start, csv: false);
 
     /// <summary>A Parquet table's rows as dictionaries of column name -> value (long, string, double? ...).</summary>
     public static List<Dictionary<string, object?>> ReadTable(string path)

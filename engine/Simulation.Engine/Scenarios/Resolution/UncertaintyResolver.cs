@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Runtime.Batches;
 using Simulation.Engine.Scenarios.Format;
 using Simulation.Engine.Scenarios.Sampling;
 
@@ -24,12 +25,11 @@ public static class UncertaintyResolver
             if (!u.Inputs.IsEmpty)
                 diagnostics.Error(DiagnosticCodes.InvalidExperiment, "a table design takes its inputs from the table's columns, not from \"inputs\"",
                     u.Inputs[0].Location, hint: "remove \"inputs\", or choose another design");
-            if (u.TablePath is null) return UncertaintyPlan.None;
-            var table = DesignTableReader.Read(u.TablePath, u.Table?.Location, diagnostics);
-            if (table is null) return UncertaintyPlan.None;
-            foreach (var c in table.Columns)
-                if (inputs.Resolve(c, InputUse.Value) is { } target) columns.Add(new SampledInput(target, ApplyMode.Set, null));
-            design = new TableDesign(table.Values, table.Columns.Count, table.Rows);
+            if (DesignTableOf(u, diagnostics) is not { } table) return UncertaintyPlan.None;
+            foreach (var cell in table.InputCells)
+                if (inputs.Resolve(InputReference.Parse(cell.Text, new SourceLocation(table.Path, cell.Line, cell.Column)), InputUse.Value) is { } target)
+                    columns.Add(new SampledInput(target, ApplyMode.Set, null));
+            design = new TableDesign(table);
         }
         else
         {
@@ -60,6 +60,20 @@ public static class UncertaintyResolver
         if (design.Count == 0)
             diagnostics.Error(DiagnosticCodes.EmptyDesign, "the design has no samples, so nothing would run", u.SamplesLocation, hint: "ask for at least one sample");
         return new UncertaintyPlan(columns.ToImmutableArray(), design, u.Replications, u.Design);
+    }
+
+    /// <summary>The design table the experiment names (located problems: the file, its cells).</summary>
+    private static DesignTable? DesignTableOf(UncertaintyDefinition u, DiagnosticBag diagnostics)
+    {
+        if (u.TablePath is null) return null;
+        if (!File.Exists(u.TablePath))
+        {
+            diagnostics.Error(DiagnosticCodes.DesignTableProblem, $"cannot read the design table '{u.TablePath}': it does not exist", u.Table?.Location,
+                hint: "the path is relative to the experiment file's folder");
+            return null;
+        }
+        var file = SourceFile.Load(u.TablePath, diagnostics, DiagnosticCodes.DesignTableProblem);
+        return file is null ? null : DesignTable.Read(file, diagnostics);
     }
 
     private static SampleDesign? Design(UncertaintyDefinition u, List<InputDistribution> distributions, List<IReadOnlyList<double>> levels, ulong seed,

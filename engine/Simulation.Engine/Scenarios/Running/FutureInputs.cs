@@ -16,5 +16,5 @@ public static class FutureInputs
     }
 
     /// <summary>The random stream of a future: (experiment seed, future).</summary>
-    public static ulong StreamIndex(int future) => (ulong)future;
+    public static long StreamIndex(int future) => future;
 }

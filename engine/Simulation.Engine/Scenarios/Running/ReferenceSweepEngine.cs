@@ -33,7 +33,7 @@ public sealed class ReferenceSweepEngine(int threads = 1, int block = 8) : ISwee
                     int future = first + start + i;
                     FutureInputs.Fill(experiment, scenario, future, parameters);
                     recorder.Begin(row);
-                    var kernel = new ReferenceEvaluator(plan, parameters, recorder, stopOnNonFinite: false, experiment.Seed, FutureInputs.StreamIndex(future));
+                    var kernel = new ReferenceEvaluator(plan, parameters, recorder, stopOnNonFinite: false, experiment.Seed, (ulong)FutureInputs.StreamIndex(future));
                     Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
                     row.CopyTo(values, i * width);
                     problems[i] = recorder.Problem;

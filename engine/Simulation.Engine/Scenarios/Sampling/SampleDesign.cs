@@ -64,11 +64,14 @@ public sealed class GridDesign(IReadOnlyList<IReadOnlyList<double>> levels) : Sa
 }
 
 /// <summary>Rows of a design table, one sample per row.</summary>
-public sealed class TableDesign(double[] table, int columns, int rows) : SampleDesign
+public sealed class TableDesign(Runtime.Batches.DesignTable table) : SampleDesign
 {
-    public override int Count => rows;
+    public override int Count => table.RowCount;
 
-    public override int Columns => columns;
+    public override int Columns => table.InputColumns.Count;
 
-    public override void Fill(int sample, Span<double> values) => table.AsSpan(sample * columns, columns).CopyTo(values);
+    public override void Fill(int sample, Span<double> values)
+    {
+        for (int j = 0; j < values.Length; j++) values[j] = table.Value(sample, j);
+    }
 }

@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace Simulation.Engine.Runtime.Batches;
+
+/// <summary>One CSV cell: its text (unquoted) and where it starts (1-based line and column).</summary>
+public readonly record struct CsvCell(string Text, int Line, int Column);
+
+/// <summary>
+/// Splits CSV text (RFC 4180: comma separated, fields in double quotes may hold commas, quotes as
+/// "" and line breaks) into rows of cells that remember their position, for diagnostics. Blank
+/// lines are skipped; unquoted cells are trimmed; a byte order mark is ignored.
+/// </summary>
+public static class CsvRows
+{
+    /// <returns>The rows, or null with <paramref name="error"/> describing broken quoting.</returns>
+    public static List<CsvCell[]>? Split(string text, out (string Message, int Line, int Column)? error)
+    {
+        error = null;
+        var rows = new List<CsvCell[]>();
+        var row = new List<CsvCell>();
+        var cell = new StringBuilder();
+        int i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        int line = 1, lineStart = i;
+        while (i <= text.Length)
+        {
+            int cellLine = line, cellColumn = i - lineStart + 1;
+            cell.Clear();
+            bool quoted = false;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            if (i < text.Length && text[i] == '"')
+            {
+                quoted = true;
+                cellColumn = i - lineStart + 1;
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        error = ("a quoted cell is never closed", cellLine, cellColumn);
+                        return null;
+                    }
+                    char c = text[i++];
+                    if (c == '"')
+                    {
+                        if (i < text.Length && text[i] == '"') { cell.Append('"'); i++; }
+                        else break;
+                    }
+                    else
+                    {
+                        if (c == '\n') { line++; lineStart = i; }
+                        cell.Append(c);
+                    }
+                }
+                while (i < text.Length && text[i] is ' ' or '\t') i++;
+                if (i < text.Length && text[i] is not (',' or '\n' or '\r'))
+                {
+                    error = ("text follows the closing quote of a cell", line, i - lineStart + 1);
+                    return null;
+                }
+            }
+            else
+            {
+                while (i < text.Length && text[i] is not (',' or '\n' or '\r')) cell.Append(text[i++]);
+            }
+            row.Add(new CsvCell(quoted ? cell.ToString() : cell.ToString().Trim(), cellLine, cellColumn));
+            if (i < text.Length && text[i] == ',')
+            {
+                i++;
+                continue;
+            }
+            // end of a row (line break or end of text)
+            if (!(row.Count == 1 && !quoted && row[0].Text.Length == 0)) rows.Add(row.ToArray());
+            row.Clear();
+            if (i >= text.Length) break;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            i++;
+            line++;
+            lineStart = i;
+        }
+        return rows;
+    }
+}

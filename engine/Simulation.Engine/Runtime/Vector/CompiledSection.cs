@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Binding;
+using Simulation.Engine.Compilation;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>
+/// A plan section compiled to native SIMD code for one batch width: a few generated methods, each
+/// running its share of the section over every group of four lanes. Immutable and thread-safe:
+/// every worker runs the same chunks on its own batch memory.
+/// </summary>
+internal sealed unsafe class CompiledSection
+{
+    /// <summary>Nodes (operations and loads) per generated method: small enough for the JIT to optimise fully and quickly.</summary>
+    public const int MaxChunkSize = 1200;
+
+    private readonly KernelChunk[] _chunks;
+    private readonly LookupTable[] _tables;
+    private readonly double[] _constants;
+
+    private CompiledSection(KernelChunk[] chunks, LookupTable[] tables, double[] constants, int slotCount, int sumRow)
+    {
+        SumRow = sumRow;
+        _chunks = chunks;
+        _tables = tables;
+        _constants = GC.AllocateArray<double>(Math.Max(1, constants.Length), pinned: true);
+        constants.CopyTo(_constants, 0);
+        SlotCount = slotCount;
+    }
+
+    /// <summary>Rows the batch memory needs: the plan's slots and this section's spill slots.</summary>
+    public int SlotCount { get; }
+
+    public int ChunkCount => _chunks.Length;
+
+    /// <summary>The row to which each run of the section adds, per lane group, the sum of the summed slots' values (clear it first).</summary>
+    public int SumRow { get; }
+
+    /// <summary>Runs the section; the TIME row of <paramref name="slots"/> must hold <paramref name="time"/>.</summary>
+    public void Run(double* slots, double time)
+    {
+        double* constants = (double*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _constants[0]); // pinned at allocation
+        foreach (var chunk in _chunks) chunk(slots, constants, time, _tables);
+    }
+
+    /// <param name="observed">Slots whose final values must be in memory after the section (the rest may live in registers only).</param>
+    /// <param name="summed">Observed slots whose values are also summed into <see cref="SumRow"/> (a cheap finiteness check).</param>
+    /// <param name="firstSpillSlot">Where this section's own rows start (the plan's slot count).</param>
+    public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed,
+        IReadOnlySet<int> summed, LaneLayout layout, double?[] uniform, int firstSpillSlot, string name)
+    {
+        var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed);
+
+        // Cut the schedule into methods of bounded size.
+        var chunkOf = new Dictionary<KernelNode, int>();
+        var chunks = new List<List<KernelNode>> { new() };
+        int weight = 0;
+        foreach (var node in graph.Order)
+        {
+            if (weight > 0 && weight + node.TreeSize > MaxChunkSize)
+            {
+                chunks.Add(new List<KernelNode>());
+                weight = 0;
+            }
+            chunks[^1].Add(node);
+            chunkOf[node] = chunks.Count - 1;
+            weight += node.TreeSize;
+        }
+
+        // Values read by a later method travel through a spill slot; within a method they stay in locals.
+        var spills = new Dictionary<KernelNode, int>();
+        var reads = chunks.Select(_ => new Dictionary<KernelNode, int>()).ToList();
+        foreach (var node in graph.Order)
+        {
+            var counts = reads[chunkOf[node]];
+            CountReads(node, true, counts);
+        }
+        for (int c = 0; c < chunks.Count; c++)
+            foreach (var node in reads[c].Keys.ToList())
+                if (chunkOf[node] != c)
+                {
+                    reads[c].Remove(node);
+                    if (!spills.ContainsKey(node)) spills[node] = firstSpillSlot + spills.Count;
+                }
+
+        int sumRow = firstSpillSlot + spills.Count;
+        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, summed, sumRow);
+        var compiled = new KernelChunk[chunks.Count];
+        for (int c = 0; c < chunks.Count; c++)
+            compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);
+        return new CompiledSection(compiled, plan.Tables.ToArray(), shape.Constants.ToArray(), sumRow + 1, sumRow);
+    }
+
+    /// <summary>Counts the reads of scheduled values that the emitter makes for one node's tree (STDDEV reads its items twice).</summary>
+    private static void CountReads(KernelNode node, bool root, Dictionary<KernelNode, int> counts)
+    {
+        if (node.IsLeaf) return;
+        if (node.Scheduled && !root)
+        {
+            counts[node] = counts.GetValueOrDefault(node) + 1;
+            return;
+        }
+        int times = node.Instruction.Op == OpCode.StdDev ? 2 : 1;
+        for (int t = 0; t < times; t++)
+            foreach (var input in node.Inputs) CountReads(input, false, counts);
+    }
+}

@@ -1,0 +1,318 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Simulation.Engine.Binding;
+using Simulation.Engine.Compilation;
+using OpCode = Simulation.Engine.Compilation.OpCode;
+using V = System.Runtime.Intrinsics.Vector256<double>;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>One compiled piece of a section: runs its part of the section over every lane group of a batch.</summary>
+internal unsafe delegate void KernelChunk(double* slots, double* constants, double time, LookupTable[] tables);
+
+/// <summary>
+/// What every chunk of a section shares: the memory layout, dt, the constant table, where values
+/// read by later chunks are spilled, and the slots whose values are also summed into
+/// <see cref="SumRow"/> (per lane group) so that one row tells whether they were all finite.
+/// </summary>
+internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills,
+    IReadOnlySet<int> Summed, int SumRow);
+
+/// <summary>The constants a section's generated code reads, each stored once (broadcast to four lanes when loaded).</summary>
+internal sealed class ConstantTable
+{
+    private readonly Dictionary<long, int> _index = new();
+    private readonly List<double> _values = new();
+
+    public int IndexOf(double value)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(value);
+        if (!_index.TryGetValue(bits, out int k))
+        {
+            _index[bits] = k = _values.Count;
+            _values.Add(value);
+        }
+        return k;
+    }
+
+    public double[] ToArray() => _values.ToArray();
+}
+
+/// <summary>
+/// Emits IL for a group of scheduled nodes of a <see cref="KernelGraph"/>: a loop over the batch's
+/// groups of four lanes whose body computes each node as one expression over
+/// <see cref="V"/> values (operands on the IL stack, registers after the JIT), keeps values read
+/// again later in locals, and stores only the section's observed slots. Operations that are a few
+/// SIMD instructions are emitted as AVX intrinsics (see <see cref="Intrinsics"/>); the rest are
+/// calls to the same <see cref="LaneMath"/> methods the interpreter runs.
+/// </summary>
+internal sealed unsafe class KernelEmitter
+{
+    private readonly ILGenerator _il;
+    private readonly LocalBuilder _pointer;
+    private readonly LocalBuilder _sum;
+    private readonly KernelShape _shape;
+    private readonly int _stride;
+    private readonly ConstantTable _constants;
+    private readonly Dictionary<KernelNode, LocalBuilder> _locals = new();
+    private readonly Dictionary<KernelNode, int> _remaining;
+    private readonly IReadOnlyDictionary<KernelNode, int> _spills;
+    private readonly Stack<LocalBuilder> _free = new();
+    private readonly DynamicMethod _method;
+    private readonly Intrinsics _intrinsics;
+    private bool _summed;
+
+    /// <param name="remaining">For each scheduled node: how many reads of it this chunk makes.</param>
+    private KernelEmitter(string name, KernelShape shape, Dictionary<KernelNode, int> remaining)
+    {
+        _method = new DynamicMethod(name, typeof(void), [typeof(double*), typeof(double*), typeof(double), typeof(LookupTable[])],
+            typeof(LaneMath).Module, skipVisibility: true);
+        _il = _method.GetILGenerator();
+        _pointer = _il.DeclareLocal(typeof(double*));
+        _sum = _il.DeclareLocal(typeof(V));
+        _shape = shape;
+        _stride = shape.Layout.Stride;
+        _constants = shape.Constants;
+        _remaining = remaining;
+        _spills = shape.Spills;
+        _intrinsics = new Intrinsics(_il, EmitBroadcast, Temp, local => _free.Push(local));
+    }
+
+    /// <summary>Compiles the nodes (in order) and the leaf roots into one chunk delegate.</summary>
+    public static KernelChunk Emit(string name, KernelShape shape, IReadOnlyList<KernelNode> nodes, IEnumerable<KernelNode> leafRoots,
+        Dictionary<KernelNode, int> remaining)
+    {
+        var emitter = new KernelEmitter(name, shape, remaining);
+        var il = emitter._il;
+        var group = il.DeclareLocal(typeof(int));
+        var loop = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Stloc, emitter._pointer);
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Stloc, group);
+        il.MarkLabel(loop);
+        emitter.EmitBroadcast(0.0);
+        il.Emit(OpCodes.Stloc, emitter._sum);
+        foreach (var leaf in leafRoots) emitter.EmitScheduled(leaf);
+        foreach (var node in nodes) emitter.EmitScheduled(node);
+        if (emitter._summed)
+        {
+            // this group's sum row += this chunk's sum
+            emitter.EmitAddress(shape.SumRow);
+            emitter.EmitLoad(shape.SumRow);
+            il.Emit(OpCodes.Ldloc, emitter._sum);
+            emitter._intrinsics.Emit(OpCode.Add);
+            il.Emit(OpCodes.Call, Intrinsics.Store);
+        }
+        // next group of four lanes
+        il.Emit(OpCodes.Ldloc, emitter._pointer);
+        il.Emit(OpCodes.Ldc_I4, LaneLayout.GroupWidth * sizeof(double));
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stloc, emitter._pointer);
+        il.Emit(OpCodes.Ldloc, group);
+        il.Emit(OpCodes.Ldc_I4_1);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, group);
+        il.Emit(OpCodes.Ldc_I4, shape.Layout.Groups);
+        il.Emit(OpCodes.Blt, loop);
+        il.Emit(OpCodes.Ret);
+        return emitter._method.CreateDelegate<KernelChunk>();
+    }
+
+    /// <summary>Computes a scheduled node (or a leaf root) and hands its value to every consumer: stored slots, spill slot, later reads.</summary>
+    private void EmitScheduled(KernelNode node)
+    {
+        EmitTree(node, scheduledRoot: true);
+        var value = Temp();
+        _il.Emit(OpCodes.Stloc, value);
+        foreach (int slot in node.RootSlots)
+        {
+            StoreInto(slot, value);
+            if (!_shape.Summed.Contains(slot)) continue;
+            _il.Emit(OpCodes.Ldloc, _sum);
+            _il.Emit(OpCodes.Ldloc, value);
+            _intrinsics.Emit(OpCode.Add);
+            _il.Emit(OpCodes.Stloc, _sum);
+            _summed = true;
+        }
+        if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value);
+        if (_remaining.TryGetValue(node, out int reads) && reads > 0) _locals[node] = value;
+        else _free.Push(value);
+    }
+
+    private void StoreInto(int slot, LocalBuilder value)
+    {
+        EmitAddress(slot);
+        _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(OpCodes.Call, Intrinsics.Store);
+    }
+
+    private void EmitTree(KernelNode node, bool scheduledRoot = false)
+    {
+        switch (node.Kind)
+        {
+            case NodeKind.Load:
+                EmitLoad(node.Slot);
+                return;
+            case NodeKind.Uniform:
+                EmitBroadcast(node.Value);
+                return;
+            case NodeKind.Time:
+                EmitLoad(EvaluationPlan.TimeSlot); // the kernel fills the TIME row before each evaluation
+                return;
+        }
+        if (node.Scheduled && !scheduledRoot)
+        {
+            EmitRead(node);
+            return;
+        }
+        var lane = node.Lane!;
+        var inputs = node.Inputs;
+        switch (lane.Kind)
+        {
+            case LaneOpKind.Pure:
+                foreach (var input in inputs) EmitTree(input);
+                if (_intrinsics.TryEmit(lane.Op)) return;
+                break;
+            case LaneOpKind.Step or LaneOpKind.Pulse or LaneOpKind.Ramp or LaneOpKind.PulseTrain:
+                foreach (var input in inputs) EmitTree(input);
+                _il.Emit(OpCodes.Ldarg_2);
+                if (lane.Kind != LaneOpKind.Ramp) _il.Emit(OpCodes.Ldc_R8, _shape.Dt);
+                break;
+            case LaneOpKind.Lookup:
+                EmitTree(inputs[0]);
+                _il.Emit(OpCodes.Ldarg_3);
+                _il.Emit(OpCodes.Ldc_I4, node.Instruction.Aux);
+                _il.Emit(OpCodes.Ldelem_Ref);
+                break;
+            case LaneOpKind.Reduce:
+                EmitReduce(lane, inputs);
+                return;
+            case LaneOpKind.Choose:
+                EmitChoose(inputs);
+                return;
+            default:
+                throw new NotSupportedException($"the kernel compiler cannot emit {lane.Op}");
+        }
+        _il.Emit(OpCodes.Call, lane.Method!);
+    }
+
+    /// <summary>Reads a scheduled value computed earlier: from its local in this chunk, or from its spill slot.</summary>
+    private void EmitRead(KernelNode node)
+    {
+        if (_locals.TryGetValue(node, out var local))
+        {
+            _il.Emit(OpCodes.Ldloc, local);
+            if (--_remaining[node] == 0)
+            {
+                _locals.Remove(node);
+                _free.Push(local);
+            }
+            return;
+        }
+        if (_spills.TryGetValue(node, out int spill))
+        {
+            EmitLoad(spill);
+            return;
+        }
+        throw new InvalidOperationException("a scheduled value is read before it is computed");
+    }
+
+    /// <summary>Folds in the order of <see cref="VectorInterpreter"/> and <see cref="Operators.Reduce"/>.</summary>
+    private void EmitReduce(LaneOp lane, KernelNode[] items)
+    {
+        if (lane.Op == OpCode.StdDev)
+        {
+            var mean = Temp();
+            EmitFold(Fold(OpCode.Mean), items);
+            _il.Emit(OpCodes.Stloc, mean);
+            var deviation = Temp();
+            EmitBroadcast(0.0);
+            foreach (var item in items)
+            {
+                EmitTree(item);
+                _il.Emit(OpCodes.Ldloc, mean);
+                _intrinsics.Emit(OpCode.Sub);
+                _il.Emit(OpCodes.Stloc, deviation);
+                _il.Emit(OpCodes.Ldloc, deviation);
+                _il.Emit(OpCodes.Ldloc, deviation);
+                _intrinsics.Emit(OpCode.Mul);
+                _intrinsics.Emit(OpCode.Add);
+            }
+            EmitBroadcast(items.Length);
+            _intrinsics.Emit(OpCode.Div);
+            _intrinsics.Emit(OpCode.Sqrt);
+            _free.Push(mean);
+            _free.Push(deviation);
+            return;
+        }
+        EmitFold(lane, items);
+    }
+
+    private static LaneOp Fold(OpCode op) => LaneOp.Get(op);
+
+    private void EmitFold(LaneOp lane, KernelNode[] items)
+    {
+        var (start, step) = lane.Fold;
+        EmitBroadcast(start);
+        foreach (var item in items)
+        {
+            EmitTree(item);
+            _intrinsics.Emit(step.Op);
+        }
+        if (lane.Op != OpCode.Mean) return;
+        EmitBroadcast(items.Length);
+        _intrinsics.Emit(OpCode.Div);
+    }
+
+    private void EmitChoose(KernelNode[] inputs)
+    {
+        var index = Temp();
+        var chosen = Temp();
+        EmitTree(inputs[0]);
+        _intrinsics.ChooseIndex();
+        _il.Emit(OpCodes.Stloc, index);
+        EmitBroadcast(0.0);
+        _il.Emit(OpCodes.Stloc, chosen);
+        for (int j = 1; j < inputs.Length; j++)
+        {
+            _il.Emit(OpCodes.Ldloc, index);
+            EmitTree(inputs[j]);
+            _il.Emit(OpCodes.Ldloc, chosen);
+            _intrinsics.ChooseStep(j - 1);
+            _il.Emit(OpCodes.Stloc, chosen);
+        }
+        _il.Emit(OpCodes.Ldloc, chosen);
+        _free.Push(index);
+        _free.Push(chosen);
+    }
+
+    /// <summary>A scratch local, returned to the pool by the caller when done.</summary>
+    private LocalBuilder Temp() => _free.Count > 0 ? _free.Pop() : _il.DeclareLocal(typeof(V));
+
+    /// <summary>Pushes a constant in all four lanes, read from the constant table.</summary>
+    private void EmitBroadcast(double value)
+    {
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldc_I4, _constants.IndexOf(value) * sizeof(double));
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Call, Intrinsics.Broadcast);
+    }
+
+    private void EmitLoad(int slot)
+    {
+        EmitAddress(slot);
+        _il.Emit(OpCodes.Call, Intrinsics.Load);
+    }
+
+    /// <summary>Pushes the address of this lane group's four doubles in a slot's row.</summary>
+    private void EmitAddress(int slot)
+    {
+        _il.Emit(OpCodes.Ldloc, _pointer);
+        long offset = (long)slot * _stride * sizeof(double);
+        if (offset > int.MaxValue) throw new NotSupportedException("the batch is too large to address");
+        _il.Emit(OpCodes.Ldc_I4, (int)offset);
+        _il.Emit(OpCodes.Add);
+    }
+}

@@ -1,0 +1,213 @@
+using Simulation.Engine.Compilation;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>A value in a section's dataflow graph.</summary>
+internal enum NodeKind
+{
+    /// <summary>A slot's value from memory, as it was when the section started (stocks, per-run invariants).</summary>
+    Load,
+
+    /// <summary>A value known when the kernel is built and the same in every lane (constants and what depends only on them).</summary>
+    Uniform,
+
+    /// <summary>TIME.</summary>
+    Time,
+
+    /// <summary>An operation on other nodes.</summary>
+    Op,
+}
+
+internal sealed class KernelNode(NodeKind kind, int id)
+{
+    public NodeKind Kind { get; } = kind;
+    public int Id { get; } = id;
+    public int Slot { get; init; }
+    public double Value { get; init; }
+    public Instruction Instruction { get; init; }
+    public LaneOp? Lane { get; init; }
+    public KernelNode[] Inputs { get; init; } = [];
+
+    /// <summary>How many times other nodes read this one (an operand read twice counts twice).</summary>
+    public int OperandUses { get; set; }
+
+    /// <summary>Slots this value is stored into at the end of the section.</summary>
+    public List<int> RootSlots { get; } = new();
+
+    /// <summary>Computed once into a variable (read several times, stored, or cut from a deep tree) rather than inline where it is read.</summary>
+    public bool Scheduled { get; set; }
+
+    /// <summary>Height and size of the tree emitted inline for this node (scheduled operands count as leaves).</summary>
+    public int Depth { get; set; }
+
+    public int Size { get; set; }
+
+    /// <summary>For scheduled nodes: the size of the tree emitted to compute it.</summary>
+    public int TreeSize { get; set; }
+
+    public bool IsLeaf => Kind != NodeKind.Op;
+}
+
+/// <summary>
+/// The dataflow graph of one plan section, and an order to compute it in. Slots are only names:
+/// a temporary slot reused by several expressions becomes several nodes. A value read once is
+/// computed inline where it is read, so it lives in a register instead of making a round trip
+/// through memory; values read several times are computed once, at their first reader, into a
+/// variable. Only slots that someone outside the section observes (net rates, recorded outputs,
+/// what Capture reads) are stored. Every node computes what its plan instruction computes, on the
+/// same operands, so reordering the nodes never changes a bit of the result.
+/// </summary>
+internal sealed class KernelGraph
+{
+    /// <summary>Trees deeper or larger than this are cut into scheduled parts (bounded recursion, bounded method size).</summary>
+    private const int MaxDepth = 40;
+    private const int MaxSize = 1500;
+
+    private readonly List<KernelNode> _nodes = new();
+
+    /// <param name="uniform">Per slot: the value when it is the same in every lane and known now, else null.</param>
+    /// <param name="observed">Slots whose final value the section must store.</param>
+    public KernelGraph(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlyList<double?> uniform, IReadOnlySet<int> observed)
+    {
+        int slotCount = uniform.Count;
+        var current = new KernelNode?[slotCount];
+        var entry = new KernelNode?[slotCount];
+        var finalDefinition = new int[slotCount];
+        KernelNode? time = null;
+        var reads = new List<int>();
+
+        KernelNode ValueOf(int slot)
+        {
+            if (current[slot] is { } defined) return defined;
+            if (entry[slot] is { } known) return known;
+            KernelNode leaf = slot == EvaluationPlan.TimeSlot ? time ??= New(NodeKind.Time)
+                : uniform[slot] is double u ? New(NodeKind.Uniform, value: u)
+                : New(NodeKind.Load, slot: slot);
+            return entry[slot] = leaf;
+        }
+
+        for (int index = 0; index < code.Length; index++)
+        {
+            var instruction = code[index];
+            var lane = LaneOp.Get(instruction.Op);
+            KernelNode node;
+            switch (lane.Kind)
+            {
+                case LaneOpKind.Const:
+                    node = New(NodeKind.Uniform, value: instruction.Imm);
+                    break;
+                case LaneOpKind.Copy:
+                    node = ValueOf(instruction.A);
+                    break;
+                case LaneOpKind.Param:
+                    throw new NotSupportedException("a parameter read belongs in the Setup section, not in a compiled step section");
+                default:
+                    reads.Clear();
+                    LaneOp.Reads(instruction, pool, reads);
+                    var inputs = reads.Select(ValueOf).ToArray();
+                    node = New(NodeKind.Op, instruction: instruction, lane: lane, inputs: inputs);
+                    int weight = instruction.Op == OpCode.StdDev ? 2 : 1; // STDDEV reads its items twice
+                    foreach (var input in inputs) input.OperandUses += weight;
+                    break;
+            }
+            if (entry[instruction.Dst] is not null && instruction.Dst != EvaluationPlan.TimeSlot)
+                throw new NotSupportedException($"slot {instruction.Dst} is read before it is written in the same section; the compiled kernel cannot reorder that");
+            current[instruction.Dst] = node;
+            finalDefinition[instruction.Dst] = index;
+        }
+
+        foreach (int slot in observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]))
+            current[slot]!.RootSlots.Add(slot);
+        Roots = observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]).Select(s => current[s]!).Distinct().ToList();
+        Shape();
+        Order = ScheduleFrom(Roots);
+    }
+
+    /// <summary>Values stored at the end of the section, in the order their plan instructions come.</summary>
+    public IReadOnlyList<KernelNode> Roots { get; }
+
+    /// <summary>The scheduled operation nodes, each after the scheduled nodes it reads.</summary>
+    public IReadOnlyList<KernelNode> Order { get; }
+
+    /// <summary>Roots that are leaves (a rate that is just a constant or a copy of a stored slot).</summary>
+    public IEnumerable<KernelNode> LeafRoots => Roots.Where(r => r.IsLeaf);
+
+    private KernelNode New(NodeKind kind, int slot = 0, double value = 0, Instruction instruction = default, LaneOp? lane = null,
+        KernelNode[]? inputs = null)
+    {
+        var node = new KernelNode(kind, _nodes.Count) { Slot = slot, Value = value, Instruction = instruction, Lane = lane, Inputs = inputs ?? [] };
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Decides which operations are scheduled (creation order is a topological order, so operands are decided first).</summary>
+    private void Shape()
+    {
+        foreach (var node in _nodes)
+        {
+            if (node.IsLeaf)
+            {
+                node.Size = 1;
+                continue;
+            }
+            int depth = 0, size = 1;
+            foreach (var input in node.Inputs)
+            {
+                if (input.Scheduled) continue;
+                depth = Math.Max(depth, input.Depth);
+                size += input.Size;
+            }
+            node.Depth = depth + 1;
+            node.Size = node.TreeSize = size;
+            node.Scheduled = node.OperandUses > 1 || node.RootSlots.Count > 0 || node.Depth > MaxDepth || node.Size > MaxSize;
+            if (node.Scheduled)
+            {
+                node.Depth = 0;
+                node.Size = 1;
+            }
+        }
+    }
+
+    /// <summary>The scheduled nodes a node's inline tree reads (it computes the rest itself).</summary>
+    public static void ScheduledOperands(KernelNode node, List<KernelNode> into)
+    {
+        foreach (var input in node.Inputs)
+        {
+            if (input.IsLeaf) continue;
+            if (input.Scheduled) into.Add(input);
+            else ScheduledOperands(input, into);
+        }
+    }
+
+    /// <summary>Depth-first from each root in turn: every scheduled value is computed just before its first reader needs it.</summary>
+    private static List<KernelNode> ScheduleFrom(IReadOnlyList<KernelNode> roots)
+    {
+        var order = new List<KernelNode>();
+        var placed = new HashSet<KernelNode>();
+        var stack = new Stack<(KernelNode Node, List<KernelNode> Operands, int Next)>();
+        foreach (var root in roots)
+        {
+            if (root.IsLeaf || !placed.Add(root)) continue;
+            stack.Push((root, Operands(root), 0));
+            while (stack.Count > 0)
+            {
+                var (node, operands, next) = stack.Pop();
+                if (next < operands.Count)
+                {
+                    stack.Push((node, operands, next + 1));
+                    var operand = operands[next];
+                    if (placed.Add(operand)) stack.Push((operand, Operands(operand), 0));
+                }
+                else order.Add(node);
+            }
+        }
+        return order;
+    }
+
+    private static List<KernelNode> Operands(KernelNode node)
+    {
+        var list = new List<KernelNode>();
+        ScheduledOperands(node, list);
+        return list;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Simulation.Engine.Compilation;
+using V = System.Runtime.Intrinsics.Vector256<double>;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>
+/// The vector back end of the <see cref="Integrator"/>: one batch of runs in lock-step, every
+/// stage operation a pass over whole slot rows. The once-per-run sections go through the vector
+/// interpreter; the Rates section through the program's compiled code. Runs never stop early: a
+/// run whose stocks or rates become NaN or infinite is noted (time and element, as the reference
+/// evaluator reports them) and carries on, like the reference evaluator with --continue.
+/// The passes over the state are compiled fully optimised from the first call
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a batch calls them a few thousand
+/// times, too few for tiered compilation to promote them in time.
+/// </summary>
+public unsafe struct VectorKernel : IStateKernel
+{
+    private readonly VectorProgram _program;
+    private readonly EvaluationPlan _plan;
+    private readonly BatchWorkspace _work;
+    private readonly int[] _recordSteps;
+    private readonly double* _slots;
+    private readonly double* _stocks;
+    private readonly double* _rates;
+    private readonly int _stateLength;
+    private int _nextRecord;
+
+    /// <summary>Sum of every stock written by the last stock update: finite when they all are (or it overflowed).</summary>
+    private double _stockSum;
+
+    /// <summary>Sum of the element rows written at the end of the last step (delay outputs).</summary>
+    private double _stepEndSum;
+
+    /// <summary>
+    /// False until the first check. The first evaluation runs on the interpreter, which stores every
+    /// slot, and the first check sums every element row (constants and initial values included).
+    /// </summary>
+    private bool _checkedOnce;
+
+    /// <param name="recordSteps">Steps (0 = start) at which to record the program's recorded slots, ascending.</param>
+    public VectorKernel(BatchWorkspace work, int[] recordSteps)
+    {
+        _program = work.Program;
+        _plan = _program.Plan;
+        _work = work;
+        _recordSteps = recordSteps;
+        int stride = _program.Layout.Stride;
+        _slots = work.Slots.Pointer;
+        _stocks = _slots + _plan.StockBase * stride;
+        _rates = _slots + _plan.RateBase * stride;
+        _stateLength = _plan.StockCount * stride;
+        _nextRecord = 0;
+        _stockSum = 0;
+        _stepEndSum = 0;
+        _checkedOnce = false;
+    }
+
+    public void Initialize(double time)
+    {
+        _work.Slots.Clear();
+        _work.ProblemTimes.AsSpan().Fill(double.NaN);
+        if (_work.States is { } states)
+            for (int lane = 0; lane < states.Length; lane++) states[lane] = new RunState(_plan, _work.Seed, (ulong)_work.RunIndices[lane]);
+        SetTime(time);
+        Interpret(_plan.Setup, time);
+        Interpret(_plan.Initial, time);
+    }
+
+    private void Interpret(System.Collections.Immutable.ImmutableArray<Instruction> code, double time) =>
+        VectorInterpreter.Execute(code.AsSpan(), _plan, _work.Slots, _work.Parameters, time, _work.States);
+
+    public void EvaluateRates(double time)
+    {
+        SetTime(time);
+        if (_program.Rates is { } compiled && _checkedOnce)
+        {
+            _work.Slots.Row(compiled.SumRow).Clear();
+            compiled.Run(_slots, time);
+        }
+        else Interpret(_plan.Rates, time);
+    }
+
+    public void Capture()
+    {
+        if (_plan.Capture.Length > 0) Interpret(_plan.Capture, _slots[EvaluationPlan.TimeSlot]);
+    }
+
+    public void Commit()
+    {
+        if (_plan.Commit.Length > 0) Interpret(_plan.Commit, _slots[EvaluationPlan.TimeSlot]);
+        if (_work.States is { } states)
+            foreach (var state in states) state.Step++;
+        if (_program.StepEndRows.Length > 0) _stepEndSum = SumRows(_program.StepEndRows);
+    }
+
+    /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void EulerStep(double dt)
+    {
+        var h = Vector256.Create(dt);
+        var sum = V.Zero;
+        for (int k = 0; k < _stateLength; k += 4)
+        {
+            var next = Vector256.Load(_stocks + k) + h * Vector256.Load(_rates + k);
+            next.Store(_stocks + k);
+            sum += next;
+        }
+        _stockSum = Vector256.Sum(sum);
+    }
+
+    public void BeginStages()
+    {
+        new Span<double>(_stocks, _stateLength).CopyTo(_work.Saved.All);
+        _work.Slope.Clear();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Accumulate(double weight)
+    {
+        var w = Vector256.Create(weight);
+        double* slope = _work.Slope.Pointer;
+        for (int k = 0; k < _stateLength; k += 4)
+            (Vector256.Load(slope + k) + w * Vector256.Load(_rates + k)).Store(slope + k);
+    }
+
+    public void StageFromSaved(double h) => FromSaved(h, _rates);
+
+    public void FinishStages(double h) => FromSaved(h, _work.Slope.Pointer);
+
+    /// <summary>stocks = saved + h * slope.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FromSaved(double h, double* slope)
+    {
+        var step = Vector256.Create(h);
+        var sum = V.Zero;
+        double* saved = _work.Saved.Pointer;
+        for (int k = 0; k < _stateLength; k += 4)
+        {
+            var next = Vector256.Load(saved + k) + step * Vector256.Load(slope + k);
+            next.Store(_stocks + k);
+            sum += next;
+        }
+        _stockSum = Vector256.Sum(sum);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ClampNonNegative()
+    {
+        int stride = _program.Layout.Stride;
+        foreach (int stock in _plan.NonNegativeStocks)
+        {
+            double* row = _stocks + stock * stride;
+            for (int k = 0; k < stride; k += 4)
+            {
+                var v = Vector256.Load(row + k);
+                Vector256.ConditionalSelect(Vector256.LessThan(v, V.Zero), V.Zero, v).Store(row + k);
+            }
+        }
+    }
+
+    public void Record(int step, double time)
+    {
+        if (_nextRecord >= _recordSteps.Length || _recordSteps[_nextRecord] != step) return;
+        var recorded = _program.RecordedSlots;
+        int first = _nextRecord * recorded.Count;
+        for (int j = 0; j < recorded.Count; j++)
+            _work.Slots.Row(recorded[j]).CopyTo(_work.Recorded.Row(first + j));
+        _nextRecord++;
+    }
+
+    /// <summary>
+    /// Like the reference evaluator, checks every element. A sum of values is finite exactly when
+    /// they all are, unless it overflows: the stock updates sum the stocks they write, the compiled
+    /// step code sums the elements and net rates it computes, and Commit sums the delay outputs it
+    /// writes, so a step's check costs a few additions; only when a sum is not finite are the lanes
+    /// checked one by one (an overflow, or a lane that already went bad, falls through there). The
+    /// first check of a batch, and every check without compiled code, sums every element row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool CheckFinite(double time)
+    {
+        double total = _checkedOnce && _program.Rates is { } compiled
+            ? _stockSum + _stepEndSum + Sum(_work.Slots.Row(compiled.SumRow))
+            : SumRows(_program.ElementRows);
+        _checkedOnce = true;
+        if (!double.IsFinite(total)) LocateNonFinite(time);
+        return true;
+    }
+
+    private double SumRows(int[] rows)
+    {
+        var sum = V.Zero;
+        int stride = _program.Layout.Stride;
+        foreach (int row in rows)
+        {
+            double* p = _slots + row * stride;
+            for (int k = 0; k < stride; k += 4) sum += Vector256.Load(p + k);
+        }
+        return Vector256.Sum(sum);
+    }
+
+    private static double Sum(Span<double> values)
+    {
+        var sum = V.Zero;
+        fixed (double* p = values)
+            for (int k = 0; k < values.Length; k += 4) sum += Vector256.Load(p + k);
+        return Vector256.Sum(sum);
+    }
+
+    /// <summary>Finds the lanes (not yet reported) with a non-finite element, and the first such element of each, as the reference does.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LocateNonFinite(double time)
+    {
+        // The compiled code keeps most values in registers: recompute every slot (the same bits) first.
+        if (_program.Rates is not null) Interpret(_plan.Rates, time);
+        int stride = _program.Layout.Stride;
+        var laneSums = _work.LaneSums;
+        Array.Clear(laneSums);
+        foreach (int row in _program.ElementRows)
+            for (int lane = 0; lane < laneSums.Length; lane++) laneSums[lane] += _slots[row * stride + lane];
+        for (int lane = 0; lane < _work.ActiveLanes; lane++)
+        {
+            if (!double.IsNaN(_work.ProblemTimes[lane]) || double.IsFinite(laneSums[lane])) continue;
+            bool bad = false;
+            foreach (int row in _program.ElementRows)
+                bad |= !double.IsFinite(_slots[row * stride + lane]);
+            if (!bad) continue; // the sum overflowed
+            var laneSlots = _work.LaneSlots;
+            for (int s = 0; s < laneSlots.Length; s++) laneSlots[s] = _slots[s * stride + lane];
+            _work.ProblemTimes[lane] = time;
+            _work.ProblemElements[lane] = NonFiniteLocator.FirstNonFinite(_plan, laneSlots);
+        }
+    }
+
+    private void SetTime(double time) => _work.Slots.Row(EvaluationPlan.TimeSlot).Fill(time);
+}

@@ -1,0 +1,78 @@
+using Simulation.Engine.Compilation;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>How the vector engine runs the plan's Rates section, the one that runs every step.</summary>
+public enum RatesExecution
+{
+    /// <summary>Generated SIMD code (the fast path; needs AVX, else the interpreter runs).</summary>
+    Compiled,
+
+    /// <summary>The vector interpreter, one instruction at a time (the plain baseline, for tests and comparisons).</summary>
+    Interpreted,
+}
+
+/// <summary>
+/// An <see cref="EvaluationPlan"/> prepared for the vector engine at one batch width: the Rates
+/// section compiled to SIMD code that keeps the recorded slots (and the net rates) in memory.
+/// Immutable and shared by every worker thread; each worker runs it on its own
+/// <see cref="BatchWorkspace"/>.
+/// </summary>
+public sealed class VectorProgram
+{
+    private VectorProgram(EvaluationPlan plan, LaneLayout layout, CompiledSection? rates, IReadOnlyList<int> recordedSlots)
+    {
+        Plan = plan;
+        Layout = layout;
+        Rates = rates;
+        RecordedSlots = recordedSlots;
+        ElementRows = plan.ElementSlots.Distinct().Order().ToArray();
+        var writtenAfterCheck = plan.Capture.Concat(plan.Commit).Select(i => i.Dst).ToHashSet();
+        StepEndRows = ElementRows.Where(writtenAfterCheck.Contains).ToArray();
+    }
+
+    public EvaluationPlan Plan { get; }
+
+    /// <summary>Lanes per batch and the memory layout (slot rows include the compiled code's spill slots).</summary>
+    public LaneLayout Layout { get; }
+
+    /// <summary>The slots whose values can be recorded after each evaluation of the rates.</summary>
+    public IReadOnlyList<int> RecordedSlots { get; }
+
+    internal CompiledSection? Rates { get; }
+
+    /// <summary>The slot rows of every model element: what the finiteness check looks at (as the reference evaluator does).</summary>
+    internal int[] ElementRows { get; }
+
+    /// <summary>Element rows that Capture or Commit write (delay outputs): summed for the check after each step.</summary>
+    internal int[] StepEndRows { get; }
+
+    /// <param name="lanes">Runs per batch, a multiple of 4 (see <see cref="LaneLayout.LanesFor"/>).</param>
+    /// <param name="recordedSlots">Plan slots that will be recorded (outputs); the compiled code keeps these in memory.</param>
+    public static VectorProgram Create(EvaluationPlan plan, int lanes, IReadOnlyList<int> recordedSlots,
+        RatesExecution execution = RatesExecution.Compiled)
+    {
+        var provisional = new LaneLayout(lanes, plan.SlotCount);
+        // Random draws and pipeline delays keep per-run state: a Rates section with them runs on the interpreter.
+        if (execution == RatesExecution.Interpreted || !Intrinsics.Supported || plan.Rates.Any(i => LaneState.IsStateful(i)))
+        {
+            foreach (var section in new[] { plan.Setup, plan.Initial, plan.Rates, plan.Capture, plan.Commit })
+                foreach (var i in section) LaneOp.Get(i.Op); // unknown operations fail here, not halfway through a run
+            return new VectorProgram(plan, provisional, null, recordedSlots.ToArray());
+        }
+        var observed = new HashSet<int>(recordedSlots);
+        for (int i = 0; i < plan.StockCount; i++) observed.Add(plan.RateBase + i);
+        var pool = plan.ArgumentPool.AsSpan();
+        var reads = new List<int>();
+        foreach (var i in plan.Capture.Concat(plan.Commit))
+        {
+            reads.Clear();
+            LaneOp.Reads(i, pool, reads);
+            observed.UnionWith(reads);
+        }
+        // What the step code computes is summed for the finiteness check: the elements it defines, and the net rates.
+        var summed = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains).Concat(Enumerable.Range(plan.RateBase, plan.StockCount)).ToHashSet();
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, summed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
+        return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray());
+    }
+}
