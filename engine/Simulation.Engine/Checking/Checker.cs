@@ -32,6 +32,7 @@ public static class Checker
         // After errors, references in broken equations are unknown: "unused" would often be wrong.
         if (!diagnostics.HasErrors) UsageWarnings.Report(model, invariant, diagnostics);
         StepSizeWarnings.Report(model, invariant, diagnostics);
+        InputRangeChecks.Report(model, invariant, diagnostics);
         return diagnostics.HasErrors ? null : new ModelAnalysis(ratesOrder, initialOrder, invariant);
     }
 

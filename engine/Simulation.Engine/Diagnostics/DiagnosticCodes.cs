@@ -58,6 +58,7 @@ public static class DiagnosticCodes
 
     // Warnings about structure
     public const string UnusedVariable = "SD2301";
+    public const string ValueOutsideRange = "SD2302";
 
     // Cycles and dynamics
     public const string AlgebraicLoop = "SD3001";
@@ -139,6 +140,7 @@ public static class DiagnosticCodes
         [BadMapping] = "a dimension mapping or subrange is inconsistent",
         [DuplicateElement] = "an element is named twice in one dimension",
         [UnusedVariable] = "a variable is never used (warning)",
+        [ValueOutsideRange] = "an input's value lies outside its declared range (warning)",
         [AlgebraicLoop] = "auxiliaries or flows depend on each other in a loop with no stock in it",
         [InitialValueCycle] = "initial values depend on each other in a loop",
         [DtTooLarge] = "dt is large against a first-order time constant (warning)",

@@ -129,9 +129,28 @@ public sealed record ElementDefinition
 public sealed record InputInfo
 {
     public string? Source { get; init; }
+
+    /// <summary>The low end of the plausible range, when one number serves every element.</summary>
     public double? Low { get; init; }
+
+    /// <summary>The high end of the plausible range, when one number serves every element.</summary>
     public double? High { get; init; }
+
+    /// <summary>For arrayed inputs: the low end per element (row-major), when given as a list.</summary>
+    public ImmutableArray<double>? ElementLow { get; init; }
+
+    /// <summary>For arrayed inputs: the high end per element (row-major), when given as a list.</summary>
+    public ImmutableArray<double>? ElementHigh { get; init; }
+
     public SourceLocation? Location { get; init; }
+
+    /// <summary>The range of element <paramref name="flat"/> (row-major), from the lists or the single pair.</summary>
+    public (double Low, double High)? RangeOf(int flat)
+    {
+        double? low = ElementLow is { } lows ? (flat < lows.Length ? lows[flat] : null) : Low;
+        double? high = ElementHigh is { } highs ? (flat < highs.Length ? highs[flat] : null) : High;
+        return low is double l && high is double h ? (l, h) : null;
+    }
 }
 
 public enum GraphInterpolation

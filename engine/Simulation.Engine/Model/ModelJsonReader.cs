@@ -147,6 +147,8 @@ public static class ModelJsonReader
                         Source = String(v["source"]),
                         Low = range is { Items.Count: 2 } ? Number(range.Items[0]) : null,
                         High = range is { Items.Count: 2 } ? Number(range.Items[1]) : null,
+                        ElementLow = range is { Items.Count: 2 } && range.Items[0] is JsonArray lows ? Numbers(lows) : null,
+                        ElementHigh = range is { Items.Count: 2 } && range.Items[1] is JsonArray highs ? Numbers(highs) : null,
                         Location = At(v["input"]!),
                     }
                     : null,

@@ -103,6 +103,8 @@ public static partial class ModelJsonWriter
             json.Property("input", true);
             if (input.Source is { } source) json.Property("source", source);
             if (input is { Low: double low, High: double high }) json.Property("range", [low, high]);
+            else if (input is { ElementLow: { } lows, ElementHigh: { } highs })
+                json.RawProperty("range", $"[{PrettyJsonWriter.List(lows)}, {PrettyJsonWriter.List(highs)}]");
         }
         json.EndObject();
     }

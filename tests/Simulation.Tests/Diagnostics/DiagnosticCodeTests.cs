@@ -45,6 +45,7 @@ public class DiagnosticCodeTests
         yield return Case(DiagnosticCodes.BadMapping, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 1 }}",
             dimensions: "[ { \"name\": \"Age\", \"elements\": [\"young\", \"old\"] }, { \"name\": \"Older\", \"subrangeOf\": \"Age\", \"elements\": [\"ancient\"] } ]"));
         yield return Case(DiagnosticCodes.DuplicateElement, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 1 }}", dimensions: "[ { \"name\": \"Age\", \"elements\": [\"young\", \"Young\"] } ]"));
+        yield return Case(DiagnosticCodes.ValueOutsideRange, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 5, \"input\": true, \"range\": [0, 1] }}, {{ \"name\": \"b\", {Aux}, \"equation\": \"a * TIME\" }}"));
         yield return Case(DiagnosticCodes.UnusedVariable, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 1 }}"));
         yield return Case(DiagnosticCodes.AlgebraicLoop, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": \"b + 1\" }}, {{ \"name\": \"b\", {Aux}, \"equation\": \"a * 2\" }}"));
         yield return Case(DiagnosticCodes.InitialValueCycle, Model("{ \"name\": \"s\", \"kind\": \"stock\", \"initial\": \"t\" }, { \"name\": \"t\", \"kind\": \"stock\", \"initial\": \"s\" }"));

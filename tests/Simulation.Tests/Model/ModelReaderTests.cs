@@ -44,6 +44,21 @@ public class ModelReaderTests
     }
 
     [Test]
+    public void Read_ArrayedInputRange_KeepsOneRangePerElement()
+    {
+        string json = TestModels.Model("{ \"name\": \"r\", \"kind\": \"auxiliary\", \"dimensions\": [\"A\"], \"input\": true, \"elements\": { \"x\": 1, \"y\": 2 }, " +
+            "\"range\": [[0.5, 1.5], [1.5, 3]] }, { \"name\": \"u\", \"kind\": \"auxiliary\", \"equation\": \"SUM(r[*]) * TIME\" }",
+            dimensions: "[ { \"name\": \"A\", \"elements\": [\"x\", \"y\"] } ]");
+        var input = Read(json).Variables[0].Input!;
+        Assert.That((input.RangeOf(0), input.RangeOf(1)), Is.EqualTo(((0.5, 1.5), (1.5, 3.0))));
+        Assert.That(TestModels.Diagnose(json), Is.Empty);
+        Assert.That(TestModels.Diagnose(json.Replace("[[0.5, 1.5], [1.5, 3]]", "[[0.5], [1.5, 3]]")).Single().Code,
+            Is.EqualTo(Simulation.Engine.Diagnostics.DiagnosticCodes.DimensionMismatch));
+        Assert.That(TestModels.Diagnose(json.Replace("[[0.5, 1.5], [1.5, 3]]", "[[0.5, 3.5], [1.5, 3]]")).Single().Code,
+            Is.EqualTo(Simulation.Engine.Diagnostics.DiagnosticCodes.InvalidValue));
+    }
+
+    [Test]
     public void Read_EquationWithEscapes_MapsEachCharacterToItsFilePosition()
     {
         string json = "{ \"name\": \"m\", \"time\": { \"start\": 0, \"stop\": 1, \"dt\": 1 }, \"variables\": [ { \"name\": \"a\", \"kind\": \"auxiliary\", \"equation\": \"\\\"q\\\" \\n+ zz\" } ] }";

@@ -71,8 +71,11 @@ public sealed class PrettyJsonWriter(TextWriter writer)
     public void Property(string name, IEnumerable<double> values)
     {
         Name(name);
-        writer.Write('[' + string.Join(", ", values.Select(Number)) + ']');
+        writer.Write(List(values));
     }
+
+    /// <summary>A list of numbers as JSON: <c>[1, 2.5, 3]</c>.</summary>
+    public static string List(IEnumerable<double> values) => '[' + string.Join(", ", values.Select(Number)) + ']';
 
     /// <summary>Starts an array of objects (each begun with <see cref="BeginArrayItem"/>).</summary>
     public void BeginArray()
