@@ -68,6 +68,22 @@ public class ExperimentDiagnosticTests
     }
 
     [Test]
+    public void Uniform_WithoutBounds_TakesEachElementsOwnModelRange()
+    {
+        _files.Write("model.json", ExperimentFiles.Model.Replace(
+            "\"equation\": 0.5, \"input\": true }", "\"equation\": 0.5, \"input\": true, \"range\": [[0.1, 0.4], [0.6, 0.9]] }"));
+        var experiment = _files.CompileOk(Experiment("\"uncertainty\": { \"design\": \"grid\", \"inputs\": [ { \"input\": \"Weight[old]\", \"levels\": 2 } ] }"));
+        var values = new double[1];
+        experiment.Uncertainty.Design.Fill(0, values);
+        Assert.That(values[0], Is.EqualTo(0.4), "old's own range [0.4, 0.9]");
+        experiment.Uncertainty.Design.Fill(1, values);
+        Assert.That(values[0], Is.EqualTo(0.9));
+        var (_, diagnostics) = _files.Compile(Experiment("\"uncertainty\": { \"design\": \"grid\", \"inputs\": [ { \"input\": \"Weight\", \"levels\": 2 } ] }"));
+        var d = diagnostics.Single(x => x.Code == DiagnosticCodes.ImpossibleDistribution);
+        Assert.That(d.Hint, Does.Contain("different ranges"));
+    }
+
+    [Test]
     public void Compile_ManyProblems_AreAllReportedAtOnce()
     {
         var (_, diagnostics) = _files.Compile(Experiment(

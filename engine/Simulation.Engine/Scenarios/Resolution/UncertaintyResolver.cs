@@ -38,7 +38,8 @@ public static class UncertaintyResolver
                 var target = inputs.Resolve(input.Target, InputUse.Value);
                 if (target is null || input.Distribution is null) continue;
                 var info = model.FindVariable(target.VariableName)?.Definition?.Input;
-                var distribution = DistributionFactory.Create(input.Distribution, target.Label, info, diagnostics);
+                var ranges = target.Positions.Select(p => info?.RangeOf(p)).Distinct().ToList();
+                var distribution = DistributionFactory.Create(input.Distribution, target.Label, ranges.Count == 1 ? ranges[0] : null, ranges.Count > 1, diagnostics);
                 if (distribution is null) continue;
                 if (u.Design == DesignKind.Grid)
                 {

@@ -1,5 +1,4 @@
 using Simulation.Engine.Diagnostics;
-using Simulation.Engine.Model;
 using Simulation.Engine.Scenarios.Format;
 
 namespace Simulation.Engine.Scenarios.Sampling;
@@ -9,6 +8,10 @@ namespace Simulation.Engine.Scenarios.Sampling;
 /// parameters are all there, none is foreign, and together they describe a real distribution (SD5008).
 /// A uniform without bounds takes the input's plausible "range" from the model.
 /// </summary>
+/// <remarks>
+/// <c>modelRange</c> is the range the model gives every element the input names, or null when it gives none or
+/// gives those elements different ranges (<c>rangesDiffer</c>).
+/// </remarks>
 public static class DistributionFactory
 {
     private static readonly Dictionary<DistributionKind, string[]> Allowed = new()
@@ -21,7 +24,8 @@ public static class DistributionFactory
         [DistributionKind.Discrete] = [],
     };
 
-    public static InputDistribution? Create(DistributionDefinition d, string input, InputInfo? modelInput, DiagnosticBag diagnostics)
+    public static InputDistribution? Create(DistributionDefinition d, string input, (double Low, double High)? modelRange, bool rangesDiffer,
+        DiagnosticBag diagnostics)
     {
         string kind = d.Kind.ToString().ToLowerInvariant();
         bool ok = true;
@@ -48,10 +52,12 @@ public static class DistributionFactory
 
         InputDistribution? Uniform()
         {
-            double? min = d["min"] ?? modelInput?.Low, max = d["max"] ?? modelInput?.High;
+            double? min = d["min"] ?? modelRange?.Low, max = d["max"] ?? modelRange?.High;
             if (min is null || max is null)
                 return Fail($"the uniform distribution of '{input}' needs \"min\" and \"max\"", d.Location,
-                    "give them, or a \"range\" for the input in the model");
+                    rangesDiffer
+                        ? "the model gives its elements different ranges: sample each element (name it with a subscript) to use its own, or give min and max"
+                        : "give them, or a \"range\" for the input in the model");
             if (!(min <= max)) return Fail($"the uniform distribution of '{input}' has min {min} above max {max}", d.LocationOf("min"), null);
             return new UniformDistribution(min.Value, max.Value);
         }
