@@ -31,6 +31,13 @@ public static class SimApp
                 .WithDescription("Run every XMILE case in a folder against its canonical output and print a pass/fail table.")
                 .WithExample("conformance", "tests/conformance/sdxorg")
                 .WithExample("conformance", "tests/conformance/sdxorg", "--markdown", "docs/conformance.md", "--force");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Run an experiment: every scenario over every sampled future, in parallel; resumable; Parquet outputs and a summary.")
+                .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep")
+                .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep", "--resume");
+            config.AddCommand<SummaryCommand>("summary")
+                .WithDescription("Print a finished sweep's comparison: each outcome per scenario, and the paired difference from the baseline.")
+                .WithExample("summary", "beds-sweep");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

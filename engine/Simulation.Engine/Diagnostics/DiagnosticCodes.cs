@@ -65,6 +65,28 @@ public static class DiagnosticCodes
     public const string InitialValueCycle = "SD3002";
     public const string DtTooLarge = "SD3101";
 
+    // Experiments (scenarios, interventions, uncertainty, outcomes)
+    public const string ModelFileMissing = "SD5001";
+    public const string UnknownInput = "SD5002";
+    public const string NotAnInput = "SD5003";
+    public const string UnknownInputElement = "SD5004";
+    public const string UnknownScenario = "SD5005";
+    public const string BasedOnCycle = "SD5006";
+    public const string DuplicateExperimentName = "SD5007";
+    public const string ImpossibleDistribution = "SD5008";
+    public const string EmptyDesign = "SD5009";
+    public const string InterventionTime = "SD5010";
+    public const string UnknownOutcome = "SD5011";
+    public const string OutcomeCycle = "SD5012";
+    public const string OutcomeTime = "SD5013";
+    public const string DesignTableProblem = "SD5014";
+    public const string SampledAndSet = "SD5015";
+    public const string DiscountPeriodUnknown = "SD5016";
+    public const string SampledTwice = "SD5017";
+    public const string DesignTooLarge = "SD5018";
+    public const string OutcomeShapeMismatch = "SD5019";
+    public const string InvalidExperiment = "SD5020";
+
     // Design tables (one run per row) and what a batch records
     public const string DesignTableEmpty = "SD5101";
     public const string DesignTableMalformed = "SD5102";
@@ -122,6 +144,27 @@ public static class DiagnosticCodes
         [AlgebraicLoop] = "auxiliaries or flows depend on each other in a loop with no stock in it",
         [InitialValueCycle] = "initial values depend on each other in a loop",
         [DtTooLarge] = "dt is large against a first-order time constant (warning)",
+        [ModelFileMissing] = "the experiment's model file cannot be read",
+        [UnknownInput] = "an experiment names a variable the model does not have",
+        [NotAnInput] = "an experiment changes a variable that is not an input of the model",
+        [UnknownInputElement] = "an experiment names an element its variable does not have",
+        [UnknownScenario] = "a scenario (in basedOn or baseline) does not exist",
+        [BasedOnCycle] = "scenarios are based on each other in a loop",
+        [DuplicateExperimentName] = "two scenarios, outcomes or uncertain inputs have the same name",
+        [ImpossibleDistribution] = "a distribution's parameters are missing or impossible",
+        [EmptyDesign] = "an uncertainty design has no samples",
+        [InterventionTime] = "an intervention's time is outside the run, or a ramp ends before it starts",
+        [UnknownOutcome] = "an outcome names another outcome that does not exist",
+        [OutcomeCycle] = "outcomes are defined from each other in a loop",
+        [OutcomeTime] = "an outcome's time is outside the run or between two steps",
+        [DesignTableProblem] = "the design table file does not exist or cannot be read",
+        [SampledAndSet] = "a scenario sets an input that is also sampled, so the sample would overwrite it",
+        [DiscountPeriodUnknown] = "a discount rate without a period, in a model whose time unit is not years",
+        [SampledTwice] = "an input is sampled twice",
+        [DesignTooLarge] = "a design is too large (too many samples, runs or dimensions)",
+        [OutcomeShapeMismatch] = "a difference or ratio of outcomes with different elements",
+        [InvalidExperiment] = "an experiment entry is incomplete or contradictory",
+
         [DesignTableEmpty] = "a design table has no header or no rows",
         [DesignTableMalformed] = "a row of a design table has the wrong number of cells or broken quoting",
         [DesignTableNotANumber] = "a cell of a design table is not a finite number",

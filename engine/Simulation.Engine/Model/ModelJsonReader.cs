@@ -30,7 +30,8 @@ public static class ModelJsonReader
         return new Reader(file, diagnostics).ReadModel(obj);
     }
 
-    private sealed class Reader(SourceFile file, DiagnosticBag diagnostics)
+    /// <summary>Reads parts of a file in the model format; the experiment reader uses it for overrides (equations, elements, graphs).</summary>
+    internal sealed class Reader(SourceFile file, DiagnosticBag diagnostics)
     {
         public ModelDocument ReadModel(JsonObject root)
         {
@@ -156,7 +157,7 @@ public static class ModelJsonReader
             };
         }
 
-        private ElementDefinition ReadElement(JsonProperty p)
+        internal ElementDefinition ReadElement(JsonProperty p)
         {
             var subscript = p.Name.Split(',').Select(s => s.Trim()).ToImmutableArray();
             var location = file.LocationOf(p.NameStart);
@@ -171,7 +172,7 @@ public static class ModelJsonReader
             return new ElementDefinition { Subscript = subscript, Equation = Equation(p.Value), Location = location };
         }
 
-        private GraphDefinition ReadGraph(JsonObject g, string owner)
+        internal GraphDefinition ReadGraph(JsonObject g, string owner)
         {
             var y = Numbers(g["y"]);
             ImmutableArray<double> x;
@@ -200,7 +201,7 @@ public static class ModelJsonReader
             };
         }
 
-        private EquationSource? Equation(JsonNode? node) => node switch
+        internal EquationSource? Equation(JsonNode? node) => node switch
         {
             JsonString s => new EquationSource(s.Value, file, s.ContentStart, s.Offsets),
             JsonNumber n => new EquationSource(n.Raw, file, n.Start),
@@ -212,7 +213,7 @@ public static class ModelJsonReader
                 ? a.Items.OfType<JsonString>().Select(s => new NameReference(s.Value, file.LocationOf(s.ContentStart))).ToImmutableArray()
                 : ImmutableArray<NameReference>.Empty;
 
-        private ImmutableArray<double> Numbers(JsonNode? node)
+        internal ImmutableArray<double> Numbers(JsonNode? node)
         {
             if (node is not JsonArray a) return ImmutableArray<double>.Empty;
             var result = ImmutableArray.CreateBuilder<double>(a.Items.Count);
@@ -221,7 +222,7 @@ public static class ModelJsonReader
             return result.ToImmutable();
         }
 
-        private double? Number(JsonNode? node)
+        internal double? Number(JsonNode? node)
         {
             if (node is not JsonNumber n) return null;
             if (double.IsFinite(n.Value)) return n.Value;
@@ -230,9 +231,9 @@ public static class ModelJsonReader
             return null;
         }
 
-        private static string? String(JsonNode? node) => (node as JsonString)?.Value;
+        internal static string? String(JsonNode? node) => (node as JsonString)?.Value;
 
-        private SourceLocation At(JsonNode node) => file.LocationOf(node is JsonString s ? s.ContentStart : node.Start);
+        internal SourceLocation At(JsonNode node) => file.LocationOf(node is JsonString s ? s.ContentStart : node.Start);
 
         private static string KindWord(VariableKind kind) => kind switch
         {

@@ -164,7 +164,7 @@ public static class ModelSchema
     private static string Where(string path)
     {
         string p = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-        return p.Length == 0 ? "the model" : $"'{p}'";
+        return p.Length == 0 ? "the file" : $"'{p}'";
     }
 
     private static string ParentPath(string path)

@@ -66,7 +66,8 @@ public class DiagnosticCodeTests
     [Test]
     public void Cases_CoverEveryCodeExceptRuntime()
     {
-        var tested = Cases().Concat(Import.XmileDiagnosticCodeTests.Cases()).Select(c => (string)c.Arguments[0]!).ToHashSet();
+        var tested = Cases().Concat(Import.XmileDiagnosticCodeTests.Cases()).Concat(Scenarios.ExperimentDiagnosticTests.Cases())
+            .Select(c => (string)c.Arguments[0]!).ToHashSet();
         // Codes about other inputs than a model are tested with those inputs: design tables and --at times in
         // Runtime/Batches/DesignTableTests and Cli/DesignRunTests.
         string[] testedElsewhere =
@@ -76,7 +77,8 @@ public class DiagnosticCodeTests
             DiagnosticCodes.RecordTimeOutsideRun,
         ];
         var untested = DiagnosticCodes.Descriptions.Keys.Where(c => !tested.Contains(c) && !testedElsewhere.Contains(c));
-        Assert.That(untested, Is.Empty, "add a bad model for each new diagnostic code (runtime codes are tested in RuntimeDiagnosticTests)");
+        Assert.That(untested, Is.Empty,
+            "add a bad model for each new diagnostic code (runtime codes are tested in RuntimeDiagnosticTests, experiment codes in Scenarios/ExperimentDiagnosticTests)");
     }
 
     [Test]

@@ -104,7 +104,7 @@ internal sealed class BatchJob
         for (int lane = 0; lane < lanes; lane++)
         {
             int run = lane < work.ActiveLanes ? first + lane : first;
-            work.RunIndices[lane] = run;
+            work.RunIndices[lane] = _inputs.StreamIndex(run);
             _inputs.Fill(run, parameters);
             for (int p = 0; p < parameters.Length; p++) work.Parameters.Row(p)[lane] = parameters[p];
         }

@@ -14,6 +14,12 @@ public interface IRunInputs
 
     /// <summary>Writes run <paramref name="run"/>'s parameter values. Called from worker threads, concurrently: must be thread-safe.</summary>
     void Fill(int run, Span<double> values);
+
+    /// <summary>
+    /// The index that, with the seed, fixes run <paramref name="run"/>'s random stream: the run itself, unless the
+    /// runs of this job continue a numbering (a sweep runs futures f0, f0 + 1, ... as runs 0, 1, ...).
+    /// </summary>
+    long StreamIndex(int run) => run;
 }
 
 /// <summary>Runs given as a matrix, one row per run, one column per plan parameter. Immutable.</summary>

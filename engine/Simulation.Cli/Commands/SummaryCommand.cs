@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Simulation.Engine.Scenarios.Output;
+using Simulation.Engine.Scenarios.Summary;
+using Spectre.Console.Cli;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>sim summary DIR [--outcome NAME]</c>: the comparison of a finished sweep, as a table.</summary>
+public sealed class SummaryCommand : Command<SummaryCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<DIR>")]
+        [Description("The folder a sweep wrote (it holds summary.json).")]
+        public string Folder { get; init; } = "";
+
+        [CommandOption("--outcome <NAME>")]
+        [Description("Show one outcome only.")]
+        public string? Outcome { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(settings.Folder, SweepOutputs.SummaryJson);
+        if (!File.Exists(path))
+            throw new UsageException($"'{settings.Folder}' has no {SweepOutputs.SummaryJson}",
+                File.Exists(Path.Combine(settings.Folder, "sweep.json")) ? "the sweep has not finished: continue it with sim sweep EXPERIMENT --output DIR --resume" : "give the folder a sweep wrote");
+        var summary = SweepSummary.FromJson(File.ReadAllText(path));
+        if (settings.Outcome is { } o && !summary.Rows.Any(r => string.Equals(r.Outcome, o, StringComparison.OrdinalIgnoreCase)))
+        {
+            var names = summary.Rows.Select(r => r.Outcome).Distinct().ToList();
+            string? s = Engine.Diagnostics.NameSuggester.Suggest(o, names);
+            throw new UsageException($"the sweep has no outcome '{o}'", s is not null ? $"did you mean '{s}'?" : $"its outcomes: {string.Join(", ", names)}");
+        }
+        SummaryTable.Print(summary, settings.Outcome);
+        return ExitCodes.Ok;
+    }
+}

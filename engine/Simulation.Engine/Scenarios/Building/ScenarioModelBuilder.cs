@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Binding;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Model;
+using Simulation.Engine.Scenarios.Format;
+using Simulation.Engine.Scenarios.Outcomes;
+using Simulation.Engine.Scenarios.Resolution;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Scenarios.Building;
+
+/// <summary>
+/// Builds each scenario's model document from the base model: overrides replace definitions,
+/// inputs that are scaled or intervened on become layered schedules (<see cref="ValueLayers"/>), the
+/// measurement plan's hidden variables are added, and each sampled column is tied to the elements it sets.
+/// Every scenario gets the same hidden outcome variables and the same parameter columns, so runs of
+/// different scenarios differ only in what the scenario changes.
+/// </summary>
+public static class ScenarioModelBuilder
+{
+    public static ScenarioModel Build(ModelDocument baseModel, BoundModel bound, ResolvedScenario scenario, UncertaintyPlan uncertainty,
+        MeasurementPlan measurement, HiddenNames names, DiagnosticBag diagnostics)
+    {
+        var variables = baseModel.Variables.ToList();
+        int IndexOf(string name) => variables.FindIndex(v => Identifier.Canonical(v.Name) == Identifier.Canonical(name));
+
+        foreach (var o in scenario.Overrides)
+        {
+            int i = IndexOf(o.Target.VariableName);
+            variables[i] = OverrideApplier.Apply(variables[i], o, diagnostics);
+        }
+
+        var targets = ImmutableArray.CreateBuilder<(string, int)>();
+        var columns = ImmutableArray.CreateBuilder<int>();
+        var columnsByVariable = uncertainty.Columns.Select((c, k) => (c, k)).GroupBy(x => x.c.Target.VariableName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var interventionsByVariable = scenario.Interventions.GroupBy(x => x.Target.VariableName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        foreach (string variable in columnsByVariable.Keys.Concat(interventionsByVariable.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList())
+        {
+            var sampled = columnsByVariable.GetValueOrDefault(variable) ?? [];
+            var interventions = interventionsByVariable.GetValueOrDefault(variable) ?? [];
+            var multipliers = sampled.Where(x => x.c.Apply == ApplyMode.Multiply).ToList();
+            string setTarget = variable;
+            if (multipliers.Count > 0 || interventions.Count > 0)
+            {
+                int i = IndexOf(variable);
+                var layers = ValueLayers.Build(variables[i], ElementKeys(bound, variable), multipliers.Select(m => m.c).ToList(), interventions, names);
+                variables.RemoveAt(i);
+                variables.InsertRange(i, layers.Variables);
+                setTarget = layers.BaseName;
+                foreach (var (factor, column) in layers.Factors)
+                {
+                    targets.Add((factor, 0));
+                    columns.Add(multipliers.First(m => m.c == column).k);
+                }
+            }
+            foreach (var (column, k) in sampled.Where(x => x.c.Apply == ApplyMode.Set))
+                foreach (int p in column.Target.Positions)
+                {
+                    targets.Add((setTarget, p));
+                    columns.Add(k);
+                }
+        }
+        variables.AddRange(measurement.Variables);
+        return new ScenarioModel(baseModel with { Variables = variables.ToImmutableArray() }, targets.ToImmutable(), columns.ToImmutable());
+    }
+
+    /// <summary>Each element's names (one per dimension), in row-major order: the keys of per-element entries.</summary>
+    private static ImmutableArray<string[]> ElementKeys(BoundModel bound, string variable)
+    {
+        var v = bound.FindVariable(variable)!;
+        return Binder.Positions(v.Dimensions).Select(ix => ix.Select((x, k) => v.Dimensions[k].Elements[x]).ToArray()).ToImmutableArray();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Compilation;
+using Simulation.Engine.Scenarios.Resolution;
+
+namespace Simulation.Engine.Scenarios;
+
+/// <summary>
+/// One scenario ready to run: its compiled plan, which design column each plan parameter takes, and the
+/// slot of each output the measurement plan records. Every run of the scenario uses this one plan; runs differ
+/// only in their sampled values and random streams.
+/// </summary>
+public sealed class CompiledScenario
+{
+    public required ResolvedScenario Scenario { get; init; }
+    public required EvaluationPlan Plan { get; init; }
+
+    /// <summary>Parameter k of the plan takes the value of design column ParameterColumns[k].</summary>
+    public required ImmutableArray<int> ParameterColumns { get; init; }
+
+    /// <summary>Model element of each recorded output (in the measurement plan's order).</summary>
+    public required ImmutableArray<int> RecordElements { get; init; }
+
+    /// <summary>Plan slot of each recorded output.</summary>
+    public required ImmutableArray<int> RecordSlots { get; init; }
+
+    public string Name => Scenario.Name;
+
+    public int Index => Scenario.Index;
+
+    /// <summary>Writes a run's parameter values from its sample's design values.</summary>
+    public void FillParameters(ReadOnlySpan<double> sample, Span<double> parameters)
+    {
+        for (int k = 0; k < ParameterColumns.Length; k++) parameters[k] = sample[ParameterColumns[k]];
+    }
+}

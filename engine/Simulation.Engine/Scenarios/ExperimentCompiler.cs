@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Binding;
+using Simulation.Engine.Checking;
+using Simulation.Engine.Compilation;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Model;
+using Simulation.Engine.Scenarios.Building;
+using Simulation.Engine.Scenarios.Format;
+using Simulation.Engine.Scenarios.Outcomes;
+using Simulation.Engine.Scenarios.Resolution;
+
+namespace Simulation.Engine.Scenarios;
+
+/// <summary>
+/// The experiment pipeline: read the model, apply the time overrides, bind and check it, resolve the
+/// experiment against it (scenarios, uncertainty, outcomes), then build, bind, check and compile one model
+/// per scenario. Every problem is reported in one pass; nothing is returned when any is an error.
+/// </summary>
+public static class ExperimentCompiler
+{
+    public static CompiledExperiment? CompileFile(string path, DiagnosticBag diagnostics)
+    {
+        var experiment = ExperimentJsonReader.ReadFile(path, diagnostics);
+        return experiment is null ? null : Compile(experiment, diagnostics);
+    }
+
+    public static CompiledExperiment? Compile(ExperimentDocument experiment, DiagnosticBag diagnostics)
+    {
+        if (!File.Exists(experiment.ModelPath))
+        {
+            diagnostics.Error(DiagnosticCodes.ModelFileMissing, $"the model file '{experiment.ModelPath}' does not exist", experiment.Model.Location,
+                hint: "the path is relative to the experiment file's folder");
+            return null;
+        }
+        var model = ModelJsonReader.ReadFile(experiment.ModelPath, diagnostics);
+        if (model is null) return null;
+        model = model with { Time = experiment.Time?.Apply(model.Time) ?? model.Time };
+        var (bound, analysis) = ModelPipeline.Check(model, diagnostics);
+        if (analysis is null || diagnostics.HasErrors) return null;
+
+        var clock = new RunClock(model.Time);
+        var inputs = new InputResolver(bound, diagnostics);
+        var (scenarios, baseline) = ScenarioResolver.Resolve(experiment, model.Time, inputs, diagnostics);
+        var uncertainty = UncertaintyResolver.Resolve(experiment, bound, inputs, diagnostics);
+        var names = new HiddenNames(bound.Variables.Select(v => v.Name));
+        var measurement = OutcomeResolver.Resolve(experiment, bound, clock, names, inputs, diagnostics);
+        CheckSampledAndSet(scenarios, uncertainty, diagnostics);
+        CheckSize(scenarios.Length, uncertainty, experiment, diagnostics);
+        if (diagnostics.HasErrors) return null;
+
+        var compiled = ImmutableArray.CreateBuilder<CompiledScenario>();
+        var reported = new HashSet<(string, SourceLocation?, string)>(diagnostics.Items.Select(d => (d.Code, d.Location, d.Message)));
+        foreach (var scenario in scenarios)
+        {
+            var own = new DiagnosticBag();
+            var scenarioNames = names.Fork();
+            var built = ScenarioModelBuilder.Build(model, bound, scenario, uncertainty, measurement, scenarioNames, own);
+            var result = CompileScenario(scenario, built, measurement, own);
+            foreach (var d in own.Items.Where(d => !(d.Severity == Severity.Warning && scenarioNames.IsGenerated(d.Variable))))
+                if (reported.Add((d.Code, d.Location, d.Message)))
+                    diagnostics.Add(scenario.Index == baseline || scenarios.Length == 1 ? d : d with { Message = $"{d.Message} (in scenario '{scenario.Name}')" });
+            if (result is not null) compiled.Add(result);
+        }
+        if (diagnostics.HasErrors) return null;
+        return new CompiledExperiment
+        {
+            Document = experiment,
+            Model = model,
+            Clock = clock,
+            Scenarios = compiled.ToImmutable(),
+            Baseline = baseline,
+            Uncertainty = uncertainty,
+            Measurement = measurement,
+        };
+    }
+
+    private static CompiledScenario? CompileScenario(ResolvedScenario scenario, ScenarioModel built, MeasurementPlan measurement, DiagnosticBag diagnostics)
+    {
+        var bound = Binder.Bind(built.Document, diagnostics);
+        var analysis = Checker.Check(bound, diagnostics);
+        if (analysis is null || diagnostics.HasErrors) return null;
+        int ElementOf(string variable, int position) => bound.FindVariable(variable)!.Elements[position];
+        var parameters = built.ParameterTargets.Select(t => ElementOf(t.Variable, t.Position)).ToList();
+        var plan = PlanCompiler.Compile(bound, analysis, parameters);
+        var recorded = measurement.Layout.Outputs.Select(o => ElementOf(o.Variable, o.Position)).ToImmutableArray();
+        return new CompiledScenario
+        {
+            Scenario = scenario,
+            Plan = plan,
+            ParameterColumns = built.ParameterColumns,
+            RecordElements = recorded,
+            RecordSlots = recorded.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
+        };
+    }
+
+    /// <summary>A scenario's override of an element that a sample also sets would be silently lost: an error.</summary>
+    private static void CheckSampledAndSet(ImmutableArray<ResolvedScenario> scenarios, UncertaintyPlan uncertainty, DiagnosticBag diagnostics)
+    {
+        var reported = new HashSet<InputOverride>();
+        foreach (var scenario in scenarios)
+        foreach (var o in scenario.Overrides)
+        foreach (var column in uncertainty.Columns.Where(c => c.Apply == ApplyMode.Set))
+        {
+            if (!string.Equals(o.Target.VariableName, column.Target.VariableName, StringComparison.OrdinalIgnoreCase)) continue;
+            if (!o.Target.Positions.Intersect(column.Target.Positions).Any() || !reported.Add(o.Definition)) continue;
+            diagnostics.Error(DiagnosticCodes.SampledAndSet,
+                $"scenario '{scenario.Name}' sets '{o.Target.Label}', which the uncertainty also samples ('{column.Target.Label}'): the sample would replace the scenario's value",
+                o.Definition.Location, hint: "sample it with \"apply\": \"multiply\" to scale the scenario's value, or change it with an intervention");
+        }
+    }
+
+    private static void CheckSize(int scenarios, UncertaintyPlan uncertainty, ExperimentDocument experiment, DiagnosticBag diagnostics)
+    {
+        long runs = scenarios * uncertainty.Futures;
+        if (uncertainty.Futures > int.MaxValue || runs > int.MaxValue)
+            diagnostics.Error(DiagnosticCodes.DesignTooLarge, $"the sweep would have {runs:N0} runs; at most {int.MaxValue:N0} are possible",
+                experiment.Uncertainty?.Location ?? experiment.Location, hint: "use fewer samples, replications or scenarios");
+    }
+}

@@ -1,0 +1,27 @@
+using Simulation.Engine.Scenarios.Format;
+
+namespace Simulation.Engine.Scenarios.Outcomes;
+
+/// <summary>Computes a run's outcome columns from what it recorded, in column order (each column uses only earlier ones).</summary>
+public static class OutcomeEvaluator
+{
+    /// <param name="recorded">The run's recorded values (record layout order).</param>
+    /// <param name="baseline">The baseline run's outcome columns in the same future; empty when this run is the baseline's own.</param>
+    public static void Evaluate(RecordLayout layout, IReadOnlyList<OutcomeColumn> columns, ReadOnlySpan<double> recorded, ReadOnlySpan<double> baseline,
+        Span<double> result)
+    {
+        for (int c = 0; c < columns.Count; c++)
+        {
+            result[c] = columns[c].Formula switch
+            {
+                ValueAt v => recorded[layout.IndexOf(v.Output, v.Step)],
+                IncreaseOver i => (recorded[layout.IndexOf(i.Output, i.ToStep)] - recorded[layout.IndexOf(i.Output, i.FromStep)]) / i.Divisor,
+                Combination { Kind: OutcomeKind.Ratio } r => result[r.Left] / result[r.Right],
+                Combination d => result[d.Left] - result[d.Right],
+                VersusBaseline { Kind: OutcomeKind.Avoided } a => (baseline.IsEmpty ? result[a.Column] : baseline[a.Column]) - result[a.Column],
+                VersusBaseline p => result[p.Column] - (baseline.IsEmpty ? result[p.Column] : baseline[p.Column]),
+                _ => throw new InvalidOperationException($"unknown outcome formula {columns[c].Formula}"),
+            };
+        }
+    }
+}

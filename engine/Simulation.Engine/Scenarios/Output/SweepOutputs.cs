@@ -1,0 +1,106 @@
+using Simulation.Engine.Scenarios.Outcomes;
+using Simulation.Engine.Scenarios.Running;
+using Simulation.Engine.Scenarios.Summary;
+
+namespace Simulation.Engine.Scenarios.Output;
+
+/// <summary>
+/// Makes a sweep's outputs from its committed chunks alone (so a resumed sweep writes the same bytes as an
+/// uninterrupted one), one chunk at a time, in run order:
+/// <code>
+/// runs.parquet       run, scenario, sample, replication, one column per sampled input, problem
+/// outcomes.parquet   run, outcome, element, value
+/// series.parquet     run, variable, element, time, value            (when the experiment asks for series)
+/// *.csv              the same tables as CSV                          (on request)
+/// summary.csv/.json  per scenario and outcome: mean, P5/P50/P95, and the paired difference from the baseline
+/// </code>
+/// Memory: one chunk of every table, plus the outcome values the summary needs (8 bytes per run and outcome column).
+/// </summary>
+public static class SweepOutputs
+{
+    public const string Runs = "runs", Outcomes = "outcomes", Series = "series", SummaryCsv = "summary.csv", SummaryJson = "summary.json";
+
+    /// <summary>Every file name a sweep may write (what --force removes).</summary>
+    public static IReadOnlyList<string> AllNames { get; } =
+        [Runs + ".parquet", Outcomes + ".parquet", Series + ".parquet", Runs + ".csv", Outcomes + ".csv", Series + ".csv", SummaryCsv, SummaryJson];
+
+    public static async Task<SweepSummary> WriteAsync(CompiledExperiment experiment, SweepJournal journal, bool csv, CancellationToken cancellation)
+    {
+        var measurement = experiment.Measurement;
+        var columns = measurement.Columns;
+        string folder = journal.Folder;
+        string? Csv(string table) => csv ? Path.Combine(folder, table + ".csv") : null;
+
+        var runs = new RunsTable(experiment);
+        var outcomeTable = (run: new LongColumn("run"), outcome: new StringColumn("outcome"), element: new StringColumn("element"), value: new ValueColumn("value"));
+        var seriesTable = (run: new LongColumn("run"), variable: new StringColumn("variable"), element: new StringColumn("element"),
+            time: new ValueColumn("time"), value: new ValueColumn("value"));
+        await using var runsFile = await TidyTable.CreateAsync(Path.Combine(folder, Runs + ".parquet"), Csv(Runs), runs.Columns);
+        await using var outcomesFile = await TidyTable.CreateAsync(Path.Combine(folder, Outcomes + ".parquet"), Csv(Outcomes),
+            outcomeTable.run, outcomeTable.outcome, outcomeTable.element, outcomeTable.value);
+        await using var seriesFile = measurement.Series.IsEmpty ? null : await TidyTable.CreateAsync(Path.Combine(folder, Series + ".parquet"), Csv(Series),
+            seriesTable.run, seriesTable.variable, seriesTable.element, seriesTable.time, seriesTable.value);
+
+        int scenarios = experiment.Scenarios.Length, futures = experiment.Futures, b = experiment.Baseline;
+        var summary = new double[scenarios][][];
+        for (int s = 0; s < scenarios; s++)
+        {
+            summary[s] = new double[columns.Length][];
+            for (int c = 0; c < columns.Length; c++) summary[s][c] = new double[futures];
+        }
+        var own = new double[columns.Length];
+        for (int s = 0; s < scenarios; s++)
+        for (int chunk = 0; chunk < journal.ChunkCount; chunk++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var part = journal.ReadPart(s, chunk) ?? throw new InvalidDataException($"the committed chunk {chunk} of scenario {s} cannot be read");
+            double[]? baseline = s != b && measurement.IsPaired ? BaselineColumns(experiment, journal, chunk) : null;
+            for (int i = 0; i < part.Count; i++)
+            {
+                int future = part.First + i;
+                long run = experiment.RunId(s, future);
+                var row = part.Row(i);
+                OutcomeEvaluator.Evaluate(measurement.Layout, columns, row, baseline is null ? [] : baseline.AsSpan(i * columns.Length, columns.Length), own);
+                runs.Add(s, future, part.Problems[i]);
+                for (int c = 0; c < columns.Length; c++)
+                {
+                    summary[s][c][future] = own[c];
+                    outcomeTable.run.Add(run);
+                    outcomeTable.outcome.Add(columns[c].Outcome);
+                    outcomeTable.element.Add(columns[c].Element);
+                    outcomeTable.value.Add(own[c]);
+                }
+                foreach (var series in measurement.Series)
+                    foreach (int step in measurement.SeriesSteps)
+                    {
+                        seriesTable.run.Add(run);
+                        seriesTable.variable.Add(series.Variable);
+                        seriesTable.element.Add(series.Element);
+                        seriesTable.time.Add(experiment.Clock.TimeOf(step));
+                        seriesTable.value.Add(row[measurement.Layout.IndexOf(series.Output, step)]);
+                    }
+            }
+            await runsFile.FlushAsync();
+            await outcomesFile.FlushAsync();
+            if (seriesFile is not null) await seriesFile.FlushAsync();
+        }
+        await runsFile.PublishAsync();
+        await outcomesFile.PublishAsync();
+        if (seriesFile is not null) await seriesFile.PublishAsync();
+        var result = SweepSummary.Compute(experiment, columns, summary);
+        AtomicFile.WriteAllText(Path.Combine(folder, SummaryCsv), result.ToCsv());
+        AtomicFile.WriteAllText(Path.Combine(folder, SummaryJson), result.ToJson());
+        return result;
+    }
+
+    /// <summary>The baseline's outcome columns for every future of a chunk (row-major: future, column).</summary>
+    private static double[] BaselineColumns(CompiledExperiment experiment, SweepJournal journal, int chunk)
+    {
+        var columns = experiment.Measurement.Columns;
+        var part = journal.ReadPart(experiment.Baseline, chunk) ?? throw new InvalidDataException($"the baseline's committed chunk {chunk} cannot be read");
+        var result = new double[part.Count * columns.Length];
+        for (int i = 0; i < part.Count; i++)
+            OutcomeEvaluator.Evaluate(experiment.Measurement.Layout, columns, part.Row(i), [], result.AsSpan(i * columns.Length, columns.Length));
+        return result;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Simulation.Engine.Scenarios.Running;
+
+/// <summary>
+/// The per-run inputs of a future: its sample's design values mapped onto a scenario's plan parameters,
+/// and its random stream index (the future itself, so every scenario draws the same random numbers for it).
+/// Thread-safe: sample values are computed on demand from the design.
+/// </summary>
+public static class FutureInputs
+{
+    public static void Fill(CompiledExperiment experiment, CompiledScenario scenario, int future, Span<double> parameters)
+    {
+        var design = experiment.Uncertainty.Design;
+        Span<double> sample = design.Columns <= 256 ? stackalloc double[design.Columns] : new double[design.Columns];
+        design.Fill(experiment.SampleOf(future), sample);
+        scenario.FillParameters(sample, parameters);
+    }
+
+    /// <summary>The random stream of a future: (experiment seed, future).</summary>
+    public static long StreamIndex(int future) => future;
+}

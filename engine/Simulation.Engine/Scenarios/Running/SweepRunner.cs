@@ -1,0 +1,103 @@
+using Simulation.Engine.Scenarios.Output;
+using Simulation.Engine.Scenarios.Summary;
+
+namespace Simulation.Engine.Scenarios.Running;
+
+public enum SweepStatus
+{
+    /// <summary>Every run done and the outputs written.</summary>
+    Completed,
+
+    /// <summary>The folder already held the completed sweep; nothing was run.</summary>
+    AlreadyComplete,
+
+    /// <summary>Stopped on request; committed chunks are kept and --resume continues from them.</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// Runs a compiled experiment into an output folder: every scenario over every future, chunk by chunk,
+/// committing each chunk as it completes (<see cref="SweepJournal"/>), then makes the outputs from the chunks.
+/// Scenarios run one after another, each as one call of the engine over its remaining futures, so the engine
+/// keeps every core busy across chunk boundaries. <see cref="CompletedRuns"/> may be read from another thread
+/// for progress.
+/// </summary>
+public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engine)
+{
+    private long _completed;
+
+    public long TotalRuns => experiment.Runs;
+
+    public long CompletedRuns => Interlocked.Read(ref _completed);
+
+    public SweepSummary? Summary { get; private set; }
+
+    public SweepStatus Run(string folder, SweepStart start, bool csv, CancellationToken cancellation = default)
+    {
+        var journal = SweepJournal.Open(folder, experiment, SweepOutputs.AllNames, start);
+        if (journal.IsComplete && File.Exists(Path.Combine(folder, SweepOutputs.SummaryJson)))
+        {
+            Interlocked.Exchange(ref _completed, TotalRuns);
+            return SweepStatus.AlreadyComplete;
+        }
+        try
+        {
+            for (int s = 0; s < experiment.Scenarios.Length; s++)
+            {
+                var pending = new List<int>();
+                for (int c = 0; c < journal.ChunkCount; c++)
+                    if (journal.HasPart(s, c)) Interlocked.Add(ref _completed, journal.ChunkRange(c).Count);
+                    else pending.Add(c);
+                foreach (var (firstChunk, lastChunk) in Ranges(pending))
+                {
+                    int first = journal.ChunkRange(firstChunk).First;
+                    var (lastFirst, lastCount) = journal.ChunkRange(lastChunk);
+                    var sink = new ChunkSink(journal, s, () => Interlocked.Increment(ref _completed));
+                    engine.Run(experiment, experiment.Scenarios[s], first, lastFirst + lastCount - first, sink, cancellation);
+                }
+            }
+            Summary = SweepOutputs.WriteAsync(experiment, journal, csv || experiment.Document.Outputs.Csv, cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return SweepStatus.Cancelled;
+        }
+        journal.Complete(experiment);
+        return SweepStatus.Completed;
+    }
+
+    /// <summary>Consecutive runs of chunk numbers, as (first, last) pairs.</summary>
+    private static IEnumerable<(int, int)> Ranges(List<int> chunks)
+    {
+        for (int i = 0; i < chunks.Count;)
+        {
+            int j = i;
+            while (j + 1 < chunks.Count && chunks[j + 1] == chunks[j] + 1) j++;
+            yield return (chunks[i], chunks[j]);
+            i = j + 1;
+        }
+    }
+
+    /// <summary>Collects futures in order into the current chunk and commits each chunk when its last future arrives.</summary>
+    private sealed class ChunkSink(SweepJournal journal, int scenario, Action delivered) : IFutureSink
+    {
+        private PartFile? _part;
+        private int _chunk = -1;
+
+        public void Accept(int future, ReadOnlySpan<double> values, FutureProblem? problem)
+        {
+            int chunk = future / journal.Chunk;
+            if (chunk != _chunk)
+            {
+                var (first, count) = journal.ChunkRange(chunk);
+                _part = new PartFile(first, count, journal.ValuesPerRun);
+                _chunk = chunk;
+            }
+            int i = future - _part!.First;
+            values.CopyTo(_part.Values.AsSpan(i * _part.ValuesPerRun, _part.ValuesPerRun));
+            _part.Problems[i] = problem;
+            delivered();
+            if (i == _part.Count - 1) journal.Commit(scenario, chunk, _part);
+        }
+    }
+}
