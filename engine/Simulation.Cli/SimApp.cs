@@ -1,4 +1,5 @@
 using Simulation.Cli.Commands;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Simulation.Cli;
@@ -8,6 +9,8 @@ public static class SimApp
 {
     public static int Run(string[] args)
     {
+        // A file or pipe has no width and Spectre would assume 80 columns, wrapping every table cell; 160 keeps rows whole.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -20,6 +23,10 @@ public static class SimApp
                 .WithDescription("Check a model and print every problem found, with its location.")
                 .WithExample("check", "models/hospital-beds.json")
                 .WithExample("check", "models/hospital-beds.json", "--format", "json");
+            config.AddCommand<InputsCommand>("inputs")
+                .WithDescription("List a model's inputs with their meaning, value, units, plausible range and source (Markdown or CSV).")
+                .WithExample("inputs", "models/hospital-to-community.json")
+                .WithExample("inputs", "models/illness-to-prevention.json", "--format", "csv");
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Convert a model (XMILE .xmile/.stmx/.itmx) to our JSON format.")
                 .WithExample("import", "model.xmile", "-o", "model.json");
@@ -33,7 +40,8 @@ public static class SimApp
                 .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep", "--resume");
             config.AddCommand<SummaryCommand>("summary")
                 .WithDescription("Print a finished sweep's comparison: each outcome per scenario, and the paired difference from the baseline.")
-                .WithExample("summary", "beds-sweep");
+                .WithExample("summary", "beds-sweep")
+                .WithExample("summary", "beds-sweep", "--format", "markdown");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

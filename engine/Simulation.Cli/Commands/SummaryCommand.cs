@@ -17,6 +17,10 @@ public sealed class SummaryCommand : Command<SummaryCommand.Settings>
         [CommandOption("--outcome <NAME>")]
         [Description("Show one outcome only.")]
         public string? Outcome { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("table (default): one line per outcome and scenario; markdown: one row per outcome, the baseline and each scenario's paired difference as columns (for reports).")]
+        public string Format { get; init; } = "table";
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -32,7 +36,12 @@ public sealed class SummaryCommand : Command<SummaryCommand.Settings>
             string? s = Engine.Diagnostics.NameSuggester.Suggest(o, names);
             throw new UsageException($"the sweep has no outcome '{o}'", s is not null ? $"did you mean '{s}'?" : $"its outcomes: {string.Join(", ", names)}");
         }
-        SummaryTable.Print(summary, settings.Outcome);
+        switch (settings.Format.ToLowerInvariant())
+        {
+            case "table": SummaryTable.Print(summary, settings.Outcome); break;
+            case "markdown": Console.Out.Write(SummaryMarkdown.Render(summary, settings.Outcome)); break;
+            default: throw new UsageException($"unknown format '{settings.Format}'", "use table or markdown");
+        }
         return ExitCodes.Ok;
     }
 }

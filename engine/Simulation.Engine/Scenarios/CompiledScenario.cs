@@ -17,6 +17,9 @@ public sealed class CompiledScenario
     /// <summary>Parameter k of the plan takes the value of design column ParameterColumns[k].</summary>
     public required ImmutableArray<int> ParameterColumns { get; init; }
 
+    /// <summary>Parameter k is offset + scale x its column's value (an array moved across its ranges); (0, 1) for most.</summary>
+    public required ImmutableArray<(double Offset, double Scale)> ParameterTransforms { get; init; }
+
     /// <summary>Model element of each recorded output (in the measurement plan's order).</summary>
     public required ImmutableArray<int> RecordElements { get; init; }
 
@@ -30,6 +33,10 @@ public sealed class CompiledScenario
     /// <summary>Writes a run's parameter values from its sample's design values.</summary>
     public void FillParameters(ReadOnlySpan<double> sample, Span<double> parameters)
     {
-        for (int k = 0; k < ParameterColumns.Length; k++) parameters[k] = sample[ParameterColumns[k]];
+        for (int k = 0; k < ParameterColumns.Length; k++)
+        {
+            var (offset, scale) = ParameterTransforms[k];
+            parameters[k] = offset + scale * sample[ParameterColumns[k]];
+        }
     }
 }

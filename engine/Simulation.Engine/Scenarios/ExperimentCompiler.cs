@@ -88,6 +88,7 @@ public static class ExperimentCompiler
             Scenario = scenario,
             Plan = plan,
             ParameterColumns = built.ParameterColumns,
+            ParameterTransforms = built.ParameterTransforms,
             RecordElements = recorded,
             RecordSlots = recorded.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
         };

@@ -78,9 +78,30 @@ public class ExperimentDiagnosticTests
         Assert.That(values[0], Is.EqualTo(0.4), "old's own range [0.4, 0.9]");
         experiment.Uncertainty.Design.Fill(1, values);
         Assert.That(values[0], Is.EqualTo(0.9));
-        var (_, diagnostics) = _files.Compile(Experiment("\"uncertainty\": { \"design\": \"grid\", \"inputs\": [ { \"input\": \"Weight\", \"levels\": 2 } ] }"));
+    }
+
+    [Test]
+    public void Uniform_WithoutBoundsOverElementsWithDifferentRanges_OneDrawMovesEveryElementAcrossItsOwnRange()
+    {
+        _files.Write("model.json", ExperimentFiles.Model.Replace(
+            "\"equation\": 0.5, \"input\": true }", "\"equation\": 0.5, \"input\": true, \"range\": [[0.1, 0.4], [0.6, 0.9]] }"));
+        var experiment = _files.CompileOk(Experiment("\"uncertainty\": { \"design\": \"grid\", \"inputs\": [ { \"input\": \"Weight\", \"levels\": 3 } ] }"));
+        Assert.That(experiment.Uncertainty.Columns.Single().Label, Is.EqualTo("Weight (position in range)"));
+        var scenario = experiment.Scenarios[0];
+        var sample = new double[1];
+        var parameters = new double[scenario.Plan.Parameters.Length];
+        var expected = new[] { (0.0, new[] { 0.1, 0.4 }), (0.5, new[] { 0.35, 0.65 }), (1.0, new[] { 0.6, 0.9 }) };
+        for (int s = 0; s < expected.Length; s++)
+        {
+            experiment.Uncertainty.Design.Fill(s, sample);
+            scenario.FillParameters(sample, parameters);
+            Assert.That(sample[0], Is.EqualTo(expected[s].Item1), "the column records the position in the range");
+            Assert.That(parameters, Is.EqualTo(expected[s].Item2).Within(1e-15), "young from 0.1 to 0.6, old from 0.4 to 0.9, together");
+        }
+        var (_, diagnostics) = _files.Compile(Experiment(
+            "\"uncertainty\": { \"design\": \"grid\", \"inputs\": [ { \"input\": \"Weight\", \"levels\": 2, \"apply\": \"multiply\" } ] }"));
         var d = diagnostics.Single(x => x.Code == DiagnosticCodes.ImpossibleDistribution);
-        Assert.That(d.Hint, Does.Contain("different ranges"));
+        Assert.That(d.Hint, Does.Contain("factor's min and max"));
     }
 
     [Test]

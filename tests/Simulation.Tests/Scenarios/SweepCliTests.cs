@@ -42,6 +42,13 @@ public class SweepCliTests
         var unknown = SimProcess.Run("summary", output, "--outcome", "Drianed");
         Assert.That(unknown.ExitCode, Is.EqualTo(2));
         Assert.That(unknown.Stderr, Does.Contain("did you mean 'Drained'"));
+        var markdown = SimProcess.Run("summary", output, "--format", "markdown");
+        Assert.That(markdown.ExitCode, Is.EqualTo(0), markdown.Stderr);
+        Assert.That(markdown.Stdout, Does.Contain("| outcome | units |"));
+        Assert.That(markdown.Stdout, Does.Contain("| Drained | units |"));
+        var badFormat = SimProcess.Run("summary", output, "--format", "html");
+        Assert.That(badFormat.ExitCode, Is.EqualTo(2));
+        Assert.That(badFormat.Stderr, Does.Contain("unknown format 'html'"));
     }
 
     [Test]

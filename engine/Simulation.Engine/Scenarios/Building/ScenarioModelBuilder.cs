@@ -32,6 +32,7 @@ public static class ScenarioModelBuilder
 
         var targets = ImmutableArray.CreateBuilder<(string, int)>();
         var columns = ImmutableArray.CreateBuilder<int>();
+        var transforms = ImmutableArray.CreateBuilder<(double, double)>();
         var columnsByVariable = uncertainty.Columns.Select((c, k) => (c, k)).GroupBy(x => x.c.Target.VariableName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var interventionsByVariable = scenario.Interventions.GroupBy(x => x.Target.VariableName, StringComparer.OrdinalIgnoreCase)
@@ -53,17 +54,19 @@ public static class ScenarioModelBuilder
                 {
                     targets.Add((factor, 0));
                     columns.Add(multipliers.First(m => m.c == column).k);
+                    transforms.Add((0, 1));
                 }
             }
             foreach (var (column, k) in sampled.Where(x => x.c.Apply == ApplyMode.Set))
-                foreach (int p in column.Target.Positions)
+                for (int i = 0; i < column.Target.Positions.Length; i++)
                 {
-                    targets.Add((setTarget, p));
+                    targets.Add((setTarget, column.Target.Positions[i]));
                     columns.Add(k);
+                    transforms.Add(column.TransformAt(i));
                 }
         }
         variables.AddRange(measurement.Variables);
-        return new ScenarioModel(baseModel with { Variables = variables.ToImmutableArray() }, targets.ToImmutable(), columns.ToImmutable());
+        return new ScenarioModel(baseModel with { Variables = variables.ToImmutableArray() }, targets.ToImmutable(), columns.ToImmutable(), transforms.ToImmutable());
     }
 
     /// <summary>Each element's names (one per dimension), in row-major order: the keys of per-element entries.</summary>

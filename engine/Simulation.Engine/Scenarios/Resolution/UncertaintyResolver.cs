@@ -38,8 +38,13 @@ public static class UncertaintyResolver
                 var target = inputs.Resolve(input.Target, InputUse.Value);
                 if (target is null || input.Distribution is null) continue;
                 var info = model.FindVariable(target.VariableName)?.Definition?.Input;
-                var ranges = target.Positions.Select(p => info?.RangeOf(p)).Distinct().ToList();
-                var distribution = DistributionFactory.Create(input.Distribution, target.Label, ranges.Count == 1 ? ranges[0] : null, ranges.Count > 1, diagnostics);
+                var elementRanges = target.Positions.Select(p => info?.RangeOf(p)).ToList();
+                var ranges = elementRanges.Distinct().ToList();
+                var across = AcrossRanges(input, elementRanges, ranges.Count, diagnostics);
+                if (across is { IsEmpty: true }) continue;
+                var distribution = across is null
+                    ? DistributionFactory.Create(input.Distribution, target.Label, ranges.Count == 1 ? ranges[0] : null, ranges.Count > 1, diagnostics)
+                    : new UniformDistribution(0, 1);
                 if (distribution is null) continue;
                 if (u.Design == DesignKind.Grid)
                 {
@@ -51,7 +56,7 @@ public static class UncertaintyResolver
                     }
                     levels.Add(distribution.GridLevels(input.Levels ?? 0));
                 }
-                columns.Add(new SampledInput(target, input.Apply, distribution));
+                columns.Add(new SampledInput(target, input.Apply, distribution) { ElementRanges = across ?? default });
                 distributions.Add(distribution);
             }
             design = Design(u, distributions, levels, experiment.Seed, diagnostics);
@@ -61,6 +66,26 @@ public static class UncertaintyResolver
         if (design.Count == 0)
             diagnostics.Error(DiagnosticCodes.EmptyDesign, "the design has no samples, so nothing would run", u.SamplesLocation, hint: "ask for at least one sample");
         return new UncertaintyPlan(columns.ToImmutableArray(), design, u.Replications, u.Design);
+    }
+
+    /// <summary>
+    /// An unbounded uniform over elements whose model ranges differ moves the whole array across its ranges with
+    /// one draw u: each element becomes low + u (high - low). The elements' ranges; null when this does not apply; empty
+    /// when it would but cannot (reported).
+    /// </summary>
+    private static ImmutableArray<(double Low, double High)>? AcrossRanges(UncertainInput input, List<(double Low, double High)?> elementRanges,
+        int distinct, DiagnosticBag diagnostics)
+    {
+        var d = input.Distribution!;
+        if (d.Kind != DistributionKind.Uniform || d["min"] is not null || d["max"] is not null || distinct < 2 || elementRanges.Any(r => r is null))
+            return null;
+        if (input.Apply == ApplyMode.Multiply)
+        {
+            diagnostics.Error(DiagnosticCodes.ImpossibleDistribution, $"a multiplier of '{input.Target.Text.Trim()}' needs \"min\" and \"max\"", d.Location,
+                hint: "the model's ranges are values of the elements, not factors: give the factor's min and max, or sample the values (\"apply\": \"set\")");
+            return ImmutableArray<(double, double)>.Empty;
+        }
+        return elementRanges.Select(r => r!.Value).ToImmutableArray();
     }
 
     /// <summary>The design table the experiment names (located problems: the file, its cells).</summary>

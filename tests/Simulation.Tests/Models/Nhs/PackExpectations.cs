@@ -1,0 +1,109 @@
+using static Simulation.Tests.Models.Nhs.Direction;
+
+namespace Simulation.Tests.Models.Nhs;
+
+/// <summary>
+/// What the evidence says each commissioning scenario does, outcome by outcome, for the bundled scenario packs
+/// (the evidence tables of docs/models/*.md, from the reference's sections 2 and 8).
+/// </summary>
+internal static class PackExpectations
+{
+    public const string HospitalPack = "hospital-to-community.json";
+    public const string WwlPack = "hospital-to-community-wwl.json";
+    public const string PreventionPack = "illness-to-prevention.json";
+
+    private const string VirtualWards = "virtual wards 45 per 100k", Ucr = "UCR growth", D2A = "discharge to assess",
+        Combined = "combined package", Decommissioned = "virtual wards decommissioned in year 3";
+
+    public static IEnumerable<PackExpectation> HospitalToCommunity()
+    {
+        const string avoidance = "1 avoided admission per 2.5 step-up VW admissions (NHSE South East 2024)";
+        const string stepDown = "2.7-3.1 acute days saved per step-down (Jalilian et al. 2024; West Herts)";
+        foreach (string year in new[] { "year 1", "year 10" })
+        {
+            yield return H(VirtualWards, $"Emergency admissions, {year}", Down, avoidance);
+            yield return H(VirtualWards, $"Occupied bed days, {year}", Down, stepDown);
+            yield return H(VirtualWards, $"G&A occupancy, {year}", Down, stepDown);
+            yield return H(VirtualWards, $"NCTR patients, {year}", Down, "fewer admissions, fewer P1-P3 needs; less deconditioning (Cochrane 2024)");
+            yield return H(VirtualWards, $"Patients on virtual wards, {year}", Up, "the lever");
+            yield return H(VirtualWards, $"Cost virtual wards, {year}", Up, "the lever");
+            yield return H(VirtualWards, $"Cost acute, {year}", Down, stepDown);
+            yield return H(VirtualWards, $"30-day readmission rate, {year}", Up, "early-discharge hospital at home readmission RR 1.09 (Cochrane 2017)");
+            yield return H(VirtualWards, $"Care home admissions 65+, {year}", Down, "hospital at home: in residential care at 6 months RR 0.53 (Cochrane 2024)");
+
+            yield return H(Ucr, $"Emergency admissions, {year}", Down, "75% of UCR episodes managed without admission (Age Ageing 2023)");
+            yield return H(Ucr, $"Occupied bed days, {year}", Down, "fewer admissions");
+            yield return H(Ucr, $"G&A occupancy, {year}", Down, "fewer admissions");
+            yield return H(Ucr, $"UCR referrals, {year}", Up, "the lever");
+            yield return H(Ucr, $"Cost UCR, {year}", Up, "the lever");
+
+            yield return H(D2A, $"NCTR patients, {year}", Down, "D2A pathway shares (NHSE 2020): assessment at home, not in a bed");
+            yield return H(D2A, $"Average length of stay, {year}", Down, "shorter waits for home-based care; less deconditioning (Health Foundation 2022)");
+            yield return H(D2A, $"Occupied bed days, {year}", Down, "shorter stays");
+            yield return H(D2A, $"G&A occupancy, {year}", Down, "shorter stays");
+            yield return H(D2A, $"Care home admissions 65+, {year}", Down, "half of pathway 3 need assessed at home");
+
+            foreach (var kpi in new[] { "Emergency admissions", "Occupied bed days", "G&A occupancy", "NCTR patients", "Average length of stay" })
+                yield return H(Combined, $"{kpi}, {year}", Down, "the sum of the above; Brailsford 2004: fewer admissions of older people lower occupancy");
+
+            foreach (var kpi in new[] { "Emergency admissions", "Occupied bed days", "G&A occupancy", "Patients on virtual wards", "Cost virtual wards" })
+                yield return H(Decommissioned, $"{kpi}, {year}", year == "year 1" ? Unchanged : kpi.Contains("virtual wards") ? Down : Up,
+                    year == "year 1" ? "the service stops in year 3" : "the reverse of the virtual ward evidence");
+        }
+        foreach (string year in new[] { "year 1", "year 10" })
+        {
+            yield return new(WwlPack, "virtual wards 45 per 100k, WWL costs", $"Emergency admissions, {year}", Down, "fewer admissions, at half the avoidance");
+            yield return new(WwlPack, "virtual wards 45 per 100k, WWL costs", $"Occupied bed days, {year}", Down, "step-down days saved");
+            yield return new(WwlPack, "virtual wards 45 per 100k, WWL costs", $"Cost total, {year}", Up,
+                "WWL: a virtual ward day cost 1.7 times an acute day (Jalilian et al. 2024); the reference asks for this run beside every VW result");
+        }
+    }
+
+    public static IEnumerable<PackExpectation> IllnessToPrevention()
+    {
+        const string dpp = "DPP reach doubled", htn = "hypertension control 80%", sss = "stop smoking reach", imd = "spend targeted at IMD Q1-2",
+            combined = "combined prevention";
+        const string diploma = "DIPLOMA completers RR 0.63; McManus 2022 IRR 0.93-0.94";
+        const string ettehad = "Ettehad 2016: per 10 mmHg stroke RR 0.73, CHD 0.83, HF 0.72";
+        yield return P(dpp, "DPP referrals, year 1", Up, "the lever");
+        yield return P(dpp, "DPP completions, year 10", Up, "the lever");
+        yield return P(dpp, "Extra programme cost", Up, "the lever");
+        yield return P(dpp, "New T2D cases, year 10", Down, diploma);
+        yield return P(dpp, "New T2D cases over 25 years", Down, diploma);
+        yield return P(dpp, "Diagnosed diabetes prevalence @ 25", Down, diploma);
+        yield return P(dpp, "QALYs gained", Up, "Thomas 2017: 3,552 QALYs per 100k interventions");
+
+        yield return P(htn, "Hypertension controlled share of treated @ 10", Up, "the lever");
+        yield return P(htn, "Hypertension controlled share of all hypertensives @ 10", Up, "the lever");
+        foreach (var kpi in new[] { "Strokes", "First MI", "CVD deaths" })
+        foreach (var year in new[] { "year 10", "year 25" })
+            yield return P(htn, $"{kpi}, {year}", Down, ettehad);
+        yield return P(htn, "Premature CVD mortality per 100k, year 10", Down, ettehad);
+        yield return P(htn, "Extra programme cost", Up, "more reviews and drugs to hold control");
+        yield return P(htn, "QALYs gained", Up, "fewer strokes and MIs");
+
+        yield return P(sss, "Stop smoking quit dates, year 1", Up, "the lever");
+        yield return P(sss, "Four week quitters, year 10", Up, "NHS Digital SSS: 54% quit at 4 weeks");
+        yield return P(sss, "Smoking prevalence @ 10", Down, "more supported quits");
+        yield return P(sss, "Smoking prevalence @ 25", Down, "more supported quits");
+        yield return P(sss, "Smoking excess deaths, year 25", Down, "Doll 2004; Pirie 2013: smokers' mortality RR 2-3");
+        yield return P(sss, "First MI, year 25", Down, "smoking CVD RR 2");
+        yield return P(sss, "QALYs gained", Up, "fewer deaths and CVD events");
+
+        yield return P(imd, "IMD Q1-Q5 gap in smoking prevalence @ 10", Down, "Core20PLUS5: activity weighted to the most deprived");
+        yield return P(imd, "IMD Q1-Q5 gap in smoking prevalence @ 25", Down, "Core20PLUS5");
+        yield return P(imd, "IMD Q1-Q5 gap in first CVD events per 100k, year 10", Down, "Core20PLUS5; HSE/ONS gradients");
+        yield return P(imd, "IMD Q1-Q5 gap in first CVD events per 100k, year 25", Down, "Core20PLUS5; HSE/ONS gradients");
+        yield return P(imd, "IMD Q1-Q5 gap in T2D prevalence @ 25", Down, "Core20PLUS5 (Valabhji 2020: lower response in deprived groups is a caution)");
+
+        yield return P(combined, "Strokes over 25 years", Down, "the sum of the above");
+        yield return P(combined, "Smoking prevalence @ 25", Down, "the sum of the above");
+        yield return P(combined, "New T2D cases, year 10", Down, "the sum of the above");
+        yield return P(combined, "IMD Q1-Q5 gap in smoking prevalence @ 25", Down, "the sum of the above");
+        yield return P(combined, "QALYs gained", Up, "the sum of the above");
+    }
+
+    private static PackExpectation H(string scenario, string outcome, Direction d, string evidence) => new(HospitalPack, scenario, outcome, d, evidence);
+
+    private static PackExpectation P(string scenario, string outcome, Direction d, string evidence) => new(PreventionPack, scenario, outcome, d, evidence);
+}
