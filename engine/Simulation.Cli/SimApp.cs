@@ -11,6 +11,7 @@ public static class SimApp
     {
         // A file or pipe has no width and Spectre would assume 80 columns, wrapping every table cell; 160 keeps rows whole.
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+        Engine.Model.ModelSchema.LoadInBackground();
         var app = new CommandApp();
         app.Configure(config =>
         {

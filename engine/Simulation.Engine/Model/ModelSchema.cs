@@ -23,6 +23,13 @@ public static class ModelSchema
         return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
     });
 
+    /// <summary>
+    /// Starts loading the schema on a thread-pool thread. Loading it (NJsonSchema builds its object model, much of
+    /// it JIT-compiled on first use) is the slowest part of a command's start-up; a command line calls this first,
+    /// so the load overlaps with argument parsing and file reading on another core.
+    /// </summary>
+    public static void LoadInBackground() => Task.Run(() => Schema.Value);
+
     public static string Text
     {
         get

@@ -50,7 +50,12 @@ internal sealed unsafe class KernelEmitter
 {
     private readonly ILGenerator _il;
     private readonly LocalBuilder _pointer;
-    private readonly LocalBuilder _sum;
+    /// <summary>
+    /// Independent running sums of the summed values, used in turn: one sum would chain every addition of the
+    /// chunk behind the one before (3 cycles each), the longest dependency in the step; four chains overlap.
+    /// </summary>
+    private readonly LocalBuilder[] _sums;
+    private int _nextSum;
     private readonly KernelShape _shape;
     private readonly int _stride;
     private readonly ConstantTable _constants;
@@ -62,6 +67,8 @@ internal sealed unsafe class KernelEmitter
     private readonly Intrinsics _intrinsics;
     private bool _summed;
 
+    private const int SumChains = 4;
+
     /// <param name="remaining">For each scheduled node: how many reads of it this chunk makes.</param>
     private KernelEmitter(string name, KernelShape shape, Dictionary<KernelNode, int> remaining)
     {
@@ -69,7 +76,7 @@ internal sealed unsafe class KernelEmitter
             typeof(LaneMath).Module, skipVisibility: true);
         _il = _method.GetILGenerator();
         _pointer = _il.DeclareLocal(typeof(double*));
-        _sum = _il.DeclareLocal(typeof(V));
+        _sums = Enumerable.Range(0, SumChains).Select(_ => _il.DeclareLocal(typeof(V))).ToArray();
         _shape = shape;
         _stride = shape.Layout.Stride;
         _constants = shape.Constants;
@@ -91,8 +98,11 @@ internal sealed unsafe class KernelEmitter
         il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Stloc, group);
         il.MarkLabel(loop);
-        emitter.EmitBroadcast(0.0);
-        il.Emit(OpCodes.Stloc, emitter._sum);
+        foreach (var sum in emitter._sums)
+        {
+            emitter.EmitBroadcast(0.0);
+            il.Emit(OpCodes.Stloc, sum);
+        }
         foreach (var leaf in leafRoots) emitter.EmitScheduled(leaf);
         foreach (var node in nodes) emitter.EmitScheduled(node);
         if (emitter._summed)
@@ -100,8 +110,11 @@ internal sealed unsafe class KernelEmitter
             // this group's sum row += this chunk's sum
             emitter.EmitAddress(shape.SumRow);
             emitter.EmitLoad(shape.SumRow);
-            il.Emit(OpCodes.Ldloc, emitter._sum);
-            emitter._intrinsics.Emit(OpCode.Add);
+            foreach (var sum in emitter._sums)
+            {
+                il.Emit(OpCodes.Ldloc, sum);
+                emitter._intrinsics.Emit(OpCode.Add);
+            }
             il.Emit(OpCodes.Call, Intrinsics.Store);
         }
         // next group of four lanes
@@ -130,10 +143,12 @@ internal sealed unsafe class KernelEmitter
         {
             StoreInto(slot, value);
             if (!_shape.Summed.Contains(slot)) continue;
-            _il.Emit(OpCodes.Ldloc, _sum);
+            var sum = _sums[_nextSum];
+            _nextSum = (_nextSum + 1) % SumChains;
+            _il.Emit(OpCodes.Ldloc, sum);
             _il.Emit(OpCodes.Ldloc, value);
             _intrinsics.Emit(OpCode.Add);
-            _il.Emit(OpCodes.Stloc, _sum);
+            _il.Emit(OpCodes.Stloc, sum);
             _summed = true;
         }
         if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value);
