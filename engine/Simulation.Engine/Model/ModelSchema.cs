@@ -49,9 +49,10 @@ public static class ModelSchema
         JToken token;
         try
         {
+            // Locations come from our own tree (by path), so Newtonsoft need not record line information.
             token = JToken.Parse(file.Text, new JsonLoadSettings
             {
-                LineInfoHandling = LineInfoHandling.Load,
+                LineInfoHandling = LineInfoHandling.Ignore,
                 DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Ignore,
             });
         }
