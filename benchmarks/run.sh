@@ -23,7 +23,9 @@ echo "== build"
 gcc -O3 -march=native -fopenmp benchmarks/reference/c_simd.c -lm -o "$out/c_simd"
 gcc -O3 -march=native -fopenmp benchmarks/reference/c_hoisted.c -lm -o "$out/c_hoisted"
 gcc -O3 -march=native benchmarks/reference/c_scalar.c -lm -o "$out/c_scalar"
-# ReadyToRun (precompiled, so start-up does not wait for the JIT), for x86-64-v3 (AVX2) like -march=native above
+# ReadyToRun (precompiled, so start-up does not wait for the JIT), for x86-64-v3 (AVX2) like -march=native above.
+# From clean intermediate folders: an incremental ReadyToRun publish once produced a sim that aborted on start.
+rm -rf "$out/sim" engine/*/obj/Release/net10.0/linux-x64 engine/*/bin/Release/net10.0/linux-x64
 dotnet publish engine/Simulation.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -p:PublishReadyToRunCrossgen2ExtraArgs=--instruction-set:x86-64-v3 -o "$out/sim" -v quiet -nologo >"$out/publish.log" || { cat "$out/publish.log"; exit 1; }
 sim="$out/sim/sim"
