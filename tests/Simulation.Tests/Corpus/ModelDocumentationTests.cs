@@ -18,9 +18,7 @@ namespace Simulation.Tests.Corpus;
 /// </summary>
 public class ModelDocumentationTests
 {
-    private static readonly Regex SummaryBlock = new("<!-- BEGIN sim summary (?<experiment>\\S+) -->\n(?<table>.*?)<!-- END -->", RegexOptions.Singleline);
-
-    private static readonly Regex InputsBlock = new("<!-- BEGIN sim inputs (?<model>\\S+) -->\\n(?<table>.*?)<!-- END -->", RegexOptions.Singleline);
+    private static readonly Regex GeneratedBlock = new("<!-- BEGIN sim (?<command>\\w+) (?<path>\\S+) -->\\n(?<table>.*?)<!-- END -->", RegexOptions.Singleline);
 
     public static IEnumerable<TestCaseData> Docs() =>
         Directory.GetFiles(TestModels.PathOf("docs", "models"), "*.md").Order()
@@ -29,16 +27,12 @@ public class ModelDocumentationTests
     [TestCaseSource(nameof(Docs))]
     public void ModelDoc_InputsTable_IsWhatSimInputsPrintsForTheModel(string file)
     {
-        string doc = File.ReadAllText(TestModels.PathOf("docs", "models", file));
-        var blocks = InputsBlock.Matches(doc);
-        Assert.That(blocks, Is.Not.Empty, "a model doc embeds its inputs table");
-        foreach (Match block in blocks)
+        foreach (var (model, table) in Blocks(file, "inputs"))
         {
-            string model = block.Groups["model"].Value;
             var diagnostics = new DiagnosticBag();
             var document = ModelPipeline.Read(TestModels.PathOf(model.Split('/')), diagnostics);
             Assert.That(document, Is.Not.Null, DiagnosticRenderer.ToText(diagnostics.Items));
-            Assert.That(block.Groups["table"].Value, Is.EqualTo(InputTable.Markdown(InputTable.Rows(document!))),
+            Assert.That(table, Is.EqualTo(InputTable.Markdown(InputTable.Rows(document!))),
                 $"the table in docs/models/{file} is out of date: regenerate it with sim inputs {model}");
         }
     }
@@ -46,12 +40,8 @@ public class ModelDocumentationTests
     [TestCaseSource(nameof(Docs))]
     public void ModelDoc_ScenarioPackResults_AreWhatSimSummaryPrintsAfterSweepingThePack(string file)
     {
-        string doc = File.ReadAllText(TestModels.PathOf("docs", "models", file));
-        var blocks = SummaryBlock.Matches(doc);
-        Assert.That(blocks, Is.Not.Empty, "a model doc embeds its scenario pack's results");
-        foreach (Match block in blocks)
+        foreach (var (experiment, table) in Blocks(file, "summary"))
         {
-            string experiment = block.Groups["experiment"].Value;
             var diagnostics = new DiagnosticBag();
             var compiled = ExperimentCompiler.CompileFile(TestModels.PathOf(experiment.Split('/')), diagnostics);
             Assert.That(compiled, Is.Not.Null, DiagnosticRenderer.ToText(diagnostics.Items));
@@ -60,7 +50,7 @@ public class ModelDocumentationTests
             {
                 SweepTestRuns.Sweep(compiled!, folder);
                 var summary = SweepSummary.FromJson(File.ReadAllText(Path.Combine(folder, SweepOutputs.SummaryJson)));
-                Assert.That(block.Groups["table"].Value, Is.EqualTo(SummaryMarkdown.Render(summary)),
+                Assert.That(table, Is.EqualTo(SummaryMarkdown.Render(summary)),
                     $"the results in docs/models/{file} are out of date: regenerate them with sim sweep {experiment} --output DIR && sim summary DIR --format markdown");
             }
             finally
@@ -68,5 +58,15 @@ public class ModelDocumentationTests
                 if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    /// <summary>The blocks a doc embeds from <c>sim COMMAND PATH</c>: the path and the text between the markers. A doc has at least one of each kind.</summary>
+    private static List<(string Path, string Table)> Blocks(string file, string command)
+    {
+        string doc = File.ReadAllText(TestModels.PathOf("docs", "models", file));
+        var blocks = GeneratedBlock.Matches(doc).Where(m => m.Groups["command"].Value == command)
+            .Select(m => (m.Groups["path"].Value, m.Groups["table"].Value)).ToList();
+        Assert.That(blocks, Is.Not.Empty, $"docs/models/{file} embeds what sim {command} prints");
+        return blocks;
     }
 }
