@@ -14,8 +14,7 @@ public static class SummaryMarkdown
     public static string Render(SweepSummary summary, string? outcome = null)
     {
         var rows = summary.Rows.Where(r => outcome is null || string.Equals(r.Outcome, outcome, StringComparison.OrdinalIgnoreCase)).ToList();
-        var scenarios = rows.Select(r => r.Scenario).Distinct().ToList();
-        var others = scenarios.Where(s => s != summary.Baseline).ToList();
+        var others = rows.Select(r => r.Scenario).Distinct().Where(s => s != summary.Baseline).ToList();
         var text = new StringBuilder();
         text.AppendLine($"*{Escape(summary.Experiment)}*: {summary.Samples:N0} sample{(summary.Samples == 1 ? "" : "s")}" +
             $"{(summary.Replications > 1 ? $" x {summary.Replications} replications" : "")} ({summary.Design}), seed {summary.Seed}. " +
@@ -37,10 +36,11 @@ public static class SummaryMarkdown
         return text.ToString();
     }
 
+    /// <summary>A scenario's cell: its paired difference, or its ratio of means for a comparison outcome; "–" when neither exists.</summary>
     private static string Cell(SummaryRow r) =>
         r.Difference is { Count: > 0 } d ? Band(d, signed: true)
         : r.RatioOfMeans is double q ? SummaryTable.Format(q) + " (ratio of means)"
-        : Band(r.Value, signed: false);
+        : "–";
 
     private static string Band(Distribution d, bool signed) =>
         d.Count == 0 ? "–" : $"{Number(d.Mean, signed)} [{Number(d.P5, signed)}, {Number(d.P95, signed)}]";

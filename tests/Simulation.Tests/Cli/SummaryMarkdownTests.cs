@@ -16,6 +16,8 @@ public class SummaryMarkdownTests
         new("more beds", "Cost per day saved", "", "GBP", 20, new(20, 310, 200, 300, 450), None, RatioOfMeans: 295.5),
         new("baseline", "Deaths", "Q1", null, 20, new(20, 3, 1, 3, 5), null),
         new("more beds", "Deaths", "Q1", null, 20, new(20, 3, 1, 3, 5), new(20, 0, 0, 0, 0)),
+        new("baseline", "Failed", "", null, 20, new(20, 1, 1, 1, 1), null),
+        new("more beds", "Failed", "", null, 20, new(20, 2, 2, 2, 2), None),
     ]);
 
     [Test]
@@ -28,7 +30,8 @@ public class SummaryMarkdownTests
         Assert.That(lines[4], Is.EqualTo("| Bed days | days | 12.5k [11k, 14k] | -500 [-800, -250] |"));
         Assert.That(lines[5], Is.EqualTo("| Cost per day saved | GBP | – | 295.5 (ratio of means) |"), "a comparison outcome has no baseline value");
         Assert.That(lines[6], Is.EqualTo("| Deaths[Q1] |  | 3 [1, 5] | 0 [0, 0] |"));
-        Assert.That(lines, Has.Length.EqualTo(8), "the table and a final newline");
+        Assert.That(lines[7], Is.EqualTo("| Failed |  | 1 [1, 1] | – |"), "no paired difference: not the scenario's own value under a difference heading");
+        Assert.That(lines, Has.Length.EqualTo(9), "the table and a final newline");
     }
 
     [Test]

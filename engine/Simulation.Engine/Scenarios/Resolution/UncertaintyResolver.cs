@@ -40,11 +40,17 @@ public static class UncertaintyResolver
                 var info = model.FindVariable(target.VariableName)?.Definition?.Input;
                 var elementRanges = target.Positions.Select(p => info?.RangeOf(p)).ToList();
                 var ranges = elementRanges.Distinct().ToList();
-                var across = AcrossRanges(input, elementRanges, ranges.Count, diagnostics);
-                if (across is { IsEmpty: true }) continue;
-                var distribution = across is null
-                    ? DistributionFactory.Create(input.Distribution, target.Label, ranges.Count == 1 ? ranges[0] : null, ranges.Count > 1, diagnostics)
-                    : new UniformDistribution(0, 1);
+                bool across = MovesAcrossRanges(input.Distribution, elementRanges, ranges.Count);
+                if (across && input.Apply == ApplyMode.Multiply)
+                {
+                    diagnostics.Error(DiagnosticCodes.ImpossibleDistribution, $"a multiplier of '{target.Label}' needs \"min\" and \"max\"",
+                        input.Distribution.Location,
+                        hint: "the model's ranges are values of the elements, not factors: give the factor's min and max, or sample the values (\"apply\": \"set\")");
+                    continue;
+                }
+                var distribution = across
+                    ? new UniformDistribution(0, 1)
+                    : DistributionFactory.Create(input.Distribution, target.Label, ranges.Count == 1 ? ranges[0] : null, ranges.Count > 1, diagnostics);
                 if (distribution is null) continue;
                 if (u.Design == DesignKind.Grid)
                 {
@@ -56,7 +62,7 @@ public static class UncertaintyResolver
                     }
                     levels.Add(distribution.GridLevels(input.Levels ?? 0));
                 }
-                columns.Add(new SampledInput(target, input.Apply, distribution) { ElementRanges = across ?? default });
+                columns.Add(new SampledInput(target, input.Apply, distribution) { ElementRanges = across ? elementRanges.Select(r => r!.Value).ToImmutableArray() : default });
                 distributions.Add(distribution);
             }
             design = Design(u, distributions, levels, experiment.Seed, diagnostics);
@@ -70,23 +76,10 @@ public static class UncertaintyResolver
 
     /// <summary>
     /// An unbounded uniform over elements whose model ranges differ moves the whole array across its ranges with
-    /// one draw u: each element becomes low + u (high - low). The elements' ranges; null when this does not apply; empty
-    /// when it would but cannot (reported).
+    /// one draw u: each element becomes low + u (high - low).
     /// </summary>
-    private static ImmutableArray<(double Low, double High)>? AcrossRanges(UncertainInput input, List<(double Low, double High)?> elementRanges,
-        int distinct, DiagnosticBag diagnostics)
-    {
-        var d = input.Distribution!;
-        if (d.Kind != DistributionKind.Uniform || d["min"] is not null || d["max"] is not null || distinct < 2 || elementRanges.Any(r => r is null))
-            return null;
-        if (input.Apply == ApplyMode.Multiply)
-        {
-            diagnostics.Error(DiagnosticCodes.ImpossibleDistribution, $"a multiplier of '{input.Target.Text.Trim()}' needs \"min\" and \"max\"", d.Location,
-                hint: "the model's ranges are values of the elements, not factors: give the factor's min and max, or sample the values (\"apply\": \"set\")");
-            return ImmutableArray<(double, double)>.Empty;
-        }
-        return elementRanges.Select(r => r!.Value).ToImmutableArray();
-    }
+    private static bool MovesAcrossRanges(DistributionDefinition d, List<(double Low, double High)?> elementRanges, int distinct) =>
+        d.Kind == DistributionKind.Uniform && d["min"] is null && d["max"] is null && distinct > 1 && elementRanges.All(r => r is not null);
 
     /// <summary>The design table the experiment names (located problems: the file, its cells).</summary>
     private static DesignTable? DesignTableOf(UncertaintyDefinition u, DiagnosticBag diagnostics)

@@ -73,7 +73,7 @@ internal sealed class PackRuns
             SweepTestRuns.Sweep(compiled, output);
             var smallest = SweepTestRuns.ReadTable(Path.Combine(output, SweepOutputs.Outcomes + ".parquet"))
                 .GroupBy(r => (string)r["outcome"]!)
-                .ToDictionary(g => g.Key, g => g.Select(r => (double?)r["value"] ?? double.NaN).Aggregate(double.PositiveInfinity, (a, v) => double.IsNaN(v) ? v : Math.Min(a, v)));
+                .ToDictionary(g => g.Key, g => g.Min(r => (double?)r["value"] ?? double.NaN)); // a missing value (NaN) is the minimum
             return new PackRuns(SweepSummary.FromJson(File.ReadAllText(Path.Combine(output, SweepOutputs.SummaryJson))), stocks, smallest);
         }
         finally
