@@ -16,15 +16,19 @@ internal sealed unsafe class CompiledSection
 
     private readonly KernelChunk[] _chunks;
     private readonly LookupTable[] _tables;
-    private readonly double[] _constants;
+    private readonly double[] _constantMemory;
 
-    private CompiledSection(KernelChunk[] chunks, LookupTable[] tables, double[] constants, int slotCount, int sumRow)
+    /// <summary>The constant table, aligned to 32 bytes in <see cref="_constantMemory"/> so that no vector of it straddles two cache lines.</summary>
+    private readonly double* _constants;
+
+    private CompiledSection(KernelChunk[] chunks, LookupTable[] tables, double[] constants, int slotCount)
     {
-        SumRow = sumRow;
         _chunks = chunks;
         _tables = tables;
-        _constants = GC.AllocateArray<double>(Math.Max(1, constants.Length), pinned: true);
-        constants.CopyTo(_constants, 0);
+        _constantMemory = GC.AllocateArray<double>(constants.Length + LaneLayout.GroupWidth, pinned: true);
+        double* start = (double*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _constantMemory[0]); // pinned at allocation
+        _constants = start + (32 - (nint)start % 32) % 32 / sizeof(double);
+        constants.CopyTo(new Span<double>(_constants, constants.Length));
         SlotCount = slotCount;
     }
 
@@ -33,21 +37,16 @@ internal sealed unsafe class CompiledSection
 
     public int ChunkCount => _chunks.Length;
 
-    /// <summary>The row to which each run of the section adds, per lane group, the sum of the summed slots' values (clear it first).</summary>
-    public int SumRow { get; }
-
     /// <summary>Runs the section; the TIME row of <paramref name="slots"/> must hold <paramref name="time"/>.</summary>
     public void Run(double* slots, double time)
     {
-        double* constants = (double*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _constants[0]); // pinned at allocation
-        foreach (var chunk in _chunks) chunk(slots, constants, time, _tables);
+        foreach (var chunk in _chunks) chunk(slots, _constants, time, _tables);
     }
 
     /// <param name="observed">Slots whose final values must be in memory after the section (the rest may live in registers only).</param>
-    /// <param name="summed">Observed slots whose values are also summed into <see cref="SumRow"/> (a cheap finiteness check).</param>
     /// <param name="firstSpillSlot">Where this section's own rows start (the plan's slot count).</param>
     public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed,
-        IReadOnlySet<int> summed, LaneLayout layout, double?[] uniform, int firstSpillSlot, string name)
+        LaneLayout layout, double?[] uniform, int firstSpillSlot, string name)
     {
         var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed);
 
@@ -83,12 +82,11 @@ internal sealed unsafe class CompiledSection
                     if (!spills.ContainsKey(node)) spills[node] = firstSpillSlot + spills.Count;
                 }
 
-        int sumRow = firstSpillSlot + spills.Count;
-        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, summed, sumRow);
+        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills);
         var compiled = new KernelChunk[chunks.Count];
         for (int c = 0; c < chunks.Count; c++)
             compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);
-        return new CompiledSection(compiled, plan.Tables.ToArray(), shape.Constants.ToArray(), sumRow + 1, sumRow);
+        return new CompiledSection(compiled, plan.Tables.ToArray(), shape.Constants.ToArray(), firstSpillSlot + spills.Count);
     }
 
     /// <summary>Counts the reads of scheduled values that the emitter makes for one node's tree (STDDEV reads its items twice).</summary>

@@ -28,7 +28,6 @@ internal sealed class Intrinsics(ILGenerator il, Action<double> constant, Func<L
 
     public static readonly MethodInfo Load = typeof(Avx).GetMethod(nameof(Avx.LoadVector256), [typeof(double*)])!;
     public static readonly MethodInfo Store = typeof(Avx).GetMethod(nameof(Avx.Store), [typeof(double*), V])!;
-    public static readonly MethodInfo Broadcast = typeof(Avx).GetMethod(nameof(Avx.BroadcastScalarToVector256), [typeof(double*)])!;
 
     /// <summary>Emits <paramref name="op"/> if it is one of the intrinsic operations; false leaves the IL untouched.</summary>
     public bool TryEmit(OpCode op)

@@ -10,15 +10,14 @@ namespace Simulation.Engine.Runtime.Vector;
 /// <summary>One compiled piece of a section: runs its part of the section over every lane group of a batch.</summary>
 internal unsafe delegate void KernelChunk(double* slots, double* constants, double time, LookupTable[] tables);
 
-/// <summary>
-/// What every chunk of a section shares: the memory layout, dt, the constant table, where values
-/// read by later chunks are spilled, and the slots whose values are also summed into
-/// <see cref="SumRow"/> (per lane group) so that one row tells whether they were all finite.
-/// </summary>
-internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills,
-    IReadOnlySet<int> Summed, int SumRow);
+/// <summary>What every chunk of a section shares: the memory layout, dt, the constant table, and where values read by later chunks are spilled.</summary>
+internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills);
 
-/// <summary>The constants a section's generated code reads, each stored once (broadcast to four lanes when loaded).</summary>
+/// <summary>
+/// The constants a section's generated code reads, each stored once as a vector of four equal lanes: the
+/// generated code then reads a constant as the memory operand of the instruction that uses it, where a
+/// broadcast would take an instruction and a register of its own (registers are what large kernels run out of).
+/// </summary>
 internal sealed class ConstantTable
 {
     private readonly Dictionary<long, int> _index = new();
@@ -35,7 +34,7 @@ internal sealed class ConstantTable
         return k;
     }
 
-    public double[] ToArray() => _values.ToArray();
+    public double[] ToArray() => _values.SelectMany(v => Enumerable.Repeat(v, LaneLayout.GroupWidth)).ToArray();
 }
 
 /// <summary>
@@ -50,12 +49,6 @@ internal sealed unsafe class KernelEmitter
 {
     private readonly ILGenerator _il;
     private readonly LocalBuilder _pointer;
-    /// <summary>
-    /// Independent running sums of the summed values, used in turn: one sum would chain every addition of the
-    /// chunk behind the one before (3 cycles each), the longest dependency in the step; four chains overlap.
-    /// </summary>
-    private readonly LocalBuilder[] _sums;
-    private int _nextSum;
     private readonly KernelShape _shape;
     private readonly int _stride;
     private readonly ConstantTable _constants;
@@ -65,9 +58,6 @@ internal sealed unsafe class KernelEmitter
     private readonly Stack<LocalBuilder> _free = new();
     private readonly DynamicMethod _method;
     private readonly Intrinsics _intrinsics;
-    private bool _summed;
-
-    private const int SumChains = 4;
 
     /// <param name="remaining">For each scheduled node: how many reads of it this chunk makes.</param>
     private KernelEmitter(string name, KernelShape shape, Dictionary<KernelNode, int> remaining)
@@ -76,7 +66,6 @@ internal sealed unsafe class KernelEmitter
             typeof(LaneMath).Module, skipVisibility: true);
         _il = _method.GetILGenerator();
         _pointer = _il.DeclareLocal(typeof(double*));
-        _sums = Enumerable.Range(0, SumChains).Select(_ => _il.DeclareLocal(typeof(V))).ToArray();
         _shape = shape;
         _stride = shape.Layout.Stride;
         _constants = shape.Constants;
@@ -98,25 +87,8 @@ internal sealed unsafe class KernelEmitter
         il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Stloc, group);
         il.MarkLabel(loop);
-        foreach (var sum in emitter._sums)
-        {
-            emitter.EmitBroadcast(0.0);
-            il.Emit(OpCodes.Stloc, sum);
-        }
         foreach (var leaf in leafRoots) emitter.EmitScheduled(leaf);
         foreach (var node in nodes) emitter.EmitScheduled(node);
-        if (emitter._summed)
-        {
-            // this group's sum row += this chunk's sum
-            emitter.EmitAddress(shape.SumRow);
-            emitter.EmitLoad(shape.SumRow);
-            foreach (var sum in emitter._sums)
-            {
-                il.Emit(OpCodes.Ldloc, sum);
-                emitter._intrinsics.Emit(OpCode.Add);
-            }
-            il.Emit(OpCodes.Call, Intrinsics.Store);
-        }
         // next group of four lanes
         il.Emit(OpCodes.Ldloc, emitter._pointer);
         il.Emit(OpCodes.Ldc_I4, LaneLayout.GroupWidth * sizeof(double));
@@ -139,18 +111,7 @@ internal sealed unsafe class KernelEmitter
         EmitTree(node, scheduledRoot: true);
         var value = Temp();
         _il.Emit(OpCodes.Stloc, value);
-        foreach (int slot in node.RootSlots)
-        {
-            StoreInto(slot, value);
-            if (!_shape.Summed.Contains(slot)) continue;
-            var sum = _sums[_nextSum];
-            _nextSum = (_nextSum + 1) % SumChains;
-            _il.Emit(OpCodes.Ldloc, sum);
-            _il.Emit(OpCodes.Ldloc, value);
-            _intrinsics.Emit(OpCode.Add);
-            _il.Emit(OpCodes.Stloc, sum);
-            _summed = true;
-        }
+        foreach (int slot in node.RootSlots) StoreInto(slot, value);
         if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value);
         if (_remaining.TryGetValue(node, out int reads) && reads > 0) _locals[node] = value;
         else _free.Push(value);
@@ -310,9 +271,9 @@ internal sealed unsafe class KernelEmitter
     private void EmitBroadcast(double value)
     {
         _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldc_I4, _constants.IndexOf(value) * sizeof(double));
+        _il.Emit(OpCodes.Ldc_I4, _constants.IndexOf(value) * LaneLayout.GroupWidth * sizeof(double));
         _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Call, Intrinsics.Broadcast);
+        _il.Emit(OpCodes.Call, Intrinsics.Load);
     }
 
     private void EmitLoad(int slot)

@@ -74,11 +74,7 @@ public unsafe struct VectorKernel : IStateKernel
     public void EvaluateRates(double time)
     {
         SetTime(time);
-        if (_program.Rates is { } compiled && _checkedOnce)
-        {
-            _work.Slots.Row(compiled.SumRow).Clear();
-            compiled.Run(_slots, time);
-        }
+        if (_program.Rates is { } compiled && _checkedOnce) compiled.Run(_slots, time);
         else Interpret(_plan.Rates, time);
     }
 
@@ -190,41 +186,46 @@ public unsafe struct VectorKernel : IStateKernel
 
     /// <summary>
     /// Like the reference evaluator, checks every element. A sum of values is finite exactly when
-    /// they all are, unless it overflows: the stock updates sum the stocks they write, the compiled
-    /// step code sums the elements and net rates it computes, and Commit sums the delay outputs it
-    /// writes, so a step's check costs a few additions; only when a sum is not finite are the lanes
-    /// checked one by one (an overflow, or a lane that already went bad, falls through there). The
-    /// first check of a batch, and every check without compiled code, sums every element row.
+    /// they all are, unless it overflows: the stock updates sum the stocks they write, Commit sums the
+    /// delay outputs it writes, and the check sums the rows the compiled step code stored (the net
+    /// rates and stored elements), so a step's check is one pass over those rows; only when a sum is
+    /// not finite are the lanes checked one by one (an overflow, or a lane that already went bad,
+    /// falls through there). The first check of a batch, and every check without compiled code, sums
+    /// every element row. (The step code itself does not sum: running sums held in registers for the
+    /// whole step left too few registers for the equations, and the code spilled.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CheckFinite(double time)
     {
-        double total = _checkedOnce && _program.Rates is { } compiled
-            ? _stockSum + _stepEndSum + Sum(_work.Slots.Row(compiled.SumRow))
+        double total = _checkedOnce && _program.Rates is not null
+            ? _stockSum + _stepEndSum + SumRows(_program.CheckedRows)
             : SumRows(_program.ElementRows);
         _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
         return true;
     }
 
+    /// <summary>The sum of the rows, in two independent chains (alternate rows) so that the additions overlap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SumRows(int[] rows)
     {
-        var sum = V.Zero;
-        int stride = _program.Layout.Stride;
-        foreach (int row in rows)
+        V s0 = V.Zero, s1 = V.Zero;
+        int stride = _program.Layout.Stride, r = 0;
+        for (; r + 2 <= rows.Length; r += 2)
         {
-            double* p = _slots + row * stride;
-            for (int k = 0; k < stride; k += 4) sum += Vector256.Load(p + k);
+            double* p0 = _slots + rows[r] * stride, p1 = _slots + rows[r + 1] * stride;
+            for (int k = 0; k < stride; k += 4)
+            {
+                s0 += Vector256.Load(p0 + k);
+                s1 += Vector256.Load(p1 + k);
+            }
         }
-        return Vector256.Sum(sum);
-    }
-
-    private static double Sum(Span<double> values)
-    {
-        var sum = V.Zero;
-        fixed (double* p = values)
-            for (int k = 0; k < values.Length; k += 4) sum += Vector256.Load(p + k);
-        return Vector256.Sum(sum);
+        if (r < rows.Length)
+        {
+            double* p = _slots + rows[r] * stride;
+            for (int k = 0; k < stride; k += 4) s0 += Vector256.Load(p + k);
+        }
+        return Vector256.Sum(s0 + s1);
     }
 
     /// <summary>Finds the lanes (not yet reported) with a non-finite element, and the first such element of each, as the reference does.</summary>

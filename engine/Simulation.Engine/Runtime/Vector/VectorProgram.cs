@@ -20,8 +20,9 @@ public enum RatesExecution
 /// </summary>
 public sealed class VectorProgram
 {
-    private VectorProgram(EvaluationPlan plan, LaneLayout layout, CompiledSection? rates, IReadOnlyList<int> recordedSlots)
+    private VectorProgram(EvaluationPlan plan, LaneLayout layout, CompiledSection? rates, IReadOnlyList<int> recordedSlots, int[] checkedRows)
     {
+        CheckedRows = checkedRows;
         Plan = plan;
         Layout = layout;
         Rates = rates;
@@ -44,6 +45,12 @@ public sealed class VectorProgram
     /// <summary>The slot rows of every model element: what the finiteness check looks at (as the reference evaluator does).</summary>
     internal int[] ElementRows { get; }
 
+    /// <summary>
+    /// The rows the compiled step code stores that the finiteness check reads after each evaluation of the rates: the
+    /// net rates and the stored elements. (Elements the code keeps in registers only feed these, or nothing observable.)
+    /// </summary>
+    internal int[] CheckedRows { get; }
+
     /// <summary>Element rows that Capture or Commit write (delay outputs): summed for the check after each step.</summary>
     internal int[] StepEndRows { get; }
 
@@ -58,7 +65,7 @@ public sealed class VectorProgram
         {
             foreach (var section in new[] { plan.Setup, plan.Initial, plan.Rates, plan.Capture, plan.Commit })
                 foreach (var i in section) LaneOp.Get(i.Op); // unknown operations fail here, not halfway through a run
-            return new VectorProgram(plan, provisional, null, recordedSlots.ToArray());
+            return new VectorProgram(plan, provisional, null, recordedSlots.ToArray(), []);
         }
         var observed = new HashSet<int>(recordedSlots);
         for (int i = 0; i < plan.StockCount; i++) observed.Add(plan.RateBase + i);
@@ -70,9 +77,10 @@ public sealed class VectorProgram
             LaneOp.Reads(i, pool, reads);
             observed.UnionWith(reads);
         }
-        // What the step code computes is summed for the finiteness check: the elements it defines, and the net rates.
-        var summed = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains).Concat(Enumerable.Range(plan.RateBase, plan.StockCount)).ToHashSet();
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, summed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
-        return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray());
+        // What the step code stores is checked: the elements it defines, and the net rates.
+        var checkedRows = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains).Concat(Enumerable.Range(plan.RateBase, plan.StockCount))
+            .Where(observed.Contains).Distinct().Order().ToArray();
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
+        return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray(), checkedRows);
     }
 }
