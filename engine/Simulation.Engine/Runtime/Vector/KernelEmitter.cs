@@ -163,7 +163,8 @@ internal sealed unsafe class KernelEmitter
                 _il.Emit(OpCodes.Ldelem_Ref);
                 break;
             case LaneOpKind.Reduce:
-                EmitReduce(lane, inputs);
+                if (node.Part is { } part) EmitFoldPart(lane, inputs, part);
+                else EmitReduce(lane, inputs);
                 return;
             case LaneOpKind.Choose:
                 EmitChoose(inputs);
@@ -227,6 +228,22 @@ internal sealed unsafe class KernelEmitter
     }
 
     private static LaneOp Fold(OpCode op) => LaneOp.Get(op);
+
+    /// <summary>One part of a fold cut into parts: continues the previous part's accumulator (or starts the fold) over this part's items.</summary>
+    private void EmitFoldPart(LaneOp lane, KernelNode[] inputs, FoldPart part)
+    {
+        var (start, step) = lane.Fold;
+        if (part.Continues) EmitTree(inputs[0]);
+        else EmitBroadcast(start);
+        foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))
+        {
+            EmitTree(item);
+            _intrinsics.Emit(step.Op);
+        }
+        if (lane.Op != OpCode.Mean || !part.Last) return;
+        EmitBroadcast(part.Items);
+        _intrinsics.Emit(OpCode.Div);
+    }
 
     private void EmitFold(LaneOp lane, KernelNode[] items)
     {

@@ -45,8 +45,24 @@ internal sealed class KernelNode(NodeKind kind, int id)
     /// <summary>For scheduled nodes: the size of the tree emitted to compute it.</summary>
     public int TreeSize { get; set; }
 
+    /// <summary>For a part of a long reduction cut into parts (see <see cref="FoldPart"/>); null for every other node.</summary>
+    public FoldPart? Part { get; init; }
+
     public bool IsLeaf => Kind != NodeKind.Op;
 }
+
+/// <summary>
+/// One part of a long reduction (SUM, PRODUCT, MEAN, MIN, MAX over many items) cut into parts of a few items
+/// each. A fold is one chain of dependent operations (each addition waits for the one before, 3-4 cycles),
+/// which the processor cannot overlap with other work once the chain fills its window of pending
+/// instructions; cut into parts spread across the rest of the step's code, the chain's latency hides behind
+/// that work. Every part continues the accumulator of the part before (its first input), so the operations
+/// and their order, and therefore the bits, are those of the uncut fold.
+/// </summary>
+/// <param name="Continues">The first input is the accumulator of the previous part (false for the first part).</param>
+/// <param name="Last">The last part, which finishes the fold (MEAN divides by <paramref name="Items"/>) and stands for the whole reduction.</param>
+/// <param name="Items">How many items the whole reduction folds.</param>
+internal sealed record FoldPart(bool Continues, bool Last, int Items);
 
 /// <summary>
 /// The dataflow graph of one plan section, and an order to compute it in. Slots are only names:
@@ -62,6 +78,10 @@ internal sealed class KernelGraph
     /// <summary>Trees deeper or larger than this are cut into scheduled parts (bounded recursion, bounded method size).</summary>
     private const int MaxDepth = 40;
     private const int MaxSize = 1500;
+
+    /// <summary>Reductions over more items than this are cut into parts of <see cref="FoldPartItems"/> items (see <see cref="FoldPart"/>).</summary>
+    private const int LongFold = 32;
+    private const int FoldPartItems = 8;
 
     private readonly List<KernelNode> _nodes = new();
 
@@ -105,6 +125,11 @@ internal sealed class KernelGraph
                     reads.Clear();
                     LaneOp.Reads(instruction, pool, reads);
                     var inputs = reads.Select(ValueOf).ToArray();
+                    if (CanCutIntoParts(lane, inputs))
+                    {
+                        node = NewFoldParts(instruction, lane, inputs);
+                        break;
+                    }
                     node = New(NodeKind.Op, instruction: instruction, lane: lane, inputs: inputs);
                     int weight = instruction.Op == OpCode.StdDev ? 2 : 1; // STDDEV reads its items twice
                     foreach (var input in inputs) input.OperandUses += weight;
@@ -120,7 +145,7 @@ internal sealed class KernelGraph
             current[slot]!.RootSlots.Add(slot);
         Roots = observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]).Select(s => current[s]!).Distinct().ToList();
         Shape();
-        Order = ScheduleFrom(Roots);
+        Order = FoldSchedule.Spread(ScheduleFrom(FoldSchedule.WaitersLast(Roots, ScheduleFrom(Roots))));
     }
 
     /// <summary>Values stored at the end of the section, in the order their plan instructions come.</summary>
@@ -133,11 +158,29 @@ internal sealed class KernelGraph
     public IEnumerable<KernelNode> LeafRoots => Roots.Where(r => r.IsLeaf);
 
     private KernelNode New(NodeKind kind, int slot = 0, double value = 0, Instruction instruction = default, LaneOp? lane = null,
-        KernelNode[]? inputs = null)
+        KernelNode[]? inputs = null, FoldPart? part = null)
     {
-        var node = new KernelNode(kind, _nodes.Count) { Slot = slot, Value = value, Instruction = instruction, Lane = lane, Inputs = inputs ?? [] };
+        var node = new KernelNode(kind, _nodes.Count) { Slot = slot, Value = value, Instruction = instruction, Lane = lane, Inputs = inputs ?? [], Part = part };
         _nodes.Add(node);
         return node;
+    }
+
+    private static bool CanCutIntoParts(LaneOp lane, KernelNode[] items) =>
+        lane.Kind == LaneOpKind.Reduce && lane.Op != OpCode.StdDev && items.Length > LongFold;
+
+    /// <summary>Creates the parts of a long fold in order, each reading the one before; returns the last, which stands for the reduction.</summary>
+    private KernelNode NewFoldParts(Instruction instruction, LaneOp lane, KernelNode[] items)
+    {
+        KernelNode? previous = null;
+        for (int first = 0; ; first += FoldPartItems)
+        {
+            var chunk = items.AsSpan(first, Math.Min(FoldPartItems, items.Length - first)).ToArray();
+            bool last = first + FoldPartItems >= items.Length;
+            var inputs = previous is null ? chunk : [previous, .. chunk];
+            foreach (var input in inputs) input.OperandUses++;
+            previous = New(NodeKind.Op, instruction: instruction, lane: lane, inputs: inputs, part: new FoldPart(previous is not null, last, items.Length));
+            if (last) return previous;
+        }
     }
 
     /// <summary>Decides which operations are scheduled (creation order is a topological order, so operands are decided first).</summary>
@@ -159,7 +202,7 @@ internal sealed class KernelGraph
             }
             node.Depth = depth + 1;
             node.Size = node.TreeSize = size;
-            node.Scheduled = node.OperandUses > 1 || node.RootSlots.Count > 0 || node.Depth > MaxDepth || node.Size > MaxSize;
+            node.Scheduled = node.OperandUses > 1 || node.RootSlots.Count > 0 || node.Depth > MaxDepth || node.Size > MaxSize || node.Part is not null;
             if (node.Scheduled)
             {
                 node.Depth = 0;

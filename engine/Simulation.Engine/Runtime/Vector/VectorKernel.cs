@@ -198,34 +198,49 @@ public unsafe struct VectorKernel : IStateKernel
     public bool CheckFinite(double time)
     {
         double total = _checkedOnce && _program.Rates is not null
-            ? _stockSum + _stepEndSum + SumRows(_program.CheckedRows)
+            ? _stockSum + _stepEndSum + SumRanges(_program.CheckedRows)
             : SumRows(_program.ElementRows);
         _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
         return true;
     }
 
-    /// <summary>The sum of the rows, in two independent chains (alternate rows) so that the additions overlap.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SumRows(int[] rows)
     {
-        V s0 = V.Zero, s1 = V.Zero;
-        int stride = _program.Layout.Stride, r = 0;
-        for (; r + 2 <= rows.Length; r += 2)
+        var sum = V.Zero;
+        int stride = _program.Layout.Stride;
+        foreach (int row in rows)
         {
-            double* p0 = _slots + rows[r] * stride, p1 = _slots + rows[r + 1] * stride;
-            for (int k = 0; k < stride; k += 4)
-            {
-                s0 += Vector256.Load(p0 + k);
-                s1 += Vector256.Load(p1 + k);
-            }
+            double* p = _slots + row * stride;
+            for (int k = 0; k < stride; k += 4) sum += Vector256.Load(p + k);
         }
-        if (r < rows.Length)
+        return Vector256.Sum(sum);
+    }
+
+    /// <summary>The sum of runs of adjacent rows, each run as one block of memory (the net rates are one run).</summary>
+    private double SumRanges(RowRange[] ranges)
+    {
+        double sum = 0;
+        int stride = _program.Layout.Stride;
+        foreach (var range in ranges) sum += Sum(_slots + range.Start * stride, range.Count * stride);
+        return sum;
+    }
+
+    /// <summary>The sum of a block (a multiple of 4 doubles), 16 at a time in four independent chains so that the additions overlap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Sum(double* block, int length)
+    {
+        V s0 = V.Zero, s1 = V.Zero, s2 = V.Zero, s3 = V.Zero;
+        int k = 0;
+        for (; k + 16 <= length; k += 16)
         {
-            double* p = _slots + rows[r] * stride;
-            for (int k = 0; k < stride; k += 4) s0 += Vector256.Load(p + k);
+            s0 += Vector256.Load(block + k);
+            s1 += Vector256.Load(block + k + 4);
+            s2 += Vector256.Load(block + k + 8);
+            s3 += Vector256.Load(block + k + 12);
         }
-        return Vector256.Sum(s0 + s1);
+        for (; k < length; k += 4) s0 += Vector256.Load(block + k);
+        return Vector256.Sum((s0 + s1) + (s2 + s3));
     }
 
     /// <summary>Finds the lanes (not yet reported) with a non-finite element, and the first such element of each, as the reference does.</summary>

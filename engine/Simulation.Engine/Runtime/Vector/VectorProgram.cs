@@ -22,7 +22,7 @@ public sealed class VectorProgram
 {
     private VectorProgram(EvaluationPlan plan, LaneLayout layout, CompiledSection? rates, IReadOnlyList<int> recordedSlots, int[] checkedRows)
     {
-        CheckedRows = checkedRows;
+        CheckedRows = RowRange.Runs(checkedRows);
         Plan = plan;
         Layout = layout;
         Rates = rates;
@@ -49,7 +49,7 @@ public sealed class VectorProgram
     /// The rows the compiled step code stores that the finiteness check reads after each evaluation of the rates: the
     /// net rates and the stored elements. (Elements the code keeps in registers only feed these, or nothing observable.)
     /// </summary>
-    internal int[] CheckedRows { get; }
+    internal RowRange[] CheckedRows { get; }
 
     /// <summary>Element rows that Capture or Commit write (delay outputs): summed for the check after each step.</summary>
     internal int[] StepEndRows { get; }

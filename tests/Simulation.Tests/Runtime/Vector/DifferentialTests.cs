@@ -35,8 +35,15 @@ public class DifferentialTests
     public static void CheckModel(int seed, int runs)
     {
         var model = RandomModels.Generate(seed);
+        CheckModel(model.Json, model.Inputs, seed, runs);
+    }
+
+    /// <summary>Runs a model both ways (random inputs, batch width and threads from <paramref name="seed"/>); fails with the model and the first difference.</summary>
+    public static void CheckModel(string json, IReadOnlyList<string> inputNames, int seed, int runs, RatesExecution? execution = null)
+    {
+        var model = (Json: json, Inputs: inputNames);
         var rng = new System.Random(seed);
-        var plan = Compile(model);
+        var plan = Compile(json, inputNames);
         var outputs = plan.Model.Elements.Select(e => new OutputColumn(e.DisplayName, plan.ElementSlots[e.Id], e.Id)).ToList();
         var inputs = RandomInputs(rng, runs, plan.Parameters.Length);
         var record = RecordRequest.AtTimes(plan, outputs, Enumerable.Range(0, plan.StepCount + 1).Select(s => RecordRequest.StepTime(plan, s)));
@@ -45,7 +52,7 @@ public class DifferentialTests
             Seed = (ulong)rng.Next(3),
             Threads = rng.Next(1, 4),
             LanesPerBatch = new[] { 4, 8, 16, 64 }[rng.Next(4)],
-            Execution = rng.Next(3) == 0 ? RatesExecution.Interpreted : RatesExecution.Compiled,
+            Execution = execution ?? (rng.Next(3) == 0 ? RatesExecution.Interpreted : RatesExecution.Compiled),
         };
         var vector = BatchResults.Collect(new BatchRunner(plan, record, options), inputs);
 
@@ -74,11 +81,11 @@ public class DifferentialTests
     public static bool SameBits(double expected, double actual) =>
         BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual) || (double.IsNaN(expected) && double.IsNaN(actual));
 
-    private static EvaluationPlan Compile(RandomModels model)
+    private static EvaluationPlan Compile(string json, IReadOnlyList<string> inputNames)
     {
-        var bound = TestModels.Bind(model.Json);
-        var parameters = model.Inputs.Select(name => bound.FindVariable(name)!.Elements[0]).ToList();
-        return TestModels.Compile(model.Json, parameters);
+        var bound = TestModels.Bind(json);
+        var parameters = inputNames.Select(name => bound.FindVariable(name)!.Elements[0]).ToList();
+        return TestModels.Compile(json, parameters);
     }
 
     private static ParameterTable RandomInputs(System.Random rng, int runs, int parameters)
