@@ -26,7 +26,7 @@ public static class ModelSchema
     /// <summary>
     /// Starts loading the schema on a thread-pool thread. Loading it (NJsonSchema builds its object model, much of
     /// it JIT-compiled on first use) is the slowest part of a command's start-up; a command line calls this first,
-    /// so the load overlaps with argument parsing and file reading on another core.
+    /// so the load overlaps with argument parsing, file reading and (validation being deferred) binding on another core.
     /// </summary>
     public static void LoadInBackground() => Task.Run(() => Schema.Value);
 
