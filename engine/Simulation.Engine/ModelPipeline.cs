@@ -32,16 +32,11 @@ public static class ModelPipeline
         return analysis is null ? null : PlanCompiler.Compile(bound, analysis, parameters);
     }
 
-    public static EvaluationPlan? CompileFile(string path, DiagnosticBag diagnostics)
-    {
-        var document = Read(path, diagnostics);
-        return document is null || diagnostics.HasErrors ? CheckOnly(document, diagnostics) : Compile(document, diagnostics);
-    }
-
-    /// <summary>When reading found errors, still bind and check what was read so that every problem is reported at once.</summary>
-    private static EvaluationPlan? CheckOnly(ModelDocument? document, DiagnosticBag diagnostics)
-    {
-        if (document is not null) Check(document, diagnostics);
-        return null;
-    }
+    /// <summary>
+    /// After errors in reading, what was read is still bound and checked, so that every problem is reported at once
+    /// (and <see cref="Check"/> then returns no analysis). Asking whether reading found errors would wait for the
+    /// schema validation, which runs beside binding.
+    /// </summary>
+    public static EvaluationPlan? CompileFile(string path, DiagnosticBag diagnostics) =>
+        Read(path, diagnostics) is { } document ? Compile(document, diagnostics) : null;
 }

@@ -33,7 +33,12 @@ public sealed class ArrayValue
         foreach (var v in values)
             foreach (var d in v.Dimensions)
                 if (!dims.Contains(d)) dims.Add(d);
-        if (dims.Count == 0) return Scalar(combine(values.Select(v => v.Items[0]).ToArray()));
+        if (dims.Count == 0)
+        {
+            var scalars = new BoundExpr[values.Count];
+            for (int i = 0; i < scalars.Length; i++) scalars[i] = values[i].Items[0];
+            return Scalar(combine(scalars));
+        }
         int count = dims.Aggregate(1, (n, d) => n * d.Size);
         var result = new BoundExpr[count];
         var index = new int[dims.Count];

@@ -97,23 +97,32 @@ public static class Binder
         return result;
     }
 
-    public static string ElementName(BoundVariable variable, ImmutableArray<int> indices) =>
-        indices.Length == 0 ? variable.Name : $"{variable.Name}[{string.Join(",", indices.Select((x, k) => variable.Dimensions[k].Elements[x]))}]";
+    public static string ElementName(BoundVariable variable, ImmutableArray<int> indices)
+    {
+        if (indices.Length == 0) return variable.Name;
+        var name = new System.Text.StringBuilder(variable.Name).Append('[');
+        for (int k = 0; k < indices.Length; k++)
+            name.Append(k == 0 ? "" : ",").Append(variable.Dimensions[k].Elements[indices[k]]);
+        return name.Append(']').ToString();
+    }
+
+    /// <summary>The index tuple at row-major position <paramref name="flat"/> (the <paramref name="flat"/>-th of <see cref="Positions"/>).</summary>
+    public static ImmutableArray<int> PositionAt(ImmutableArray<Dimension> dims, int flat)
+    {
+        var index = new int[dims.Length];
+        for (int k = dims.Length - 1; k >= 0; k--)
+        {
+            index[k] = flat % dims[k].Size;
+            flat /= dims[k].Size;
+        }
+        return ImmutableArray.Create(index);
+    }
 
     /// <summary>Every index tuple over the dimensions, in row-major order.</summary>
     public static IEnumerable<ImmutableArray<int>> Positions(ImmutableArray<Dimension> dims)
     {
-        int count = dims.Aggregate(1, (n, d) => n * d.Size);
-        var index = new int[dims.Length];
-        for (int flat = 0; flat < count; flat++)
-        {
-            int rest = flat;
-            for (int k = dims.Length - 1; k >= 0; k--)
-            {
-                index[k] = rest % dims[k].Size;
-                rest /= dims[k].Size;
-            }
-            yield return index.ToImmutableArray();
-        }
+        int count = 1;
+        foreach (var d in dims) count *= d.Size;
+        for (int flat = 0; flat < count; flat++) yield return PositionAt(dims, flat);
     }
 }

@@ -82,7 +82,7 @@ internal sealed class EquationTable(BindingContext context)
             }
             if (expr is null) continue;
             var scope = new ElementScope(variable, element, source);
-            var bound = new ExpressionBinder(context, scope).BindScalar(expr, $"the equation of '{element.DisplayName}'");
+            var bound = new ExpressionBinder(context, scope).BindScalar(expr, () => $"the equation of '{element.DisplayName}'");
             if (bound is null) continue;
             if (graph is not null && variable.Tables[flat] >= 0)
             {
@@ -104,7 +104,7 @@ internal sealed class EquationTable(BindingContext context)
         }
         else
         {
-            var indices = Binder.Positions(variable.Dimensions).ElementAt(flat);
+            var indices = Binder.PositionAt(variable.Dimensions, flat);
             string element = Binder.ElementName(variable, indices);
             // A key already reported as wrong explains the gap; one error is enough.
             if (!_reportedMissing.Add(variable) || _badKeys.Contains(variable)) return;
@@ -171,7 +171,7 @@ internal sealed class EquationTable(BindingContext context)
 
     private int AddTable(BoundVariable variable, int flat, GraphDefinition graph)
     {
-        string name = Binder.ElementName(variable, Binder.Positions(variable.Dimensions).ElementAt(flat));
+        string name = Binder.ElementName(variable, Binder.PositionAt(variable.Dimensions, flat));
         string? problem = null;
         if (graph.X.Length == 0 || graph.Y.Length == 0) problem = "has no points";
         else if (graph.X.Length != graph.Y.Length) problem = $"has {graph.X.Length} x values but {graph.Y.Length} y values";

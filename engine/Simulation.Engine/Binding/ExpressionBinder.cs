@@ -47,19 +47,21 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
     }
 
     /// <summary>Binds an expression that must be scalar for this element (an equation, a function argument).</summary>
-    public BoundExpr? BindScalar(Expr expr, string what)
+    /// <param name="what">Names the expression in the error; built only then, as binding runs once per element.</param>
+    public BoundExpr? BindScalar(Expr expr, Func<string> what)
     {
         var value = Bind(expr);
         if (value is null) return null;
         if (value.IsScalar) return value.Items[0];
         context.Report(DiagnosticCodes.DimensionMismatch,
-            $"{what} is an array over {string.Join(", ", value.Dimensions)} where a single value is needed", scope, expr.Span,
+            $"{what()} is an array over {string.Join(", ", value.Dimensions)} where a single value is needed", scope, expr.Span,
             "give the element with a subscript, e.g. x[Age], or reduce it, e.g. SUM(x[*])");
         return null;
     }
 
     private ArrayValue? Zip(Expr at, IReadOnlyList<ArrayValue> values, Func<BoundExpr[], BoundExpr> combine)
     {
+        if (values.All(v => v.IsScalar)) return ArrayValue.Zip(values, combine); // the common case: nothing to broadcast
         // Free dimensions that are different but related (a subrange and its parent) cannot be broadcast.
         var dims = values.SelectMany(v => v.Dimensions).Distinct().ToList();
         for (int i = 0; i < dims.Count; i++)
@@ -133,7 +135,9 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
         for (int q = 0; q < view.Length; q++)
         {
             var d = view[q];
-            int occurrence = view.Take(q).Count(x => x == d);
+            int occurrence = 0;
+            for (int earlier = 0; earlier < q; earlier++)
+                if (view[earlier] == d) occurrence++;
             choices[transposed ? dims.Length - 1 - q : q] = scope.IndexIn(d, occurrence) is int i
                 ? SubscriptChoice.Fixed(i)
                 : SubscriptChoice.Free(d, Enumerable.Range(0, d.Size).ToArray());
@@ -177,7 +181,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             case BuiltinCategory.Math:
             {
                 var args = BindAll(call.Arguments);
-                return args is null ? null : Zip(call, args, a => builtin.Lower?.Invoke([.. a]) ?? new BCall(builtin.Function!.Value, [.. a]));
+                return args is null ? null : Zip(call, args, a => Lowered(builtin, ImmutableArray.Create(a)));
             }
             case BuiltinCategory.Conditional:
             {
@@ -216,6 +220,9 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return null;
         }
     }
+
+    private static BoundExpr Lowered(BuiltinSignature builtin, ImmutableArray<BoundExpr> arguments) =>
+        builtin.Lower?.Invoke(arguments) ?? new BCall(builtin.Function!.Value, arguments);
 
     private List<ArrayValue>? BindAll(IEnumerable<Expr> args)
     {

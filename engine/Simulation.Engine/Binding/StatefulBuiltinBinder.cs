@@ -34,7 +34,7 @@ internal sealed partial class ExpressionBinder
     /// <summary>The order of DELAYN or SMTHN: a whole number fixed when the model is built, because it decides how many stocks there are.</summary>
     private int? ConstantOrder(Expr argument, BuiltinSignature builtin)
     {
-        var bound = BindScalar(argument, $"the order of {builtin.Name}");
+        var bound = BindScalar(argument, () => $"the order of {builtin.Name}");
         if (bound is null) return null;
         double? value = bound switch
         {

@@ -61,12 +61,14 @@ internal sealed partial class ExpressionBinder
     /// <summary>Builds the (possibly array) value selected from a variable by one choice per dimension.</summary>
     private static ArrayValue Select(BoundVariable variable, SubscriptChoice[] choices, Func<int, BoundExpr> item)
     {
+        var target = new int[choices.Length];
+        if (!choices.Any(c => c is SubscriptChoice.FreeDimension)) // one element, as when a subscript names the current one
+            return ArrayValue.Scalar(Pick(variable, choices, 0, target, [], 0, item));
         var free = choices.OfType<SubscriptChoice.FreeDimension>().ToList();
         var dims = free.Select(f => f.Over).ToImmutableArray();
         int count = dims.Aggregate(1, (n, d) => n * d.Size);
         var items = new BoundExpr[count];
         var freeIndex = new int[free.Count];
-        var target = new int[choices.Length];
         for (int flat = 0; flat < count; flat++)
         {
             int rest = flat;
@@ -149,7 +151,7 @@ internal sealed partial class ExpressionBinder
             ReportUnknownElement(sub, dimension);
             return null;
         }
-        var index = BindScalar(sub.Expression, $"the subscript '{sub.Text}'");
+        var index = BindScalar(sub.Expression, () => $"the subscript '{sub.Text}'");
         if (index is null) return null;
         if (index is BConst c)
         {
@@ -189,9 +191,9 @@ internal sealed partial class ExpressionBinder
         int i = dimension.IndexOf(text);
         if (i >= 0) return i;
         // Qualified element: Age."0-17" or Age.young
-        string prefix = dimension.Name + ".";
-        if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            return dimension.IndexOf(text[prefix.Length..].Trim('"'));
+        string name = dimension.Name;
+        if (text.Length > name.Length && text[name.Length] == '.' && text.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            return dimension.IndexOf(text[(name.Length + 1)..].Trim('"'));
         return -1;
     }
 

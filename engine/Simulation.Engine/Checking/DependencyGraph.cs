@@ -21,18 +21,36 @@ public sealed class DependencyGraph
     public static DependencyGraph ForRates(IReadOnlyList<ModelElement> elements)
     {
         var isNode = elements.Select(e => e.Kind != ElementKind.Stock).ToArray();
-        var edges = elements.Select(e => e.Kind == ElementKind.Stock
-            ? new List<int>()
-            : References.Of(e.Equation, Phase.Rates).Where(r => isNode[r]).Distinct().ToList()).ToArray();
-        return new DependencyGraph(edges, isNode);
+        return new DependencyGraph(Edges(elements, Phase.Rates, isNode), isNode);
     }
 
     /// <summary>Initial values: every element, stocks depending on what their initial value reads.</summary>
     public static DependencyGraph ForInitial(IReadOnlyList<ModelElement> elements)
     {
         var isNode = elements.Select(_ => true).ToArray();
-        var edges = elements.Select(e => References.Of(e.Equation, Phase.Initial).Distinct().ToList()).ToArray();
-        return new DependencyGraph(edges, isNode);
+        return new DependencyGraph(Edges(elements, Phase.Initial, isNode), isNode);
+    }
+
+    /// <summary>Per node, the nodes its equation reads in the phase, each once, in the order first read.</summary>
+    private static List<int>[] Edges(IReadOnlyList<ModelElement> elements, Phase phase, bool[] isNode)
+    {
+        var edges = new List<int>[elements.Count];
+        var reads = new List<int>();
+        var listedFor = new int[elements.Count]; // the node whose list holds an element already (+1, so 0 is none): no set per node
+        for (int from = 0; from < edges.Length; from++)
+        {
+            edges[from] = new List<int>();
+            if (!isNode[from]) continue;
+            reads.Clear();
+            if (elements[from].Equation is { } equation) References.Collect(equation, phase, reads);
+            foreach (int to in reads)
+                if (isNode[to] && listedFor[to] != from + 1)
+                {
+                    listedFor[to] = from + 1;
+                    edges[from].Add(to);
+                }
+        }
+        return edges;
     }
 
     public IReadOnlyList<int> DependenciesOf(int element) => _edges[element];

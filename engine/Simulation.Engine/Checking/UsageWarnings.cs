@@ -13,14 +13,13 @@ internal static class UsageWarnings
 {
     public static void Report(BoundModel model, bool[] invariant, DiagnosticBag diagnostics)
     {
-        var used = new HashSet<int>();
+        var used = new bool[model.Elements.Length];
         var usedTables = new HashSet<int>();
         foreach (var e in model.Elements)
         {
-            used.UnionWith(References.Of(e.Equation, Phase.Initial));
-            CollectPrevious(e.Equation, used);
-            CollectTables(e.Equation, usedTables);
-            foreach (int f in e.Inflows.Concat(e.Outflows)) used.Add(f);
+            if (e.Equation is { } equation) CollectUses(equation, used, usedTables);
+            foreach (int f in e.Inflows) used[f] = true;
+            foreach (int f in e.Outflows) used[f] = true;
         }
         foreach (var variable in model.Variables)
         {
@@ -33,7 +32,7 @@ internal static class UsageWarnings
                         $"call it as {Syntax.ExprPrinter.FormatName(variable.Name)}(x) or remove it");
                 continue;
             }
-            if (variable.Elements.Any(used.Contains)) continue;
+            if (variable.Elements.Any(id => used[id])) continue;
             if (variable.Kind == VariableKind.Flow)
                 diagnostics.Warning(DiagnosticCodes.UnusedVariable, $"the flow '{variable.Name}' is not an inflow or outflow of any stock", def.Location,
                     variable.Name, "list it in a stock's \"inflows\" or \"outflows\"");
@@ -44,17 +43,50 @@ internal static class UsageWarnings
         }
     }
 
-    private static void CollectPrevious(BoundExpr? expr, HashSet<int> used)
+    /// <summary>
+    /// Every element and table an equation reads, at any time: unlike the dependency orders, this counts the
+    /// value inside PREVIOUS and DELAY too. One walk without allocation, as it visits every node of the model.
+    /// </summary>
+    private static void CollectUses(BoundExpr expr, bool[] used, HashSet<int> usedTables)
     {
-        if (expr is BPrevious p) used.UnionWith(References.Of(p.Inner, Phase.Initial));
-        if (expr is BDelayFixed d) used.UnionWith(References.Of(d.Input, Phase.Initial));
-        foreach (var child in Children(expr)) CollectPrevious(child, used);
-    }
-
-    private static void CollectTables(BoundExpr? expr, HashSet<int> used)
-    {
-        if (expr is BLookup l) used.Add(l.Table);
-        foreach (var child in Children(expr)) CollectTables(child, used);
+        switch (expr)
+        {
+            case BRef r:
+                used[r.Element] = true;
+                return;
+            case BLookup l:
+                usedTables.Add(l.Table);
+                CollectUses(l.Input, used, usedTables);
+                return;
+            case BUnary u:
+                CollectUses(u.Operand, used, usedTables);
+                return;
+            case BBinary b:
+                CollectUses(b.Left, used, usedTables);
+                CollectUses(b.Right, used, usedTables);
+                return;
+            case BIf i:
+                CollectUses(i.Condition, used, usedTables);
+                CollectUses(i.Then, used, usedTables);
+                CollectUses(i.Else, used, usedTables);
+                return;
+            case BCall c:
+                foreach (var a in c.Arguments) CollectUses(a, used, usedTables);
+                return;
+            case BReduce r:
+                foreach (var a in r.Items) CollectUses(a, used, usedTables);
+                return;
+            case BSelect s:
+                CollectUses(s.Index, used, usedTables);
+                foreach (var a in s.Items) CollectUses(a, used, usedTables);
+                return;
+            case BRandom r:
+                foreach (var a in r.Arguments) CollectUses(a, used, usedTables);
+                return;
+            default:
+                foreach (var child in Children(expr)) CollectUses(child, used, usedTables); // INIT, PREVIOUS, DELAY: rare
+                return;
+        }
     }
 
     internal static IEnumerable<BoundExpr> Children(BoundExpr? expr) => expr switch

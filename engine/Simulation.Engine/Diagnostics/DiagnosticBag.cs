@@ -1,17 +1,37 @@
 namespace Simulation.Engine.Diagnostics;
 
-/// <summary>Collects diagnostics during one pass so that every problem is reported at once.</summary>
+/// <summary>
+/// Collects diagnostics during one pass so that every problem is reported at once. A batch still being
+/// produced on another thread (schema validation, which runs beside binding) can hold its place: it is
+/// waited for and put there the first time anyone reads the bag, so readers see exactly what they would
+/// have seen had it been produced in line.
+/// </summary>
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = new();
+    private (int Position, Task<IReadOnlyList<Diagnostic>> Batch)? _pending;
 
-    public IReadOnlyList<Diagnostic> Items => _items;
+    public IReadOnlyList<Diagnostic> Items
+    {
+        get
+        {
+            Settle();
+            return _items;
+        }
+    }
 
-    public bool HasErrors => _items.Any(d => d.IsError);
+    public bool HasErrors => Items.Any(d => d.IsError);
 
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    /// <summary>Reserves the current position for diagnostics that <paramref name="batch"/> is producing on another thread.</summary>
+    public void AddWhenDone(Task<IReadOnlyList<Diagnostic>> batch)
+    {
+        Settle();
+        _pending = (_items.Count, batch);
+    }
 
     public void Error(string code, string message, SourceLocation? location, string? variable = null, string? hint = null) =>
         _items.Add(new Diagnostic(code, Severity.Error, message, location, variable, Hint: hint));
@@ -24,5 +44,13 @@ public sealed class DiagnosticBag
         string? variable, string? hint = null) =>
         _items.Add(new Diagnostic(code, severity, message, equation.LocationOf(span.Start), variable, equation, span, hint));
 
-    public IReadOnlyList<Diagnostic> ToList() => _items.ToList();
+    public IReadOnlyList<Diagnostic> ToList() => Items.ToList();
+
+    /// <summary>Waits for the pending batch, if any, and puts it in its place (rethrowing what it threw).</summary>
+    private void Settle()
+    {
+        if (_pending is not var (position, batch)) return;
+        _pending = null;
+        _items.InsertRange(position, batch.GetAwaiter().GetResult());
+    }
 }

@@ -26,7 +26,7 @@ public static class ModelSchema
     /// <summary>
     /// Starts loading the schema on a thread-pool thread. Loading it (NJsonSchema builds its object model, much of
     /// it JIT-compiled on first use) is the slowest part of a command's start-up; a command line calls this first,
-    /// so the load overlaps with argument parsing and file reading on another core.
+    /// so the load overlaps with argument parsing, file reading and (validation being deferred) binding on another core.
     /// </summary>
     public static void LoadInBackground() => Task.Run(() => Schema.Value);
 
@@ -40,12 +40,21 @@ public static class ModelSchema
         }
     }
 
-    /// <summary>Validates an already well-formed JSON file (parsed into <paramref name="tree"/>) against the schema.</summary>
-    public static void Validate(SourceFile file, Json.JsonNode tree, DiagnosticBag diagnostics) => Validate(file, tree, Schema.Value, diagnostics);
+    /// <summary>
+    /// Validates an already well-formed JSON file (parsed into <paramref name="tree"/>) against the schema, on another
+    /// thread: the schema may still be loading, and the caller can read and bind the model meanwhile. The schema's
+    /// diagnostics take their place in <paramref name="diagnostics"/> here, before anything added later (see
+    /// <see cref="DiagnosticBag.AddWhenDone"/>).
+    /// </summary>
+    public static void Validate(SourceFile file, Json.JsonNode tree, DiagnosticBag diagnostics) => Validate(file, tree, Schema, diagnostics);
 
     /// <summary>Validates against any schema (the experiment format uses this too).</summary>
-    public static void Validate(SourceFile file, Json.JsonNode tree, JsonSchema schema, DiagnosticBag diagnostics)
+    public static void Validate(SourceFile file, Json.JsonNode tree, Lazy<JsonSchema> schema, DiagnosticBag diagnostics) =>
+        diagnostics.AddWhenDone(Task.Run(() => Validated(file, tree, schema.Value)));
+
+    private static IReadOnlyList<Diagnostic> Validated(SourceFile file, Json.JsonNode tree, JsonSchema schema)
     {
+        var diagnostics = new DiagnosticBag();
         JToken token;
         try
         {
@@ -58,13 +67,14 @@ public static class ModelSchema
         }
         catch (JsonException)
         {
-            return; // our own parser has accepted the file; anything Newtonsoft rejects beyond that is not a schema matter
+            return []; // our own parser has accepted the file; anything Newtonsoft rejects beyond that is not a schema matter
         }
         var seen = new HashSet<(int, int, string)>();
         foreach (var error in schema.Validate(token))
             foreach (var (location, message, hint) in Describe(file, token, tree, error))
                 if (seen.Add((location.Line, location.Column, message)))
                     diagnostics.Error(DiagnosticCodes.SchemaViolation, message, location, hint: hint);
+        return diagnostics.Items;
     }
 
     private static IEnumerable<(SourceLocation, string, string?)> Describe(SourceFile file, JToken root, Json.JsonNode tree, ValidationError error)

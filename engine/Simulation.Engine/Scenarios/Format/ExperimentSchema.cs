@@ -23,7 +23,7 @@ public static class ExperimentSchema
         }
     }
 
-    /// <summary>Reports every way the (well-formed) file departs from the schema, located (SD1003).</summary>
+    /// <summary>Reports every way the (well-formed) file departs from the schema, located (SD1003); on another thread, as for models.</summary>
     public static void Validate(SourceFile file, JsonNode tree, DiagnosticBag diagnostics) =>
-        ModelSchema.Validate(file, tree, Schema.Value, diagnostics);
+        ModelSchema.Validate(file, tree, Schema, diagnostics);
 }
