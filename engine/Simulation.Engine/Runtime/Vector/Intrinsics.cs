@@ -13,7 +13,7 @@ namespace Simulation.Engine.Runtime.Vector;
 /// Each sequence computes, lane by lane, the bits of the matching <see cref="LaneMath"/> method
 /// (the tests hold both to the scalar evaluator). Operands are on the IL stack in order; the
 /// result is left there. Constants come from the kernel's constant table through
-/// <paramref name="constant"/> (it pushes a broadcast of the value).
+/// <paramref name="constant"/> (it pushes the value in all four lanes).
 /// </summary>
 internal sealed class Intrinsics(ILGenerator il, Action<double> constant, Func<LocalBuilder> rent, Action<LocalBuilder> giveBack)
 {
