@@ -229,7 +229,7 @@ internal sealed unsafe class KernelEmitter
 
     private static LaneOp Fold(OpCode op) => LaneOp.Get(op);
 
-    /// <summary>One part of a fold cut into parts: continues the previous part's accumulator (or starts the fold) over this part's items.</summary>
+    /// <summary>One part of a fold: continues the previous part's accumulator (or starts the fold) over this part's items, and finishes the fold if it is the last.</summary>
     private void EmitFoldPart(LaneOp lane, KernelNode[] inputs, FoldPart part)
     {
         var (start, step) = lane.Fold;
@@ -245,19 +245,8 @@ internal sealed unsafe class KernelEmitter
         _intrinsics.Emit(OpCode.Div);
     }
 
-    private void EmitFold(LaneOp lane, KernelNode[] items)
-    {
-        var (start, step) = lane.Fold;
-        EmitBroadcast(start);
-        foreach (var item in items)
-        {
-            EmitTree(item);
-            _intrinsics.Emit(step.Op);
-        }
-        if (lane.Op != OpCode.Mean) return;
-        EmitBroadcast(items.Length);
-        _intrinsics.Emit(OpCode.Div);
-    }
+    /// <summary>A whole fold: the one part that both starts and finishes it.</summary>
+    private void EmitFold(LaneOp lane, KernelNode[] items) => EmitFoldPart(lane, items, FoldPart.Whole(items.Length));
 
     private void EmitChoose(KernelNode[] inputs)
     {

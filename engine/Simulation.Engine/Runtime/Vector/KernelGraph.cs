@@ -62,7 +62,11 @@ internal sealed class KernelNode(NodeKind kind, int id)
 /// <param name="Continues">The first input is the accumulator of the previous part (false for the first part).</param>
 /// <param name="Last">The last part, which finishes the fold (MEAN divides by <paramref name="Items"/>) and stands for the whole reduction.</param>
 /// <param name="Items">How many items the whole reduction folds.</param>
-internal sealed record FoldPart(bool Continues, bool Last, int Items);
+internal sealed record FoldPart(bool Continues, bool Last, int Items)
+{
+    /// <summary>A fold not cut at all: one part that starts and finishes it.</summary>
+    public static FoldPart Whole(int items) => new(false, true, items);
+}
 
 /// <summary>
 /// The dataflow graph of one plan section, and an order to compute it in. Slots are only names:
@@ -145,7 +149,8 @@ internal sealed class KernelGraph
             current[slot]!.RootSlots.Add(slot);
         Roots = observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]).Select(s => current[s]!).Distinct().ToList();
         Shape();
-        Order = FoldSchedule.Spread(ScheduleFrom(FoldSchedule.WaitersLast(Roots, ScheduleFrom(Roots))));
+        Order = ScheduleFrom(Roots);
+        if (_nodes.Any(n => n.Part is not null)) Order = FoldSchedule.Spread(ScheduleFrom(FoldSchedule.WaitersLast(Roots, Order)));
     }
 
     /// <summary>Values stored at the end of the section, in the order their plan instructions come.</summary>

@@ -88,7 +88,7 @@ public unsafe struct VectorKernel : IStateKernel
         if (_plan.Commit.Length > 0) Interpret(_plan.Commit, _slots[EvaluationPlan.TimeSlot]);
         if (_work.States is { } states)
             foreach (var state in states) state.Step++;
-        if (_program.StepEndRows.Length > 0) _stepEndSum = SumRows(_program.StepEndRows);
+        if (_program.StepEndRows.Length > 0) _stepEndSum = SumRanges(_program.StepEndRows);
     }
 
     /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it.</summary>
@@ -199,25 +199,13 @@ public unsafe struct VectorKernel : IStateKernel
     {
         double total = _checkedOnce && _program.Rates is not null
             ? _stockSum + _stepEndSum + SumRanges(_program.CheckedRows)
-            : SumRows(_program.ElementRows);
+            : SumRanges(_program.ElementRanges);
         _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
         return true;
     }
 
-    private double SumRows(int[] rows)
-    {
-        var sum = V.Zero;
-        int stride = _program.Layout.Stride;
-        foreach (int row in rows)
-        {
-            double* p = _slots + row * stride;
-            for (int k = 0; k < stride; k += 4) sum += Vector256.Load(p + k);
-        }
-        return Vector256.Sum(sum);
-    }
-
-    /// <summary>The sum of runs of adjacent rows, each run as one block of memory (the net rates are one run).</summary>
+    /// <summary>The sum of blocks of adjacent rows, each block as one stretch of memory (the net rates are one block).</summary>
     private double SumRanges(RowRange[] ranges)
     {
         double sum = 0;

@@ -28,8 +28,9 @@ public sealed class VectorProgram
         Rates = rates;
         RecordedSlots = recordedSlots;
         ElementRows = plan.ElementSlots.Distinct().Order().ToArray();
+        ElementRanges = RowRange.Runs(ElementRows);
         var writtenAfterCheck = plan.Capture.Concat(plan.Commit).Select(i => i.Dst).ToHashSet();
-        StepEndRows = ElementRows.Where(writtenAfterCheck.Contains).ToArray();
+        StepEndRows = RowRange.Runs(ElementRows.Where(writtenAfterCheck.Contains).ToArray());
     }
 
     public EvaluationPlan Plan { get; }
@@ -45,6 +46,9 @@ public sealed class VectorProgram
     /// <summary>The slot rows of every model element: what the finiteness check looks at (as the reference evaluator does).</summary>
     internal int[] ElementRows { get; }
 
+    /// <summary><see cref="ElementRows"/> as blocks of adjacent rows, for summing.</summary>
+    internal RowRange[] ElementRanges { get; }
+
     /// <summary>
     /// The rows the compiled step code stores that the finiteness check reads after each evaluation of the rates: the
     /// net rates and the stored elements. (Elements the code keeps in registers only feed these, or nothing observable.)
@@ -52,7 +56,7 @@ public sealed class VectorProgram
     internal RowRange[] CheckedRows { get; }
 
     /// <summary>Element rows that Capture or Commit write (delay outputs): summed for the check after each step.</summary>
-    internal int[] StepEndRows { get; }
+    internal RowRange[] StepEndRows { get; }
 
     /// <param name="lanes">Runs per batch, a multiple of 4 (see <see cref="LaneLayout.LanesFor"/>).</param>
     /// <param name="recordedSlots">Plan slots that will be recorded (outputs); the compiled code keeps these in memory.</param>
