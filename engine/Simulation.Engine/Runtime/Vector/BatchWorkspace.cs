@@ -14,6 +14,7 @@ public sealed class BatchWorkspace
         var layout = program.Layout;
         Program = program;
         Slots = new LaneBuffer(layout);
+        NextSlots = program.UpdatesStocks ? new LaneBuffer(layout) : null;
         Saved = new LaneBuffer(layout, plan.StockCount);
         Slope = new LaneBuffer(layout, plan.StockCount);
         Parameters = new LaneBuffer(layout, Math.Max(1, plan.Parameters.Length));
@@ -29,6 +30,12 @@ public sealed class BatchWorkspace
     public VectorProgram Program { get; }
 
     public LaneBuffer Slots { get; }
+
+    /// <summary>
+    /// The second slot buffer when the step code takes the Euler step itself (<see cref="StockUpdate"/>): it
+    /// receives the next step's stocks, then the two buffers trade places.
+    /// </summary>
+    internal LaneBuffer? NextSlots { get; }
 
     internal LaneBuffer Saved { get; }
 

@@ -41,18 +41,27 @@ internal sealed unsafe class CompiledSection
 
     public int ChunkCount => _chunks.Length;
 
-    /// <summary>Runs the section; the TIME row of <paramref name="slots"/> must hold <paramref name="time"/>.</summary>
-    public void Run(double* slots, double time)
+    /// <summary>Takes the Euler step too (see <see cref="StockUpdate"/>).</summary>
+    public bool UpdatesStocks { get; private init; }
+
+    /// <summary>
+    /// Runs the section; the TIME row of <paramref name="slots"/> must hold <paramref name="time"/>. When it
+    /// <see cref="UpdatesStocks"/>, the next step's stocks go to the same rows <paramref name="next"/> bytes on.
+    /// </summary>
+    public void Run(double* slots, double time, nint next)
     {
-        foreach (var chunk in _chunks) chunk(slots, _constants, time, _tables);
+        foreach (var chunk in _chunks) chunk(slots, _constants, time, _tables, next);
     }
 
     /// <param name="observed">Slots whose final values must be in memory after the section (the rest may live in registers only).</param>
     /// <param name="firstSpillSlot">Where this section's own rows start (the plan's slot count).</param>
+    /// <param name="update">The Euler step to take in the code, or null.</param>
     public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed,
-        LaneLayout layout, double?[] uniform, int firstSpillSlot, string name)
+        LaneLayout layout, double?[] uniform, int firstSpillSlot, string name, StockUpdate? update = null)
     {
-        var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed);
+        // Every stock takes its step, also one whose net rate Setup set once (a stock without flows).
+        IEnumerable<int> stored = update is null ? [] : Enumerable.Range(update.RateBase, update.Count);
+        var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed, stored);
 
         // Cut the schedule into methods of bounded size.
         var chunkOf = new Dictionary<KernelNode, int>();
@@ -86,11 +95,14 @@ internal sealed unsafe class CompiledSection
                     if (!spills.ContainsKey(node)) spills[node] = firstSpillSlot + spills.Count;
                 }
 
-        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills);
+        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, update);
         var compiled = new KernelChunk[chunks.Count];
         for (int c = 0; c < chunks.Count; c++)
             compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);
-        return new CompiledSection(compiled, plan.Tables.ToArray(), shape.Constants.ToArray(), firstSpillSlot + spills.Count);
+        return new CompiledSection(compiled, plan.Tables.ToArray(), shape.Constants.ToArray(), firstSpillSlot + spills.Count)
+        {
+            UpdatesStocks = update is not null,
+        };
     }
 
     /// <summary>Counts the reads of scheduled values that the emitter makes for one node's tree (STDDEV reads its items twice).</summary>

@@ -8,10 +8,28 @@ using V = System.Runtime.Intrinsics.Vector256<double>;
 namespace Simulation.Engine.Runtime.Vector;
 
 /// <summary>One compiled piece of a section: runs its part of the section over every lane group of a batch.</summary>
-internal unsafe delegate void KernelChunk(double* slots, double* constants, double time, LookupTable[] tables);
+/// <param name="next">Bytes from <paramref name="slots"/> to the buffer that receives the next step's stocks (see <see cref="StockUpdate"/>).</param>
+internal unsafe delegate void KernelChunk(double* slots, double* constants, double time, LookupTable[] tables, nint next);
 
-/// <summary>What every chunk of a section shares: the memory layout, dt, the constant table, and where values read by later chunks are spilled.</summary>
-internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills);
+/// <summary>
+/// What every chunk of a section shares: the memory layout, dt, the constant table, where values read by later
+/// chunks are spilled, and whether the code takes the Euler step itself.
+/// </summary>
+internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills,
+    StockUpdate? Update);
+
+/// <summary>
+/// The Euler step taken inside the Rates code: where a stock's net rate is computed, the code stores
+/// stock + dt * rate (the reference evaluator's operations, in its order) into the same row of a second
+/// buffer instead of storing the rate, so the step needs no pass of its own over the stocks and rates
+/// (a quarter of a step's time when it was one). The stocks of time t stay in place for everything that
+/// still reads them (recording, the check, the rest of the Rates code); the kernel then swaps the buffers.
+/// </summary>
+internal sealed record StockUpdate(int StockBase, int RateBase, int Count)
+{
+    /// <summary>The stock whose net rate a slot holds, or null when the slot is not a net rate.</summary>
+    public int? StockOf(int slot) => slot >= RateBase && slot < RateBase + Count ? StockBase + slot - RateBase : null;
+}
 
 /// <summary>
 /// The constants a section's generated code reads, each stored once as a vector of four equal lanes: the
@@ -62,7 +80,7 @@ internal sealed unsafe class KernelEmitter
     /// <param name="remaining">For each scheduled node: how many reads of it this chunk makes.</param>
     private KernelEmitter(string name, KernelShape shape, Dictionary<KernelNode, int> remaining)
     {
-        _method = new DynamicMethod(name, typeof(void), [typeof(double*), typeof(double*), typeof(double), typeof(LookupTable[])],
+        _method = new DynamicMethod(name, typeof(void), [typeof(double*), typeof(double*), typeof(double), typeof(LookupTable[]), typeof(nint)],
             typeof(LaneMath).Module, skipVisibility: true);
         _il = _method.GetILGenerator();
         _pointer = _il.DeclareLocal(typeof(double*));
@@ -119,8 +137,27 @@ internal sealed unsafe class KernelEmitter
 
     private void StoreInto(int slot, LocalBuilder value)
     {
+        if (_shape.Update?.StockOf(slot) is int stock)
+        {
+            EmitStockUpdate(stock, value);
+            return;
+        }
         EmitAddress(slot);
         _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(OpCodes.Call, Intrinsics.Store);
+    }
+
+    /// <summary>next[stock] = stock + dt * rate, as <see cref="VectorKernel.EulerStep"/> and the reference evaluator compute it.</summary>
+    private void EmitStockUpdate(int stock, LocalBuilder rate)
+    {
+        EmitAddress(stock);
+        _il.Emit(OpCodes.Ldarg_S, (byte)4);
+        _il.Emit(OpCodes.Add);
+        EmitLoad(stock);
+        EmitBroadcast(_shape.Dt);
+        _il.Emit(OpCodes.Ldloc, rate);
+        _intrinsics.Emit(OpCode.Mul);
+        _intrinsics.Emit(OpCode.Add);
         _il.Emit(OpCodes.Call, Intrinsics.Store);
     }
 

@@ -91,7 +91,9 @@ internal sealed class KernelGraph
 
     /// <param name="uniform">Per slot: the value when it is the same in every lane and known now, else null.</param>
     /// <param name="observed">Slots whose final value the section must store.</param>
-    public KernelGraph(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlyList<double?> uniform, IReadOnlySet<int> observed)
+    /// <param name="storedAlways">Observed slots to store even when the section does not write them (their value on entry).</param>
+    public KernelGraph(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlyList<double?> uniform, IReadOnlySet<int> observed,
+        IEnumerable<int> storedAlways)
     {
         int slotCount = uniform.Count;
         var current = new KernelNode?[slotCount];
@@ -145,6 +147,7 @@ internal sealed class KernelGraph
             finalDefinition[instruction.Dst] = index;
         }
 
+        foreach (int slot in storedAlways) current[slot] ??= ValueOf(slot);
         foreach (int slot in observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]))
             current[slot]!.RootSlots.Add(slot);
         Roots = observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]).Select(s => current[s]!).Distinct().ToList();

@@ -21,11 +21,24 @@ public unsafe struct VectorKernel : IStateKernel
     private readonly EvaluationPlan _plan;
     private readonly BatchWorkspace _work;
     private readonly int[] _recordSteps;
-    private readonly double* _slots;
-    private readonly double* _stocks;
-    private readonly double* _rates;
     private readonly int _stateLength;
     private int _nextRecord;
+
+    /// <summary>The slots of the current time (the workspace's two slot buffers trade places when the step code takes the Euler step).</summary>
+    private LaneBuffer _buffer;
+
+    /// <summary>The buffer the step code writes the next step's stocks into, or null when it does not take the step.</summary>
+    private LaneBuffer? _nextBuffer;
+
+    private double* _slots;
+    private double* _stocks;
+    private double* _rates;
+
+    /// <summary>Bytes from <see cref="_slots"/> to <see cref="_nextBuffer"/>.</summary>
+    private nint _next;
+
+    /// <summary>The last evaluation of the rates also stored stocks + dt * rates in <see cref="_nextBuffer"/>.</summary>
+    private bool _stocksAdvanced;
 
     /// <summary>Sum of every stock written by the last stock update: finite when they all are (or it overflowed).</summary>
     private double _stockSum;
@@ -46,35 +59,57 @@ public unsafe struct VectorKernel : IStateKernel
         _plan = _program.Plan;
         _work = work;
         _recordSteps = recordSteps;
-        int stride = _program.Layout.Stride;
-        _slots = work.Slots.Pointer;
-        _stocks = _slots + _plan.StockBase * stride;
-        _rates = _slots + _plan.RateBase * stride;
-        _stateLength = _plan.StockCount * stride;
+        _stateLength = _plan.StockCount * _program.Layout.Stride;
+        _buffer = work.Slots;
+        _nextBuffer = work.NextSlots;
+        PointInto(_buffer);
         _nextRecord = 0;
         _stockSum = 0;
         _stepEndSum = 0;
         _checkedOnce = false;
+        _stocksAdvanced = false;
+    }
+
+    private void PointInto(LaneBuffer buffer)
+    {
+        int stride = _program.Layout.Stride;
+        _slots = buffer.Pointer;
+        _stocks = _slots + _plan.StockBase * stride;
+        _rates = _slots + _plan.RateBase * stride;
+        _next = _nextBuffer is null ? 0 : (nint)((byte*)_nextBuffer.Pointer - (byte*)_slots);
+    }
+
+    /// <summary>The next step's stocks, written by the step code, become the current slots.</summary>
+    private void TradeBuffers()
+    {
+        (_buffer, _nextBuffer) = (_nextBuffer!, _buffer);
+        PointInto(_buffer);
     }
 
     public void Initialize(double time)
     {
-        _work.Slots.Clear();
+        _buffer.Clear();
         _work.ProblemTimes.AsSpan().Fill(double.NaN);
         if (_work.States is { } states)
             for (int lane = 0; lane < states.Length; lane++) states[lane] = new RunState(_plan, _work.Seed, (ulong)_work.RunIndices[lane]);
         SetTime(time);
         Interpret(_plan.Setup, time);
         Interpret(_plan.Initial, time);
+        if (_nextBuffer is not null) _buffer.All.CopyTo(_nextBuffer.All); // what Setup and Initial computed, for when the buffers trade places
     }
 
     private void Interpret(System.Collections.Immutable.ImmutableArray<Instruction> code, double time) =>
-        VectorInterpreter.Execute(code.AsSpan(), _plan, _work.Slots, _work.Parameters, time, _work.States);
+        VectorInterpreter.Execute(code.AsSpan(), _plan, _buffer, _work.Parameters, time, _work.States);
 
     public void EvaluateRates(double time)
     {
         SetTime(time);
-        if (_program.Rates is { } compiled && _checkedOnce) compiled.Run(_slots, time);
+        _stocksAdvanced = false;
+        if (_program.Rates is { } compiled && _checkedOnce)
+        {
+            compiled.Run(_slots, time, _next);
+            _stocksAdvanced = compiled.UpdatesStocks;
+        }
         else Interpret(_plan.Rates, time);
     }
 
@@ -88,13 +123,18 @@ public unsafe struct VectorKernel : IStateKernel
         if (_plan.Commit.Length > 0) Interpret(_plan.Commit, _slots[EvaluationPlan.TimeSlot]);
         if (_work.States is { } states)
             foreach (var state in states) state.Step++;
-        if (_program.StepEndRows.Length > 0) _stepEndSum = SumRanges(_program.StepEndRows);
+        if (_program.StepEndRows.Length > 0) _stepEndSum = SumRanges(_slots, _program.StepEndRows);
     }
 
-    /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it.</summary>
+    /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it (or the step code did it already).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EulerStep(double dt)
     {
+        if (_stocksAdvanced)
+        {
+            TradeBuffers();
+            return;
+        }
         var h = Vector256.Create(dt);
         _stockSum = Update(_stocks, h, _rates);
     }
@@ -180,7 +220,7 @@ public unsafe struct VectorKernel : IStateKernel
         var recorded = _program.RecordedSlots;
         int first = _nextRecord * recorded.Count;
         for (int j = 0; j < recorded.Count; j++)
-            _work.Slots.Row(recorded[j]).CopyTo(_work.Recorded.Row(first + j));
+            _buffer.Row(recorded[j]).CopyTo(_work.Recorded.Row(first + j));
         _nextRecord++;
     }
 
@@ -190,27 +230,29 @@ public unsafe struct VectorKernel : IStateKernel
     /// delay outputs it writes, and the check sums the rows the compiled step code stored (the net
     /// rates and stored elements), so a step's check is one pass over those rows; only when a sum is
     /// not finite are the lanes checked one by one (an overflow, or a lane that already went bad,
-    /// falls through there). The first check of a batch, and every check without compiled code, sums
+    /// falls through there). When the step code took the Euler step, the next stocks stand for the stocks
+    /// and net rates: stock + dt * rate is finite only if both are (dt is finite and positive), so the
+    /// check sums those instead. The first check of a batch, and every check without compiled code, sums
     /// every element row. (The step code itself does not sum: running sums held in registers for the
     /// whole step left too few registers for the equations, and the code spilled.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CheckFinite(double time)
     {
-        double total = _checkedOnce && _program.Rates is not null
-            ? _stockSum + _stepEndSum + SumRanges(_program.CheckedRows)
-            : SumRanges(_program.ElementRanges);
+        double total = !_checkedOnce || _program.Rates is null ? SumRanges(_slots, _program.ElementRanges)
+            : _stocksAdvanced ? SumRanges((double*)((byte*)_slots + _next), _program.StockRows) + SumRanges(_slots, _program.CheckedRows)
+            : _stockSum + _stepEndSum + SumRanges(_slots, _program.CheckedRows);
         _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
         return true;
     }
 
     /// <summary>The sum of blocks of adjacent rows, each block as one stretch of memory (the net rates are one block).</summary>
-    private double SumRanges(RowRange[] ranges)
+    private double SumRanges(double* slots, RowRange[] ranges)
     {
         double sum = 0;
         int stride = _program.Layout.Stride;
-        foreach (var range in ranges) sum += Sum(_slots + range.Start * stride, range.Count * stride);
+        foreach (var range in ranges) sum += Sum(slots + range.Start * stride, range.Count * stride);
         return sum;
     }
 
@@ -256,5 +298,5 @@ public unsafe struct VectorKernel : IStateKernel
         }
     }
 
-    private void SetTime(double time) => _work.Slots.Row(EvaluationPlan.TimeSlot).Fill(time);
+    private void SetTime(double time) => _buffer.Row(EvaluationPlan.TimeSlot).Fill(time);
 }

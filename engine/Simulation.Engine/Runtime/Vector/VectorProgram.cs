@@ -1,4 +1,5 @@
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Model;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -22,6 +23,7 @@ public sealed class VectorProgram
 {
     private VectorProgram(EvaluationPlan plan, LaneLayout layout, CompiledSection? rates, IReadOnlyList<int> recordedSlots, int[] checkedRows)
     {
+        StockRows = [new RowRange(plan.StockBase, plan.StockCount)];
         CheckedRows = RowRange.Runs(checkedRows);
         Plan = plan;
         Layout = layout;
@@ -55,6 +57,15 @@ public sealed class VectorProgram
     /// </summary>
     internal RowRange[] CheckedRows { get; }
 
+    /// <summary>The stocks' rows, one block.</summary>
+    internal RowRange[] StockRows { get; }
+
+    /// <summary>
+    /// The compiled Rates code takes the Euler step itself (see <see cref="StockUpdate"/>): it stores the next step's
+    /// stocks in a second buffer and no net rates.
+    /// </summary>
+    internal bool UpdatesStocks => Rates?.UpdatesStocks ?? false;
+
     /// <summary>Element rows that Capture or Commit write (delay outputs): summed for the check after each step.</summary>
     internal RowRange[] StepEndRows { get; }
 
@@ -81,10 +92,17 @@ public sealed class VectorProgram
             LaneOp.Reads(i, pool, reads);
             observed.UnionWith(reads);
         }
-        // What the step code stores is checked: the elements it defines, and the net rates.
-        var checkedRows = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains).Concat(Enumerable.Range(plan.RateBase, plan.StockCount))
+        // Euler steps are taken in the Rates code, unless Capture or Commit keep values between evaluation and step
+        // (they run on the interpreter and read and write the slots in place).
+        var update = plan.Time.Method == IntegrationMethod.Euler && plan.Capture.Length == 0 && plan.Commit.Length == 0
+            ? new StockUpdate(plan.StockBase, plan.RateBase, plan.StockCount)
+            : null;
+        // What the step code stores is checked: the elements it defines, and the net rates (or, when it takes the
+        // step, the next stocks, which are finite only if the stocks and net rates are).
+        var checkedRows = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains)
+            .Concat(update is null ? Enumerable.Range(plan.RateBase, plan.StockCount) : [])
             .Where(observed.Contains).Distinct().Order().ToArray();
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates");
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates", update);
         return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray(), checkedRows);
     }
 }
