@@ -43,5 +43,6 @@ public class IntegrationLoopBenchmarks
     {
         var kernel = new VectorKernel(_work, _recordSteps);
         Integrator.Run(ref kernel, _plan.Time, _plan.StepCount, saveEvery: 1);
+        if (kernel.NeedsExactRun()) throw new InvalidOperationException("the benchmark's runs went NaN or infinite");
     }
 }

@@ -69,6 +69,11 @@ internal sealed class BatchJob
                 var kernel = new VectorKernel(work, _recordSteps);
                 var plan = _program.Plan;
                 Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
+                if (kernel.NeedsExactRun())
+                {
+                    kernel = new VectorKernel(work, _recordSteps, exactChecks: true);
+                    Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
+                }
                 Finish(batch, work);
             }
         }

@@ -52,8 +52,18 @@ public unsafe struct VectorKernel : IStateKernel
     /// </summary>
     private bool _checkedOnce;
 
+    /// <summary>
+    /// When the step code takes the Euler step, the stocks are not checked step by step (see <see cref="CheckFinite"/>):
+    /// what the checks would have seen is summed into <see cref="_uncheckedSum"/>, which <see cref="NeedsExactRun"/> reads.
+    /// </summary>
+    private readonly bool _defersChecks;
+
+    private double _uncheckedSum;
+
     /// <param name="recordSteps">Steps (0 = start) at which to record the program's recorded slots, ascending.</param>
-    public VectorKernel(BatchWorkspace work, int[] recordSteps)
+    /// <param name="exactChecks">Check every element at every step, so that a NaN or infinity is reported at the time it
+    /// appears (for the run after <see cref="NeedsExactRun"/>); otherwise the stocks' checks may be deferred.</param>
+    public VectorKernel(BatchWorkspace work, int[] recordSteps, bool exactChecks = false)
     {
         _program = work.Program;
         _plan = _program.Plan;
@@ -68,6 +78,8 @@ public unsafe struct VectorKernel : IStateKernel
         _stepEndSum = 0;
         _checkedOnce = false;
         _stocksAdvanced = false;
+        _defersChecks = !exactChecks && _program.UpdatesStocks;
+        _uncheckedSum = 0;
     }
 
     private void PointInto(LaneBuffer buffer)
@@ -199,19 +211,23 @@ public unsafe struct VectorKernel : IStateKernel
         _stockSum = Update(_work.Saved.Pointer, Vector256.Create(h), slope);
     }
 
+    /// <summary>Sets negative stocks marked non-negative to zero; when checks are deferred, first adds them to the unchecked sum (clamping would hide -infinity).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ClampNonNegative()
     {
         int stride = _program.Layout.Stride;
+        var sum = V.Zero;
         foreach (int stock in _plan.NonNegativeStocks)
         {
             double* row = _stocks + stock * stride;
             for (int k = 0; k < stride; k += 4)
             {
                 var v = Vector256.Load(row + k);
+                sum += v;
                 Vector256.ConditionalSelect(Vector256.LessThan(v, V.Zero), V.Zero, v).Store(row + k);
             }
         }
+        if (_defersChecks) _uncheckedSum += Vector256.Sum(sum);
     }
 
     public void Record(int step, double time)
@@ -239,12 +255,34 @@ public unsafe struct VectorKernel : IStateKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CheckFinite(double time)
     {
+        if (_defersChecks && _stocksAdvanced)
+        {
+            _uncheckedSum += SumRanges(_slots, _program.CheckedRows);
+            return true;
+        }
         double total = !_checkedOnce || _program.Rates is null ? SumRanges(_slots, _program.ElementRanges)
             : _stocksAdvanced ? SumRanges((double*)((byte*)_slots + _next), _program.StockRows) + SumRanges(_slots, _program.CheckedRows)
             : _stockSum + _stepEndSum + SumRanges(_slots, _program.CheckedRows);
         _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
         return true;
+    }
+
+    /// <summary>
+    /// After a run with deferred checks: true when a NaN or infinity may have appeared, and the batch must run again
+    /// with exact checks to find when and where. Without the Euler step's own pass, summing the stocks at every step
+    /// would be a tenth of the step's time; instead the run checks them once, at the end. That suffices because
+    /// Euler steps keep a NaN or infinity: once a stock or net rate is not finite, every later stock + dt * rate of
+    /// that stock is not finite either (inf + x is inf or NaN, NaN + x is NaN). Only clamping to zero could hide one
+    /// (-infinity becomes 0), so the clamped stocks are summed before clamping; the stored elements, which can go NaN
+    /// and come back, are summed at every step.
+    /// </summary>
+    public bool NeedsExactRun()
+    {
+        if (!_defersChecks) return false;
+        double total = _uncheckedSum;
+        if (_stocksAdvanced) total += SumRanges((double*)((byte*)_slots + _next), _program.StockRows); // the last evaluation's stock + dt * rate
+        return !double.IsFinite(total);
     }
 
     /// <summary>The sum of blocks of adjacent rows, each block as one stretch of memory (the net rates are one block).</summary>

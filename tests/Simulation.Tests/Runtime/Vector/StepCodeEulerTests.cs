@@ -7,7 +7,9 @@ namespace Simulation.Tests.Runtime.Vector;
 /// Euler steps taken inside the compiled step code (<c>StockUpdate</c>): where a net rate is computed the code
 /// stores stock + dt * rate into a second buffer, and the finiteness check reads those next stocks in place of
 /// the stocks and net rates. Each case is one the random models rarely reach; each compares with the reference
-/// evaluator, bits and non-finite reports (time and element), on the compiled code.
+/// evaluator, bits and non-finite reports (time and element), on the compiled code. The stocks are checked once,
+/// at the end of a batch, and a batch that went NaN or infinite runs again with exact checks (<c>NeedsExactRun</c>):
+/// the reports below come from that second run.
 /// </summary>
 public class StepCodeEulerTests
 {
@@ -68,5 +70,45 @@ public class StepCodeEulerTests
             """;
         for (int seed = 0; seed < 4; seed++)
             DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.Kind == ElementKind.Stock);
+    }
+
+    /// <summary>
+    /// A non-negative stock driven to -infinity by its inflow is clamped to 0 after the step (outflows are limited, an
+    /// inflow is not): the inflow's infinity must still be reported, at its time.
+    /// </summary>
+    [Test]
+    public void NonNegativeStockDrivenToMinusInfinity_IsReportedThoughClamped()
+    {
+        const string model = """
+            {
+              "name": "drain", "time": { "start": 0, "stop": 4, "dt": 0.5, "method": "euler" },
+              "variables": [
+                { "name": "k", "kind": "auxiliary", "input": true, "equation": 2 },
+                { "name": "s", "kind": "stock", "initial": 1, "nonNegative": true, "inflows": ["in"] },
+                { "name": "in", "kind": "flow", "equation": "-1 / (ROUND(k) - TIME)" }
+              ]
+            }
+            """;
+        for (int seed = 0; seed < 4; seed++)
+            DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.Kind == ElementKind.Stock);
+    }
+
+    /// <summary>A recorded auxiliary that is NaN at one time only, feeding no stock: reported at that time.</summary>
+    [Test]
+    public void RecordedAuxiliaryNaNForOneStep_IsReported()
+    {
+        const string model = """
+            {
+              "name": "blip", "time": { "start": 0, "stop": 4, "dt": 0.5, "method": "euler" },
+              "variables": [
+                { "name": "k", "kind": "auxiliary", "input": true, "equation": 2 },
+                { "name": "s", "kind": "stock", "initial": 1, "inflows": ["f"] },
+                { "name": "f", "kind": "flow", "equation": "s * 0.1" },
+                { "name": "blip", "kind": "auxiliary", "equation": "0 / (ROUND(k) - TIME)" }
+              ]
+            }
+            """;
+        for (int seed = 0; seed < 4; seed++)
+            DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.DisplayName != "f");
     }
 }
