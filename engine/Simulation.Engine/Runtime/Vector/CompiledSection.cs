@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Simulation.Engine.Binding;
 using Simulation.Engine.Compilation;
 
 namespace Simulation.Engine.Runtime.Vector;
@@ -19,16 +18,14 @@ internal sealed unsafe class CompiledSection
     public const int MaxChunkSize = 400;
 
     private readonly KernelChunk[] _chunks;
-    private readonly LookupTable[] _tables;
     private readonly double[] _constantMemory;
 
     /// <summary>The constant table, aligned to 32 bytes in <see cref="_constantMemory"/> so that no vector of it straddles two cache lines.</summary>
     private readonly double* _constants;
 
-    private CompiledSection(KernelChunk[] chunks, LookupTable[] tables, double[] constants, int slotCount)
+    private CompiledSection(KernelChunk[] chunks, double[] constants, int slotCount)
     {
         _chunks = chunks;
-        _tables = tables;
         _constantMemory = GC.AllocateArray<double>(constants.Length + LaneLayout.GroupWidth, pinned: true);
         double* start = (double*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _constantMemory[0]); // pinned at allocation
         _constants = start + (32 - (nint)start % 32) % 32 / sizeof(double);
@@ -50,7 +47,7 @@ internal sealed unsafe class CompiledSection
     /// </summary>
     public void Run(double* slots, double time, nint next)
     {
-        foreach (var chunk in _chunks) chunk(slots, _constants, time, _tables, next);
+        foreach (var chunk in _chunks) chunk(slots, _constants, time, next);
     }
 
     /// <param name="observed">Slots whose final values must be in memory after the section (the rest may live in registers only).</param>
@@ -95,11 +92,11 @@ internal sealed unsafe class CompiledSection
                     if (!spills.ContainsKey(node)) spills[node] = firstSpillSlot + spills.Count;
                 }
 
-        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, update);
+        var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, update, plan.Tables.ToArray());
         var compiled = new KernelChunk[chunks.Count];
         for (int c = 0; c < chunks.Count; c++)
             compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);
-        return new CompiledSection(compiled, plan.Tables.ToArray(), shape.Constants.ToArray(), firstSpillSlot + spills.Count)
+        return new CompiledSection(compiled, shape.Constants.ToArray(), firstSpillSlot + spills.Count)
         {
             UpdatesStocks = update is not null,
         };

@@ -7,16 +7,21 @@ using V = System.Runtime.Intrinsics.Vector256<double>;
 
 namespace Simulation.Engine.Runtime.Vector;
 
-/// <summary>One compiled piece of a section: runs its part of the section over every lane group of a batch.</summary>
+/// <summary>
+/// One compiled piece of a section: runs its part of the section over every lane group of a batch. The generated
+/// method's first argument is the plan's lookup tables, to which the delegate is bound: a delegate bound to its first
+/// argument calls the method directly, where an unbound one goes through a thunk that shifts the arguments (a few
+/// percent of a one-run step, which calls some twenty chunks).
+/// </summary>
 /// <param name="next">Bytes from <paramref name="slots"/> to the buffer that receives the next step's stocks (see <see cref="StockUpdate"/>).</param>
-internal unsafe delegate void KernelChunk(double* slots, double* constants, double time, LookupTable[] tables, nint next);
+internal unsafe delegate void KernelChunk(double* slots, double* constants, double time, nint next);
 
 /// <summary>
 /// What every chunk of a section shares: the memory layout, dt, the constant table, where values read by later
-/// chunks are spilled, and whether the code takes the Euler step itself.
+/// chunks are spilled, whether the code takes the Euler step itself, and the plan's lookup tables.
 /// </summary>
 internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills,
-    StockUpdate? Update);
+    StockUpdate? Update, LookupTable[] Tables);
 
 /// <summary>
 /// The Euler step taken inside the Rates code: where a stock's net rate is computed, the code stores
@@ -80,7 +85,7 @@ internal sealed unsafe class KernelEmitter
     /// <param name="remaining">For each scheduled node: how many reads of it this chunk makes.</param>
     private KernelEmitter(string name, KernelShape shape, Dictionary<KernelNode, int> remaining)
     {
-        _method = new DynamicMethod(name, typeof(void), [typeof(double*), typeof(double*), typeof(double), typeof(LookupTable[]), typeof(nint)],
+        _method = new DynamicMethod(name, typeof(void), [typeof(LookupTable[]), typeof(double*), typeof(double*), typeof(double), typeof(nint)],
             typeof(LaneMath).Module, skipVisibility: true);
         _il = _method.GetILGenerator();
         _pointer = _il.DeclareLocal(typeof(double*));
@@ -100,7 +105,7 @@ internal sealed unsafe class KernelEmitter
         var il = emitter._il;
         var group = il.DeclareLocal(typeof(int));
         var loop = il.DefineLabel();
-        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Stloc, emitter._pointer);
         il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Stloc, group);
@@ -120,7 +125,7 @@ internal sealed unsafe class KernelEmitter
         il.Emit(OpCodes.Ldc_I4, shape.Layout.Groups);
         il.Emit(OpCodes.Blt, loop);
         il.Emit(OpCodes.Ret);
-        return emitter._method.CreateDelegate<KernelChunk>();
+        return emitter._method.CreateDelegate<KernelChunk>(shape.Tables);
     }
 
     /// <summary>Computes a scheduled node (or a leaf root) and hands its value to every consumer: stored slots, spill slot, later reads.</summary>
@@ -190,12 +195,12 @@ internal sealed unsafe class KernelEmitter
                 break;
             case LaneOpKind.Step or LaneOpKind.Pulse or LaneOpKind.Ramp or LaneOpKind.PulseTrain:
                 foreach (var input in inputs) EmitTree(input);
-                _il.Emit(OpCodes.Ldarg_2);
+                _il.Emit(OpCodes.Ldarg_3);
                 if (lane.Kind != LaneOpKind.Ramp) _il.Emit(OpCodes.Ldc_R8, _shape.Dt);
                 break;
             case LaneOpKind.Lookup:
                 EmitTree(inputs[0]);
-                _il.Emit(OpCodes.Ldarg_3);
+                _il.Emit(OpCodes.Ldarg_0);
                 _il.Emit(OpCodes.Ldc_I4, node.Instruction.Aux);
                 _il.Emit(OpCodes.Ldelem_Ref);
                 break;
@@ -313,7 +318,7 @@ internal sealed unsafe class KernelEmitter
     /// <summary>Pushes a constant in all four lanes, read from the constant table.</summary>
     private void EmitBroadcast(double value)
     {
-        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldarg_2);
         _il.Emit(OpCodes.Ldc_I4, _constants.IndexOf(value) * LaneLayout.GroupWidth * sizeof(double));
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Call, Intrinsics.Load);
