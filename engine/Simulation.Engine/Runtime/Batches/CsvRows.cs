@@ -5,6 +5,14 @@ namespace Simulation.Engine.Runtime.Batches;
 /// <summary>One CSV cell: its text (unquoted) and where it starts (1-based line and column).</summary>
 public readonly record struct CsvCell(string Text, int Line, int Column);
 
+/// <summary>Broken quoting in CSV text, where it was found.</summary>
+public sealed class CsvSyntaxException(string message, int line, int column) : Exception(message)
+{
+    public int Line { get; } = line;
+
+    public int Column { get; } = column;
+}
+
 /// <summary>
 /// Splits CSV text (RFC 4180: comma separated, fields in double quotes may hold commas, quotes as
 /// "" and line breaks) into rows of cells that remember their position, for diagnostics. Blank
@@ -12,11 +20,12 @@ public readonly record struct CsvCell(string Text, int Line, int Column);
 /// </summary>
 public static class CsvRows
 {
-    /// <returns>The rows, or null with <paramref name="error"/> describing broken quoting.</returns>
-    public static List<CsvCell[]>? Split(string text, out (string Message, int Line, int Column)? error)
+    /// <summary>
+    /// The rows one at a time, so that a reader keeps only what it takes from each (a design table of a million
+    /// runs is tens of millions of cells). Throws <see cref="CsvSyntaxException"/> at broken quoting.
+    /// </summary>
+    public static IEnumerable<CsvCell[]> Split(string text)
     {
-        error = null;
-        var rows = new List<CsvCell[]>();
         var row = new List<CsvCell>();
         var cell = new StringBuilder();
         int i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
@@ -34,11 +43,7 @@ public static class CsvRows
                 i++;
                 while (true)
                 {
-                    if (i >= text.Length)
-                    {
-                        error = ("a quoted cell is never closed", cellLine, cellColumn);
-                        return null;
-                    }
+                    if (i >= text.Length) throw new CsvSyntaxException("a quoted cell is never closed", cellLine, cellColumn);
                     char c = text[i++];
                     if (c == '"')
                     {
@@ -53,10 +58,7 @@ public static class CsvRows
                 }
                 while (i < text.Length && text[i] is ' ' or '\t') i++;
                 if (i < text.Length && text[i] is not (',' or '\n' or '\r'))
-                {
-                    error = ("text follows the closing quote of a cell", line, i - lineStart + 1);
-                    return null;
-                }
+                    throw new CsvSyntaxException("text follows the closing quote of a cell", line, i - lineStart + 1);
             }
             else
             {
@@ -69,7 +71,7 @@ public static class CsvRows
                 continue;
             }
             // end of a row (line break or end of text)
-            if (!(row.Count == 1 && !quoted && row[0].Text.Length == 0)) rows.Add(row.ToArray());
+            if (!(row.Count == 1 && !quoted && row[0].Text.Length == 0)) yield return row.ToArray();
             row.Clear();
             if (i >= text.Length) break;
             if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
@@ -77,6 +79,5 @@ public static class CsvRows
             line++;
             lineStart = i;
         }
-        return rows;
     }
 }

@@ -43,58 +43,73 @@ public sealed class DesignTable
     /// <summary>Row <paramref name="row"/>'s value in input column <paramref name="column"/>.</summary>
     public double Value(int row, int column) => _values[row * InputCells.Count + column];
 
-    /// <summary>Reads a table; null (with located diagnostics) when it is empty or malformed or has non-numeric cells.</summary>
+    /// <summary>
+    /// Reads a table; null (with located diagnostics) when it is empty or malformed or has non-numeric cells. Rows are
+    /// read one at a time, keeping only their values (and identifiers): memory grows by 8 bytes per value, not by the
+    /// cells' text.
+    /// </summary>
     public static DesignTable? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        var rows = CsvRows.Split(file.Text, out var error);
-        if (rows is null)
+        var problems = new List<Diagnostic>(); // reported once the whole table is read: broken quoting replaces them
+        CsvCell[]? header = null;
+        var inputs = new List<CsvCell>();
+        bool hasId = false;
+        List<string>? ids = null;
+        var values = new List<double>();
+        int rows = 0;
+        try
         {
-            var (message, line, column) = error!.Value;
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.DesignTableMalformed, Severity.Error, message,
-                new SourceLocation(file.Path, line, column), Hint: "quote a cell as \"text\", writing a quote inside it as \"\""));
+            foreach (var row in CsvRows.Split(file.Text))
+            {
+                if (header is null)
+                {
+                    header = row;
+                    hasId = header[0].Text.Equals("scenario", StringComparison.OrdinalIgnoreCase) || header[0].Text.Equals("run", StringComparison.OrdinalIgnoreCase);
+                    inputs.AddRange(header.Skip(hasId ? 1 : 0));
+                    foreach (var empty in inputs.Where(c => c.Text.Length == 0))
+                        problems.Add(new Diagnostic(DiagnosticCodes.DesignTableMalformed, Severity.Error, "a column has no name",
+                            Located(file, empty), Hint: "every column names a model input"));
+                    ids = hasId ? new List<string>() : null;
+                    continue;
+                }
+                rows++;
+                if (row.Length != header.Length)
+                {
+                    problems.Add(new Diagnostic(DiagnosticCodes.DesignTableMalformed, Severity.Error,
+                        $"row {rows} has {row.Length} cell{(row.Length == 1 ? "" : "s")}, the header has {header.Length}",
+                        Located(file, row[0]), Hint: "every row gives one value per column"));
+                    continue;
+                }
+                ids?.Add(row[0].Text);
+                for (int c = 0; c < inputs.Count; c++)
+                {
+                    var cell = row[c + (hasId ? 1 : 0)];
+                    bool number = double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v);
+                    values.Add(number ? v : 0);
+                    if (!number)
+                        problems.Add(new Diagnostic(DiagnosticCodes.DesignTableNotANumber, Severity.Error,
+                            cell.Text.Length == 0 ? $"row {rows}, column '{inputs[c].Text}': the cell is empty"
+                                : $"row {rows}, column '{inputs[c].Text}': '{cell.Text}' is not a number",
+                            Located(file, cell), Hint: "write plain numbers with a dot for decimals, e.g. 0.25 or 1.5e-3"));
+                }
+            }
+        }
+        catch (CsvSyntaxException broken)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.DesignTableMalformed, Severity.Error, broken.Message,
+                new SourceLocation(file.Path, broken.Line, broken.Column), Hint: "quote a cell as \"text\", writing a quote inside it as \"\""));
             return null;
         }
-        if (rows.Count < 2)
+        if (header is null || rows == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.DesignTableEmpty, Severity.Error,
-                rows.Count == 0 ? "the design table is empty" : "the design table has a header but no runs",
+                header is null ? "the design table is empty" : "the design table has a header but no runs",
                 new SourceLocation(file.Path, 1, 1), Hint: "write a header of input names, then one row of values per run"));
             return null;
         }
-        var header = rows[0];
-        bool hasId = header[0].Text.Equals("scenario", StringComparison.OrdinalIgnoreCase) || header[0].Text.Equals("run", StringComparison.OrdinalIgnoreCase);
-        var inputs = header.Skip(hasId ? 1 : 0).ToList();
-        int errors = diagnostics.Items.Count(d => d.IsError);
-        foreach (var empty in inputs.Where(c => c.Text.Length == 0))
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.DesignTableMalformed, Severity.Error, "a column has no name",
-                Located(file, empty), Hint: "every column names a model input"));
-        var ids = hasId ? new List<string>(rows.Count - 1) : null;
-        var values = new double[(rows.Count - 1) * inputs.Count];
-        for (int r = 1; r < rows.Count; r++)
-        {
-            var row = rows[r];
-            if (row.Length != header.Length)
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.DesignTableMalformed, Severity.Error,
-                    $"row {r} has {row.Length} cell{(row.Length == 1 ? "" : "s")}, the header has {header.Length}",
-                    Located(file, row[0]), Hint: "every row gives one value per column"));
-                continue;
-            }
-            ids?.Add(row[0].Text);
-            for (int c = 0; c < inputs.Count; c++)
-            {
-                var cell = row[c + (hasId ? 1 : 0)];
-                if (double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v))
-                    values[(r - 1) * inputs.Count + c] = v;
-                else
-                    diagnostics.Add(new Diagnostic(DiagnosticCodes.DesignTableNotANumber, Severity.Error,
-                        cell.Text.Length == 0 ? $"row {r}, column '{inputs[c].Text}': the cell is empty"
-                            : $"row {r}, column '{inputs[c].Text}': '{cell.Text}' is not a number",
-                        Located(file, cell), Hint: "write plain numbers with a dot for decimals, e.g. 0.25 or 1.5e-3"));
-            }
-        }
-        if (diagnostics.Items.Count(d => d.IsError) > errors) return null;
-        return new DesignTable(file.Path, hasId ? header[0] : null, inputs, ids, values, rows.Count - 1);
+        diagnostics.AddRange(problems);
+        if (problems.Count > 0) return null;
+        return new DesignTable(file.Path, hasId ? header[0] : null, inputs, ids, values.ToArray(), rows);
     }
 
     /// <summary>Resolves every column to model inputs; null (with a diagnostic per bad column) when any column is not an input.</summary>
