@@ -21,26 +21,44 @@ public static class ModelLoader
     }
 
     /// <summary>Reads, binds and checks; prints diagnostics; throws when the model has errors.</summary>
-    public static CheckedModel Load(string path, TimeOverrides overrides, bool jsonDiagnostics = false)
+    public static CheckedModel Load(string path, TimeOverrides overrides, bool jsonDiagnostics = false) =>
+        Begin(path, overrides, jsonDiagnostics).Confirm();
+
+    /// <summary>
+    /// Reads, binds and checks, without waiting for the schema validation (see <see cref="ModelPipeline.CheckBeforeSchema"/>):
+    /// throws, after printing the diagnostics, when binding or checking found errors; otherwise the caller may compile
+    /// ahead and calls <see cref="PendingModel.Confirm"/> before running anything or writing any output.
+    /// </summary>
+    public static PendingModel Begin(string path, TimeOverrides overrides, bool jsonDiagnostics = false)
     {
         var diagnostics = new DiagnosticBag();
-        ModelDocument? document = null;
         try
         {
-            document = Read(path, diagnostics);
+            var document = Read(path, diagnostics);
             document = document with { Time = overrides.Apply(document.Time) };
-            var (bound, analysis) = ModelPipeline.Check(document, diagnostics);
-            if (analysis is not null && !diagnostics.HasErrors)
-            {
-                DiagnosticPrinter.Print(diagnostics.Items, jsonDiagnostics);
-                return new CheckedModel(document, bound, analysis);
-            }
+            var (bound, analysis) = ModelPipeline.CheckBeforeSchema(document, diagnostics);
+            if (analysis is not null) return new PendingModel(new CheckedModel(document, bound, analysis), diagnostics, jsonDiagnostics);
         }
         catch (ModelErrorsException)
         {
         }
         DiagnosticPrinter.Print(diagnostics.Items, jsonDiagnostics);
         throw new ModelErrorsException();
+    }
+}
+
+/// <summary>A model that binds and checks, its schema validation perhaps still running.</summary>
+public sealed class PendingModel(CheckedModel model, DiagnosticBag diagnostics, bool jsonDiagnostics)
+{
+    /// <summary>The model, for compiling ahead of <see cref="Confirm"/>.</summary>
+    public CheckedModel Model { get; } = model;
+
+    /// <summary>Waits for the schema validation and prints every diagnostic; throws when there are errors.</summary>
+    public CheckedModel Confirm()
+    {
+        DiagnosticPrinter.Print(diagnostics.Items, jsonDiagnostics);
+        if (diagnostics.HasErrors) throw new ModelErrorsException();
+        return Model;
     }
 }
 

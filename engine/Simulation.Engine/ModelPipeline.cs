@@ -20,9 +20,20 @@ public static class ModelPipeline
     /// <summary>Binds and checks a document. Returns null analysis when the model has errors.</summary>
     public static (BoundModel Model, ModelAnalysis? Analysis) Check(ModelDocument document, DiagnosticBag diagnostics)
     {
-        var bound = Binder.Bind(document, diagnostics);
-        var analysis = Checker.Check(bound, diagnostics);
+        var (bound, analysis) = CheckBeforeSchema(document, diagnostics);
         return (bound, diagnostics.HasErrors ? null : analysis);
+    }
+
+    /// <summary>
+    /// Binds and checks a document without waiting for its schema validation, which runs on another thread: the
+    /// analysis is null when binding or checking found errors, and otherwise holds unless the schema finds errors.
+    /// A caller can compile ahead, but must read the bag (which waits for the schema) before it runs the model or
+    /// writes anything.
+    /// </summary>
+    public static (BoundModel Model, ModelAnalysis? Analysis) CheckBeforeSchema(ModelDocument document, DiagnosticBag diagnostics)
+    {
+        var bound = Binder.Bind(document, diagnostics);
+        return (bound, Checker.Check(bound, diagnostics));
     }
 
     /// <summary>Reads, binds, checks and compiles; null (with diagnostics) when anything is wrong.</summary>

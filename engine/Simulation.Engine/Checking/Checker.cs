@@ -7,7 +7,8 @@ namespace Simulation.Engine.Checking;
 /// <summary>
 /// Whole-model checks after binding: time settings, algebraic loops, initial-value cycles, and
 /// warnings (unused inputs, dt too large). Returns the analysis the compiler needs, or null when
-/// the model cannot be run.
+/// the model cannot be run. It does not wait for diagnostics still being produced on another thread
+/// (the schema validation): <see cref="ModelPipeline.Check"/> does.
 /// </summary>
 public static class Checker
 {
@@ -29,11 +30,17 @@ public static class Checker
                     "give one of these stocks an initial value that does not depend on the others");
         if (ratesOrder is null || initialOrder is null) return null;
         var invariant = TimeInvariance.Analyse(model.Elements, ratesOrder);
-        // After errors, references in broken equations are unknown: "unused" would often be wrong.
-        if (!diagnostics.HasErrors) UsageWarnings.Report(model, invariant, diagnostics);
+        // After errors, references in broken equations are unknown: "unused" would often be wrong. The schema's
+        // errors may still be on their way (validation runs on another thread): the warnings wait for them.
+        if (!diagnostics.HasErrorsSoFar)
+        {
+            var usage = new DiagnosticBag();
+            UsageWarnings.Report(model, invariant, usage);
+            diagnostics.AddIfNoErrors(usage.Items);
+        }
         StepSizeWarnings.Report(model, invariant, diagnostics);
         InputRangeChecks.Report(model, invariant, diagnostics);
-        return diagnostics.HasErrors ? null : new ModelAnalysis(ratesOrder, initialOrder, invariant);
+        return diagnostics.HasErrorsSoFar ? null : new ModelAnalysis(ratesOrder, initialOrder, invariant);
     }
 
     public static void CheckTime(TimeSettings time, DiagnosticBag diagnostics)

@@ -10,6 +10,7 @@ public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = new();
     private (int Position, Task<IReadOnlyList<Diagnostic>> Batch)? _pending;
+    private (int Position, IReadOnlyList<Diagnostic> Items)? _ifNoErrors;
 
     public IReadOnlyList<Diagnostic> Items
     {
@@ -21,6 +22,24 @@ public sealed class DiagnosticBag
     }
 
     public bool HasErrors => Items.Any(d => d.IsError);
+
+    /// <summary>Errors among the diagnostics produced so far, without waiting for a batch still being produced.</summary>
+    public bool HasErrorsSoFar => _items.Any(d => d.IsError);
+
+    /// <summary>
+    /// Adds diagnostics that hold only when nothing before them is an error (warnings about a model that otherwise
+    /// checks). With a batch still being produced, they wait for it: they take their place only if it brings no error.
+    /// </summary>
+    public void AddIfNoErrors(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (_pending is null)
+        {
+            if (!HasErrorsSoFar) _items.AddRange(diagnostics);
+            return;
+        }
+        if (_ifNoErrors is not null) throw new InvalidOperationException("one set of conditional diagnostics at a time");
+        _ifNoErrors = (_items.Count, diagnostics);
+    }
 
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
@@ -46,11 +65,19 @@ public sealed class DiagnosticBag
 
     public IReadOnlyList<Diagnostic> ToList() => Items.ToList();
 
-    /// <summary>Waits for the pending batch, if any, and puts it in its place (rethrowing what it threw).</summary>
+    /// <summary>
+    /// Waits for the pending batch, if any, and puts it in its place (rethrowing what it threw); then the diagnostics
+    /// added on condition, if nothing before them is an error.
+    /// </summary>
     private void Settle()
     {
         if (_pending is not var (position, batch)) return;
         _pending = null;
-        _items.InsertRange(position, batch.GetAwaiter().GetResult());
+        var produced = batch.GetAwaiter().GetResult();
+        _items.InsertRange(position, produced);
+        if (_ifNoErrors is not var (at, conditional)) return;
+        _ifNoErrors = null;
+        at += produced.Count;
+        if (!_items.Take(at).Any(d => d.IsError)) _items.InsertRange(at, conditional);
     }
 }

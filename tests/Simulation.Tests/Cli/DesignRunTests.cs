@@ -80,6 +80,24 @@ public class DesignRunTests
         Assert.That(lines[1], Does.StartWith("70,180,11,"));
     }
 
+    /// <summary>
+    /// The command compiles while the schema validation may still run; a model the schema rejects (an unknown property
+    /// the lenient reader ignores) must still stop it before anything runs or is written, whatever else is wrong later.
+    /// </summary>
+    [TestCase("run,Room Temperature\n1,70\n")]
+    [TestCase("run,Room Temprature\n1,70\n")]
+    public void Design_ModelTheSchemaRejects_ExitOneAndNothingWritten(string tableText)
+    {
+        string model = Write("model.json", File.ReadAllText(Teacup).Replace("\"kind\": \"stock\"", "\"kind\": \"stock\", \"colour\": \"red\""));
+        string table = Write("design.csv", tableText);
+        string output = Path.Combine(_folder, "out.csv");
+        var (exit, _, error) = Run(new RunCommand.Settings { Model = model, Design = table, Output = output });
+        Assert.That(exit, Is.EqualTo(ExitCodes.ModelErrors), error);
+        Assert.That(error, Does.Contain("unknown property \"colour\""));
+        Assert.That(error, Does.Not.Contain("SD5104"), "the model's errors come first, as when validation ran in line");
+        Assert.That(File.Exists(output), Is.False);
+    }
+
     [Test]
     public void Design_UnknownColumn_DiagnosticWithSuggestionAndExitTwo()
     {

@@ -46,6 +46,48 @@ public class SchemaBesideBindingTests
         Assert.That(() => bag.Items, Throws.InvalidOperationException.With.Message.EqualTo("schema missing"));
     }
 
+    private static Diagnostic Warning(string code) => new(code, Severity.Warning, code, null);
+
+    [Test]
+    public void WarningsOnCondition_DroppedWhenThePendingBatchBringsAnError()
+    {
+        var bag = new DiagnosticBag();
+        var batch = new TaskCompletionSource<IReadOnlyList<Diagnostic>>();
+        bag.AddWhenDone(batch.Task);
+        bag.Add(Warning("binder"));
+        bag.AddIfNoErrors([Warning("unused")]);
+        bag.Add(Warning("step size"));
+        batch.SetResult([Error("schema")]);
+        Assert.That(bag.Items.Select(d => d.Code), Is.EqualTo(new[] { "schema", "binder", "step size" }));
+    }
+
+    [Test]
+    public void WarningsOnCondition_TakeTheirPlaceWhenThePendingBatchHasNoError()
+    {
+        var bag = new DiagnosticBag();
+        var batch = new TaskCompletionSource<IReadOnlyList<Diagnostic>>();
+        bag.AddWhenDone(batch.Task);
+        bag.Add(Warning("binder"));
+        bag.AddIfNoErrors([Warning("unused 1"), Warning("unused 2")]);
+        bag.Add(Error("later error"));
+        batch.SetResult([Warning("schema warning")]);
+        Assert.That(bag.Items.Select(d => d.Code),
+            Is.EqualTo(new[] { "schema warning", "binder", "unused 1", "unused 2", "later error" }),
+            "an error after the warnings does not remove them, as in line it would not have");
+    }
+
+    [Test]
+    public void WarningsOnCondition_WithNothingPending_DependOnTheErrorsSoFar()
+    {
+        var clean = new DiagnosticBag();
+        clean.AddIfNoErrors([Warning("unused")]);
+        var broken = new DiagnosticBag();
+        broken.Add(Error("binder"));
+        broken.AddIfNoErrors([Warning("unused")]);
+        Assert.That(clean.Items.Select(d => d.Code), Is.EqualTo(new[] { "unused" }));
+        Assert.That(broken.Items.Select(d => d.Code), Is.EqualTo(new[] { "binder" }));
+    }
+
     private const string BrokenEverywhere = """
         { "name": "m", "time": { "start": 0, "stop": 10, "dt": 1 },
           "variables": [
