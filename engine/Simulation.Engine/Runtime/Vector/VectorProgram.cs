@@ -53,7 +53,10 @@ public sealed class VectorProgram
 
     /// <summary>
     /// The rows the compiled step code stores that the finiteness check reads after each evaluation of the rates: the
-    /// net rates and the stored elements. (Elements the code keeps in registers only feed these, or nothing observable.)
+    /// net rates and the stored elements. Elements the code keeps in registers only are not checked themselves: a NaN
+    /// or infinity in one is reported when it reaches a checked value, and not at all when nothing stored depends on
+    /// the element or the operations on the way hide it (a comparison, an IF's untaken branch, x / infinity). The
+    /// reference evaluator checks every element; this is the one place the vector engine's report can differ from it.
     /// </summary>
     internal RowRange[] CheckedRows { get; }
 
