@@ -53,10 +53,9 @@ public sealed class VectorProgram
 
     /// <summary>
     /// The rows the compiled step code stores that the finiteness check reads after each evaluation of the rates: the
-    /// net rates and the stored elements. Elements the code keeps in registers only are not checked themselves: a NaN
-    /// or infinity in one is reported when it reaches a checked value, and not at all when nothing stored depends on
-    /// the element or the operations on the way hide it (a comparison, an IF's untaken branch, x / infinity). The
-    /// reference evaluator checks every element; this is the one place the vector engine's report can differ from it.
+    /// net rates and the stored elements. Elements the code keeps in registers only are not checked themselves: each
+    /// reaches a checked value through operations that keep a NaN or infinity non-finite, so it shows there; elements
+    /// that could hide one on the way are stored and checked (<see cref="NonFiniteReach"/>).
     /// </summary>
     internal RowRange[] CheckedRows { get; }
 
@@ -100,6 +99,9 @@ public sealed class VectorProgram
         var update = plan.Time.Method == IntegrationMethod.Euler && plan.Capture.Length == 0 && plan.Commit.Length == 0
             ? new StockUpdate(plan.StockBase, plan.RateBase, plan.StockCount)
             : null;
+        // Elements whose NaN or infinity could go unseen in registers are stored and checked too.
+        observed.UnionWith(NonFiniteReach.Unreached(plan.Rates.AsSpan(), pool, plan.ElementSlots.ToHashSet(),
+            observed.Concat(Enumerable.Range(plan.RateBase, plan.StockCount))));
         // What the step code stores is checked: the elements it defines, and the net rates (or, when it takes the
         // step, the next stocks, which are finite only if the stocks and net rates are).
         var checkedRows = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains)

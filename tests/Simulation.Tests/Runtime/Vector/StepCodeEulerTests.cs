@@ -111,4 +111,31 @@ public class StepCodeEulerTests
         for (int seed = 0; seed < 4; seed++)
             DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.DisplayName != "f");
     }
+
+    /// <summary>
+    /// Elements the compiled code would keep in registers, whose NaN or infinity nothing stored would show: one read
+    /// only through a comparison (an IF's condition), one through MIN, one as a divisor (x / infinity is 0), one that
+    /// nothing reads. The reference checks every element; so must the compiled code (<c>NonFiniteReach</c>).
+    /// </summary>
+    [Test]
+    public void NonFiniteElementsHiddenOnTheirWay_AreStillReported()
+    {
+        const string model = """
+            {
+              "name": "hidden", "time": { "start": 0, "stop": 4, "dt": 0.5, "method": "euler" },
+              "variables": [
+                { "name": "k", "kind": "auxiliary", "input": true, "equation": 2 },
+                { "name": "s", "kind": "stock", "initial": 1, "inflows": ["f"] },
+                { "name": "f", "kind": "flow",
+                  "equation": "s * 0.1 + IF_THEN_ELSE(masked > 5, 1, 0) + 0 * MIN(clipped, 1) + 1 / divisor" },
+                { "name": "masked", "kind": "auxiliary", "equation": "0 / (ROUND(k) - TIME)" },
+                { "name": "clipped", "kind": "auxiliary", "equation": "1 / (ROUND(k) + 1 - TIME)" },
+                { "name": "divisor", "kind": "auxiliary", "equation": "1 / (ROUND(k) + 0.5 - TIME)" },
+                { "name": "unread", "kind": "auxiliary", "equation": "LN(ROUND(k) - 1 - TIME)" }
+              ]
+            }
+            """;
+        for (int seed = 0; seed < 6; seed++)
+            DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.Kind == ElementKind.Stock);
+    }
 }
