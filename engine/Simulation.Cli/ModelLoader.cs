@@ -53,13 +53,21 @@ public sealed class PendingModel(CheckedModel model, DiagnosticBag diagnostics, 
     /// <summary>The model, for compiling ahead of <see cref="Confirm"/>.</summary>
     public CheckedModel Model { get; } = model;
 
-    /// <summary>Waits for the schema validation and prints every diagnostic; throws when there are errors.</summary>
-    public CheckedModel Confirm()
+    private bool? _holds;
+
+    /// <summary>Waits for the schema validation and prints every diagnostic (the first time only); false when there are errors.</summary>
+    public bool Holds()
     {
-        DiagnosticPrinter.Print(diagnostics.Items, jsonDiagnostics);
-        if (diagnostics.HasErrors) throw new ModelErrorsException();
-        return Model;
+        if (_holds is null)
+        {
+            DiagnosticPrinter.Print(diagnostics.Items, jsonDiagnostics);
+            _holds = !diagnostics.HasErrors;
+        }
+        return _holds.Value;
     }
+
+    /// <summary>The model, once <see cref="Holds"/>; throws when it has errors.</summary>
+    public CheckedModel Confirm() => Holds() ? Model : throw new ModelErrorsException();
 }
 
 /// <summary>Raised after a model's errors have been printed: the command exits with code 1.</summary>

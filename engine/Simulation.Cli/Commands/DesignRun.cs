@@ -41,24 +41,9 @@ internal static class DesignRun
         }
         clock.Mark("read and check the model");
 
-        // Until the model is confirmed (its schema validation may still be running on the other core), the command
-        // only prepares: it confirms before it prints, writes or runs anything, so a schema error is reported exactly
-        // as if validation had finished first.
-        bool? holds = null;
-        bool ModelHolds()
-        {
-            if (holds is null)
-                try
-                {
-                    pending.Confirm();
-                    holds = true;
-                }
-                catch (ModelErrorsException)
-                {
-                    holds = false;
-                }
-            return holds.Value;
-        }
+        // Until the model holds (its schema validation may still be running on the other core), the command only
+        // prepares: it asks before it prints, writes or runs anything, so a schema error is reported exactly as if
+        // validation had finished first.
         var model = pending.Model;
         var diagnostics = new DiagnosticBag();
         DesignTable? table;
@@ -74,7 +59,7 @@ internal static class DesignRun
             design = table?.Bind(model.Bound, model.Analysis, diagnostics);
             if (design is null)
             {
-                if (!ModelHolds()) return ExitCodes.ModelErrors;
+                if (!pending.Holds()) return ExitCodes.ModelErrors;
                 DiagnosticPrinter.Print(diagnostics.Items);
                 return ExitCodes.UsageOrFile;
             }
@@ -90,7 +75,7 @@ internal static class DesignRun
             record = ChooseRecord(plan, outputs, settings.At, diagnostics);
             if (record is null)
             {
-                if (!ModelHolds()) return ExitCodes.ModelErrors;
+                if (!pending.Holds()) return ExitCodes.ModelErrors;
                 DiagnosticPrinter.Print(diagnostics.Items);
                 return ExitCodes.UsageOrFile;
             }
@@ -104,12 +89,12 @@ internal static class DesignRun
             runner.ProgramFor(Math.Min(options.LanesPerBatch, Engine.Runtime.Vector.LaneLayout.LanesFor(table!.RowCount)));
             clock.Mark("generate the step code");
         }
-        catch (Exception) when (holds is null)
+        catch (Exception)
         {
-            if (!ModelHolds()) return ExitCodes.ModelErrors;
+            if (!pending.Holds()) return ExitCodes.ModelErrors;
             throw;
         }
-        if (!ModelHolds()) return ExitCodes.ModelErrors;
+        if (!pending.Holds()) return ExitCodes.ModelErrors;
         clock.Mark("wait for the schema validation");
         var inputs = new WithFixedValues(design, setValues);
         DesignCsvSink? sink = null;

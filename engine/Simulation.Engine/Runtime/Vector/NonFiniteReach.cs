@@ -13,8 +13,8 @@ namespace Simulation.Engine.Runtime.Vector;
 /// </summary>
 internal static class NonFiniteReach
 {
-    /// <summary>The element slots whose final value in <paramref name="code"/> does not reach <paramref name="checkedSlots"/> (their values at the end of the section) through such operations.</summary>
-    public static IEnumerable<int> Unreached(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlySet<int> elements, IEnumerable<int> checkedSlots)
+    /// <summary>The element slots whose final value in <paramref name="code"/> does not reach <paramref name="checkedSlots"/> (their values at the end of the section) through such operations; computed in full before it returns.</summary>
+    public static List<int> Unreached(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlySet<int> elements, IEnumerable<int> checkedSlots)
     {
         var reaches = new HashSet<int>(checkedSlots); // slots whose value at this point reaches a checked value
         var defined = new HashSet<int>();

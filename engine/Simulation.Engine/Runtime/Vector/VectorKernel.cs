@@ -261,7 +261,7 @@ public unsafe struct VectorKernel : IStateKernel
             return true;
         }
         double total = !_checkedOnce || _program.Rates is null ? SumRanges(_slots, _program.ElementRanges)
-            : _stocksAdvanced ? SumRanges((double*)((byte*)_slots + _next), _program.StockRows) + SumRanges(_slots, _program.CheckedRows)
+            : _stocksAdvanced ? NextStocksSum() + SumRanges(_slots, _program.CheckedRows)
             : _stockSum + _stepEndSum + SumRanges(_slots, _program.CheckedRows);
         _checkedOnce = true;
         if (!double.IsFinite(total)) LocateNonFinite(time);
@@ -281,9 +281,12 @@ public unsafe struct VectorKernel : IStateKernel
     {
         if (!_defersChecks) return false;
         double total = _uncheckedSum;
-        if (_stocksAdvanced) total += SumRanges((double*)((byte*)_slots + _next), _program.StockRows); // the last evaluation's stock + dt * rate
+        if (_stocksAdvanced) total += NextStocksSum(); // the last evaluation's stock + dt * rate
         return !double.IsFinite(total);
     }
+
+    /// <summary>The sum of the stocks the step code wrote into the next buffer.</summary>
+    private double NextStocksSum() => SumRanges((double*)((byte*)_slots + _next), _program.StockRows);
 
     /// <summary>The sum of blocks of adjacent rows, each block as one stretch of memory (the net rates are one block).</summary>
     private double SumRanges(double* slots, RowRange[] ranges)

@@ -99,12 +99,13 @@ public sealed class VectorProgram
         var update = plan.Time.Method == IntegrationMethod.Euler && plan.Capture.Length == 0 && plan.Commit.Length == 0
             ? new StockUpdate(plan.StockBase, plan.RateBase, plan.StockCount)
             : null;
-        // Elements whose NaN or infinity could go unseen in registers are stored and checked too.
-        observed.UnionWith(NonFiniteReach.Unreached(plan.Rates.AsSpan(), pool, plan.ElementSlots.ToHashSet(),
-            observed.Concat(Enumerable.Range(plan.RateBase, plan.StockCount))));
+        // Elements whose NaN or infinity could go unseen in registers are stored and checked too (observed holds the
+        // net rates and everything else the check reads).
+        var elements = plan.ElementSlots.ToHashSet();
+        observed.UnionWith(NonFiniteReach.Unreached(plan.Rates.AsSpan(), pool, elements, observed));
         // What the step code stores is checked: the elements it defines, and the net rates (or, when it takes the
         // step, the next stocks, which are finite only if the stocks and net rates are).
-        var checkedRows = plan.Rates.Select(i => i.Dst).Where(plan.ElementSlots.Contains)
+        var checkedRows = plan.Rates.Select(i => i.Dst).Where(elements.Contains)
             .Concat(update is null ? Enumerable.Range(plan.RateBase, plan.StockCount) : [])
             .Where(observed.Contains).Distinct().Order().ToArray();
         var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates", update);

@@ -13,6 +13,14 @@ namespace Simulation.Tests.Runtime.Vector;
 /// </summary>
 public class StepCodeEulerTests
 {
+    private static bool StocksOnly(ModelElement element) => element.Kind == ElementKind.Stock;
+
+    /// <summary>The model (input k) on the compiled code against the reference, for seeds 0 .. seeds - 1 (random inputs, batch widths, threads).</summary>
+    private static void AgainstReference(string model, int seeds, int runs, Func<ModelElement, bool>? recorded = null)
+    {
+        for (int seed = 0; seed < seeds; seed++) DifferentialTests.CheckModel(model, ["k"], seed, runs, RatesExecution.Compiled, recorded);
+    }
+
     /// <summary>The reference steps every stock, also one without flows: -0 + dt * 0 is +0.</summary>
     [Test]
     public void StockWithoutFlows_TakesTheStepToo()
@@ -28,7 +36,7 @@ public class StepCodeEulerTests
               ]
             }
             """;
-        for (int seed = 0; seed < 4; seed++) DifferentialTests.CheckModel(model, ["k"], seed, runs: 5, RatesExecution.Compiled);
+        AgainstReference(model, seeds: 4, runs: 5);
     }
 
     /// <summary>A stock that overflows while its flow stays finite: only the stock shows it, at the step it happens.</summary>
@@ -47,7 +55,7 @@ public class StepCodeEulerTests
               ]
             }
             """;
-        for (int seed = 0; seed < 4; seed++) DifferentialTests.CheckModel(model, ["k"], seed, runs: 5, RatesExecution.Compiled);
+        AgainstReference(model, seeds: 4, runs: 5);
     }
 
     /// <summary>
@@ -68,8 +76,7 @@ public class StepCodeEulerTests
               ]
             }
             """;
-        for (int seed = 0; seed < 4; seed++)
-            DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.Kind == ElementKind.Stock);
+        AgainstReference(model, seeds: 4, runs: 9, StocksOnly);
     }
 
     /// <summary>
@@ -89,8 +96,7 @@ public class StepCodeEulerTests
               ]
             }
             """;
-        for (int seed = 0; seed < 4; seed++)
-            DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.Kind == ElementKind.Stock);
+        AgainstReference(model, seeds: 4, runs: 9, StocksOnly);
     }
 
     /// <summary>A recorded auxiliary that is NaN at one time only, feeding no stock: reported at that time.</summary>
@@ -108,8 +114,7 @@ public class StepCodeEulerTests
               ]
             }
             """;
-        for (int seed = 0; seed < 4; seed++)
-            DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.DisplayName != "f");
+        AgainstReference(model, seeds: 4, runs: 9, e => e.DisplayName != "f");
     }
 
     /// <summary>
@@ -135,7 +140,6 @@ public class StepCodeEulerTests
               ]
             }
             """;
-        for (int seed = 0; seed < 6; seed++)
-            DifferentialTests.CheckModel(model, ["k"], seed, runs: 9, RatesExecution.Compiled, e => e.Kind == ElementKind.Stock);
+        AgainstReference(model, seeds: 6, runs: 9, StocksOnly);
     }
 }
