@@ -69,12 +69,30 @@ public static class ModelSchema
         {
             return []; // our own parser has accepted the file; anything Newtonsoft rejects beyond that is not a schema matter
         }
+        WidenBigIntegers(token);
         var seen = new HashSet<(int, int, string)>();
         foreach (var error in schema.Validate(token))
             foreach (var (location, message, hint) in Describe(file, token, tree, error))
                 if (seen.Add((location.Line, location.Column, message)))
                     diagnostics.Error(DiagnosticCodes.SchemaViolation, message, location, hint: hint);
         return diagnostics.Items;
+    }
+
+    /// <summary>
+    /// Newtonsoft reads an integer of 2^63 or more as a BigInteger, which NJsonSchema cannot convert (it throws
+    /// InvalidCastException). Our own reader reads every number as a double, so the schema sees the same: the
+    /// nearest double, still an integer, which the schema's bounds then judge.
+    /// </summary>
+    private static void WidenBigIntegers(JToken root)
+    {
+        var pending = new Stack<JToken>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var token = pending.Pop();
+            if (token is JValue { Value: System.Numerics.BigInteger big } value) value.Value = (double)big;
+            else if (token is JContainer container) foreach (var child in container.Children()) pending.Push(child);
+        }
     }
 
     private static IEnumerable<(SourceLocation, string, string?)> Describe(SourceFile file, JToken root, Json.JsonNode tree, ValidationError error)
@@ -136,6 +154,7 @@ public static class ModelSchema
     {
         ValidationErrorKind.StringExpected => $"must be text, not {TypeOf(value)}",
         ValidationErrorKind.NumberExpected => $"must be a number, not {TypeOf(value)}",
+        ValidationErrorKind.IntegerExpected when value is JValue { Value: double d } && double.IsInteger(d) => $"is too large a whole number ({value})",
         ValidationErrorKind.IntegerExpected => $"must be a whole number, not {TypeOf(value)}",
         ValidationErrorKind.BooleanExpected => $"must be true or false, not {TypeOf(value)}",
         ValidationErrorKind.ObjectExpected => $"must be an object {{ ... }}, not {TypeOf(value)}",
