@@ -19,7 +19,8 @@ public static class SummaryMarkdown
         text.AppendLine($"*{Escape(summary.Experiment)}*: {summary.Samples:N0} sample{(summary.Samples == 1 ? "" : "s")}" +
             $"{(summary.Replications > 1 ? $" x {summary.Replications} replications" : "")} ({summary.Design}), seed {summary.Seed}. " +
             $"Baseline: mean [P5, P95] across the sampled futures; other scenarios: the paired difference from the baseline, mean [P5, P95]; " +
-            $"quantiles {SweepSummary.QuantileMethod}.");
+            $"quantiles {SweepSummary.QuantileMethod}." +
+            (summary.HistoryMatch is { } match ? $" {Escape(match.Describe())}." : ""));
         text.AppendLine();
         text.AppendLine("| outcome | units | " + string.Join(" | ", new[] { Escape(summary.Baseline) }.Concat(others.Select(s => Escape(s) + " − baseline"))) + " |");
         text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---:|", others.Count + 1)));

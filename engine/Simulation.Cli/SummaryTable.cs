@@ -40,6 +40,7 @@ public static class SummaryTable
             table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
+        if (summary.HistoryMatch is { } match) AnsiConsole.WriteLine(match.Describe());
         AnsiConsole.WriteLine($"quantiles: {SweepSummary.QuantileMethod}; differences are paired (same sampled inputs and random stream in every scenario)");
     }
 

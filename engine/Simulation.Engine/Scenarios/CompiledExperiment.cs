@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Engine.Model;
 using Simulation.Engine.Scenarios.Format;
 using Simulation.Engine.Scenarios.Outcomes;
+using Simulation.Engine.Scenarios.Plausibility;
 using Simulation.Engine.Scenarios.Resolution;
 
 namespace Simulation.Engine.Scenarios;
@@ -21,6 +22,9 @@ public sealed class CompiledExperiment
     public required int Baseline { get; init; }
     public required UncertaintyPlan Uncertainty { get; init; }
     public required MeasurementPlan Measurement { get; init; }
+
+    /// <summary>History matching: the outcome ranges a future's baseline must meet to be kept in the summary (none: every future counts).</summary>
+    public ImmutableArray<PlausibilityTarget> Plausibility { get; init; } = ImmutableArray<PlausibilityTarget>.Empty;
 
     public ulong Seed => Document.Seed;
 

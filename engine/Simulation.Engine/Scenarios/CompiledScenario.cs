@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Scenarios.Resolution;
+using Simulation.Engine.Scenarios.Sampling;
 
 namespace Simulation.Engine.Scenarios;
 
@@ -17,8 +18,8 @@ public sealed class CompiledScenario
     /// <summary>Parameter k of the plan takes the value of design column ParameterColumns[k].</summary>
     public required ImmutableArray<int> ParameterColumns { get; init; }
 
-    /// <summary>Parameter k is offset + scale x its column's value (an array moved across its ranges); (0, 1) for most.</summary>
-    public required ImmutableArray<(double Offset, double Scale)> ParameterTransforms { get; init; }
+    /// <summary>Parameter k is ParameterMaps[k].Quantile(its column's value) for an array drawn at one quantile level; its column's value when null.</summary>
+    public required ImmutableArray<InputDistribution?> ParameterMaps { get; init; }
 
     /// <summary>Model element of each recorded output (in the measurement plan's order).</summary>
     public required ImmutableArray<int> RecordElements { get; init; }
@@ -35,8 +36,8 @@ public sealed class CompiledScenario
     {
         for (int k = 0; k < ParameterColumns.Length; k++)
         {
-            var (offset, scale) = ParameterTransforms[k];
-            parameters[k] = offset + scale * sample[ParameterColumns[k]];
+            double value = sample[ParameterColumns[k]];
+            parameters[k] = ParameterMaps[k] is { } map ? map.Quantile(value) : value;
         }
     }
 }

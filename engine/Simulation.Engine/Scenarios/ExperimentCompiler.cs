@@ -7,6 +7,7 @@ using Simulation.Engine.Model;
 using Simulation.Engine.Scenarios.Building;
 using Simulation.Engine.Scenarios.Format;
 using Simulation.Engine.Scenarios.Outcomes;
+using Simulation.Engine.Scenarios.Plausibility;
 using Simulation.Engine.Scenarios.Resolution;
 
 namespace Simulation.Engine.Scenarios;
@@ -41,9 +42,10 @@ public static class ExperimentCompiler
         var clock = new RunClock(model.Time);
         var inputs = new InputResolver(bound, diagnostics);
         var (scenarios, baseline) = ScenarioResolver.Resolve(experiment, model.Time, inputs, diagnostics);
-        var uncertainty = UncertaintyResolver.Resolve(experiment, bound, inputs, diagnostics);
+        var uncertainty = UncertaintyResolver.Resolve(experiment, bound, inputs, ModelValues(bound, analysis), diagnostics);
         var names = new HiddenNames(bound.Variables.Select(v => v.Name));
         var measurement = OutcomeResolver.Resolve(experiment, bound, clock, names, inputs, diagnostics);
+        var plausibility = PlausibilityTarget.Resolve(experiment.Plausibility, measurement.Columns, diagnostics);
         CheckSampledAndSet(scenarios, uncertainty, diagnostics);
         CheckSize(scenarios.Length, uncertainty, experiment, diagnostics);
         if (diagnostics.HasErrors) return null;
@@ -71,6 +73,7 @@ public static class ExperimentCompiler
             Baseline = baseline,
             Uncertainty = uncertainty,
             Measurement = measurement,
+            Plausibility = plausibility,
         };
     }
 
@@ -88,13 +91,20 @@ public static class ExperimentCompiler
             Scenario = scenario,
             Plan = plan,
             ParameterColumns = built.ParameterColumns,
-            ParameterTransforms = built.ParameterTransforms,
+            ParameterMaps = built.ParameterMaps,
             RecordElements = recorded,
             RecordSlots = recorded.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
         };
     }
 
     /// <summary>A scenario's override of an element that a sample also sets would be silently lost: an error.</summary>
+    /// <summary>An element's value in the model, when it is a constant (what a distribution placed by its median takes by default).</summary>
+    private static Func<int, double?> ModelValues(BoundModel bound, ModelAnalysis analysis)
+    {
+        var constants = new ConstantEvaluator(bound, analysis.TimeInvariant);
+        return element => bound.Elements[element].Equation is { } equation ? constants.Evaluate(equation) : null;
+    }
+
     private static void CheckSampledAndSet(ImmutableArray<ResolvedScenario> scenarios, UncertaintyPlan uncertainty, DiagnosticBag diagnostics)
     {
         var reported = new HashSet<InputOverride>();

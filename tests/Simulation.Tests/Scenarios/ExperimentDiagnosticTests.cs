@@ -86,7 +86,7 @@ public class ExperimentDiagnosticTests
         _files.Write("model.json", ExperimentFiles.Model.Replace(
             "\"equation\": 0.5, \"input\": true }", "\"equation\": 0.5, \"input\": true, \"range\": [[0.1, 0.4], [0.6, 0.9]] }"));
         var experiment = _files.CompileOk(Experiment("\"uncertainty\": { \"design\": \"grid\", \"inputs\": [ { \"input\": \"Weight\", \"levels\": 3 } ] }"));
-        Assert.That(experiment.Uncertainty.Columns.Single().Label, Is.EqualTo("Weight (position in range)"));
+        Assert.That(experiment.Uncertainty.Columns.Single().Label, Is.EqualTo("Weight (quantile)"));
         var scenario = experiment.Scenarios[0];
         var sample = new double[1];
         var parameters = new double[scenario.Plan.Parameters.Length];
@@ -101,7 +101,7 @@ public class ExperimentDiagnosticTests
         var (_, diagnostics) = _files.Compile(Experiment(
             "\"uncertainty\": { \"design\": \"grid\", \"inputs\": [ { \"input\": \"Weight\", \"levels\": 2, \"apply\": \"multiply\" } ] }"));
         var d = diagnostics.Single(x => x.Code == DiagnosticCodes.ImpossibleDistribution);
-        Assert.That(d.Hint, Does.Contain("factor's min and max"));
+        Assert.That(d.Hint, Does.Contain("give the factor's distribution in full"));
     }
 
     [Test]

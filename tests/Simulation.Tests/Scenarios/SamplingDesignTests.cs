@@ -175,6 +175,11 @@ public class SamplingDesignTests
         yield return new TestCaseData(new LogNormalDistribution(0.5, 0.3), (Func<double, double>)(x => LogNormal.CDF(0.5, 0.3, x))).SetName("LogNormal");
         yield return new TestCaseData(new TriangularDistribution(1, 2, 6), (Func<double, double>)(x => Triangular.CDF(1, 6, 2, x))).SetName("Triangular");
         yield return new TestCaseData(new BetaDistribution(2, 5, 10, 20), (Func<double, double>)(x => Beta.CDF(2, 5, (x - 10) / 10))).SetName("ScaledBeta");
+        // PERT on [2, 10] with mode 3: alpha = 1 + 4 (3 - 2) / 8 = 1.5, beta = 1 + 4 (10 - 3) / 8 = 4.5 (worked by hand).
+        yield return new TestCaseData(new PertDistribution(2, 3, 10), (Func<double, double>)(x => Beta.CDF(1.5, 4.5, (x - 2) / 8))).SetName("Pert");
+        // Two triangles of mass one half each, peaking at the median 2 (CDF worked by hand: the area under each rising or falling edge).
+        yield return new TestCaseData(new SplitTriangularDistribution(1, 2, 6),
+            (Func<double, double>)(x => x < 2 ? 0.5 * (x - 1) * (x - 1) : 1 - 0.5 * Math.Pow((6 - x) / 4, 2))).SetName("SplitTriangular");
     }
 
     [TestCaseSource(nameof(Distributions))]

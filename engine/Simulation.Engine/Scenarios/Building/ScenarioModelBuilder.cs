@@ -5,6 +5,7 @@ using Simulation.Engine.Model;
 using Simulation.Engine.Scenarios.Format;
 using Simulation.Engine.Scenarios.Outcomes;
 using Simulation.Engine.Scenarios.Resolution;
+using Simulation.Engine.Scenarios.Sampling;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Scenarios.Building;
@@ -32,7 +33,7 @@ public static class ScenarioModelBuilder
 
         var targets = ImmutableArray.CreateBuilder<(string, int)>();
         var columns = ImmutableArray.CreateBuilder<int>();
-        var transforms = ImmutableArray.CreateBuilder<(double, double)>();
+        var maps = ImmutableArray.CreateBuilder<InputDistribution?>();
         var columnsByVariable = uncertainty.Columns.Select((c, k) => (c, k)).GroupBy(x => x.c.Target.VariableName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var interventionsByVariable = scenario.Interventions.GroupBy(x => x.Target.VariableName, StringComparer.OrdinalIgnoreCase)
@@ -54,7 +55,7 @@ public static class ScenarioModelBuilder
                 {
                     targets.Add((factor, 0));
                     columns.Add(multipliers.First(m => m.c == column).k);
-                    transforms.Add((0, 1));
+                    maps.Add(null);
                 }
             }
             foreach (var (column, k) in sampled.Where(x => x.c.Apply == ApplyMode.Set))
@@ -62,11 +63,11 @@ public static class ScenarioModelBuilder
                 {
                     targets.Add((setTarget, column.Target.Positions[i]));
                     columns.Add(k);
-                    transforms.Add(column.TransformAt(i));
+                    maps.Add(column.ElementMapAt(i));
                 }
         }
         variables.AddRange(measurement.Variables);
-        return new ScenarioModel(baseModel with { Variables = variables.ToImmutableArray() }, targets.ToImmutable(), columns.ToImmutable(), transforms.ToImmutable());
+        return new ScenarioModel(baseModel with { Variables = variables.ToImmutableArray() }, targets.ToImmutable(), columns.ToImmutable(), maps.ToImmutable());
     }
 
     /// <summary>Each element's names (one per dimension), in row-major order: the keys of per-element entries.</summary>

@@ -11,6 +11,8 @@ public enum DistributionKind
     Triangular,
     Beta,
     Discrete,
+    Pert,
+    SplitTriangular,
 }
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record DistributionDefinition
 {
     public required DistributionKind Kind { get; init; }
 
-    /// <summary>Numeric parameters by name (min, max, mode, mean, sd, mu, sigma, alpha, beta).</summary>
+    /// <summary>Numeric parameters by name (min, max, mode, median, mean, sd, mu, sigma, alpha, beta, shape).</summary>
     public ImmutableDictionary<string, (double Value, SourceLocation? Location)> Parameters { get; init; } =
         ImmutableDictionary<string, (double, SourceLocation?)>.Empty;
 

@@ -35,6 +35,9 @@ public sealed record ExperimentDocument
 
     public ImmutableArray<OutcomeDefinition> Outcomes { get; init; } = ImmutableArray<OutcomeDefinition>.Empty;
 
+    /// <summary>History matching: ranges the baseline's outcomes must fall in for a future to be kept in the summary.</summary>
+    public ImmutableArray<PlausibilityDefinition> Plausibility { get; init; } = ImmutableArray<PlausibilityDefinition>.Empty;
+
     public OutputOptions Outputs { get; init; } = new();
 
     public required SourceFile Source { get; init; }

@@ -38,6 +38,7 @@ public static class ExperimentJsonReader
             Scenarios = json.Objects(obj["scenarios"]).Select(s => ScenarioJsonReader.Read(s, json)).OfType<ScenarioDefinition>().ToImmutableArray(),
             Uncertainty = obj["uncertainty"] is JsonObject u ? UncertaintyJsonReader.Read(u, file.Path, json) : null,
             Outcomes = json.Objects(obj["outcomes"]).Select(o => OutcomeJsonReader.Read(o, json)).OfType<OutcomeDefinition>().ToImmutableArray(),
+            Plausibility = json.Objects(obj["plausibility"]).Select(p => ReadPlausibility(p, json)).OfType<PlausibilityDefinition>().ToImmutableArray(),
             Outputs = obj["outputs"] is JsonObject o ? ReadOutputs(o, json) : new OutputOptions(),
             Source = file,
             Location = json.At(obj),
@@ -69,6 +70,16 @@ public static class ExperimentJsonReader
             _ => null,
         },
         Location = json.At(t),
+    };
+
+    private static PlausibilityDefinition? ReadPlausibility(JsonObject p, JsonReading json) => p["outcome"] is not JsonString outcome ? null : new()
+    {
+        Outcome = json.Name(outcome),
+        Element = JsonReading.String(p["element"]),
+        Min = json.Number(p["min"]),
+        Max = json.Number(p["max"]),
+        Doc = JsonReading.String(p["doc"]),
+        Location = json.At(p),
     };
 
     private static OutputOptions ReadOutputs(JsonObject o, JsonReading json) => new()

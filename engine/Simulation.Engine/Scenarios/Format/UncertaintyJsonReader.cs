@@ -7,7 +7,7 @@ namespace Simulation.Engine.Scenarios.Format;
 /// <summary>Reads the "uncertainty" block: the design, its size, and each uncertain input's distribution.</summary>
 internal static class UncertaintyJsonReader
 {
-    private static readonly string[] ParameterNames = ["min", "max", "mode", "mean", "sd", "mu", "sigma", "alpha", "beta"];
+    private static readonly string[] ParameterNames = ["min", "max", "mode", "median", "mean", "sd", "mu", "sigma", "alpha", "beta", "shape"];
 
     public static UncertaintyDefinition? Read(JsonObject u, string experimentPath, JsonReading json)
     {
@@ -58,6 +58,8 @@ internal static class UncertaintyJsonReader
             "triangular" => DistributionKind.Triangular,
             "beta" => DistributionKind.Beta,
             "discrete" => DistributionKind.Discrete,
+            "pert" => DistributionKind.Pert,
+            "splitTriangular" => DistributionKind.SplitTriangular,
             null => i["values"] is not null ? DistributionKind.Discrete : DistributionKind.Uniform,
             _ => null,
         };

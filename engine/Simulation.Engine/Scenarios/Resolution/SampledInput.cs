@@ -8,21 +8,21 @@ namespace Simulation.Engine.Scenarios.Resolution;
 public sealed record SampledInput(ResolvedInput Target, ApplyMode Apply, InputDistribution? Distribution)
 {
     /// <summary>
-    /// For an arrayed input sampled across the ranges the model gives its elements: each element's (low, high), in the
-    /// order of <see cref="ResolvedInput.Positions"/>. The column's value is then a position u in [0, 1], and element i
-    /// takes low_i + u (high_i - low_i), so one draw moves the whole array between its low and high ends. Default otherwise.
+    /// For an arrayed input whose elements take different parameters from the model (their own ranges, or their own
+    /// values as medians): each element's distribution, in the order of <see cref="ResolvedInput.Positions"/>. The
+    /// column's value is then a quantile level u in (0, 1), and element i takes ElementDistributions[i].Quantile(u), so
+    /// one draw moves the whole array together (a "high" future is high in every element). Default otherwise.
     /// </summary>
-    public ImmutableArray<(double Low, double High)> ElementRanges { get; init; }
+    public ImmutableArray<InputDistribution> ElementDistributions { get; init; }
 
-    public bool MovesAcrossRanges => !ElementRanges.IsDefaultOrEmpty;
+    public bool MovesAcrossElements => !ElementDistributions.IsDefaultOrEmpty;
 
     /// <summary>The column's name in the runs table: the input as written, with " (factor)" for multipliers and
-    /// " (position in range)" for arrays moved across their ranges.</summary>
-    public string Label => Apply == ApplyMode.Multiply ? $"{Target.Label} (factor)" : MovesAcrossRanges ? $"{Target.Label} (position in range)" : Target.Label;
+    /// " (quantile)" for arrays whose elements are drawn from their own distributions at one quantile level.</summary>
+    public string Label => Apply == ApplyMode.Multiply ? $"{Target.Label} (factor)" : MovesAcrossElements ? $"{Target.Label} (quantile)" : Target.Label;
 
-    /// <summary>How the column's value becomes the value of the k-th element it sets: offset + scale x value.</summary>
-    public (double Offset, double Scale) TransformAt(int k) =>
-        MovesAcrossRanges ? (ElementRanges[k].Low, ElementRanges[k].High - ElementRanges[k].Low) : (0, 1);
+    /// <summary>How the column's value becomes the value of the k-th element it sets (null: the value itself).</summary>
+    public InputDistribution? ElementMapAt(int k) => MovesAcrossElements ? ElementDistributions[k] : null;
 }
 
 /// <summary>The sampled futures every scenario faces: the design's samples, each run <see cref="Replications"/> times.</summary>

@@ -13,7 +13,9 @@ namespace Simulation.Engine.Scenarios.Resolution;
 /// </summary>
 public static class UncertaintyResolver
 {
-    public static UncertaintyPlan Resolve(ExperimentDocument experiment, BoundModel model, InputResolver inputs, DiagnosticBag diagnostics)
+    /// <param name="modelValue">An element's value in the model when it is a constant (null otherwise): the default median.</param>
+    public static UncertaintyPlan Resolve(ExperimentDocument experiment, BoundModel model, InputResolver inputs, Func<int, double?> modelValue,
+        DiagnosticBag diagnostics)
     {
         if (experiment.Uncertainty is not { } u) return UncertaintyPlan.None;
         var columns = new List<SampledInput>();
@@ -37,20 +39,7 @@ public static class UncertaintyResolver
             {
                 var target = inputs.Resolve(input.Target, InputUse.Value);
                 if (target is null || input.Distribution is null) continue;
-                var info = model.FindVariable(target.VariableName)?.Definition?.Input;
-                var elementRanges = target.Positions.Select(p => info?.RangeOf(p)).ToList();
-                var ranges = elementRanges.Distinct().ToList();
-                bool across = MovesAcrossRanges(input.Distribution, elementRanges, ranges.Count);
-                if (across && input.Apply == ApplyMode.Multiply)
-                {
-                    diagnostics.Error(DiagnosticCodes.ImpossibleDistribution, $"a multiplier of '{target.Label}' needs \"min\" and \"max\"",
-                        input.Distribution.Location,
-                        hint: "the model's ranges are values of the elements, not factors: give the factor's min and max, or sample the values (\"apply\": \"set\")");
-                    continue;
-                }
-                var distribution = across
-                    ? new UniformDistribution(0, 1)
-                    : DistributionFactory.Create(input.Distribution, target.Label, ranges.Count == 1 ? ranges[0] : null, ranges.Count > 1, diagnostics);
+                var (distribution, elements) = DistributionOf(input, target, model, modelValue, diagnostics);
                 if (distribution is null) continue;
                 if (u.Design == DesignKind.Grid)
                 {
@@ -62,7 +51,7 @@ public static class UncertaintyResolver
                     }
                     levels.Add(distribution.GridLevels(input.Levels ?? 0));
                 }
-                columns.Add(new SampledInput(target, input.Apply, distribution) { ElementRanges = across ? elementRanges.Select(r => r!.Value).ToImmutableArray() : default });
+                columns.Add(new SampledInput(target, input.Apply, distribution) { ElementDistributions = elements });
                 distributions.Add(distribution);
             }
             design = Design(u, distributions, levels, experiment.Seed, diagnostics);
@@ -75,11 +64,35 @@ public static class UncertaintyResolver
     }
 
     /// <summary>
-    /// An unbounded uniform over elements whose model ranges differ moves the whole array across its ranges with
-    /// one draw u: each element becomes low + u (high - low).
+    /// The column's distribution. Parameters the experiment leaves out are taken from the model, element by element
+    /// (<see cref="DistributionFactory.TakesFromModel"/>); when the elements of an array differ in them, each element
+    /// gets its own distribution and the column draws one quantile level u for all of them (the column is uniform on
+    /// [0, 1]), so one draw moves the whole array together between its low and high ends.
     /// </summary>
-    private static bool MovesAcrossRanges(DistributionDefinition d, List<(double Low, double High)?> elementRanges, int distinct) =>
-        d.Kind == DistributionKind.Uniform && d["min"] is null && d["max"] is null && distinct > 1 && elementRanges.All(r => r is not null);
+    private static (InputDistribution?, ImmutableArray<InputDistribution>) DistributionOf(UncertainInput input, ResolvedInput target, BoundModel model,
+        Func<int, double?> modelValue, DiagnosticBag diagnostics)
+    {
+        var d = input.Distribution!;
+        var variable = model.FindVariable(target.VariableName)!;
+        var (range, value) = DistributionFactory.TakesFromModel(d);
+        var defaults = target.Positions.Select(p => new DistributionFactory.ModelDefaults(
+            range ? variable.Definition?.Input?.RangeOf(p) : null, value ? modelValue(variable.Elements[p]) : null)).ToList();
+        if (input.Apply == ApplyMode.Multiply && (value || defaults.Distinct().Count() > 1))
+        {
+            diagnostics.Error(DiagnosticCodes.ImpossibleDistribution, $"a multiplier of '{target.Label}' needs its own parameters", d.Location,
+                hint: "the model's range and value are values of the input, not factors: give the factor's distribution in full, or sample the values (\"apply\": \"set\")");
+            return (null, default);
+        }
+        if (defaults.Distinct().Count() == 1) return (DistributionFactory.Create(d, target.Label, defaults[0], diagnostics), default);
+        var elements = ImmutableArray.CreateBuilder<InputDistribution>();
+        for (int i = 0; i < defaults.Count; i++)
+        {
+            string element = model.Elements[variable.Elements[target.Positions[i]]].DisplayName;
+            if (DistributionFactory.Create(d, element, defaults[i], diagnostics) is not { } own) return (null, default);
+            elements.Add(own);
+        }
+        return (new UniformDistribution(0, 1), elements.ToImmutable());
+    }
 
     /// <summary>The design table the experiment names (located problems: the file, its cells).</summary>
     private static DesignTable? DesignTableOf(UncertaintyDefinition u, DiagnosticBag diagnostics)

@@ -3,6 +3,8 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Simulation.Engine.Results;
+using Simulation.Engine.Scenarios.Plausibility;
+using System.Collections.Immutable;
 
 namespace Simulation.Engine.Scenarios.Summary;
 
@@ -10,9 +12,11 @@ namespace Simulation.Engine.Scenarios.Summary;
 /// The comparison a sweep ends with, per scenario and outcome: mean and P5/P50/P95 across futures, and the
 /// paired difference from the baseline (each future's scenario value minus the baseline's value in the same
 /// future) with its own mean and P5/P50/P95. Written as summary.csv and summary.json; read back by `sim summary`.
+/// When the experiment names plausibility targets, <see cref="HistoryMatch"/> says which futures were left out and
+/// why, and every statistic is over the futures kept.
 /// </summary>
 public sealed record SweepSummary(string Experiment, string Model, string Baseline, ulong Seed, string Design, int Samples, int Replications,
-    IReadOnlyList<SummaryRow> Rows)
+    IReadOnlyList<SummaryRow> Rows, HistoryMatch? HistoryMatch = null)
 {
     public const string QuantileMethod = "type 7 (Hyndman and Fan 1996; R's default)";
 
@@ -21,19 +25,23 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
     {
         var rows = new List<SummaryRow>();
         int b = experiment.Baseline;
+        var match = experiment.Plausibility.IsEmpty ? null : HistoryMatch.Judge(experiment.Plausibility, values[b], experiment.Futures);
+        var kept = match?.Kept ?? Enumerable.Range(0, experiment.Futures).ToImmutableArray();
+        double[] Kept(double[] all) => kept.Select(f => all[f]).ToArray();
         for (int c = 0; c < columns.Count; c++)
             for (int s = 0; s < experiment.Scenarios.Length; s++)
             {
-                var own = values[s][c];
-                Distribution? difference = s == b ? null : Quantiles.Describe(own.Select((v, f) => v - values[b][c][f]));
+                var own = Kept(values[s][c]);
+                var baseline = Kept(values[b][c]);
+                Distribution? difference = s == b ? null : Quantiles.Describe(own.Select((v, i) => v - baseline[i]));
                 double? ratio = columns[c].Formula is Outcomes.Combination { Kind: Format.OutcomeKind.Ratio } r
-                    ? Quantiles.RatioOfMeans(values[s][r.Left], values[s][r.Right])
+                    ? Quantiles.RatioOfMeans(Kept(values[s][r.Left]), Kept(values[s][r.Right]))
                     : null;
                 rows.Add(new SummaryRow(experiment.Scenarios[s].Name, columns[c].Outcome, columns[c].Element, columns[c].Units, own.Length,
                     Quantiles.Describe(own), difference, ratio));
             }
         return new SweepSummary(experiment.Document.Name, experiment.Document.Model.Name, experiment.Scenarios[b].Name, experiment.Seed,
-            DesignName(experiment), experiment.Uncertainty.Design.Count, experiment.Replications, rows);
+            DesignName(experiment), experiment.Uncertainty.Design.Count, experiment.Replications, rows, match);
     }
 
     private static string DesignName(CompiledExperiment experiment) => experiment.Uncertainty.Kind switch
@@ -47,7 +55,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
     public static readonly string[] CsvHeader =
     [
         "scenario", "outcome", "element", "units", "runs", "n", "mean", "p5", "p50", "p95",
-        "baseline", "diff_n", "diff_mean", "diff_p5", "diff_p50", "diff_p95", "ratio_of_means",
+        "baseline", "diff_n", "diff_mean", "diff_p5", "diff_p50", "diff_p95", "ratio_of_means", "excluded",
     ];
 
     public string ToCsv()
@@ -61,6 +69,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
                 CsvResultWriter.Quote(r.Scenario), CsvResultWriter.Quote(r.Outcome), CsvResultWriter.Quote(r.Element), CsvResultWriter.Quote(r.Units ?? ""),
                 Int(r.Runs), Int(r.Value.Count), Num(r.Value.Mean), Num(r.Value.P5), Num(r.Value.P50), Num(r.Value.P95),
                 CsvResultWriter.Quote(Baseline), d is null ? "" : Int(d.Count), Num(d?.Mean), Num(d?.P5), Num(d?.P50), Num(d?.P95), Num(r.RatioOfMeans),
+                Int(HistoryMatch?.Excluded ?? 0),
             ];
             sb.Append(string.Join(",", cells)).Append('\n');
         }
@@ -80,6 +89,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
             ["replications"] = Replications,
             ["quantiles"] = QuantileMethod,
             ["difference"] = "paired: scenario minus baseline in the same future (same sampled inputs and random stream)",
+            ["historyMatching"] = HistoryMatch is { } m ? HistoryMatchJson(m) : null,
             ["rows"] = new JArray(Rows.Select(r => new JObject
             {
                 ["scenario"] = r.Scenario,
@@ -103,7 +113,37 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
             (int)r["runs"]!, Read(r["value"]!), r["difference"] is JObject d ? Read(d) : null,
             r["ratioOfMeans"] is JValue { Type: not JTokenType.Null } q ? (double)q : null)).ToList();
         return new SweepSummary((string)json["experiment"]!, (string)json["model"]!, (string)json["baseline"]!, (ulong)json["seed"]!,
-            (string)json["design"]!, (int)json["samples"]!, (int)json["replications"]!, rows);
+            (string)json["design"]!, (int)json["samples"]!, (int)json["replications"]!, rows,
+            json["historyMatching"] is JObject m ? ReadHistoryMatch(m) : null);
+    }
+
+    /// <summary>The history match as JSON: the futures, how many were kept, which were left out, and each target's misses.</summary>
+    private static JObject HistoryMatchJson(HistoryMatch m) => new()
+    {
+        ["futures"] = m.Futures,
+        ["kept"] = m.Kept.Length,
+        ["excluded"] = m.Excluded,
+        ["judgedOn"] = "the baseline's outcome values in each future; a future left out is left out of every scenario",
+        ["targets"] = new JArray(m.Misses.Select(x => new JObject
+        {
+            ["outcome"] = x.Target.Outcome,
+            ["element"] = x.Target.Element,
+            ["min"] = Raw(x.Target.Min),
+            ["max"] = Raw(x.Target.Max),
+            ["doc"] = x.Target.Doc,
+            ["missed"] = x.Missed,
+        })),
+        ["excludedFutures"] = new JArray(Enumerable.Range(0, m.Futures).Except(m.Kept)),
+    };
+
+    private static HistoryMatch ReadHistoryMatch(JObject m)
+    {
+        int futures = (int)m["futures"]!;
+        var excluded = m["excludedFutures"]!.Select(t => (int)t).ToHashSet();
+        var targets = m["targets"]!.Select(t => (new PlausibilityTarget((string)t["outcome"]!, (string?)t["element"] ?? "",
+            t["min"] is JValue { Type: not JTokenType.Null } lo ? (double)lo : double.NegativeInfinity,
+            t["max"] is JValue { Type: not JTokenType.Null } hi ? (double)hi : double.PositiveInfinity, -1, (string?)t["doc"]), (int)t["missed"]!));
+        return new HistoryMatch(futures, Enumerable.Range(0, futures).Where(f => !excluded.Contains(f)).ToImmutableArray(), targets.ToImmutableArray());
     }
 
     private static JObject Json(Distribution d) => new()
