@@ -26,6 +26,12 @@ public enum OutcomeKind
 
     /// <summary>The baseline's value of an outcome minus this run's, in the same future (paired): what a scenario avoids.</summary>
     Avoided,
+
+    /// <summary>
+    /// The first of an outcome's times (numbered 1, 2, ... in the order listed) at which this run's value is at or below the
+    /// baseline's in the same future (paired); missing when it never is. Of a cumulative net cost read yearly: the payback year.
+    /// </summary>
+    Payback,
 }
 
 /// <summary>A key performance indicator: its name and units, and how it is computed from a run.</summary>
@@ -55,7 +61,7 @@ public sealed record OutcomeDefinition
     /// <summary>Total: discount at this rate per period (e.g. 0.035 a year).</summary>
     public DiscountDefinition? Discount { get; init; }
 
-    /// <summary>Difference, Ratio: the two outcomes; ChangeFromBaseline, Avoided: the one.</summary>
+    /// <summary>Difference, Ratio: the two outcomes; ChangeFromBaseline, Avoided, Payback: the one.</summary>
     public ImmutableArray<NameReference> Operands { get; init; } = ImmutableArray<NameReference>.Empty;
 
     public SourceLocation? Location { get; init; }

@@ -11,7 +11,7 @@ internal static class OutcomeJsonReader
     [
         ("value", OutcomeKind.Value), ("total", OutcomeKind.Total), ("mean", OutcomeKind.Mean),
         ("difference", OutcomeKind.Difference), ("ratio", OutcomeKind.Ratio),
-        ("changeFromBaseline", OutcomeKind.ChangeFromBaseline), ("avoided", OutcomeKind.Avoided),
+        ("changeFromBaseline", OutcomeKind.ChangeFromBaseline), ("avoided", OutcomeKind.Avoided), ("payback", OutcomeKind.Payback),
     ];
 
     /// <summary>Which optional keys each kind takes.</summary>
@@ -34,7 +34,7 @@ internal static class OutcomeJsonReader
             json.Invalid(given.Count == 0
                     ? $"the outcome '{name.Value}' does not say what it measures"
                     : $"the outcome '{name.Value}' has {string.Join(" and ", given.Select(g => $"\"{g.Key}\""))}; give one",
-                location, "give one of \"value\", \"total\", \"mean\", \"difference\", \"ratio\", \"changeFromBaseline\" or \"avoided\"");
+                location, "give one of \"value\", \"total\", \"mean\", \"difference\", \"ratio\", \"changeFromBaseline\", \"avoided\" or \"payback\"");
             return null;
         }
         var (key, kind) = given[0];
@@ -66,7 +66,7 @@ internal static class OutcomeJsonReader
             Operands = node switch
             {
                 JsonArray a => a.Items.OfType<JsonString>().Select(json.Name).ToImmutableArray(),
-                JsonString s when kind is OutcomeKind.ChangeFromBaseline or OutcomeKind.Avoided => [json.Name(s)],
+                JsonString s when kind is OutcomeKind.ChangeFromBaseline or OutcomeKind.Avoided or OutcomeKind.Payback => [json.Name(s)],
                 _ => ImmutableArray<NameReference>.Empty,
             },
             Location = location,

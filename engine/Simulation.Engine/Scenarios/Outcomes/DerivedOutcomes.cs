@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Scenarios.Format;
 
@@ -13,6 +14,11 @@ internal static class DerivedOutcomes
     public static void Add(IEnumerable<OutcomeDefinition> derived, OutcomeResolver.MeasurementBuilder b, DiagnosticBag diagnostics)
     {
         var pending = derived.Where(b.Claim).ToList();
+        foreach (var o in pending.Where(o => o.Kind == OutcomeKind.Payback).ToList())
+        {
+            pending.Remove(o);
+            DefinePayback(o, b, diagnostics);
+        }
         var derivedNames = pending.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var claimed = b.Names.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var o in pending.ToList())
@@ -73,6 +79,27 @@ internal static class DerivedOutcomes
             return;
         }
         b.AddColumns(o.Name, pairs.Select(p => (p.Element, (OutcomeFormula)new Combination(o.Kind, p.Left, p.Right))).ToList(), o.Units);
+    }
+
+    /// <summary>
+    /// A payback outcome reads a value outcome at its times, element by element (one value, or one per element of an
+    /// outcome measured by element): the first time, counted from 1, at which the run is at or below the baseline.
+    /// </summary>
+    private static void DefinePayback(OutcomeDefinition o, OutcomeResolver.MeasurementBuilder b, DiagnosticBag diagnostics)
+    {
+        var operand = o.Operands[0];
+        if (!b.Timed.TryGetValue(operand.Name, out var times))
+        {
+            var values = b.Timed.Keys.ToList();
+            string? s = NameSuggester.Suggest(operand.Name, values);
+            diagnostics.Error(DiagnosticCodes.UnknownOutcome, $"'{o.Name}' pays back on '{operand.Name}', which is not a value outcome of this experiment",
+                operand.Location, hint: s is not null ? $"did you mean '{s}'?"
+                    : "name a \"value\" outcome read at several times, e.g. a cumulative net cost with \"at\" every year");
+            return;
+        }
+        var columns = b.Columns;
+        b.AddColumns(o.Name, times[0].Select((c, e) => (columns[c].Element, (OutcomeFormula)new PaybackOver(times.Select(t => t[e]).ToImmutableArray()))).ToList(),
+            o.Units);
     }
 
     private static List<(string Element, int Left, int Right)>? Pair(List<int> left, List<int> right, List<OutcomeColumn> columns)

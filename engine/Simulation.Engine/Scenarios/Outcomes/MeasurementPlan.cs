@@ -16,7 +16,7 @@ public sealed record MeasurementPlan(
     ImmutableArray<int> SeriesSteps)
 {
     /// <summary>True when some outcome compares a run with the baseline's run of the same future.</summary>
-    public bool IsPaired => Columns.Any(c => c.Formula is VersusBaseline);
+    public bool IsPaired => Columns.Any(c => c.Formula is VersusBaseline or PaybackOver);
 }
 
 /// <summary>A variable element saved to the series table: its names there, and its recorded output.</summary>

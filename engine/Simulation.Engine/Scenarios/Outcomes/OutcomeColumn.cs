@@ -22,3 +22,9 @@ public sealed record Combination(OutcomeKind Kind, int Left, int Right) : Outcom
 /// (ChangeFromBaseline) or baseline - this (Avoided). The baseline's own value is 0.
 /// </summary>
 public sealed record VersusBaseline(OutcomeKind Kind, int Column) : OutcomeFormula;
+
+/// <summary>
+/// The first k (1-based) at which this run's column <see cref="Columns"/>[k - 1] is at or below the baseline's value of it in the
+/// same future; NaN when none is, and for the baseline itself.
+/// </summary>
+public sealed record PaybackOver(System.Collections.Immutable.ImmutableArray<int> Columns) : OutcomeFormula;

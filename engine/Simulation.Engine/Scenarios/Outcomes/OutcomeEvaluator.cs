@@ -20,8 +20,17 @@ public static class OutcomeEvaluator
                 Combination d => result[d.Left] - result[d.Right],
                 VersusBaseline { Kind: OutcomeKind.Avoided } a => (baseline.IsEmpty ? result[a.Column] : baseline[a.Column]) - result[a.Column],
                 VersusBaseline p => result[p.Column] - (baseline.IsEmpty ? result[p.Column] : baseline[p.Column]),
+                PaybackOver p => Payback(p, result, baseline),
                 _ => throw new InvalidOperationException($"unknown outcome formula {columns[c].Formula}"),
             };
         }
+    }
+
+    private static double Payback(PaybackOver p, ReadOnlySpan<double> result, ReadOnlySpan<double> baseline)
+    {
+        if (baseline.IsEmpty) return double.NaN;
+        for (int k = 0; k < p.Columns.Length; k++)
+            if (result[p.Columns[k]] - baseline[p.Columns[k]] <= 0) return k + 1;
+        return double.NaN;
     }
 }

@@ -76,6 +76,9 @@ public static class OutcomeResolver
 
         public IReadOnlyDictionary<string, List<int>> ColumnsByName => _byName;
 
+        /// <summary>Value outcomes read at several times: per time (in the order listed), the columns of its elements.</summary>
+        public Dictionary<string, List<List<int>>> Timed { get; } = new(StringComparer.OrdinalIgnoreCase);
+
         public IEnumerable<string> Names => _claimed.Keys;
 
         /// <summary>Registers an outcome's name; false (reported) when another outcome has it.</summary>
@@ -117,12 +120,15 @@ public static class OutcomeResolver
             if (steps.Any(s => s < 0)) return;
             string name = names.Make($"outcome: {o.Name}");
             Variables.Add(Variable(name, VariableKind.Auxiliary, dims, o.Expression));
+            var timed = new List<List<int>>();
             for (int k = 0; k < times.Length; k++)
             {
                 string outcome = times.Length == 1 ? o.Name : $"{o.Name} @ {times[k].ToString("R", CultureInfo.InvariantCulture)}";
                 AddColumns(outcome, PerElement(dims, p => new ValueAt(Output(name, p), steps[k])), o.Units);
+                timed.Add(_byName[outcome]);
                 Steps.Add(steps[k]);
             }
+            Timed[o.Name] = timed;
         }
 
         public void AddAccumulated(OutcomeDefinition o)
