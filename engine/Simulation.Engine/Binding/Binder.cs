@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;

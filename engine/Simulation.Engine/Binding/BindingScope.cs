@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;

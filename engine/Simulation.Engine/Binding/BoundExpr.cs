@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
@@ -32,39 +33,17 @@ public sealed record BBinary(BinaryOperator Operator, BoundExpr Left, BoundExpr 
 
 public sealed record BIf(BoundExpr Condition, BoundExpr Then, BoundExpr Else) : BoundExpr;
 
-/// <summary>A call of a stateless builtin (everything with memory is expanded into hidden elements).</summary>
-public sealed record BCall(BuiltinFunction Function, ImmutableArray<BoundExpr> Arguments) : BoundExpr;
+/// <summary>
+/// A call of a stateless operation (a pure or timed one of the catalogue; everything with memory is expanded into
+/// hidden elements), with every operand given: the binder fills in left-out arguments' defaults.
+/// </summary>
+public sealed record BCall(Operation Function, ImmutableArray<BoundExpr> Arguments) : BoundExpr;
 
-/// <summary>A graphical function (table <see cref="Table"/>) read at <see cref="Input"/>.</summary>
-public sealed record BLookup(int Table, BoundExpr Input, LookupMode Mode) : BoundExpr;
-
-public enum LookupMode
-{
-    /// <summary>As the table's own interpolation says.</summary>
-    Table,
-
-    /// <summary>LOOKUP_FORWARD: the y of the first point with x >= input.</summary>
-    Forward,
-
-    /// <summary>LOOKUP_BACKWARD: the y of the last point with x &lt;= input.</summary>
-    Backward,
-
-    /// <summary>LOOKUP_INVERT: the x at which the (monotone) table reaches input.</summary>
-    Invert,
-}
+/// <summary>A graphical function (table <see cref="Table"/>) read at <see cref="Input"/>, as <see cref="Mode"/> reads tables (<see cref="Operations.Lookup"/>: its own interpolation).</summary>
+public sealed record BLookup(int Table, BoundExpr Input, Operation Mode) : BoundExpr;
 
 /// <summary>SUM, PROD, MEAN, MIN, MAX, STDDEV over a list of elements.</summary>
-public sealed record BReduce(ReduceOperator Operator, ImmutableArray<BoundExpr> Items) : BoundExpr;
-
-public enum ReduceOperator
-{
-    Sum,
-    Product,
-    Mean,
-    Min,
-    Max,
-    StdDev,
-}
+public sealed record BReduce(FoldOperation Operator, ImmutableArray<BoundExpr> Items) : BoundExpr;
 
 /// <summary>INIT(x): the value <see cref="Inner"/> had at the initial time, constant afterwards.</summary>
 public sealed record BInit(BoundExpr Inner) : BoundExpr;
@@ -78,7 +57,7 @@ public sealed record BSelect(BoundExpr Index, ImmutableArray<BoundExpr> Items) :
 /// <summary>
 /// DELAY(input, delay time, initial) — Vensim's DELAY FIXED: the input as it was a whole number of
 /// steps ago, max(1, round(delay time / dt)) steps, the delay time read once at the initial time.
-/// Runs through a ring buffer that the runtime owns (see <c>OpCode.PipelineStart</c>).
+/// Runs through a ring buffer that the runtime owns (see <see cref="Operations.PipelineStart"/>).
 /// </summary>
 public sealed record BDelayFixed(BoundExpr Input, BoundExpr DelayTime, BoundExpr Initial) : BoundExpr;
 
@@ -87,4 +66,4 @@ public sealed record BDelayFixed(BoundExpr Input, BoundExpr DelayTime, BoundExpr
 /// element), so that two calls with the same arguments are still independent draws; a site draws
 /// once per step and holds its value through the step's Runge-Kutta stages.
 /// </summary>
-public sealed record BRandom(RandomDistribution Distribution, ImmutableArray<BoundExpr> Arguments, int Site) : BoundExpr;
+public sealed record BRandom(RandomOperation Distribution, ImmutableArray<BoundExpr> Arguments, int Site) : BoundExpr;

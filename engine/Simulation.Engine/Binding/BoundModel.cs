@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Model;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Binding;
 

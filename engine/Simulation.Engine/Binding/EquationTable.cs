@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
@@ -87,7 +88,7 @@ internal sealed class EquationTable(BindingContext context)
             if (graph is not null && variable.Tables[flat] >= 0)
             {
                 element.GraphTable = variable.Tables[flat];
-                bound = new BLookup(variable.Tables[flat], bound, LookupMode.Table);
+                bound = new BLookup(variable.Tables[flat], bound, Operations.Lookup);
             }
             element.Equation = bound;
         }

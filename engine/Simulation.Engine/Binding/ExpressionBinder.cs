@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
@@ -176,12 +177,12 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
         {
             case BuiltinCategory.Constant:
                 return ArrayValue.Scalar(Constant(builtin));
-            case BuiltinCategory.Math when builtin.Function is BuiltinFunction.Min or BuiltinFunction.Max && n == 1:
-                return Reduce(call, builtin.Function == BuiltinFunction.Min ? ReduceOperator.Min : ReduceOperator.Max);
+            case BuiltinCategory.Math when builtin.OneArgumentFold is { } fold && n == 1:
+                return Reduce(call, (FoldOperation)BuiltinCatalog.Find(fold)!.Operation!);
             case BuiltinCategory.Math:
             {
                 var args = BindAll(call.Arguments);
-                return args is null ? null : Zip(call, args, a => Lowered(builtin, ImmutableArray.Create(a)));
+                return args is null ? null : Zip(call, args, a => new BCall(builtin.Operation!, WithDefaults(builtin, a)));
             }
             case BuiltinCategory.Conditional:
             {
@@ -198,15 +199,15 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                     ? args[0].Map(x => new BPrevious(x, x))
                     : Zip(call, args, a => new BPrevious(a[0], a[1]));
             }
-            case BuiltinCategory.Reduction when builtin.Reduce is null: // SIZE
+            case BuiltinCategory.Reduction when builtin.Operation is null: // SIZE
             {
                 var arg = Bind(call.Arguments[0]);
                 return arg is null ? null : ArrayValue.Scalar(new BConst(arg.Items.Length));
             }
             case BuiltinCategory.Reduction:
-                return Reduce(call, builtin.Reduce!.Value);
+                return Reduce(call, (FoldOperation)builtin.Operation);
             case BuiltinCategory.Lookup:
-                return BindLookup(call, builtin.Lookup!.Value);
+                return BindLookup(call, builtin.Operation!);
             case BuiltinCategory.Memory:
                 return BindMemory(call, builtin);
             case BuiltinCategory.Pipeline:
@@ -221,8 +222,16 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
         }
     }
 
-    private static BoundExpr Lowered(BuiltinSignature builtin, ImmutableArray<BoundExpr> arguments) =>
-        builtin.Lower?.Invoke(arguments) ?? new BCall(builtin.Function!.Value, arguments);
+    /// <summary>The arguments given, then the defaults of the operands left out (PULSE(m, first) is PULSE(m, first, 0)).</summary>
+    private static ImmutableArray<BoundExpr> WithDefaults(BuiltinSignature builtin, BoundExpr[] given)
+    {
+        int arity = builtin.Operation!.Arity;
+        if (given.Length >= arity) return ImmutableArray.Create(given);
+        var all = ImmutableArray.CreateBuilder<BoundExpr>(arity);
+        all.AddRange(given);
+        for (int k = given.Length; k < arity; k++) all.Add(new BConst(builtin.Defaults[k - (arity - builtin.Defaults.Length)]));
+        return all.MoveToImmutable();
+    }
 
     private List<ArrayValue>? BindAll(IEnumerable<Expr> args)
     {
@@ -238,12 +247,12 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
     }
 
     /// <summary>SUM(x[*]), MEAN(a, b, c)...: every free element of every argument, reduced to one value.</summary>
-    private ArrayValue? Reduce(CallExpr call, ReduceOperator op)
+    private ArrayValue? Reduce(CallExpr call, FoldOperation op)
     {
         var args = BindAll(call.Arguments);
         if (args is null) return null;
         var items = args.SelectMany(a => a.Items).ToImmutableArray();
-        return ArrayValue.Scalar(items.Length == 1 && op is not ReduceOperator.StdDev ? items[0] : new BReduce(op, items));
+        return ArrayValue.Scalar(items.Length == 1 && op != Operations.StdDev ? items[0] : new BReduce(op, items));
     }
 
     /// <summary>f(x) where f is a graphical function (or an auxiliary with a graph).</summary>
@@ -266,7 +275,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             var input = Bind(call.Arguments[0]);
             var tables = Reference(variable, TableOf(variable));
             if (input is null || tables is null) return null;
-            return Zip(call, [tables, input], a => new BLookup((int)((BConst)a[0]).Value, a[1], LookupMode.Table));
+            return Zip(call, [tables, input], a => new BLookup((int)((BConst)a[0]).Value, a[1], Operations.Lookup));
         }
         var candidates = BuiltinCatalog.All.Where(b => b.Category != BuiltinCategory.Constant).Select(b => b.Name)
             .Concat(context.Variables.Values.Where(v => v.Tables.Count > 0).Select(v => v.Name));
@@ -276,7 +285,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
         return null;
     }
 
-    private ArrayValue? BindLookup(CallExpr call, LookupMode mode)
+    private ArrayValue? BindLookup(CallExpr call, Operation mode)
     {
         var target = call.Arguments[0];
         NameExpr? name = target switch { NameExpr n => n, SubscriptExpr s => s.Target, _ => null };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
@@ -69,8 +70,8 @@ internal sealed class MemoryExpander(BindingContext context, ElementScope scope)
     {
         var average = Average(prefix, input, time, initialTrend);
         var change = new BBinary(BinaryOperator.Subtract, input, average);
-        var scale = new BBinary(BinaryOperator.Multiply, time, new BCall(BuiltinFunction.Abs, [average]));
-        return new BCall(BuiltinFunction.Zidz, [change, scale]);
+        var scale = new BBinary(BinaryOperator.Multiply, time, new BCall(Operations.Abs, [average]));
+        return new BCall(Operations.SafeDiv, [change, scale, new BConst(0)]); // ZIDZ
     }
 
     private BoundExpr Forecast(string prefix, BoundExpr input, BoundExpr time, BoundExpr? initialTrend, BoundExpr horizon)

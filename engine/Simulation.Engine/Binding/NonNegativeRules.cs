@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
@@ -24,7 +25,7 @@ internal static class NonNegativeRules
     {
         foreach (var flow in elements)
             if (flow.Kind == ElementKind.Flow && flow.NonNegative && flow.Equation is { } eq)
-                flow.Equation = new BCall(BuiltinFunction.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), eq));
+                flow.Equation = new BCall(Operations.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), eq));
 
         var drainedBy = new Dictionary<int, int>();
         foreach (var stock in elements.Where(e => e.Kind == ElementKind.Stock))
@@ -39,8 +40,8 @@ internal static class NonNegativeRules
                 var outflow = elements[o];
                 if (drainedBy[o] == 1 && outflow.Equation is { } raw && !stock.Inflows.Contains(o))
                 {
-                    var limit = new BCall(BuiltinFunction.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), available));
-                    outflow.Equation = new BCall(BuiltinFunction.Min, ImmutableArray.Create<BoundExpr>(raw, limit));
+                    var limit = new BCall(Operations.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), available));
+                    outflow.Equation = new BCall(Operations.Min, ImmutableArray.Create<BoundExpr>(raw, limit));
                 }
                 available = new BBinary(BinaryOperator.Subtract, available, new BRef(o));
             }

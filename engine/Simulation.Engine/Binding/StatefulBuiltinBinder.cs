@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
@@ -73,14 +74,14 @@ internal sealed partial class ExpressionBinder
     /// <summary>RANDOM, NORMAL...: each element draws for itself (a new call site per element).</summary>
     private ArrayValue? BindRandom(CallExpr call, BuiltinSignature builtin)
     {
-        var distribution = builtin.Random!.Value;
-        if (distribution == RandomDistribution.Normal && call.Arguments.Length == 3)
+        var distribution = (RandomOperation)builtin.Operation!;
+        if (distribution == Operations.RandomNormal && call.Arguments.Length == 3)
         {
             context.Report(DiagnosticCodes.WrongArgumentCount, "NORMAL takes 2 arguments (mean, sd) or 4 (mean, sd, min, max), but 3 are given",
                 scope, call.Span, "give both bounds to truncate; there is no per-call seed: runs draw from the stream of --seed and the run number");
             return null;
         }
-        if (distribution == RandomDistribution.Normal && call.Arguments.Length == 4) distribution = RandomDistribution.TruncatedNormal;
+        if (distribution == Operations.RandomNormal && call.Arguments.Length == 4) distribution = Operations.RandomTruncatedNormal;
         var args = BindAll(call.Arguments);
         if (args is null) return null;
         return Zip(call, args, a => new BRandom(distribution, [.. a], context.NewRandomSite()));

@@ -1,5 +1,4 @@
 using Simulation.Engine.Binding;
-using Simulation.Engine.Runtime;
 
 namespace Simulation.Engine.Checking;
 
@@ -8,17 +7,8 @@ internal sealed class ConstantEvaluator(BoundModel model, bool[] invariant)
 {
     private readonly Dictionary<int, double?> _values = new();
 
-    public double? Evaluate(BoundExpr expr)
-    {
-        if (!TimeInvariance.IsInvariant(expr, invariant) || ContainsInit(expr)) return null;
-        var values = new Dictionary<int, double>();
-        foreach (int r in References.Of(expr, Phase.Rates))
-        {
-            if (ValueOf(r) is not double v) return null;
-            values[r] = v;
-        }
-        return ExpressionInterpreter.Evaluate(expr, model, id => values[id], model.Time.Start);
-    }
+    /// <summary>The expression's value, or null when it changes during the run, reads INIT, or reads an element without one.</summary>
+    public double? Evaluate(BoundExpr expr) => ConstantFolder.Evaluate(expr, model, ValueOf);
 
     private double? ValueOf(int element)
     {
@@ -29,6 +19,4 @@ internal sealed class ConstantEvaluator(BoundModel model, bool[] invariant)
         _values[element] = result;
         return result;
     }
-
-    private static bool ContainsInit(BoundExpr e) => e is BInit || UsageWarnings.Children(e).Any(ContainsInit);
 }

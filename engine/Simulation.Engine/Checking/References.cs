@@ -1,4 +1,5 @@
 using Simulation.Engine.Binding;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Checking;
 
@@ -77,8 +78,7 @@ public static class References
     public static bool ReadsTime(BoundExpr expr) => expr switch
     {
         BTime t => t.Quantity == TimeQuantity.Time,
-        BCall c => c.Function is BuiltinFunction.Step or BuiltinFunction.Pulse or BuiltinFunction.Ramp or BuiltinFunction.PulseTrain
-                   || c.Arguments.Any(ReadsTime),
+        BCall c => c.Function.Kind == OperationKind.Timed || c.Arguments.Any(ReadsTime),
         BUnary u => ReadsTime(u.Operand),
         BBinary b => ReadsTime(b.Left) || ReadsTime(b.Right),
         BIf i => ReadsTime(i.Condition) || ReadsTime(i.Then) || ReadsTime(i.Else),

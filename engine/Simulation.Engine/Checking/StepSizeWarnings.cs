@@ -1,5 +1,6 @@
 using Simulation.Engine.Binding;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Checking;
@@ -50,8 +51,8 @@ internal static class StepSizeWarnings
     {
         while (true)
         {
-            if (e is BCall { Function: BuiltinFunction.Min } min && min.Arguments.Length == 2) e = min.Arguments[0];
-            else if (e is BCall { Function: BuiltinFunction.Max } max && max.Arguments.Length == 2 && max.Arguments[0] is BConst { Value: 0 }) e = max.Arguments[1];
+            if (e is BCall min && min.Function == Operations.Min) e = min.Arguments[0];
+            else if (e is BCall max && max.Function == Operations.Max && max.Arguments[0] is BConst { Value: 0 }) e = max.Arguments[1];
             else return e;
         }
     }

@@ -1,4 +1,5 @@
 using Simulation.Engine.Binding;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Checking;
 
@@ -28,8 +29,7 @@ public static class TimeInvariance
         BUnary u => IsInvariant(u.Operand, invariantElements),
         BBinary b => IsInvariant(b.Left, invariantElements) && IsInvariant(b.Right, invariantElements),
         BIf i => IsInvariant(i.Condition, invariantElements) && IsInvariant(i.Then, invariantElements) && IsInvariant(i.Else, invariantElements),
-        BCall c => c.Function is not (BuiltinFunction.Step or BuiltinFunction.Pulse or BuiltinFunction.Ramp or BuiltinFunction.PulseTrain)
-                   && c.Arguments.All(a => IsInvariant(a, invariantElements)),
+        BCall c => c.Function.Kind != OperationKind.Timed && c.Arguments.All(a => IsInvariant(a, invariantElements)),
         BLookup l => IsInvariant(l.Input, invariantElements),
         BReduce r => r.Items.All(a => IsInvariant(a, invariantElements)),
         BSelect s => IsInvariant(s.Index, invariantElements) && s.Items.All(a => IsInvariant(a, invariantElements)),

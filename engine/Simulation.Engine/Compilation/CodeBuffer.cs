@@ -1,3 +1,5 @@
+using Simulation.Engine.Ops;
+
 namespace Simulation.Engine.Compilation;
 
 /// <summary>The plan's sections and slots while they are being filled.</summary>
@@ -43,7 +45,7 @@ internal sealed class CodeBuffer
         long key = BitConverter.DoubleToInt64Bits(value);
         if (_constants.TryGetValue(key, out int slot)) return slot;
         slot = NewSlot();
-        Setup.Insert(_constants.Count, new Instruction(OpCode.Const, slot, Imm: value));
+        Setup.Insert(_constants.Count, new Instruction(Operations.Const, slot, Imm: value));
         _constants[key] = slot;
         return slot;
     }

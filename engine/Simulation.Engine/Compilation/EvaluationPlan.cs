@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Model;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Compilation;
 

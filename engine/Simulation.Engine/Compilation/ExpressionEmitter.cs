@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
-using Simulation.Engine.Runtime;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Compilation;
@@ -9,7 +9,7 @@ namespace Simulation.Engine.Compilation;
 /// Emits instructions for bound expressions. In rates code, every time-invariant subexpression is
 /// hoisted to run once per run (Setup, or after Initial when it reads INIT), and a product's
 /// invariant factors are grouped so that <c>P * a * b * c</c> costs one multiplication per step.
-/// Constant subtrees are folded at compile time with the same operators the evaluator uses.
+/// Constant subtrees are folded at compile time (<see cref="ConstantFolder"/>), by the operations' own meaning.
 /// </summary>
 internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel model, int[] elementSlots, ElementStages stages)
 {
@@ -21,14 +21,14 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
     public void EmitInto(BoundExpr expr, int target, EmitMode mode, List<Instruction> into)
     {
         int slot = Emit(expr, mode, into, target);
-        if (slot != target) into.Add(new Instruction(OpCode.Copy, target, slot));
+        if (slot != target) into.Add(new Instruction(Operations.Copy, target, slot));
         code.Release(slot);
     }
 
     /// <summary>Emits an expression and returns the slot holding its value (a temporary unless <paramref name="target"/> is given).</summary>
     private int Emit(BoundExpr expr, EmitMode mode, List<Instruction> into, int target = -1)
     {
-        expr = Fold(expr);
+        expr = ConstantFolder.FoldNode(expr, model);
         switch (expr)
         {
             case BConst c:
@@ -47,31 +47,26 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         if (mode == EmitMode.Rates && stages.IsInvariant(expr)) return Hoist(expr);
         switch (expr)
         {
-            case BUnary { Operator: UnaryOperator.Plus } u:
-                return Emit(u.Operand, mode, into, target);
-            case BUnary u:
-                return Op(u.Operator == UnaryOperator.Negate ? OpCode.Neg : OpCode.Not, [u.Operand], mode, into, target);
+            case BUnary u when Operations.For(u.Operator) is { } unary:
+                return Op(unary, [u.Operand], mode, into, target);
+            case BUnary plus:
+                return Emit(plus.Operand, mode, into, target);
             case BBinary { Operator: BinaryOperator.Multiply } m when mode == EmitMode.Rates:
                 return EmitProduct(m, into, target);
             case BBinary b:
-                return Op(BinaryOpCode(b.Operator), [b.Left, b.Right], mode, into, target);
+                return Op(Operations.For(b.Operator), [b.Left, b.Right], mode, into, target);
             case BIf i:
-                return Op(OpCode.Select, [i.Condition, i.Then, i.Else], mode, into, target);
+                return Op(Operations.Select, [i.Condition, i.Then, i.Else], mode, into, target);
+            case BCall call when call.Function.ReadsPool:
+                return NAry(call.Function, call.Arguments, mode, into, target, first: null);
             case BCall call:
-                return EmitCall(call, mode, into, target);
+                return Op(call.Function, call.Arguments.ToArray(), mode, into, target);
             case BLookup l:
-                var lookup = l.Mode switch
-                {
-                    LookupMode.Forward => OpCode.LookupForward,
-                    LookupMode.Backward => OpCode.LookupBackward,
-                    LookupMode.Invert => OpCode.LookupInvert,
-                    _ => OpCode.Lookup,
-                };
-                return Op(lookup, [l.Input], mode, into, target, aux: l.Table);
+                return Op(l.Mode, [l.Input], mode, into, target, aux: l.Table);
             case BReduce r:
-                return NAry(ReduceOpCode(r.Operator), r.Items, mode, into, target, first: null);
+                return NAry(r.Operator, r.Items, mode, into, target, first: null);
             case BSelect s:
-                return NAry(OpCode.Choose, s.Items, mode, into, target, first: s.Index);
+                return NAry(Operations.Choose, s.Items, mode, into, target, first: s.Index);
             case BInit init:
                 return EmitInit(init, mode, into);
             case BPrevious p:
@@ -85,7 +80,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         }
     }
 
-    private int Op(OpCode op, BoundExpr[] operands, EmitMode mode, List<Instruction> into, int target, int aux = 0)
+    private int Op(Operation op, BoundExpr[] operands, EmitMode mode, List<Instruction> into, int target, int aux = 0)
     {
         var slots = new int[3];
         for (int i = 0; i < operands.Length; i++) slots[i] = Emit(operands[i], mode, into);
@@ -95,7 +90,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         return dst;
     }
 
-    private int NAry(OpCode op, ImmutableArray<BoundExpr> items, EmitMode mode, List<Instruction> into, int target, BoundExpr? first)
+    private int NAry(Operation op, ImmutableArray<BoundExpr> items, EmitMode mode, List<Instruction> into, int target, BoundExpr? first)
     {
         int a = first is null ? 0 : Emit(first, mode, into);
         int start = PoolOperands(items, mode, into);
@@ -109,7 +104,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
     private int PoolOperands(IReadOnlyList<BoundExpr> items, EmitMode mode, List<Instruction> into)
     {
         // Items are usually element references; anything else is computed into a slot that lives until the instruction.
-        var slots = items.Select(item => Fold(item) is BRef or BConst or BTime ? Emit(item, mode, into) : Persist(item, mode, into)).ToList();
+        var slots = items.Select(item => ConstantFolder.FoldNode(item, model) is BRef or BConst or BTime ? Emit(item, mode, into) : Persist(item, mode, into)).ToList();
         return code.AddToPool(slots);
     }
 
@@ -122,22 +117,6 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         return slot;
     }
 
-    private int EmitCall(BCall call, EmitMode mode, List<Instruction> into, int target)
-    {
-        var args = call.Arguments;
-        BoundExpr Arg(int i, double fallback) => i < args.Length ? args[i] : new BConst(fallback);
-        return call.Function switch
-        {
-            BuiltinFunction.SafeDiv => Op(OpCode.SafeDiv, [args[0], args[1], Arg(2, 0)], mode, into, target),
-            BuiltinFunction.Xidz => Op(OpCode.SafeDiv, [args[0], args[1], args[2]], mode, into, target),
-            BuiltinFunction.Zidz => Op(OpCode.SafeDiv, [args[0], args[1], new BConst(0)], mode, into, target),
-            BuiltinFunction.Pulse => Op(OpCode.Pulse, [args[0], args[1], Arg(2, 0)], mode, into, target),
-            BuiltinFunction.Ramp => Op(OpCode.Ramp, [args[0], args[1], Arg(2, double.PositiveInfinity)], mode, into, target),
-            BuiltinFunction.PulseTrain => NAry(OpCode.PulseTrain, args, mode, into, target, first: null),
-            _ => Op(CallOpCode(call.Function), args.ToArray(), mode, into, target),
-        };
-    }
-
     /// <summary>
     /// A product in rates code: factors that never change are multiplied once per run (in their
     /// written order) and the result joins the changing factors, so each step does fewer operations.
@@ -148,7 +127,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         Flatten(product, factors);
         var fixedFactors = factors.Where(stages.IsInvariant).ToList();
         if (fixedFactors.Count < 2 || fixedFactors.Count == factors.Count)
-            return Op(OpCode.Mul, [product.Left, product.Right], EmitMode.Rates, into, target);
+            return Op(Operations.Mul, [product.Left, product.Right], EmitMode.Rates, into, target);
         var changing = factors.Where(f => !stages.IsInvariant(f)).ToList();
         BoundExpr hoisted = fixedFactors.Skip(1).Aggregate(fixedFactors[0], (a, b) => new BBinary(BinaryOperator.Multiply, a, b));
         BoundExpr result = changing.Skip(1).Aggregate(changing[0], (a, b) => new BBinary(BinaryOperator.Multiply, a, b));
@@ -156,7 +135,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         int right = Hoist(hoisted);
         code.Release(left);
         int dst = target >= 0 ? target : code.RentTemp();
-        into.Add(new Instruction(OpCode.Mul, dst, left, right));
+        into.Add(new Instruction(Operations.Mul, dst, left, right));
         return dst;
     }
 
@@ -200,80 +179,9 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
             _previousSlots[previous] = slot;
             int staged = code.NewSlot();
             EmitInto(previous.Inner, staged, EmitMode.Rates, code.Capture);
-            code.Commit.Add(new Instruction(OpCode.Copy, slot, staged));
+            code.Commit.Add(new Instruction(Operations.Copy, slot, staged));
         }
         if (mode == EmitMode.Initial) EmitInto(previous.Initial, slot, EmitMode.Initial, into);
         return slot;
     }
-
-    /// <summary>Folds operations whose operands are all literal constants, and IFs with a constant condition.</summary>
-    private BoundExpr Fold(BoundExpr expr)
-    {
-        switch (expr)
-        {
-            case BUnary { Operand: BConst }:
-            case BBinary { Left: BConst, Right: BConst }:
-            case BCall c when c.Arguments.All(a => a is BConst) && !IsTimeFunction(c.Function):
-                return new BConst(ExpressionInterpreter.Evaluate(expr, model, _ => double.NaN, model.Time.Start));
-            case BIf { Condition: BConst condition } i:
-                return Fold(ScalarMath.Truth(condition.Value) ? i.Then : i.Else);
-            default:
-                return expr;
-        }
-    }
-
-    private static bool IsTimeFunction(BuiltinFunction f) =>
-        f is BuiltinFunction.Step or BuiltinFunction.Pulse or BuiltinFunction.Ramp or BuiltinFunction.PulseTrain;
-
-    private static OpCode BinaryOpCode(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => OpCode.Add,
-        BinaryOperator.Subtract => OpCode.Sub,
-        BinaryOperator.Multiply => OpCode.Mul,
-        BinaryOperator.Divide => OpCode.Div,
-        BinaryOperator.Power => OpCode.Pow,
-        BinaryOperator.Modulo => OpCode.Mod,
-        BinaryOperator.Equal => OpCode.Eq,
-        BinaryOperator.NotEqual => OpCode.Ne,
-        BinaryOperator.Less => OpCode.Lt,
-        BinaryOperator.LessEqual => OpCode.Le,
-        BinaryOperator.Greater => OpCode.Gt,
-        BinaryOperator.GreaterEqual => OpCode.Ge,
-        BinaryOperator.And => OpCode.And,
-        _ => OpCode.Or,
-    };
-
-    private static OpCode CallOpCode(BuiltinFunction f) => f switch
-    {
-        BuiltinFunction.Abs => OpCode.Abs,
-        BuiltinFunction.Exp => OpCode.Exp,
-        BuiltinFunction.Ln => OpCode.Ln,
-        BuiltinFunction.Log10 => OpCode.Log10,
-        BuiltinFunction.Log => OpCode.Log,
-        BuiltinFunction.Sqrt => OpCode.Sqrt,
-        BuiltinFunction.Sin => OpCode.Sin,
-        BuiltinFunction.Cos => OpCode.Cos,
-        BuiltinFunction.Tan => OpCode.Tan,
-        BuiltinFunction.ArcSin => OpCode.ArcSin,
-        BuiltinFunction.ArcCos => OpCode.ArcCos,
-        BuiltinFunction.ArcTan => OpCode.ArcTan,
-        BuiltinFunction.Int => OpCode.Floor,
-        BuiltinFunction.Round => OpCode.Round,
-        BuiltinFunction.Sign => OpCode.Sign,
-        BuiltinFunction.Min => OpCode.Min,
-        BuiltinFunction.Max => OpCode.Max,
-        BuiltinFunction.Mod => OpCode.Mod,
-        BuiltinFunction.Step => OpCode.Step,
-        _ => throw new InvalidOperationException($"no opcode for {f}"),
-    };
-
-    private static OpCode ReduceOpCode(ReduceOperator op) => op switch
-    {
-        ReduceOperator.Sum => OpCode.Sum,
-        ReduceOperator.Product => OpCode.Product,
-        ReduceOperator.Mean => OpCode.Mean,
-        ReduceOperator.Min => OpCode.MinOf,
-        ReduceOperator.Max => OpCode.MaxOf,
-        _ => OpCode.StdDev,
-    };
 }

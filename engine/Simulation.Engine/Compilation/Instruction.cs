@@ -1,19 +1,54 @@
+using Simulation.Engine.Ops;
+
 namespace Simulation.Engine.Compilation;
 
-/// <summary>One plan instruction: <c>Dst = Op(A, B, C)</c>, with <c>Aux</c>/<c>Count</c> for tables and n-ary operations.</summary>
-public readonly record struct Instruction(OpCode Op, int Dst, int A = 0, int B = 0, int C = 0, int Aux = 0, int Count = 0, double Imm = 0)
+/// <summary>
+/// One plan instruction: <c>Dst = Op(A, B, C)</c>, three-address over numbered slots. Operations of four operands,
+/// folds, CHOOSE and random draws read <c>Count</c> slots from the plan's argument pool starting at <c>Aux</c>;
+/// lookups read table <c>Aux</c>; <c>Const</c> loads <c>Imm</c>; time functions read the TIME slot and the plan's dt.
+/// </summary>
+public readonly record struct Instruction(Operation Op, int Dst, int A = 0, int B = 0, int C = 0, int Aux = 0, int Count = 0, double Imm = 0)
 {
-    public override string ToString() => Op switch
+    /// <summary>The slots the instruction reads, in operand order (TIME excluded: time functions get it separately).</summary>
+    public void Reads(ReadOnlySpan<int> pool, List<int> into)
     {
-        OpCode.Const => $"s{Dst} = {Imm}",
-        OpCode.Copy => $"s{Dst} = s{A}",
-        OpCode.Param => $"s{Dst} = param[{Aux}]",
-        OpCode.Sum or OpCode.Product or OpCode.Mean or OpCode.MinOf or OpCode.MaxOf or OpCode.StdDev or OpCode.Choose or OpCode.PulseTrain
-            => $"s{Dst} = {Op}(s{A}; pool[{Aux}..+{Count}])",
-        >= OpCode.RandomUniform and <= OpCode.RandomBeta => $"s{Dst} = {Op}#{A}(pool[{Aux}..+{Count}])",
-        OpCode.PipelineStart => $"s{Dst} = {Op}#{Aux}(delay s{A}, initial s{B})",
-        OpCode.PipelineShift => $"s{Dst} = {Op}#{Aux}(s{A})",
-        OpCode.Lookup or OpCode.LookupForward or OpCode.LookupBackward or OpCode.LookupInvert => $"s{Dst} = {Op}#{Aux}(s{A})",
+        switch (Op.Kind)
+        {
+            case OperationKind.Copy or OperationKind.Lookup:
+                into.Add(A);
+                break;
+            case OperationKind.Pure or OperationKind.Timed when Op.ReadsPool:
+                foreach (int s in pool.Slice(Aux, Op.Arity)) into.Add(s);
+                break;
+            case OperationKind.Pure or OperationKind.Timed:
+                if (Op.Arity > 0) into.Add(A);
+                if (Op.Arity > 1) into.Add(B);
+                if (Op.Arity > 2) into.Add(C);
+                break;
+            case OperationKind.Choose:
+                into.Add(A);
+                foreach (int s in pool.Slice(Aux, Count)) into.Add(s);
+                break;
+            case OperationKind.Fold or OperationKind.Random: // a random draw's A is its site number, not a slot
+                foreach (int s in pool.Slice(Aux, Count)) into.Add(s);
+                break;
+            case OperationKind.Pipeline:
+                into.Add(A);
+                if (Op.Arity > 1) into.Add(B);
+                break;
+        }
+    }
+
+    public override string ToString() => Op.Kind switch
+    {
+        OperationKind.Const => $"s{Dst} = {Imm}",
+        OperationKind.Copy => $"s{Dst} = s{A}",
+        OperationKind.Param => $"s{Dst} = param[{Aux}]",
+        OperationKind.Fold or OperationKind.Choose => $"s{Dst} = {Op}(s{A}; pool[{Aux}..+{Count}])",
+        OperationKind.Pure or OperationKind.Timed when Op.ReadsPool => $"s{Dst} = {Op}(s{A}; pool[{Aux}..+{Count}])",
+        OperationKind.Random => $"s{Dst} = {Op}#{A}(pool[{Aux}..+{Count}])",
+        OperationKind.Pipeline when Op.Arity > 1 => $"s{Dst} = {Op}#{Aux}(delay s{A}, initial s{B})",
+        OperationKind.Pipeline or OperationKind.Lookup => $"s{Dst} = {Op}#{Aux}(s{A})",
         _ => $"s{Dst} = {Op}(s{A}, s{B}, s{C})",
     };
 }

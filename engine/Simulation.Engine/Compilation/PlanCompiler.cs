@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Checking;
-using Simulation.Engine.Runtime;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Compilation;
 
@@ -46,7 +46,7 @@ public static class PlanCompiler
         {
             if (stages.Of(id) != Stage.Setup || aliases.Contains(id)) continue;
             if (parameterIndex.TryGetValue(id, out int k))
-                code.Setup.Add(new Instruction(OpCode.Param, slots[id], Aux: k));
+                code.Setup.Add(new Instruction(Operations.Param, slots[id], Aux: k));
             else
                 emitter.EmitInto(equations[id]!, slots[id], EmitMode.Setup, code.Setup);
         }
@@ -92,24 +92,24 @@ public static class PlanCompiler
     /// <summary>net = in1 + in2 + ... - out1 - out2 ..., summed in that order (flows that are always zero left out).</summary>
     private static void EmitNetRate(ModelElement stock, int rateSlot, int[] slots, CodeBuffer code, Func<int, bool> isZero)
     {
-        var terms = stock.Inflows.Where(f => !isZero(f)).Select(f => (slots[f], OpCode.Add))
-            .Concat(stock.Outflows.Where(f => !isZero(f)).Select(f => (slots[f], OpCode.Sub))).ToList();
+        var terms = stock.Inflows.Where(f => !isZero(f)).Select(f => (slots[f], Operations.Add))
+            .Concat(stock.Outflows.Where(f => !isZero(f)).Select(f => (slots[f], Operations.Sub))).ToList();
         if (terms.Count == 0)
         {
-            code.Setup.Add(new Instruction(OpCode.Const, rateSlot, Imm: 0));
+            code.Setup.Add(new Instruction(Operations.Const, rateSlot, Imm: 0));
             return;
         }
         var (first, firstOp) = terms[0];
         if (terms.Count == 1)
         {
-            code.Rates.Add(new Instruction(firstOp == OpCode.Add ? OpCode.Copy : OpCode.Neg, rateSlot, first));
+            code.Rates.Add(new Instruction(firstOp == Operations.Add ? Operations.Copy : Operations.Neg, rateSlot, first));
             return;
         }
         var (second, secondOp) = terms[1];
-        code.Rates.Add(firstOp == OpCode.Add
+        code.Rates.Add(firstOp == Operations.Add
             ? new Instruction(secondOp, rateSlot, first, second)
-            : new Instruction(OpCode.Sub, rateSlot, code.Constant(0), first));
-        if (firstOp != OpCode.Add) code.Rates.Add(new Instruction(OpCode.Sub, rateSlot, rateSlot, second));
+            : new Instruction(Operations.Sub, rateSlot, code.Constant(0), first));
+        if (firstOp != Operations.Add) code.Rates.Add(new Instruction(Operations.Sub, rateSlot, rateSlot, second));
         foreach (var (slot, op) in terms.Skip(2))
             code.Rates.Add(new Instruction(op, rateSlot, rateSlot, slot));
     }

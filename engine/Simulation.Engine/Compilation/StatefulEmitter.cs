@@ -1,4 +1,5 @@
 using Simulation.Engine.Binding;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Compilation;
 
@@ -36,9 +37,9 @@ internal sealed partial class ExpressionEmitter
             int input = code.RentTemp();
             EmitInto(delay.Input, input, EmitMode.Rates, code.Capture);
             int staged = code.NewSlot();
-            code.Capture.Add(new Instruction(OpCode.PipelineShift, staged, input, Aux: pipeline.Buffer));
+            code.Capture.Add(new Instruction(Operations.PipelineShift, staged, input, Aux: pipeline.Buffer));
             code.Release(input);
-            code.Commit.Add(new Instruction(OpCode.Copy, pipeline.Output, staged));
+            code.Commit.Add(new Instruction(Operations.Copy, pipeline.Output, staged));
         }
         if (!pipeline.Started)
         {
@@ -48,7 +49,7 @@ internal sealed partial class ExpressionEmitter
             int time = Emit(delay.DelayTime, EmitMode.Initial, startInto);
             int initial = Emit(delay.Initial, EmitMode.Initial, startInto);
             code.Release(time, initial);
-            startInto.Add(new Instruction(OpCode.PipelineStart, pipeline.Output, time, initial, Aux: pipeline.Buffer));
+            startInto.Add(new Instruction(Operations.PipelineStart, pipeline.Output, time, initial, Aux: pipeline.Buffer));
             pipeline.Started = true;
         }
         return pipeline.Output;
@@ -63,19 +64,7 @@ internal sealed partial class ExpressionEmitter
             _randomSites[random.Site] = site;
         }
         int start = PoolOperands(random.Arguments, mode, into);
-        into.Add(new Instruction(RandomOpCode(random.Distribution), site.Slot, site.Number, Aux: start, Count: random.Arguments.Length));
+        into.Add(new Instruction(random.Distribution, site.Slot, site.Number, Aux: start, Count: random.Arguments.Length));
         return site.Slot;
     }
-
-    private static OpCode RandomOpCode(RandomDistribution distribution) => distribution switch
-    {
-        RandomDistribution.Uniform => OpCode.RandomUniform,
-        RandomDistribution.Normal => OpCode.RandomNormal,
-        RandomDistribution.TruncatedNormal => OpCode.RandomTruncatedNormal,
-        RandomDistribution.LogNormal => OpCode.RandomLogNormal,
-        RandomDistribution.Exponential => OpCode.RandomExponential,
-        RandomDistribution.Poisson => OpCode.RandomPoisson,
-        RandomDistribution.Triangular => OpCode.RandomTriangular,
-        _ => OpCode.RandomBeta,
-    };
 }

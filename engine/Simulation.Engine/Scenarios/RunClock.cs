@@ -22,7 +22,7 @@ public sealed class RunClock(TimeSettings time)
         step = -1;
         if (!double.IsFinite(t)) return false;
         double exact = (t - time.Start) / time.Dt, nearest = Math.Round(exact);
-        if (Math.Abs(exact - nearest) > ScalarMath.TimeTolerance || nearest < 0 || nearest > StepCount) return false;
+        if (Math.Abs(exact - nearest) > Ops.StepOp.TimeTolerance || nearest < 0 || nearest > StepCount) return false;
         step = (int)nearest;
         return true;
     }

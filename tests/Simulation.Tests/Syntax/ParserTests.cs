@@ -1,5 +1,5 @@
 using Simulation.Engine.Diagnostics;
-using Simulation.Engine.Runtime;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
 namespace Simulation.Tests.Syntax;
@@ -20,7 +20,7 @@ public class ParserTests
         UnaryExpr { Operator: UnaryOperator.Negate } u => -Evaluate(u.Operand),
         UnaryExpr { Operator: UnaryOperator.Plus } u => Evaluate(u.Operand),
         UnaryExpr u => Evaluate(u.Operand) == 0 ? 1 : 0,
-        BinaryExpr b => Operators.Binary(b.Operator, Evaluate(b.Left), Evaluate(b.Right)),
+        BinaryExpr b => Operations.For(b.Operator).Apply(Evaluate(b.Left), Evaluate(b.Right), 0, 0, 0, 0),
         IfExpr i => Evaluate(i.Condition) != 0 ? Evaluate(i.Then) : Evaluate(i.Else),
         _ => throw new InvalidOperationException(e.ToString()),
     };

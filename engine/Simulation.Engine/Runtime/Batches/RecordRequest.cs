@@ -58,7 +58,7 @@ public sealed class RecordRequest
         if (!double.IsFinite(time)) return false;
         double exact = (time - plan.Time.Start) / plan.Dt;
         double nearest = Math.Round(exact);
-        if (Math.Abs(exact - nearest) > ScalarMath.TimeTolerance || nearest < 0 || nearest > plan.StepCount) return false;
+        if (Math.Abs(exact - nearest) > Ops.StepOp.TimeTolerance || nearest < 0 || nearest > plan.StepCount) return false;
         step = (int)nearest;
         return true;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -111,7 +112,7 @@ internal sealed unsafe class CompiledSection
             counts[node] = counts.GetValueOrDefault(node) + 1;
             return;
         }
-        int times = node.Instruction.Op == OpCode.StdDev ? 2 : 1;
+        int times = node.Op == Operations.StdDev ? 2 : 1;
         for (int t = 0; t < times; t++)
             foreach (var input in node.Inputs) CountReads(input, false, counts);
     }

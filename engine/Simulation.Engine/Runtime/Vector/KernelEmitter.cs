@@ -1,8 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using Simulation.Engine.Binding;
 using Simulation.Engine.Compilation;
-using OpCode = Simulation.Engine.Compilation.OpCode;
+using Simulation.Engine.Ops;
 using V = System.Runtime.Intrinsics.Vector256<double>;
 
 namespace Simulation.Engine.Runtime.Vector;
@@ -65,8 +64,8 @@ internal sealed class ConstantTable
 /// groups of four lanes whose body computes each node as one expression over
 /// <see cref="V"/> values (operands on the IL stack, registers after the JIT), keeps values read
 /// again later in locals, and stores only the section's observed slots. Operations that are a few
-/// SIMD instructions are emitted as AVX intrinsics (see <see cref="Intrinsics"/>); the rest are
-/// calls to the same <see cref="LaneMath"/> methods the interpreter runs.
+/// SIMD instructions are emitted inline as their AVX form (<see cref="Operation.TryEmitIntrinsic"/>); the rest are
+/// calls of their vector meaning (<see cref="Operation.VectorMethod"/>), the one the interpreter runs.
 /// </summary>
 internal sealed unsafe class KernelEmitter
 {
@@ -80,13 +79,13 @@ internal sealed unsafe class KernelEmitter
     private readonly IReadOnlyDictionary<KernelNode, int> _spills;
     private readonly Stack<LocalBuilder> _free = new();
     private readonly DynamicMethod _method;
-    private readonly Intrinsics _intrinsics;
+    private readonly AvxEmitter _avx;
 
     /// <param name="remaining">For each scheduled node: how many reads of it this chunk makes.</param>
     private KernelEmitter(string name, KernelShape shape, Dictionary<KernelNode, int> remaining)
     {
         _method = new DynamicMethod(name, typeof(void), [typeof(LookupTable[]), typeof(double*), typeof(double*), typeof(double), typeof(nint)],
-            typeof(LaneMath).Module, skipVisibility: true);
+            typeof(Operation).Module, skipVisibility: true);
         _il = _method.GetILGenerator();
         _pointer = _il.DeclareLocal(typeof(double*));
         _shape = shape;
@@ -94,7 +93,7 @@ internal sealed unsafe class KernelEmitter
         _constants = shape.Constants;
         _remaining = remaining;
         _spills = shape.Spills;
-        _intrinsics = new Intrinsics(_il, EmitBroadcast, Temp, local => _free.Push(local));
+        _avx = new AvxEmitter(_il, EmitBroadcast, Temp, local => _free.Push(local));
     }
 
     /// <summary>Compiles the nodes (in order) and the leaf roots into one chunk delegate.</summary>
@@ -149,7 +148,7 @@ internal sealed unsafe class KernelEmitter
         }
         EmitAddress(slot);
         _il.Emit(OpCodes.Ldloc, value);
-        _il.Emit(OpCodes.Call, Intrinsics.Store);
+        _il.Emit(OpCodes.Call, AvxEmitter.Store);
     }
 
     /// <summary>next[stock] = stock + dt * rate, as <see cref="VectorKernel.EulerStep"/> and the reference evaluator compute it.</summary>
@@ -161,9 +160,9 @@ internal sealed unsafe class KernelEmitter
         EmitLoad(stock);
         EmitBroadcast(_shape.Dt);
         _il.Emit(OpCodes.Ldloc, rate);
-        _intrinsics.Emit(OpCode.Mul);
-        _intrinsics.Emit(OpCode.Add);
-        _il.Emit(OpCodes.Call, Intrinsics.Store);
+        Inline(Operations.Mul);
+        Inline(Operations.Add);
+        _il.Emit(OpCodes.Call, AvxEmitter.Store);
     }
 
     private void EmitTree(KernelNode node, bool scheduledRoot = false)
@@ -185,36 +184,44 @@ internal sealed unsafe class KernelEmitter
             EmitRead(node);
             return;
         }
-        var lane = node.Lane!;
+        var op = node.Op!;
         var inputs = node.Inputs;
-        switch (lane.Kind)
+        switch (op.Kind)
         {
-            case LaneOpKind.Pure:
+            case OperationKind.Pure:
                 foreach (var input in inputs) EmitTree(input);
-                if (_intrinsics.TryEmit(lane.Op)) return;
+                if (op.TryEmitIntrinsic(_avx)) return;
                 break;
-            case LaneOpKind.Step or LaneOpKind.Pulse or LaneOpKind.Ramp or LaneOpKind.PulseTrain:
+            case OperationKind.Timed: // (a, b, c, d, time, dt): operands it does not read are zeros
                 foreach (var input in inputs) EmitTree(input);
+                for (int unused = inputs.Length; unused < 4; unused++) EmitBroadcast(0.0);
                 _il.Emit(OpCodes.Ldarg_3);
-                if (lane.Kind != LaneOpKind.Ramp) _il.Emit(OpCodes.Ldc_R8, _shape.Dt);
+                _il.Emit(OpCodes.Ldc_R8, _shape.Dt);
                 break;
-            case LaneOpKind.Lookup:
+            case OperationKind.Lookup:
                 EmitTree(inputs[0]);
                 _il.Emit(OpCodes.Ldarg_0);
                 _il.Emit(OpCodes.Ldc_I4, node.Instruction.Aux);
                 _il.Emit(OpCodes.Ldelem_Ref);
                 break;
-            case LaneOpKind.Reduce:
-                if (node.Part is { } part) EmitFoldPart(lane, inputs, part);
-                else EmitReduce(lane, inputs);
+            case OperationKind.Fold:
+                var fold = (FoldOperation)op;
+                if (node.Part is { } part) EmitFoldPart(fold, inputs, part);
+                else EmitReduce(fold, inputs);
                 return;
-            case LaneOpKind.Choose:
+            case OperationKind.Choose:
                 EmitChoose(inputs);
                 return;
             default:
-                throw new NotSupportedException($"the kernel compiler cannot emit {lane.Op}");
+                throw new NotSupportedException($"the step code cannot run {op}");
         }
-        _il.Emit(OpCodes.Call, lane.Method!);
+        _il.Emit(OpCodes.Call, op.VectorMethod ?? throw new NotSupportedException($"{op} has no vector meaning"));
+    }
+
+    /// <summary>An operation that must have an AVX form (the arithmetic the code spells out itself).</summary>
+    private void Inline(Operation op)
+    {
+        if (!op.TryEmitIntrinsic(_avx)) throw new InvalidOperationException($"{op} has no AVX form");
     }
 
     /// <summary>Reads a scheduled value computed earlier: from its local in this chunk, or from its spill slot.</summary>
@@ -238,13 +245,13 @@ internal sealed unsafe class KernelEmitter
         throw new InvalidOperationException("a scheduled value is read before it is computed");
     }
 
-    /// <summary>Folds in the order of <see cref="VectorInterpreter"/> and <see cref="Operators.Reduce"/>.</summary>
-    private void EmitReduce(LaneOp lane, KernelNode[] items)
+    /// <summary>Folds in the order of <see cref="VectorInterpreter"/> and <see cref="FoldOperation.Apply"/>.</summary>
+    private void EmitReduce(FoldOperation fold, KernelNode[] items)
     {
-        if (lane.Op == OpCode.StdDev)
+        if (fold == Operations.StdDev)
         {
             var mean = Temp();
-            EmitFold(Fold(OpCode.Mean), items);
+            EmitFold(Operations.Mean, items);
             _il.Emit(OpCodes.Stloc, mean);
             var deviation = Temp();
             EmitBroadcast(0.0);
@@ -252,50 +259,47 @@ internal sealed unsafe class KernelEmitter
             {
                 EmitTree(item);
                 _il.Emit(OpCodes.Ldloc, mean);
-                _intrinsics.Emit(OpCode.Sub);
+                Inline(Operations.Sub);
                 _il.Emit(OpCodes.Stloc, deviation);
                 _il.Emit(OpCodes.Ldloc, deviation);
                 _il.Emit(OpCodes.Ldloc, deviation);
-                _intrinsics.Emit(OpCode.Mul);
-                _intrinsics.Emit(OpCode.Add);
+                Inline(Operations.Mul);
+                Inline(Operations.Add);
             }
             EmitBroadcast(items.Length);
-            _intrinsics.Emit(OpCode.Div);
-            _intrinsics.Emit(OpCode.Sqrt);
+            Inline(Operations.Div);
+            Inline(Operations.Sqrt);
             _free.Push(mean);
             _free.Push(deviation);
             return;
         }
-        EmitFold(lane, items);
+        EmitFold(fold, items);
     }
 
-    private static LaneOp Fold(OpCode op) => LaneOp.Get(op);
-
     /// <summary>One part of a fold: continues the previous part's accumulator (or starts the fold) over this part's items, and finishes the fold if it is the last.</summary>
-    private void EmitFoldPart(LaneOp lane, KernelNode[] inputs, FoldPart part)
+    private void EmitFoldPart(FoldOperation fold, KernelNode[] inputs, FoldPart part)
     {
-        var (start, step) = lane.Fold;
         if (part.Continues) EmitTree(inputs[0]);
-        else EmitBroadcast(start);
+        else EmitBroadcast(fold.Start);
         foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))
         {
             EmitTree(item);
-            _intrinsics.Emit(step.Op);
+            Inline(fold.Step);
         }
-        if (lane.Op != OpCode.Mean || !part.Last) return;
+        if (!fold.DividesByCount || !part.Last) return;
         EmitBroadcast(part.Items);
-        _intrinsics.Emit(OpCode.Div);
+        Inline(Operations.Div);
     }
 
     /// <summary>A whole fold: the one part that both starts and finishes it.</summary>
-    private void EmitFold(LaneOp lane, KernelNode[] items) => EmitFoldPart(lane, items, FoldPart.Whole(items.Length));
+    private void EmitFold(FoldOperation fold, KernelNode[] items) => EmitFoldPart(fold, items, FoldPart.Whole(items.Length));
 
     private void EmitChoose(KernelNode[] inputs)
     {
         var index = Temp();
         var chosen = Temp();
         EmitTree(inputs[0]);
-        _intrinsics.ChooseIndex();
+        ChooseOperation.EmitZeroBasedIndex(_avx);
         _il.Emit(OpCodes.Stloc, index);
         EmitBroadcast(0.0);
         _il.Emit(OpCodes.Stloc, chosen);
@@ -304,7 +308,7 @@ internal sealed unsafe class KernelEmitter
             _il.Emit(OpCodes.Ldloc, index);
             EmitTree(inputs[j]);
             _il.Emit(OpCodes.Ldloc, chosen);
-            _intrinsics.ChooseStep(j - 1);
+            ChooseOperation.EmitStep(_avx, j - 1);
             _il.Emit(OpCodes.Stloc, chosen);
         }
         _il.Emit(OpCodes.Ldloc, chosen);
@@ -321,13 +325,13 @@ internal sealed unsafe class KernelEmitter
         _il.Emit(OpCodes.Ldarg_2);
         _il.Emit(OpCodes.Ldc_I4, _constants.IndexOf(value) * LaneLayout.GroupWidth * sizeof(double));
         _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Call, Intrinsics.Load);
+        _il.Emit(OpCodes.Call, AvxEmitter.Load);
     }
 
     private void EmitLoad(int slot)
     {
         EmitAddress(slot);
-        _il.Emit(OpCodes.Call, Intrinsics.Load);
+        _il.Emit(OpCodes.Call, AvxEmitter.Load);
     }
 
     /// <summary>Pushes the address of this lane group's four doubles in a slot's row.</summary>

@@ -1,4 +1,5 @@
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -25,7 +26,7 @@ internal sealed class KernelNode(NodeKind kind, int id)
     public int Slot { get; init; }
     public double Value { get; init; }
     public Instruction Instruction { get; init; }
-    public LaneOp? Lane { get; init; }
+    public Operation? Op { get; init; }
     public KernelNode[] Inputs { get; init; } = [];
 
     /// <summary>How many times other nodes read this one (an operand read twice counts twice).</summary>
@@ -115,29 +116,31 @@ internal sealed class KernelGraph
         for (int index = 0; index < code.Length; index++)
         {
             var instruction = code[index];
-            var lane = LaneOp.Get(instruction.Op);
+            var op = instruction.Op;
             KernelNode node;
-            switch (lane.Kind)
+            switch (op.Kind)
             {
-                case LaneOpKind.Const:
+                case OperationKind.Const:
                     node = New(NodeKind.Uniform, value: instruction.Imm);
                     break;
-                case LaneOpKind.Copy:
+                case OperationKind.Copy:
                     node = ValueOf(instruction.A);
                     break;
-                case LaneOpKind.Param:
+                case OperationKind.Param:
                     throw new NotSupportedException("a parameter read belongs in the Setup section, not in a compiled step section");
+                case OperationKind.Pipeline or OperationKind.Random:
+                    throw new NotSupportedException($"{op} keeps per-run state; a section with it runs on the interpreter");
                 default:
                     reads.Clear();
-                    LaneOp.Reads(instruction, pool, reads);
+                    instruction.Reads(pool, reads);
                     var inputs = reads.Select(ValueOf).ToArray();
-                    if (CanCutIntoParts(lane, inputs))
+                    if (CanCutIntoParts(op, inputs))
                     {
-                        node = NewFoldParts(instruction, lane, inputs);
+                        node = NewFoldParts(instruction, op, inputs);
                         break;
                     }
-                    node = New(NodeKind.Op, instruction: instruction, lane: lane, inputs: inputs);
-                    int weight = instruction.Op == OpCode.StdDev ? 2 : 1; // STDDEV reads its items twice
+                    node = New(NodeKind.Op, instruction: instruction, op: op, inputs: inputs);
+                    int weight = op == Operations.StdDev ? 2 : 1; // STDDEV reads its items twice
                     foreach (var input in inputs) input.OperandUses += weight;
                     break;
             }
@@ -165,19 +168,19 @@ internal sealed class KernelGraph
     /// <summary>Roots that are leaves (a rate that is just a constant or a copy of a stored slot).</summary>
     public IEnumerable<KernelNode> LeafRoots => Roots.Where(r => r.IsLeaf);
 
-    private KernelNode New(NodeKind kind, int slot = 0, double value = 0, Instruction instruction = default, LaneOp? lane = null,
+    private KernelNode New(NodeKind kind, int slot = 0, double value = 0, Instruction instruction = default, Operation? op = null,
         KernelNode[]? inputs = null, FoldPart? part = null)
     {
-        var node = new KernelNode(kind, _nodes.Count) { Slot = slot, Value = value, Instruction = instruction, Lane = lane, Inputs = inputs ?? [], Part = part };
+        var node = new KernelNode(kind, _nodes.Count) { Slot = slot, Value = value, Instruction = instruction, Op = op, Inputs = inputs ?? [], Part = part };
         _nodes.Add(node);
         return node;
     }
 
-    private static bool CanCutIntoParts(LaneOp lane, KernelNode[] items) =>
-        lane.Kind == LaneOpKind.Reduce && lane.Op != OpCode.StdDev && items.Length > LongFold;
+    private static bool CanCutIntoParts(Operation op, KernelNode[] items) =>
+        op.Kind == OperationKind.Fold && op != Operations.StdDev && items.Length > LongFold;
 
     /// <summary>Creates the parts of a long fold in order, each reading the one before; returns the last, which stands for the reduction.</summary>
-    private KernelNode NewFoldParts(Instruction instruction, LaneOp lane, KernelNode[] items)
+    private KernelNode NewFoldParts(Instruction instruction, Operation op, KernelNode[] items)
     {
         KernelNode? previous = null;
         for (int first = 0; ; first += FoldPartItems)
@@ -186,7 +189,7 @@ internal sealed class KernelGraph
             bool last = first + FoldPartItems >= items.Length;
             var inputs = previous is null ? chunk : [previous, .. chunk];
             foreach (var input in inputs) input.OperandUses++;
-            previous = New(NodeKind.Op, instruction: instruction, lane: lane, inputs: inputs, part: new FoldPart(previous is not null, last, items.Length));
+            previous = New(NodeKind.Op, instruction: instruction, op: op, inputs: inputs, part: new FoldPart(previous is not null, last, items.Length));
             if (last) return previous;
         }
     }

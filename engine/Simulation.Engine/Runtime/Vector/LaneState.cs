@@ -1,4 +1,5 @@
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -19,20 +20,17 @@ internal static unsafe class LaneState
         for (int lane = 0; lane < lanes; lane++)
         {
             var state = states[lane];
-            switch (i.Op)
+            if (i.Op == Operations.PipelineStart)
             {
-                case OpCode.PipelineStart:
-                    state.Pipelines[i.Aux].Start(a[lane], plan.Dt, b[lane], state.MaxSteps);
-                    dst[lane] = b[lane];
-                    break;
-                case OpCode.PipelineShift:
-                    dst[lane] = state.Pipelines[i.Aux].Shift(a[lane]);
-                    break;
-                default:
-                    if (!state.ShouldDraw(i.A)) break;
-                    for (int k = 0; k < i.Count; k++) parameters[k] = s[pool[i.Aux + k] * stride + lane];
-                    dst[lane] = RandomDraws.Draw(i.Op, state.Stream, parameters[..i.Count]);
-                    break;
+                state.Pipelines[i.Aux].Start(a[lane], plan.Dt, b[lane], state.MaxSteps);
+                dst[lane] = b[lane];
+            }
+            else if (i.Op == Operations.PipelineShift)
+                dst[lane] = state.Pipelines[i.Aux].Shift(a[lane]);
+            else if (state.ShouldDraw(i.A))
+            {
+                for (int k = 0; k < i.Count; k++) parameters[k] = s[pool[i.Aux + k] * stride + lane];
+                dst[lane] = ((RandomOperation)i.Op).Sample(state.Stream, parameters[..i.Count]);
             }
         }
     }
@@ -40,5 +38,5 @@ internal static unsafe class LaneState
     /// <summary>Whether any of a plan's instructions needs per-run state.</summary>
     public static bool Needed(EvaluationPlan plan) => plan.PipelineCount > 0 || plan.RandomSiteCount > 0;
 
-    public static bool IsStateful(in Instruction i) => LaneOp.Get(i.Op).Kind == LaneOpKind.Stateful;
+    public static bool IsStateful(in Instruction i) => i.Op.Kind is OperationKind.Pipeline or OperationKind.Random;
 }

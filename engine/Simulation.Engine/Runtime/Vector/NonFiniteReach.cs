@@ -1,4 +1,5 @@
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -27,14 +28,13 @@ internal static class NonFiniteReach
             if (defined.Add(instruction.Dst) && !reached && elements.Contains(instruction.Dst)) unreached.Add(instruction.Dst);
             if (!reached) continue;
             operands.Clear();
-            LaneOp.Reads(instruction, pool, operands);
-            switch (instruction.Op)
+            instruction.Reads(pool, operands);
+            switch (instruction.Op.Reach)
             {
-                case OpCode.Copy or OpCode.Neg or OpCode.Abs or OpCode.Sqrt or OpCode.Add or OpCode.Sub or OpCode.Mul
-                    or OpCode.Sum or OpCode.Mean or OpCode.Product:
+                case FiniteReach.AllOperands:
                     reaches.UnionWith(operands);
                     break;
-                case OpCode.Div:
+                case FiniteReach.FirstOperand:
                     reaches.Add(operands[0]);
                     break;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -26,10 +27,9 @@ internal static class UniformValues
         var written = new bool[plan.SlotCount];
         foreach (var instruction in plan.Setup)
         {
-            var lane = LaneOp.Get(instruction.Op);
             reads.Clear();
-            LaneOp.Reads(instruction, pool, reads);
-            bool dependsOnRun = lane.Kind is LaneOpKind.Param or LaneOpKind.Step or LaneOpKind.Pulse or LaneOpKind.Ramp or LaneOpKind.PulseTrain
+            instruction.Reads(pool, reads);
+            bool dependsOnRun = instruction.Op.Kind is OperationKind.Param or OperationKind.Timed or OperationKind.Pipeline or OperationKind.Random
                 || reads.Any(s => varying[s] || !written[s]);
             varying[instruction.Dst] = dependsOnRun;
             written[instruction.Dst] = true;

@@ -1,5 +1,6 @@
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Model;
+using Simulation.Engine.Ops;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -78,12 +79,8 @@ public sealed class VectorProgram
     {
         var provisional = new LaneLayout(lanes, plan.SlotCount);
         // Random draws and pipeline delays keep per-run state: a Rates section with them runs on the interpreter.
-        if (execution == RatesExecution.Interpreted || !Intrinsics.Supported || plan.Rates.Any(i => LaneState.IsStateful(i)))
-        {
-            foreach (var section in new[] { plan.Setup, plan.Initial, plan.Rates, plan.Capture, plan.Commit })
-                foreach (var i in section) LaneOp.Get(i.Op); // unknown operations fail here, not halfway through a run
+        if (execution == RatesExecution.Interpreted || !AvxEmitter.Supported || plan.Rates.Any(i => LaneState.IsStateful(i)))
             return new VectorProgram(plan, provisional, null, recordedSlots.ToArray(), []);
-        }
         var observed = new HashSet<int>(recordedSlots);
         for (int i = 0; i < plan.StockCount; i++) observed.Add(plan.RateBase + i);
         var pool = plan.ArgumentPool.AsSpan();
@@ -91,7 +88,7 @@ public sealed class VectorProgram
         foreach (var i in plan.Capture.Concat(plan.Commit))
         {
             reads.Clear();
-            LaneOp.Reads(i, pool, reads);
+            i.Reads(pool, reads);
             observed.UnionWith(reads);
         }
         // Euler steps are taken in the Rates code, unless Capture or Commit keep values between evaluation and step

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Simulation.Engine.Binding;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Model;
+using Simulation.Engine.Ops;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime;
 using Simulation.Engine.Runtime.Batches;
@@ -10,11 +10,11 @@ using Simulation.Engine.Runtime.Vector;
 namespace Simulation.Tests.Runtime.Vector;
 
 /// <summary>
-/// Every plan operation, on every combination of awkward values (zeros of both signs, NaN,
-/// infinities, a subnormal, huge values, halves), through the compiled kernel and the vector
+/// Every operation of the catalogue, on every combination of awkward values (zeros of both signs, NaN,
+/// infinities, a subnormal, huge values, halves), through the compiled step code and the vector
 /// interpreter against the reference evaluator: the same bits, NaN payloads included.
 /// </summary>
-public class LaneOpTests
+public class OperationTests
 {
     private static readonly double[] Specials =
         [0.0, -0.0, 1, -1, 0.5, 2.5, -2.5, 3, 0.7, 1e-310, 1e308, -1e308, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
@@ -23,30 +23,26 @@ public class LaneOpTests
     private static readonly double[] Timings = [0, 0.25, 0.5, 1, 2, -1, double.NaN];
 
     /// <summary>Operations of one run's values (stateful ones, delays and random draws, are held to the reference by the differential tests).</summary>
-    public static IEnumerable<OpCode> Operations => Enum.GetValues<OpCode>()
-        .Where(op => op is not (OpCode.Const or OpCode.Copy or OpCode.Param) && LaneOp.Of(op).Kind != LaneOpKind.Stateful);
+    public static IEnumerable<TestCaseData> Values => Operations.All
+        .Where(op => op.Kind is not (OperationKind.Const or OperationKind.Copy or OperationKind.Param or OperationKind.Pipeline or OperationKind.Random))
+        .Select(op => new TestCaseData(op.Name).SetName($"Operation_OnAwkwardValues_MatchesReferenceBitForBit({op.Name})"));
 
     [Test]
-    public void EveryOpCode_HasAVectorDefinition()
+    public void EveryPureOperation_HasAVectorMeaningToCall()
     {
-        foreach (var op in Enum.GetValues<OpCode>())
-            Assert.DoesNotThrow(() => LaneOp.Of(op), $"{op} has no vector definition: add it to LaneOp.Of and LaneMath");
+        foreach (var op in Operations.All.Where(o => o.Kind is OperationKind.Pure or OperationKind.Timed or OperationKind.Lookup))
+            Assert.That(op.VectorMethod, Is.Not.Null, $"{op} has no vector meaning for the step code to call");
     }
 
-    [TestCaseSource(nameof(Operations))]
-    public void Operation_OnAwkwardValues_MatchesReferenceBitForBit(OpCode op)
+    [TestCaseSource(nameof(Values))]
+    public void Operation_OnAwkwardValues_MatchesReferenceBitForBit(string name)
     {
-        var lane = LaneOp.Of(op); // throws for an operation the vector engine does not know
-        int operands = lane.Kind switch
-        {
-            LaneOpKind.PulseTrain => 4,
-            LaneOpKind.Reduce or LaneOpKind.Choose => 3,
-            _ => lane.Arity,
-        };
+        var op = Operations.Named(name)!;
+        int operands = op.Kind is OperationKind.Fold or OperationKind.Choose ? 3 : op.Kind == OperationKind.Lookup ? 1 : op.Arity;
         var values = operands == 4 ? Timings : Specials;
-        foreach (int table in op is OpCode.Lookup or OpCode.LookupForward or OpCode.LookupBackward or OpCode.LookupInvert ? [0, 1, 2] : new[] { 0 })
+        foreach (int table in op.Kind == OperationKind.Lookup ? [0, 1, 2] : new[] { 0 })
         {
-            var plan = SinglePlan(op, lane, operands, table);
+            var plan = SinglePlan(op, operands, table);
             var runs = Grid(values, operands);
             AssertSameAsReference(plan, runs, operands, $"{op} table {table}");
         }
@@ -86,18 +82,18 @@ public class LaneOpTests
     private static int ResultSlot(int operands) => 1 + operands;
 
     /// <summary>A plan that loads its operands from parameters (slots 1..n) and computes one operation into slot n + 1 every evaluation.</summary>
-    private static EvaluationPlan SinglePlan(OpCode op, LaneOp lane, int operands, int table)
+    private static EvaluationPlan SinglePlan(Operation op, int operands, int table)
     {
         var host = TestModels.Compile(TestModels.Model("""{ "name": "x", "kind": "auxiliary", "equation": "1" }"""));
-        var setup = Enumerable.Range(0, operands).Select(p => new Instruction(OpCode.Param, 1 + p, Aux: p)).ToImmutableArray();
+        var setup = Enumerable.Range(0, operands).Select(p => new Instruction(Operations.Param, 1 + p, Aux: p)).ToImmutableArray();
         int dst = ResultSlot(operands);
-        var instruction = lane.Kind switch
+        var instruction = op.Kind switch
         {
-            LaneOpKind.PulseTrain => new Instruction(op, dst, Aux: 0, Count: 4),
-            LaneOpKind.Reduce => new Instruction(op, dst, Aux: 0, Count: 3),
-            LaneOpKind.Choose => new Instruction(op, dst, A: 1, Aux: 1, Count: 2),
-            LaneOpKind.Lookup => new Instruction(op, dst, A: 1, Aux: table),
-            _ => new Instruction(op, dst, A: 1, B: 2, C: 3),
+            OperationKind.Fold => new Instruction(op, dst, Aux: 0, Count: 3),
+            OperationKind.Choose => new Instruction(op, dst, A: 1, Aux: 1, Count: 2),
+            OperationKind.Lookup => new Instruction(op, dst, A: 1, Aux: table),
+            _ when op.ReadsPool => new Instruction(op, dst, Aux: 0, Count: 4),
+            _ => new Instruction(op, dst, A: 1, B: op.Arity > 1 ? 2 : 0, C: op.Arity > 2 ? 3 : 0), // an operand left out is slot 0, as the compiler leaves it
         };
         ImmutableArray<double> xs = [0, 1, 2, 4], ys = [1, 3, 2, 5];
         return new EvaluationPlan

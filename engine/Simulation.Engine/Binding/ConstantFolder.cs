@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Ops;
+
+namespace Simulation.Engine.Binding;
+
+/// <summary>
+/// Folds, bottom-up, every operation whose operands are literal constants, and every IF whose condition is one.
+/// Arrayed equations make this common: in <c>IF Age = 1 THEN births ELSE 0</c> the condition is a constant for each
+/// element. A folded value is the operation's own meaning (<see cref="Operation"/>), which the interpreters run too,
+/// so folding never changes a result. Given the values of elements, the same folding evaluates an expression
+/// (<see cref="Evaluate"/>), for checks and parameter defaults.
+/// </summary>
+internal static class ConstantFolder
+{
+    public static BoundExpr Fold(BoundExpr expr, BoundModel model) => Fold(expr, model, null);
+
+    /// <summary>The value of a time-invariant expression with the elements' values that <paramref name="valueOf"/> knows; null when it has no single value.</summary>
+    public static double? Evaluate(BoundExpr expr, BoundModel model, Func<int, double?> valueOf) =>
+        Fold(expr, model, valueOf) is BConst c ? c.Value : null;
+
+    private static BoundExpr Fold(BoundExpr expr, BoundModel model, Func<int, double?>? valueOf)
+    {
+        BoundExpr Inner(BoundExpr e) => Fold(e, model, valueOf);
+        ImmutableArray<BoundExpr> All(ImmutableArray<BoundExpr> items) => items.Select(Inner).ToImmutableArray();
+        switch (expr)
+        {
+            case BRef r when valueOf?.Invoke(r.Element) is double value:
+                return new BConst(value);
+            case BTime { Quantity: not TimeQuantity.Time } t when valueOf is not null:
+                return new BConst(t.Quantity switch { TimeQuantity.Dt => model.Time.Dt, TimeQuantity.Start => model.Time.Start, _ => model.Time.Stop });
+            case BUnary u:
+                return FoldNode(u with { Operand = Inner(u.Operand) }, model);
+            case BBinary b:
+                return FoldNode(new BBinary(b.Operator, Inner(b.Left), Inner(b.Right)), model);
+            case BIf i:
+            {
+                var condition = Inner(i.Condition);
+                if (condition is BConst c) return Inner(Truth.IsTrue(c.Value) ? i.Then : i.Else);
+                return new BIf(condition, Inner(i.Then), Inner(i.Else));
+            }
+            case BCall call:
+                return FoldNode(new BCall(call.Function, All(call.Arguments)), model);
+            case BLookup l:
+                return FoldNode(l with { Input = Inner(l.Input) }, model);
+            case BReduce r:
+                return FoldNode(new BReduce(r.Operator, All(r.Items)), model);
+            case BSelect s:
+                return FoldNode(new BSelect(Inner(s.Index), All(s.Items)), model);
+            case BInit init:
+                return new BInit(Inner(init.Inner));
+            case BPrevious p:
+                return new BPrevious(Inner(p.Inner), Inner(p.Initial));
+            case BDelayFixed d:
+                return new BDelayFixed(Inner(d.Input), Inner(d.DelayTime), Inner(d.Initial));
+            case BRandom r: // never folded: each step draws anew
+                return r with { Arguments = All(r.Arguments) };
+            default:
+                return expr;
+        }
+    }
+
+    /// <summary>
+    /// Folds one node whose operands are folded already: its value when they are all constants (time functions
+    /// excepted: their value changes with TIME), the chosen branch or item when the choice is a constant.
+    /// </summary>
+    public static BoundExpr FoldNode(BoundExpr expr, BoundModel model)
+    {
+        double dt = model.Time.Dt, time = model.Time.Start;
+        switch (expr)
+        {
+            case BUnary { Operand: BConst x } u:
+                return Operations.For(u.Operator) is { } unary ? new BConst(unary.Apply(x.Value, 0, 0, 0, time, dt)) : x;
+            case BBinary { Left: BConst l, Right: BConst r } b:
+                return new BConst(Operations.For(b.Operator).Apply(l.Value, r.Value, 0, 0, time, dt));
+            case BCall c when c.Function.Kind != OperationKind.Timed && c.Arguments.All(a => a is BConst):
+                double Arg(int k) => k < c.Arguments.Length ? ((BConst)c.Arguments[k]).Value : 0;
+                return new BConst(c.Function.Apply(Arg(0), Arg(1), Arg(2), Arg(3), time, dt));
+            case BLookup { Input: BConst x } l:
+                return new BConst(l.Mode.Apply(model.Tables[l.Table], x.Value));
+            case BReduce r when r.Items.All(a => a is BConst):
+                return new BConst(r.Operator.Apply(r.Items.Select(a => ((BConst)a).Value).ToArray()));
+            case BSelect { Index: BConst k } s:
+                return ChooseOperation.Position(k.Value, s.Items.Length) is int position ? s.Items[position] : new BConst(0);
+            case BIf { Condition: BConst condition } i:
+                return FoldNode(Truth.IsTrue(condition.Value) ? i.Then : i.Else, model);
+            default:
+                return expr;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Ops;
+
+/// <summary>
+/// The catalogue: every operation the engine has, each described once (see <see cref="Operation"/>). Adding a
+/// builtin function means writing its struct (scalar meaning, and vector meaning or AVX form when SIMD does it
+/// exactly), listing it here, testing it and giving it a line in docs/builtins.md; the binder, both interpreters,
+/// the step-code generator and constant folding then know it.
+/// </summary>
+public static class Operations
+{
+    public static readonly Operation Const = new StructuralOperation(new OpInfo("Const"), OperationKind.Const, 0);
+    public static readonly Operation Copy = new StructuralOperation(new OpInfo("Copy", FiniteReach.AllOperands), OperationKind.Copy, 1);
+    public static readonly Operation Param = new StructuralOperation(new OpInfo("Param"), OperationKind.Param, 0);
+
+    public static readonly Operation Neg = new UnaryOperation<NegOp>();
+    public static readonly Operation Not = new UnaryOperation<NotOp>();
+    public static readonly Operation Add = new BinaryOperation<AddOp>();
+    public static readonly Operation Sub = new BinaryOperation<SubOp>();
+    public static readonly Operation Mul = new BinaryOperation<MulOp>();
+    public static readonly Operation Div = new BinaryOperation<DivOp>();
+    public static readonly Operation Pow = new BinaryOperation<PowOp>();
+    public static readonly Operation Mod = new BinaryOperation<ModOp>();
+    public static readonly Operation Eq = new BinaryOperation<EqOp>();
+    public static readonly Operation Ne = new BinaryOperation<NeOp>();
+    public static readonly Operation Lt = new BinaryOperation<LtOp>();
+    public static readonly Operation Le = new BinaryOperation<LeOp>();
+    public static readonly Operation Gt = new BinaryOperation<GtOp>();
+    public static readonly Operation Ge = new BinaryOperation<GeOp>();
+    public static readonly Operation And = new BinaryOperation<AndOp>();
+    public static readonly Operation Or = new BinaryOperation<OrOp>();
+    public static readonly Operation Select = new TernaryOperation<SelectOp>();
+
+    public static readonly Operation Abs = new UnaryOperation<AbsOp>();
+    public static readonly Operation Exp = new UnaryOperation<ExpOp>();
+    public static readonly Operation Ln = new UnaryOperation<LnOp>();
+    public static readonly Operation Log10 = new UnaryOperation<Log10Op>();
+    public static readonly Operation Log = new BinaryOperation<LogOp>();
+    public static readonly Operation Sqrt = new UnaryOperation<SqrtOp>();
+    public static readonly Operation Sin = new UnaryOperation<SinOp>();
+    public static readonly Operation Cos = new UnaryOperation<CosOp>();
+    public static readonly Operation Tan = new UnaryOperation<TanOp>();
+    public static readonly Operation ArcSin = new UnaryOperation<ArcSinOp>();
+    public static readonly Operation ArcCos = new UnaryOperation<ArcCosOp>();
+    public static readonly Operation ArcTan = new UnaryOperation<ArcTanOp>();
+    public static readonly Operation Floor = new UnaryOperation<FloorOp>();
+    public static readonly Operation Round = new UnaryOperation<RoundOp>();
+    public static readonly Operation Sign = new UnaryOperation<SignOp>();
+    public static readonly Operation Min = new BinaryOperation<MinOp>();
+    public static readonly Operation Max = new BinaryOperation<MaxOp>();
+    public static readonly Operation SafeDiv = new TernaryOperation<SafeDivOp>();
+
+    public static readonly Operation Step = new TimedOperation<StepOp>();
+    public static readonly Operation Pulse = new TimedOperation<PulseOp>();
+    public static readonly Operation Ramp = new TimedOperation<RampOp>();
+    public static readonly Operation PulseTrain = new TimedOperation<PulseTrainOp>();
+
+    public static readonly Operation Lookup = new LookupOperation<LookupOp>();
+    public static readonly Operation LookupForward = new LookupOperation<LookupForwardOp>();
+    public static readonly Operation LookupBackward = new LookupOperation<LookupBackwardOp>();
+    public static readonly Operation LookupInvert = new LookupOperation<LookupInvertOp>();
+
+    public static readonly FoldOperation Sum = Fold("Sum", 0, Add, FiniteReach.AllOperands, new Spelling("SUM", 1, 1, "sum of an array's elements"));
+    public static readonly FoldOperation Product = Fold("Product", 1, Mul, FiniteReach.AllOperands, new Spelling("PROD", 1, 1, "product of an array's elements"));
+    public static readonly FoldOperation Mean = Fold("Mean", 0, Add, FiniteReach.AllOperands,
+        new Spelling("MEAN", 1, int.MaxValue, "mean of an array's elements (or of the arguments)"), dividesByCount: true);
+    public static readonly FoldOperation MinOf = Fold("MinOf", double.PositiveInfinity, Min, FiniteReach.None, new Spelling("VMIN", 1, 1, "smallest element of an array"));
+    public static readonly FoldOperation MaxOf = Fold("MaxOf", double.NegativeInfinity, Max, FiniteReach.None, new Spelling("VMAX", 1, 1, "largest element of an array"));
+    public static readonly FoldOperation StdDev = new StdDevOperation();
+    public static readonly Operation Choose = new ChooseOperation();
+
+    /// <summary>Starts a DELAY's ring buffer Aux: n = max(1, round(s[A] / dt)) places filled with s[B]; dst = s[B].</summary>
+    public static readonly Operation PipelineStart = new StructuralOperation(new OpInfo("PipelineStart"), OperationKind.Pipeline, 2);
+
+    /// <summary>Ring buffer Aux: writes s[A] at the current place, advances, dst = the value found there.</summary>
+    public static readonly Operation PipelineShift = new StructuralOperation(new OpInfo("PipelineShift"), OperationKind.Pipeline, 1);
+
+    public static readonly RandomOperation RandomUniform = Random("RandomUniform", RandomDraws.Uniform,
+        new Spelling("RANDOM", 2, 2, "RANDOM(min, max): uniform on [min, max), drawn each step") { Aliases = ["UNIFORM", "RANDOM_UNIFORM"] });
+    public static readonly RandomOperation RandomNormal = Random("RandomNormal", RandomDraws.Normal,
+        new Spelling("NORMAL", 2, 4, "NORMAL(mean, sd [, min, max]): normal, optionally truncated to [min, max], drawn each step"));
+
+    /// <summary>NORMAL with four arguments (the binder chooses it).</summary>
+    public static readonly RandomOperation RandomTruncatedNormal = Random("RandomTruncatedNormal", RandomDraws.TruncatedNormal);
+    public static readonly RandomOperation RandomLogNormal = Random("RandomLogNormal", RandomDraws.LogNormal,
+        new Spelling("LOGNORMAL", 2, 2, "LOGNORMAL(mean, sd): log-normal with this mean and standard deviation, drawn each step"));
+    public static readonly RandomOperation RandomExponential = Random("RandomExponential", RandomDraws.Exponential,
+        new Spelling("EXPRND", 1, 1, "EXPRND(mean): exponential, drawn each step"));
+    public static readonly RandomOperation RandomPoisson = Random("RandomPoisson", RandomDraws.Poisson,
+        new Spelling("POISSON", 1, 1, "POISSON(mean): Poisson count, drawn each step"));
+    public static readonly RandomOperation RandomTriangular = Random("RandomTriangular", RandomDraws.Triangular,
+        new Spelling("TRIANGULAR", 3, 3, "TRIANGULAR(min, mode, max): triangular, drawn each step"));
+    public static readonly RandomOperation RandomBeta = Random("RandomBeta", RandomDraws.Beta,
+        new Spelling("BETA", 2, 2, "BETA(alpha, beta): beta on [0, 1], drawn each step"));
+
+    /// <summary>Every operation, in the order above.</summary>
+    public static ImmutableArray<Operation> All { get; } = typeof(Operations).GetFields()
+        .Where(f => f.IsStatic && typeof(Operation).IsAssignableFrom(f.FieldType))
+        .Select(f => (Operation)f.GetValue(null)!)
+        .ToImmutableArray();
+
+    private static readonly Dictionary<string, Operation> ByName = All.ToDictionary(o => o.Name, StringComparer.Ordinal);
+
+    /// <summary>The operation with this plan name (<c>Add</c>, <c>RandomBeta</c>), or null.</summary>
+    public static Operation? Named(string name) => ByName.GetValueOrDefault(name);
+
+    public static Operation For(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Add => Add,
+        BinaryOperator.Subtract => Sub,
+        BinaryOperator.Multiply => Mul,
+        BinaryOperator.Divide => Div,
+        BinaryOperator.Power => Pow,
+        BinaryOperator.Modulo => Mod,
+        BinaryOperator.Equal => Eq,
+        BinaryOperator.NotEqual => Ne,
+        BinaryOperator.Less => Lt,
+        BinaryOperator.LessEqual => Le,
+        BinaryOperator.Greater => Gt,
+        BinaryOperator.GreaterEqual => Ge,
+        BinaryOperator.And => And,
+        _ => Or,
+    };
+
+    /// <summary>The operation of a unary operator; unary plus has none (it is its operand).</summary>
+    public static Operation? For(UnaryOperator op) => op switch
+    {
+        UnaryOperator.Negate => Neg,
+        UnaryOperator.Not => Not,
+        _ => null,
+    };
+
+    private static FoldOperation Fold(string name, double start, Operation step, FiniteReach reach, Spelling spelling, bool dividesByCount = false) =>
+        new(new OpInfo(name, reach, spelling), start, step, dividesByCount);
+
+    private static RandomOperation Random(string name, RandomDraw draw, params Spelling[] spellings) =>
+        new(new OpInfo(name, FiniteReach.None, spellings), draw);
+}
