@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Ops;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
 
@@ -30,8 +31,13 @@ internal static class ConstantFolder
                 return new BConst(t.Quantity switch { TimeQuantity.Dt => model.Time.Dt, TimeQuantity.Start => model.Time.Start, _ => model.Time.Stop });
             case BUnary u:
                 return FoldNode(u with { Operand = Inner(u.Operand) }, model);
-            case BBinary b:
-                return FoldNode(new BBinary(b.Operator, Inner(b.Left), Inner(b.Right)), model);
+            case BBinary top: // the chain down its left operands in a loop (see BinaryChain)
+            {
+                var spine = BinaryChain.Spine(top, b => b.Left, out BoundExpr leftmost);
+                var left = Inner(leftmost);
+                foreach (var b in spine) left = FoldNode(new BBinary(b.Operator, left, Inner(b.Right)), model);
+                return left;
+            }
             case BIf i:
             {
                 var condition = Inner(i.Condition);

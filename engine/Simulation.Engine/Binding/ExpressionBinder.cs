@@ -26,12 +26,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             case UnaryExpr u:
                 return Bind(u.Operand)?.Map(x => new BUnary(u.Operator, x));
             case BinaryExpr b:
-            {
-                var left = Bind(b.Left);
-                var right = Bind(b.Right);
-                if (left is null || right is null) return null;
-                return Zip(b, [left, right], a => new BBinary(b.Operator, a[0], a[1]));
-            }
+                return BindChain(b);
             case IfExpr i:
             {
                 var c = Bind(i.Condition);
@@ -45,6 +40,19 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             default:
                 throw new InvalidOperationException($"unexpected syntax node {expr.GetType().Name}");
         }
+    }
+
+    /// <summary>A binary operation, and the chain of them down its left operands in a loop (see <see cref="BinaryChain"/>).</summary>
+    private ArrayValue? BindChain(BinaryExpr top)
+    {
+        var spine = BinaryChain.Spine(top, out var leftmost);
+        var left = Bind(leftmost);
+        foreach (var b in spine)
+        {
+            var right = Bind(b.Right);
+            left = left is null || right is null ? null : Zip(b, [left, right], a => new BBinary(b.Operator, a[0], a[1]));
+        }
+        return left;
     }
 
     /// <summary>Binds an expression that must be scalar for this element (an equation, a function argument).</summary>

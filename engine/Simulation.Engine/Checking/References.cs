@@ -27,8 +27,7 @@ public static class References
                 Collect(u.Operand, phase, into);
                 break;
             case BBinary b:
-                Collect(b.Left, phase, into);
-                Collect(b.Right, phase, into);
+                foreach (var operand in Operands(b)) Collect(operand, phase, into);
                 break;
             case BIf i:
                 Collect(i.Condition, phase, into);
@@ -67,6 +66,20 @@ public static class References
         }
     }
 
+    /// <summary>
+    /// The operands of a binary operation and of the chain of them down its left operands, in evaluation order:
+    /// walks recurse into these, so a long chain (a + b + c ...) costs no stack (see <see cref="Syntax.BinaryChain"/>).
+    /// </summary>
+    public static BoundExpr[] Operands(BBinary top)
+    {
+        if (top.Left is not BBinary) return [top.Left, top.Right];
+        var spine = Syntax.BinaryChain.Spine(top, b => b.Left, out BoundExpr leftmost);
+        var operands = new BoundExpr[spine.Count + 1];
+        operands[0] = leftmost;
+        for (int i = 0; i < spine.Count; i++) operands[i + 1] = spine[i].Right;
+        return operands;
+    }
+
     public static List<int> Of(BoundExpr? expr, Phase phase)
     {
         var list = new List<int>();
@@ -80,7 +93,7 @@ public static class References
         BTime t => t.Quantity == TimeQuantity.Time,
         BCall c => c.Function.Kind == OperationKind.Timed || c.Arguments.Any(ReadsTime),
         BUnary u => ReadsTime(u.Operand),
-        BBinary b => ReadsTime(b.Left) || ReadsTime(b.Right),
+        BBinary b => Operands(b).Any(ReadsTime),
         BIf i => ReadsTime(i.Condition) || ReadsTime(i.Then) || ReadsTime(i.Else),
         BLookup l => ReadsTime(l.Input),
         BReduce r => r.Items.Any(ReadsTime),

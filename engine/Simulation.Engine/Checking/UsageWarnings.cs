@@ -45,7 +45,8 @@ internal static class UsageWarnings
 
     /// <summary>
     /// Every element and table an equation reads, at any time: unlike the dependency orders, this counts the
-    /// value inside PREVIOUS and DELAY too. One walk without allocation, as it visits every node of the model.
+    /// value inside PREVIOUS and DELAY too. One walk, allocating only for binary operations (their chain's operands), as it
+    /// visits every node of the model.
     /// </summary>
     private static void CollectUses(BoundExpr expr, bool[] used, HashSet<int> usedTables)
     {
@@ -62,8 +63,7 @@ internal static class UsageWarnings
                 CollectUses(u.Operand, used, usedTables);
                 return;
             case BBinary b:
-                CollectUses(b.Left, used, usedTables);
-                CollectUses(b.Right, used, usedTables);
+                foreach (var operand in References.Operands(b)) CollectUses(operand, used, usedTables);
                 return;
             case BIf i:
                 CollectUses(i.Condition, used, usedTables);
@@ -89,10 +89,11 @@ internal static class UsageWarnings
         }
     }
 
+    /// <summary>The operands of a node; for a binary operation, those of the whole chain down its left operands (<see cref="References.Operands"/>).</summary>
     internal static IEnumerable<BoundExpr> Children(BoundExpr? expr) => expr switch
     {
         BUnary u => [u.Operand],
-        BBinary b => [b.Left, b.Right],
+        BBinary b => References.Operands(b),
         BIf i => [i.Condition, i.Then, i.Else],
         BCall c => c.Arguments,
         BLookup l => [l.Input],

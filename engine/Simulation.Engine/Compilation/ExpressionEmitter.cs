@@ -13,9 +13,9 @@ namespace Simulation.Engine.Compilation;
 /// </summary>
 internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel model, int[] elementSlots, ElementStages stages)
 {
-    private readonly Dictionary<BoundExpr, int> _hoisted = new();
-    private readonly Dictionary<BoundExpr, int> _initSlots = new();
-    private readonly Dictionary<BoundExpr, int> _previousSlots = new();
+    private readonly Dictionary<BoundExpr, int> _hoisted = new(BoundExprComparer.Instance);
+    private readonly Dictionary<BoundExpr, int> _initSlots = new(BoundExprComparer.Instance);
+    private readonly Dictionary<BoundExpr, int> _previousSlots = new(BoundExprComparer.Instance);
 
     /// <summary>Emits <paramref name="expr"/> so that its value ends up in <paramref name="target"/>.</summary>
     public void EmitInto(BoundExpr expr, int target, EmitMode mode, List<Instruction> into)
@@ -54,7 +54,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
             case BBinary { Operator: BinaryOperator.Multiply } m when mode == EmitMode.Rates:
                 return EmitProduct(m, into, target);
             case BBinary b:
-                return Op(Operations.For(b.Operator), [b.Left, b.Right], mode, into, target);
+                return EmitChain(b, mode, into, target, productRegrouped: false);
             case BIf i:
                 return Op(Operations.Select, [i.Condition, i.Then, i.Else], mode, into, target);
             case BCall call when call.Function.ReadsPool:
@@ -78,6 +78,45 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
             default:
                 throw new InvalidOperationException($"cannot emit {expr.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// A binary operation, and the chain of them down its left operands, in a loop (see <see cref="BinaryChain"/>): each
+    /// lower node that <see cref="Emit"/> would also emit as a plain operation joins the loop, so the instructions are
+    /// those the recursion would give. Invariance is computed once up the spine, not once per node (quadratic).
+    /// </summary>
+    /// <param name="productRegrouped">
+    /// The top is a product whose factors <see cref="EmitProduct"/> chose not to regroup: nor would it the products
+    /// directly below it, whose factors are some of the top's.
+    /// </param>
+    private int EmitChain(BBinary top, EmitMode mode, List<Instruction> into, int target, bool productRegrouped)
+    {
+        var spine = BinaryChain.Spine(top, b => b.Left, out BoundExpr leftmost);
+        bool rates = mode == EmitMode.Rates;
+        var invariant = new bool[spine.Count];
+        bool sofar = rates && stages.IsInvariant(leftmost);
+        for (int k = 0; k < spine.Count; k++) invariant[k] = sofar = sofar && stages.IsInvariant(spine[k].Right);
+        int lowest = spine.Count - 1; // the lowest node emitted here; the nodes below it make up its left operand
+        bool productRun = productRegrouped;
+        for (int k = spine.Count - 2; k >= 0; k--)
+        {
+            var b = spine[k];
+            productRun = productRun && b.Operator == BinaryOperator.Multiply;
+            bool plain = !invariant[k] && !(b.Left is BConst && b.Right is BConst)
+                         && !(rates && b.Operator == BinaryOperator.Multiply && !productRun);
+            if (!plain) break;
+            lowest = k;
+        }
+        int left = Emit(lowest == 0 ? leftmost : spine[lowest - 1], mode, into);
+        for (int k = lowest; k < spine.Count; k++)
+        {
+            int right = Emit(spine[k].Right, mode, into);
+            code.Release(left, right);
+            int dst = k == spine.Count - 1 && target >= 0 ? target : code.RentTemp();
+            into.Add(new Instruction(Operations.For(spine[k].Operator), dst, left, right));
+            left = dst;
+        }
+        return left;
     }
 
     private int Op(Operation op, BoundExpr[] operands, EmitMode mode, List<Instruction> into, int target, int aux = 0)
@@ -127,7 +166,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         Flatten(product, factors);
         var fixedFactors = factors.Where(stages.IsInvariant).ToList();
         if (fixedFactors.Count < 2 || fixedFactors.Count == factors.Count)
-            return Op(Operations.Mul, [product.Left, product.Right], EmitMode.Rates, into, target);
+            return EmitChain(product, EmitMode.Rates, into, target, productRegrouped: true);
         var changing = factors.Where(f => !stages.IsInvariant(f)).ToList();
         BoundExpr hoisted = fixedFactors.Skip(1).Aggregate(fixedFactors[0], (a, b) => new BBinary(BinaryOperator.Multiply, a, b));
         BoundExpr result = changing.Skip(1).Aggregate(changing[0], (a, b) => new BBinary(BinaryOperator.Multiply, a, b));
@@ -139,14 +178,21 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
         return dst;
     }
 
-    private static void Flatten(BoundExpr e, List<BoundExpr> factors)
+    /// <summary>The factors of a product, left to right (with an explicit stack: a product may have 20,000 factors).</summary>
+    private static void Flatten(BoundExpr product, List<BoundExpr> factors)
     {
-        if (e is BBinary { Operator: BinaryOperator.Multiply } m)
+        var pending = new Stack<BoundExpr>();
+        pending.Push(product);
+        while (pending.Count > 0)
         {
-            Flatten(m.Left, factors);
-            Flatten(m.Right, factors);
+            var e = pending.Pop();
+            if (e is BBinary { Operator: BinaryOperator.Multiply } m)
+            {
+                pending.Push(m.Right);
+                pending.Push(m.Left);
+            }
+            else factors.Add(e);
         }
-        else factors.Add(e);
     }
 
     /// <summary>Computes a time-invariant expression once per run, in Setup or (when it reads INIT) right after Initial.</summary>

@@ -36,6 +36,11 @@ internal static class EquationRewriter
     public static void Write(EquationSource source, Expr node, SourcedText output, Replacer replace)
     {
         if (replace(source, node, output)) return;
+        if (node is BinaryExpr chain)
+        {
+            WriteChain(source, chain, output, replace);
+            return;
+        }
         int cursor = node.Span.Start;
         foreach (var child in Children(node))
         {
@@ -44,6 +49,35 @@ internal static class EquationRewriter
             cursor = child.Span.End;
         }
         output.Append(source, cursor, node.Span.End);
+    }
+
+    /// <summary>
+    /// Writes a binary operation that the replacer kept, and the chain of kept ones down its left operands, in a loop
+    /// (see <see cref="BinaryChain"/>): the text before each left operand on the way down, the lowest left operand, then
+    /// on the way up each node's text between its operands, its right operand and its closing text.
+    /// </summary>
+    private static void WriteChain(EquationSource source, BinaryExpr top, SourcedText output, Replacer replace)
+    {
+        var kept = new List<BinaryExpr> { top };
+        while (true)
+        {
+            var node = kept[^1];
+            output.Append(source, node.Span.Start, node.Left.Span.Start);
+            if (node.Left is not BinaryExpr left)
+            {
+                Write(source, node.Left, output, replace);
+                break;
+            }
+            if (replace(source, left, output)) break;
+            kept.Add(left);
+        }
+        for (int k = kept.Count - 1; k >= 0; k--)
+        {
+            var node = kept[k];
+            output.Append(source, node.Left.Span.End, node.Right.Span.Start);
+            Write(source, node.Right, output, replace);
+            output.Append(source, node.Right.Span.End, node.Span.End);
+        }
     }
 
     /// <summary>

@@ -61,11 +61,7 @@ public static class ExprPrinter
                 Write(sb, u.Operand, UnaryLevel);
                 break;
             case BinaryExpr b:
-                int leftContext = b.Operator == BinaryOperator.Power ? PrimaryLevel : level;
-                int rightContext = b.Operator == BinaryOperator.Power ? UnaryLevel : level + 1;
-                Write(sb, b.Left, leftContext);
-                sb.Append(' ').Append(Symbol(b.Operator)).Append(' ');
-                Write(sb, b.Right, rightContext);
+                WriteChain(sb, b);
                 break;
             case IfExpr i:
                 sb.Append("IF ");
@@ -77,6 +73,28 @@ public static class ExprPrinter
                 break;
         }
         if (parens) sb.Append(')');
+    }
+
+    /// <summary>
+    /// A binary operation, and the chain of them down its left operands that need no parentheses, in a loop (see
+    /// <see cref="BinaryChain"/>): the leftmost operand, then each operator and right operand.
+    /// </summary>
+    private static void WriteChain(StringBuilder sb, BinaryExpr top)
+    {
+        var parent = top;
+        var spine = BinaryChain.Spine(top, out var leftmost, left =>
+        {
+            bool bare = parent.Operator != BinaryOperator.Power && left.Operator != BinaryOperator.Power && LevelOf(left) >= LevelOf(parent);
+            parent = left;
+            return bare;
+        });
+        var lowest = spine[0];
+        Write(sb, leftmost, lowest.Operator == BinaryOperator.Power ? PrimaryLevel : LevelOf(lowest));
+        foreach (var b in spine)
+        {
+            sb.Append(' ').Append(Symbol(b.Operator)).Append(' ');
+            Write(sb, b.Right, b.Operator == BinaryOperator.Power ? UnaryLevel : LevelOf(b) + 1);
+        }
     }
 
     private static int LevelOf(Expr expr) => expr switch

@@ -86,9 +86,7 @@ public sealed class Parser
 
     private Expr ParseExpression()
     {
-        if (++_depth > MaxDepth)
-            throw new ParseException(new ParseError(DiagnosticCodes.TooDeeplyNested,
-                $"the equation is nested more than {MaxDepth} levels deep", Current.Span, "split it into intermediate variables"));
+        EnterLevel(Current.Span);
         try
         {
             return ParseOr();
@@ -97,6 +95,18 @@ public sealed class Parser
         {
             _depth--;
         }
+    }
+
+    /// <summary>
+    /// One level deeper (the caller leaves it with <c>_depth--</c>). Parentheses, calls, IF, unary operators and ^ nest;
+    /// a chain such as a + b + c does not (walks follow it in a loop, see <see cref="BinaryChain"/>), so every walk's
+    /// recursion is bounded by this limit.
+    /// </summary>
+    private void EnterLevel(TextSpan at)
+    {
+        if (++_depth > MaxDepth)
+            throw new ParseException(new ParseError(DiagnosticCodes.TooDeeplyNested,
+                $"the equation is nested more than {MaxDepth} levels deep", at, "split it into intermediate variables"));
     }
 
     private Expr ParseIf()
@@ -199,9 +209,7 @@ public sealed class Parser
         if (kind is TokenKind.Minus or TokenKind.Plus or TokenKind.Not)
         {
             var op = Advance();
-            if (++_depth > MaxDepth)
-                throw new ParseException(new ParseError(DiagnosticCodes.TooDeeplyNested,
-                    $"the equation is nested more than {MaxDepth} levels deep", op.Span, "split it into intermediate variables"));
+            EnterLevel(op.Span);
             try
             {
                 var operand = ParseUnary();
@@ -225,9 +233,17 @@ public sealed class Parser
     {
         var left = ParsePrimary();
         if (Current.Kind != TokenKind.Caret) return left;
-        Advance();
-        var right = ParseUnary(); // right-associative; allows 2^-1
-        return new BinaryExpr(BinaryOperator.Power, left, right, left.Span.Union(right.Span));
+        var caret = Advance();
+        EnterLevel(caret.Span); // a^b^c... nests to the right: each ^ is a level
+        try
+        {
+            var right = ParseUnary(); // right-associative; allows 2^-1
+            return new BinaryExpr(BinaryOperator.Power, left, right, left.Span.Union(right.Span));
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     private Expr ParsePrimary()
