@@ -19,7 +19,11 @@ public interface IStateKernel
     /// <summary>Runs the Commit section (at the end of a step) and advances the run's step counter (<see cref="RunState.Step"/>).</summary>
     void Commit();
 
-    /// <summary>stocks += dt * rates.</summary>
+    /// <summary>
+    /// stocks += dt * rates, the rates of the last evaluation. A back end may have computed the sum during that
+    /// evaluation (the vector engine's step code stores stocks + dt * rates as it goes, for its plan's dt) and then only
+    /// adopts it here; the <paramref name="dt"/> given here decides either way.
+    /// </summary>
     void EulerStep(double dt);
 
     /// <summary>Remembers the stocks as the start of a multi-stage step and clears the accumulated slope.</summary>

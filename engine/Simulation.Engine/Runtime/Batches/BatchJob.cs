@@ -66,14 +66,7 @@ internal sealed class BatchJob
                 int batch = TakeBatch();
                 if (batch < 0) return;
                 LoadParameters(work, batch, parameters);
-                var kernel = new VectorKernel(work, _recordSteps);
-                var plan = _program.Plan;
-                Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
-                if (kernel.NeedsExactRun())
-                {
-                    kernel = new VectorKernel(work, _recordSteps, exactChecks: true);
-                    Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
-                }
+                VectorKernel.Run(work, _recordSteps);
                 Finish(batch, work);
             }
         }

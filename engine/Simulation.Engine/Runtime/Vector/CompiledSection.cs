@@ -40,7 +40,10 @@ internal sealed unsafe class CompiledSection
     public int ChunkCount => _chunks.Length;
 
     /// <summary>Takes the Euler step too (see <see cref="StockUpdate"/>).</summary>
-    public bool UpdatesStocks { get; private init; }
+    public bool UpdatesStocks => !double.IsNaN(StepDt);
+
+    /// <summary>The dt of the Euler step the code takes (NaN when it takes none).</summary>
+    public double StepDt { get; private init; } = double.NaN;
 
     /// <summary>
     /// Runs the section; the TIME row of <paramref name="slots"/> must hold <paramref name="time"/>. When it
@@ -99,7 +102,7 @@ internal sealed unsafe class CompiledSection
             compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);
         return new CompiledSection(compiled, shape.Constants.ToArray(), firstSpillSlot + spills.Count)
         {
-            UpdatesStocks = update is not null,
+            StepDt = update is null ? double.NaN : plan.Dt,
         };
     }
 

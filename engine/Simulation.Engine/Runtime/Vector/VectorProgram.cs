@@ -24,16 +24,11 @@ public sealed class VectorProgram
 {
     private VectorProgram(EvaluationPlan plan, LaneLayout layout, CompiledSection? rates, IReadOnlyList<int> recordedSlots, int[] checkedRows)
     {
-        StockRows = [new RowRange(plan.StockBase, plan.StockCount)];
-        CheckedRows = RowRange.Runs(checkedRows);
         Plan = plan;
         Layout = layout;
         Rates = rates;
         RecordedSlots = recordedSlots;
-        ElementRows = plan.ElementSlots.Distinct().Order().ToArray();
-        ElementRanges = RowRange.Runs(ElementRows);
-        var writtenAfterCheck = plan.Capture.Concat(plan.Commit).Select(i => i.Dst).ToHashSet();
-        StepEndRows = RowRange.Runs(ElementRows.Where(writtenAfterCheck.Contains).ToArray());
+        Finite = new FiniteRows(plan, checkedRows);
     }
 
     public EvaluationPlan Plan { get; }
@@ -46,31 +41,14 @@ public sealed class VectorProgram
 
     internal CompiledSection? Rates { get; }
 
-    /// <summary>The slot rows of every model element: what the finiteness check looks at (as the reference evaluator does).</summary>
-    internal int[] ElementRows { get; }
-
-    /// <summary><see cref="ElementRows"/> as blocks of adjacent rows, for summing.</summary>
-    internal RowRange[] ElementRanges { get; }
-
-    /// <summary>
-    /// The rows the compiled step code stores that the finiteness check reads after each evaluation of the rates: the
-    /// net rates and the stored elements. Elements the code keeps in registers only are not checked themselves: each
-    /// reaches a checked value through operations that keep a NaN or infinity non-finite, so it shows there; elements
-    /// that could hide one on the way are stored and checked (<see cref="NonFiniteReach"/>).
-    /// </summary>
-    internal RowRange[] CheckedRows { get; }
-
-    /// <summary>The stocks' rows, one block.</summary>
-    internal RowRange[] StockRows { get; }
+    /// <summary>The rows the check for NaN and infinity reads.</summary>
+    internal FiniteRows Finite { get; }
 
     /// <summary>
     /// The compiled Rates code takes the Euler step itself (see <see cref="StockUpdate"/>): it stores the next step's
     /// stocks in a second buffer and no net rates.
     /// </summary>
     internal bool UpdatesStocks => Rates?.UpdatesStocks ?? false;
-
-    /// <summary>Element rows that Capture or Commit write (delay outputs): summed for the check after each step.</summary>
-    internal RowRange[] StepEndRows { get; }
 
     /// <param name="lanes">Runs per batch, a multiple of 4 (see <see cref="LaneLayout.LanesFor"/>).</param>
     /// <param name="recordedSlots">Plan slots that will be recorded (outputs); the compiled code keeps these in memory.</param>
@@ -96,15 +74,8 @@ public sealed class VectorProgram
         var update = plan.Time.Method == IntegrationMethod.Euler && plan.Capture.Length == 0 && plan.Commit.Length == 0
             ? new StockUpdate(plan.StockBase, plan.RateBase, plan.StockCount)
             : null;
-        // Elements whose NaN or infinity could go unseen in registers are stored and checked too (observed holds the
-        // net rates and everything else the check reads).
-        var elements = plan.ElementSlots.ToHashSet();
-        observed.UnionWith(NonFiniteReach.Unreached(plan.Rates.AsSpan(), pool, elements, observed));
-        // What the step code stores is checked: the elements it defines, and the net rates (or, when it takes the
-        // step, the next stocks, which are finite only if the stocks and net rates are).
-        var checkedRows = plan.Rates.Select(i => i.Dst).Where(elements.Contains)
-            .Concat(update is null ? Enumerable.Range(plan.RateBase, plan.StockCount) : [])
-            .Where(observed.Contains).Distinct().Order().ToArray();
+        // What the step code stores is checked; elements whose NaN or infinity could go unseen in registers are stored too.
+        var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: update is not null);
         var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates", update);
         return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray(), checkedRows);
     }

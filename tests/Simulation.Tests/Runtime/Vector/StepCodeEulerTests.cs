@@ -142,4 +142,39 @@ public class StepCodeEulerTests
             """;
         AgainstReference(model, seeds: 6, runs: 9, StocksOnly);
     }
+
+    /// <summary>
+    /// The Euler step's dt has one route, the integrator's: the step code stores stocks + dt * rates for the plan's dt,
+    /// and a step asked with another dt takes that dt instead of adopting them (it once ignored its dt).
+    /// </summary>
+    [Test]
+    public void EulerStep_WithAnotherDt_TakesThatDt()
+    {
+        var plan = TestModels.Compile("""
+            { "name": "decay", "time": { "start": 0, "stop": 2, "dt": 0.5, "method": "euler" },
+              "variables": [
+                { "name": "s", "kind": "stock", "initial": 1, "outflows": ["out"] },
+                { "name": "out", "kind": "flow", "equation": "s * 0.3" } ] }
+            """);
+        var program = VectorProgram.Create(plan, 4, [plan.StockBase]);
+        Assume.That(program.UpdatesStocks, Is.True, "the step code takes the Euler step (needs AVX)");
+        var halved = plan.Time with { Dt = plan.Dt / 2 };
+        int steps = 2 * plan.StepCount;
+
+        var reference = new Engine.Runtime.ReferenceEvaluator(plan, [], new LastStock(plan));
+        Engine.Runtime.Integrator.Run(ref reference, halved, steps, saveEvery: 1);
+        var work = new BatchWorkspace(program, recordedSteps: 1) { ActiveLanes = 4 };
+        var kernel = new VectorKernel(work, [steps]);
+        Engine.Runtime.Integrator.Run(ref kernel, halved, steps, saveEvery: 1);
+
+        Assert.That(work.Recorded.Row(0)[0], Is.EqualTo(reference.Slots[plan.StockBase]));
+        Assert.That(work.Recorded.Row(0)[0], Is.EqualTo(Math.Pow(1 - 0.3 * 0.25, steps)).Within(1e-15), "s(2) = (1 - 0.3 dt)^steps");
+    }
+
+    private sealed class LastStock(Engine.Compilation.EvaluationPlan plan) : Engine.Runtime.IRunRecorder
+    {
+        public void Record(int step, double time, ReadOnlySpan<double> slots) { }
+
+        public void NonFinite(double time, int element) => Assert.Fail($"{plan.Model.Elements[element]} went non-finite at {time}");
+    }
 }
