@@ -21,53 +21,23 @@ public static class ModelLoader
     }
 
     /// <summary>Reads, binds and checks; prints diagnostics; throws when the model has errors.</summary>
-    public static CheckedModel Load(string path, TimeOverrides overrides, bool jsonDiagnostics = false) =>
-        Begin(path, overrides, jsonDiagnostics).Confirm();
-
-    /// <summary>
-    /// Reads, binds and checks, without waiting for the schema validation (see <see cref="ModelPipeline.CheckBeforeSchema"/>):
-    /// throws, after printing the diagnostics, when binding or checking found errors; otherwise the caller may compile
-    /// ahead and calls <see cref="PendingModel.Confirm"/> before running anything or writing any output.
-    /// </summary>
-    public static PendingModel Begin(string path, TimeOverrides overrides, bool jsonDiagnostics = false)
+    public static CheckedModel Load(string path, TimeOverrides overrides, bool jsonDiagnostics = false)
     {
         var diagnostics = new DiagnosticBag();
+        CheckedModel? model = null;
         try
         {
             var document = Read(path, diagnostics);
             document = document with { Time = overrides.Apply(document.Time) };
-            var (bound, analysis) = ModelPipeline.CheckBeforeSchema(document, diagnostics);
-            if (analysis is not null) return new PendingModel(new CheckedModel(document, bound, analysis), diagnostics, jsonDiagnostics);
+            var (bound, analysis) = ModelPipeline.Check(document, diagnostics);
+            if (analysis is not null) model = new CheckedModel(document, bound, analysis);
         }
         catch (ModelErrorsException)
         {
         }
         DiagnosticPrinter.Print(diagnostics.Items, jsonDiagnostics);
-        throw new ModelErrorsException();
+        return model ?? throw new ModelErrorsException();
     }
-}
-
-/// <summary>A model that binds and checks, its schema validation perhaps still running.</summary>
-public sealed class PendingModel(CheckedModel model, DiagnosticBag diagnostics, bool jsonDiagnostics)
-{
-    /// <summary>The model, for compiling ahead of <see cref="Confirm"/>.</summary>
-    public CheckedModel Model { get; } = model;
-
-    private bool? _holds;
-
-    /// <summary>Waits for the schema validation and prints every diagnostic (the first time only); false when there are errors.</summary>
-    public bool Holds()
-    {
-        if (_holds is null)
-        {
-            DiagnosticPrinter.Print(diagnostics.Items, jsonDiagnostics);
-            _holds = !diagnostics.HasErrors;
-        }
-        return _holds.Value;
-    }
-
-    /// <summary>The model, once <see cref="Holds"/>; throws when it has errors.</summary>
-    public CheckedModel Confirm() => Holds() ? Model : throw new ModelErrorsException();
 }
 
 /// <summary>Raised after a model's errors have been printed: the command exits with code 1.</summary>

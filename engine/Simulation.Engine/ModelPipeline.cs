@@ -17,23 +17,12 @@ public static class ModelPipeline
     public static ModelDocument? Read(string path, DiagnosticBag diagnostics) =>
         XmileReader.IsXmilePath(path) ? XmileReader.ReadFile(path, diagnostics) : ModelJsonReader.ReadFile(path, diagnostics);
 
-    /// <summary>Binds and checks a document. Returns null analysis when the model has errors.</summary>
+    /// <summary>Binds and checks a document. Returns null analysis when the model has errors (reading's included).</summary>
     public static (BoundModel Model, ModelAnalysis? Analysis) Check(ModelDocument document, DiagnosticBag diagnostics)
     {
-        var (bound, analysis) = CheckBeforeSchema(document, diagnostics);
-        return (bound, diagnostics.HasErrors ? null : analysis);
-    }
-
-    /// <summary>
-    /// Binds and checks a document without waiting for its schema validation, which runs on another thread: the
-    /// analysis is null when binding or checking found errors, and otherwise holds unless the schema finds errors.
-    /// A caller can compile ahead, but must read the bag (which waits for the schema) before it runs the model or
-    /// writes anything.
-    /// </summary>
-    public static (BoundModel Model, ModelAnalysis? Analysis) CheckBeforeSchema(ModelDocument document, DiagnosticBag diagnostics)
-    {
         var bound = Binder.Bind(document, diagnostics);
-        return (bound, Checker.Check(bound, diagnostics));
+        var analysis = Checker.Check(bound, diagnostics);
+        return (bound, diagnostics.HasErrors ? null : analysis);
     }
 
     /// <summary>Reads, binds, checks and compiles; null (with diagnostics) when anything is wrong.</summary>
@@ -45,8 +34,7 @@ public static class ModelPipeline
 
     /// <summary>
     /// After errors in reading, what was read is still bound and checked, so that every problem is reported at once
-    /// (and <see cref="Check"/> then returns no analysis). Asking whether reading found errors would wait for the
-    /// schema validation, which runs beside binding.
+    /// (and <see cref="Check"/> then returns no analysis).
     /// </summary>
     public static EvaluationPlan? CompileFile(string path, DiagnosticBag diagnostics) =>
         Read(path, diagnostics) is { } document ? Compile(document, diagnostics) : null;

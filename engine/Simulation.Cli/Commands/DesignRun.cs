@@ -30,10 +30,10 @@ internal static class DesignRun
         if (settings.Lanes is { } lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException($"--lanes {lanes}: give a multiple of 4, e.g. 16");
 
         var clock = new PhaseClock(settings.Timings);
-        PendingModel pending;
+        CheckedModel model;
         try
         {
-            pending = ModelLoader.Begin(settings.Model, new TimeOverrides(settings.Start, settings.Stop, settings.Dt, settings.SavePeriod, settings.Method));
+            model = ModelLoader.Load(settings.Model, new TimeOverrides(settings.Start, settings.Stop, settings.Dt, settings.SavePeriod, settings.Method));
         }
         catch (ModelErrorsException)
         {
@@ -41,61 +41,38 @@ internal static class DesignRun
         }
         clock.Mark("read and check the model");
 
-        // Until the model holds (its schema validation may still be running on the other core), the command only
-        // prepares: it asks before it prints, writes or runs anything, so a schema error is reported exactly as if
-        // validation had finished first.
-        var model = pending.Model;
         var diagnostics = new DiagnosticBag();
-        DesignTable? table;
-        DesignInputs? design;
-        double[] setValues;
-        EvaluationPlan plan;
-        RecordRequest? record;
-        BatchRunner runner;
-        BatchOptions options;
-        try
+        var table = DesignTable.Read(ReadTable(tablePath), diagnostics);
+        var design = table?.Bind(model.Bound, model.Analysis, diagnostics);
+        if (design is null)
         {
-            table = DesignTable.Read(ReadTable(tablePath), diagnostics);
-            design = table?.Bind(model.Bound, model.Analysis, diagnostics);
-            if (design is null)
-            {
-                if (!pending.Holds()) return ExitCodes.ModelErrors;
-                DiagnosticPrinter.Print(diagnostics.Items);
-                return ExitCodes.UsageOrFile;
-            }
-            var (setElements, values) = ParameterAssignments.Resolve(model, settings.Set);
-            setValues = values.ToArray();
-            if (setElements.FirstOrDefault(design.Parameters.Contains, -1) is int both and >= 0)
-                throw new UsageException($"--set {model.Bound.Elements[both].DisplayName}: the design table already sets it", "set each input in one place");
-            clock.Mark("read the design table");
-            plan = PlanCompiler.Compile(model.Bound, model.Analysis, [.. design.Parameters, .. setElements]);
-            clock.Mark("compile the plan");
+            DiagnosticPrinter.Print(diagnostics.Items);
+            return ExitCodes.UsageOrFile;
+        }
+        var (setElements, values) = ParameterAssignments.Resolve(model, settings.Set);
+        double[] setValues = values.ToArray();
+        if (setElements.FirstOrDefault(design.Parameters.Contains, -1) is int both and >= 0)
+            throw new UsageException($"--set {model.Bound.Elements[both].DisplayName}: the design table already sets it", "set each input in one place");
+        clock.Mark("read the design table");
+        var plan = PlanCompiler.Compile(model.Bound, model.Analysis, [.. design.Parameters, .. setElements]);
+        clock.Mark("compile the plan");
 
-            var outputs = settings.Vars is { } vars ? RunCommand.NamedOutputs(plan, vars) : RunCommand.StocksOf(plan, Simulator.DefaultOutputs(plan));
-            record = ChooseRecord(plan, outputs, settings.At, diagnostics);
-            if (record is null)
-            {
-                if (!pending.Holds()) return ExitCodes.ModelErrors;
-                DiagnosticPrinter.Print(diagnostics.Items);
-                return ExitCodes.UsageOrFile;
-            }
-            options = new BatchOptions
-            {
-                Threads = settings.Threads ?? Environment.ProcessorCount,
-                LanesPerBatch = settings.Lanes ?? new BatchOptions().LanesPerBatch,
-                Seed = settings.Seed,
-            };
-            runner = new BatchRunner(plan, record, options);
-            runner.ProgramFor(Math.Min(options.LanesPerBatch, Engine.Runtime.Vector.LaneLayout.LanesFor(table!.RowCount)));
-            clock.Mark("generate the step code");
-        }
-        catch (Exception)
+        var outputs = settings.Vars is { } vars ? RunCommand.NamedOutputs(plan, vars) : RunCommand.StocksOf(plan, Simulator.DefaultOutputs(plan));
+        var record = ChooseRecord(plan, outputs, settings.At, diagnostics);
+        if (record is null)
         {
-            if (!pending.Holds()) return ExitCodes.ModelErrors;
-            throw;
+            DiagnosticPrinter.Print(diagnostics.Items);
+            return ExitCodes.UsageOrFile;
         }
-        if (!pending.Holds()) return ExitCodes.ModelErrors;
-        clock.Mark("wait for the schema validation");
+        var options = new BatchOptions
+        {
+            Threads = settings.Threads ?? Environment.ProcessorCount,
+            LanesPerBatch = settings.Lanes ?? new BatchOptions().LanesPerBatch,
+            Seed = settings.Seed,
+        };
+        var runner = new BatchRunner(plan, record, options);
+        runner.ProgramFor(Math.Min(options.LanesPerBatch, Engine.Runtime.Vector.LaneLayout.LanesFor(table!.RowCount)));
+        clock.Mark("generate the step code");
         var inputs = new WithFixedValues(design, setValues);
         DesignCsvSink? sink = null;
         void Write(TextWriter writer)

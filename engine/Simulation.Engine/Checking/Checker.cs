@@ -30,17 +30,11 @@ public static class Checker
                     "give one of these stocks an initial value that does not depend on the others");
         if (ratesOrder is null || initialOrder is null) return null;
         var invariant = TimeInvariance.Analyse(model.Elements, ratesOrder);
-        // After errors, references in broken equations are unknown: "unused" would often be wrong. The schema's
-        // errors may still be on their way (validation runs on another thread): the warnings wait for them.
-        if (!diagnostics.HasErrorsSoFar)
-        {
-            var usage = new DiagnosticBag();
-            UsageWarnings.Report(model, invariant, usage);
-            diagnostics.AddIfNoErrors(usage.Items);
-        }
+        // After errors, references in broken equations are unknown: "unused" would often be wrong.
+        if (!diagnostics.HasErrors) UsageWarnings.Report(model, invariant, diagnostics);
         StepSizeWarnings.Report(model, invariant, diagnostics);
         InputRangeChecks.Report(model, invariant, diagnostics);
-        return diagnostics.HasErrorsSoFar ? null : new ModelAnalysis(ratesOrder, initialOrder, invariant);
+        return diagnostics.HasErrors ? null : new ModelAnalysis(ratesOrder, initialOrder, invariant);
     }
 
     public static void CheckTime(TimeSettings time, DiagnosticBag diagnostics)
