@@ -39,16 +39,28 @@ public static class Checker
 
     public static void CheckTime(TimeSettings time, DiagnosticBag diagnostics)
     {
-        if (!(time.Dt > 0))
+        if (!(time.Dt > 0) || !double.IsFinite(time.Dt))
         {
-            diagnostics.Error(DiagnosticCodes.NonPositiveDt, $"dt is {time.Dt}; it must be greater than zero", time.DtLocation ?? time.Location,
+            diagnostics.Error(DiagnosticCodes.NonPositiveDt, $"dt is {time.Dt}; it must be a finite number greater than zero", time.DtLocation ?? time.Location,
                 hint: "dt is the integration step, e.g. 0.25");
+            return;
+        }
+        if (!double.IsFinite(time.Start) || !double.IsFinite(time.Stop))
+        {
+            diagnostics.Error(DiagnosticCodes.StopNotAfterStart, $"the run goes from {time.Start} to {time.Stop}; both must be finite numbers",
+                time.StopLocation ?? time.Location);
             return;
         }
         if (!(time.Stop > time.Start))
         {
             diagnostics.Error(DiagnosticCodes.StopNotAfterStart, $"the stop time ({time.Stop}) is not after the start time ({time.Start})",
                 time.StopLocation ?? time.Location);
+            return;
+        }
+        if (time.Dt > time.Stop - time.Start)
+        {
+            diagnostics.Error(DiagnosticCodes.NonPositiveDt, $"dt = {time.Dt} is longer than the run ({time.Start} to {time.Stop}), which would take no step",
+                time.DtLocation ?? time.Location, hint: $"use a dt of at most {time.Stop - time.Start}");
             return;
         }
         double steps = (time.Stop - time.Start) / time.Dt;
@@ -62,7 +74,7 @@ public static class Checker
         if (time.SavePeriod is double save)
         {
             double ratio = save / time.Dt;
-            if (!(save > 0) || ratio < 1 - 1e-9 || Math.Abs(ratio - Math.Round(ratio)) > 1e-6 * ratio)
+            if (!(save > 0) || !double.IsFinite(save) || ratio < 1 - 1e-9 || Math.Abs(ratio - Math.Round(ratio)) > 1e-6 * ratio)
                 diagnostics.Error(DiagnosticCodes.SavePeriodNotMultiple, $"the save period {save} is not a positive whole multiple of dt = {time.Dt}",
                     time.SavePeriodLocation ?? time.Location, hint: $"use {time.Dt} or a multiple of it, e.g. {time.Dt * Math.Max(1, Math.Round(ratio))}");
         }

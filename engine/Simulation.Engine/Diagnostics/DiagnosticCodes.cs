@@ -129,7 +129,7 @@ public static class DiagnosticCodes
         [InvalidArgument] = "an argument is not of the kind the function needs",
         [FlowDrainsTwoStocks] = "one flow is an outflow (or inflow) of more than one stock",
         [MisplacedField] = "a field does not apply to this kind of variable",
-        [NonPositiveDt] = "dt is zero or negative",
+        [NonPositiveDt] = "dt is zero, negative, not finite, or longer than the run",
         [StopNotAfterStart] = "the stop time is not after the start time",
         [SavePeriodNotMultiple] = "the save period is not a positive whole multiple of dt",
         [NonWholeStepCount] = "stop - start is not a whole number of steps",
