@@ -10,8 +10,16 @@ public static class OutputFiles
         var other => throw new UsageException($"cannot write results as '{other}'", "name the output file .csv or .json"),
     };
 
+    /// <summary>Refuses an output path that names nothing (<c>--output ""</c>) or that no file system accepts.</summary>
+    public static void CheckName(string path, string option)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{option} is empty", "give the name of the file or folder to write");
+        if (path.IndexOfAny(['\0']) >= 0) throw new UsageException($"{option} contains a NUL character, which no file name may hold");
+    }
+
     public static void EnsureWritable(string path, bool force, params string[] inputs)
     {
+        CheckName(path, "the output path");
         foreach (var input in inputs)
             if (Path.GetFullPath(input) == Path.GetFullPath(path))
                 throw new UsageException($"the output file '{path}' is an input of this command", "choose another output path");

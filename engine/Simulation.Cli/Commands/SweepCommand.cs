@@ -56,6 +56,7 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         DiagnosticPrinter.Print(diagnostics.Items);
         if (experiment is null) return ExitCodes.ModelErrors;
 
+        if (settings.Output is not null) OutputFiles.CheckName(settings.Output, "--output");
         string folder = settings.Output ?? Path.GetFileNameWithoutExtension(settings.Experiment) + "-sweep";
         if (File.Exists(folder)) throw new UsageException($"'{folder}' is a file; --output names a folder");
         var start = settings.Resume ? SweepStart.Resume : settings.Force ? SweepStart.Force : SweepStart.Fresh;
