@@ -29,7 +29,7 @@ public sealed class SummaryCommand : Command<SummaryCommand.Settings>
         if (!File.Exists(path))
             throw new UsageException($"'{settings.Folder}' has no {SweepOutputs.SummaryJson}",
                 File.Exists(Path.Combine(settings.Folder, "sweep.json")) ? "the sweep has not finished: continue it with sim sweep EXPERIMENT --output DIR --resume" : "give the folder a sweep wrote");
-        var summary = SweepSummary.FromJson(File.ReadAllText(path));
+        var summary = Read(path);
         if (settings.Outcome is { } o && !summary.Rows.Any(r => string.Equals(r.Outcome, o, StringComparison.OrdinalIgnoreCase)))
         {
             var names = summary.Rows.Select(r => r.Outcome).Distinct().ToList();
@@ -43,5 +43,26 @@ public sealed class SummaryCommand : Command<SummaryCommand.Settings>
             default: throw new UsageException($"unknown format '{settings.Format}'", "use table or markdown");
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The summary a sweep wrote; a damaged one (empty, truncated, edited into another shape, numbers as text, nulls)
+    /// is a file error naming the file, never an internal error. Every row is read here, so printing cannot meet a hole.
+    /// </summary>
+    private static SweepSummary Read(string path)
+    {
+        try
+        {
+            var summary = SweepSummary.FromJson(File.ReadAllText(path));
+            if (summary.Experiment is null || summary.Baseline is null || summary.Rows is null || summary.Rows.Any(r => r is null || r.Scenario is null || r.Outcome is null || r.Value is null))
+                throw new InvalidDataException("a row lacks its scenario, outcome or value");
+            return summary;
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidDataException or InvalidCastException or FormatException
+                                      or OverflowException or ArgumentException or NullReferenceException)
+        {
+            throw new UsageException($"'{path}' is damaged or is not a summary that sim wrote ({e.Message})",
+                "run the sweep again (sim sweep EXPERIMENT --output DIR --force), or restore the file");
+        }
     }
 }
