@@ -1,4 +1,5 @@
 using Simulation.Cli;
+using Spectre.Console;
 
 namespace Simulation.Tests.Hardening;
 
@@ -17,11 +18,13 @@ public static class InProcessSim
 
     public static Outcome Run(params string[] args)
     {
-        var (stdout, stderr) = (Console.Out, Console.Error);
+        var (stdout, stderr, console) = (Console.Out, Console.Error, AnsiConsole.Console);
         using var output = new StringWriter();
         using var error = new StringWriter();
         Console.SetOut(output);
         Console.SetError(error);
+        // Spectre keeps the writer it was created with: give it this run's, as a redirected console (no colours, no width).
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         try
         {
             int exit = SimApp.Run(args);
@@ -31,6 +34,7 @@ public static class InProcessSim
         {
             Console.SetOut(stdout);
             Console.SetError(stderr);
+            AnsiConsole.Console = console;
         }
     }
 }

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Simulation.Tests.Fuzz;
+
+/// <summary>What a fuzz case feeds the command line: a model, an experiment, an XMILE file, a design table or a summary.</summary>
+public enum FuzzKind
+{
+    Model,
+    Experiment,
+    Xmile,
+    DesignTable,
+    Summary,
+}
+
+/// <summary>One seed input: its kind, the name it is written under (its extension matters) and its text.</summary>
+public sealed record FuzzSeed(FuzzKind Kind, string Name, string Text);
+
+/// <summary>
+/// The seeds: every bundled model and experiment, every XMILE file of the SDXorg suite, a design table, and the
+/// summary.json of a small finished sweep. Experiments are cut to a few samples so that a sweep fits a case's budget
+/// (mutations may make them large again; the budget then stops them before they run).
+/// </summary>
+public static class FuzzCorpus
+{
+    public static IReadOnlyList<FuzzSeed> Load(string summaryJson)
+    {
+        var seeds = new List<FuzzSeed>();
+        foreach (var path in Directory.GetFiles(TestModels.PathOf("models"), "*.json").Order())
+            seeds.Add(new FuzzSeed(FuzzKind.Model, Path.GetFileName(path), File.ReadAllText(path)));
+        foreach (var path in Directory.GetFiles(TestModels.PathOf("scenarios"), "*.json").Order())
+            seeds.Add(new FuzzSeed(FuzzKind.Experiment, Path.GetFileName(path), Small(File.ReadAllText(path))));
+        foreach (var path in Directory.GetFiles(TestModels.PathOf("tests", "conformance", "sdxorg"), "*.xmile", SearchOption.AllDirectories).Order())
+            seeds.Add(new FuzzSeed(FuzzKind.Xmile, Path.GetFileName(path), File.ReadAllText(path)));
+        seeds.Add(new FuzzSeed(FuzzKind.DesignTable, "design.csv",
+            "run,Room Temperature,characteristic_time\n0,70,10\n1,60,\"5\"\n2,75.5,12\n3,80,1e1\n"));
+        seeds.Add(new FuzzSeed(FuzzKind.Summary, "summary.json", summaryJson));
+        return seeds;
+    }
+
+    /// <summary>An experiment with at most 4 samples and 1 replication.</summary>
+    private static string Small(string experiment) =>
+        Regex.Replace(Regex.Replace(experiment, "\"samples\"\\s*:\\s*\\d+", "\"samples\": 4"), "\"replications\"\\s*:\\s*\\d+", "\"replications\": 1");
+}
