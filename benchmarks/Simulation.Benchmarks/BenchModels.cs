@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Simulation.Engine.Designs;
 using Simulation.Engine;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Diagnostics;

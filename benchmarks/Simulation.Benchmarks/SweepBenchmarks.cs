@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime;
 using Simulation.Engine.Runtime.Batches;

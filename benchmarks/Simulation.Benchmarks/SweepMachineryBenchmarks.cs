@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime;

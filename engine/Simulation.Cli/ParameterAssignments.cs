@@ -1,5 +1,5 @@
 using System.Globalization;
-using Simulation.Engine.Runtime.Batches;
+using Simulation.Engine.Designs;
 
 namespace Simulation.Cli;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Simulation.Engine.Scenarios.Running;
 using Spectre.Console;
+using Simulation.Engine.Scenarios;
 
 namespace Simulation.Cli;
 

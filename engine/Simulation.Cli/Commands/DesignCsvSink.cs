@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime.Batches;
 

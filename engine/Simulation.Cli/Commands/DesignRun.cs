@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime;
@@ -108,7 +109,7 @@ internal static class DesignRun
         {
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) || !double.IsFinite(t))
                 throw new UsageException($"--at: '{text}' is not a time", "give times as numbers, e.g. --at 5,10");
-            if (RecordRequest.TryStepOf(plan, t, out _)) times.Add(t);
+            if (plan.Clock.TryStepOf(t, out _)) times.Add(t);
             else
             {
                 var time = plan.Time;

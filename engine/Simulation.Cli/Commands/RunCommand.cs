@@ -44,7 +44,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         public double? SavePeriod { get; init; }
 
         [CommandOption("--vars <NAMES>")]
-        [Description("Comma-separated variables to output (arrayed ones give every element). Default: all (files) or the stocks (table).")]
+        [Description("Comma-separated variables to output (arrayed ones give every element; x[[a]], x[[*, b]] or a subrange give some). Default: all (files) or the stocks (table).")]
         public string? Vars { get; init; }
 
         [CommandOption("--seed <N>")]
@@ -75,6 +75,10 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [Description("With --design: print to standard error where the time went (loading, compiling, running, writing).")]
         public bool Timings { get; init; }
 
+        [CommandOption("--dump-kernel")]
+        [Description("Print the vector engine's generated step code as readable text (the schedule of each generated method, slots named after the model's variables) instead of running. Takes --vars, --set, --lanes and the time options.")]
+        public bool DumpKernel { get; init; }
+
         [CommandOption("--lanes <N>")]
         [Description("With --design: runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
         public int? Lanes { get; init; }
@@ -82,6 +86,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.DumpKernel) return DumpKernel(settings);
         if (settings.Design is not null) return DesignRun.Execute(settings, cancellationToken);
         if (settings.At is not null || settings.Threads is not null || settings.Lanes is not null || settings.Timings)
             throw new UsageException("--at, --threads, --lanes and --timings apply to runs from a design table", "add --design TABLE.csv");
@@ -117,6 +122,28 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         return result.Diagnostics.Any(d => d.IsError) ? ExitCodes.ModelErrors : ExitCodes.Ok;
     }
 
+    /// <summary>--dump-kernel: the step code that a design run with these options would generate, as text.</summary>
+    private static int DumpKernel(Settings settings)
+    {
+        if (settings.Lanes is { } lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException($"--lanes {lanes}: give a multiple of 4, e.g. 16");
+        CheckedModel model;
+        try
+        {
+            model = ModelLoader.Load(settings.Model, new TimeOverrides(settings.Start, settings.Stop, settings.Dt, settings.SavePeriod, settings.Method));
+        }
+        catch (ModelErrorsException)
+        {
+            return ExitCodes.ModelErrors;
+        }
+        var (parameters, _) = ParameterAssignments.Resolve(model, settings.Set);
+        var plan = PlanCompiler.Compile(model.Bound, model.Analysis, parameters);
+        var outputs = settings.Vars is { } vars ? NamedOutputs(plan, vars) : StocksOf(plan, Simulator.DefaultOutputs(plan));
+        var program = Engine.Runtime.Vector.VectorProgram.Create(plan, settings.Lanes ?? 16, outputs.Select(o => o.Slot).ToArray(), listing: Console.Out);
+        if (!program.HasStepCode)
+            Console.WriteLine("// no step code: this model's rates run on the vector interpreter (it draws random numbers or has DELAYs, or the processor lacks AVX)");
+        return ExitCodes.Ok;
+    }
+
     private static IReadOnlyList<OutputColumn> ChooseOutputs(EvaluationPlan plan, Settings settings)
     {
         if (settings.Vars is { } vars) return NamedOutputs(plan, vars);
@@ -127,7 +154,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     /// <summary>The outputs named in --vars (every element of an arrayed variable); a usage error for an unknown name.</summary>
     public static IReadOnlyList<OutputColumn> NamedOutputs(EvaluationPlan plan, string vars)
     {
-        var names = vars.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var names = Engine.Binding.NameResolver.SplitList(vars);
         var (columns, unknown) = Simulator.SelectOutputs(plan, names);
         if (columns is null)
         {

@@ -86,9 +86,14 @@ public sealed class EvaluationPlan
 
     public double Dt => Time.Dt;
 
+    /// <summary>The run's steps (<see cref="TimeSettings.Clock"/>).</summary>
+    public StepClock Clock => _clock ??= Time.Clock;
+
+    private StepClock? _clock;
+
     /// <summary>Number of whole steps from start to stop.</summary>
-    public int StepCount => (int)Math.Round((Time.Stop - Time.Start) / Time.Dt);
+    public int StepCount => Clock.StepCount;
 
     /// <summary>Steps between saved values.</summary>
-    public int SaveEvery => Math.Max(1, (int)Math.Round(Time.EffectiveSavePeriod / Time.Dt));
+    public int SaveEvery => Clock.SaveEvery;
 }

@@ -47,6 +47,9 @@ public sealed record TimeSettings
     public SourceLocation? SavePeriodLocation { get; init; }
 
     public double EffectiveSavePeriod => SavePeriod ?? Dt;
+
+    /// <summary>These settings' steps: which time each step is at, which steps are saved, which step a time names.</summary>
+    public StepClock Clock => new(this);
 }
 
 /// <summary>A named list of elements (Age: 0-17, 18-44, ...), an indexed range (1..n), or a subrange of another.</summary>

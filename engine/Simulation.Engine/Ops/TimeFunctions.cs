@@ -1,3 +1,5 @@
+using Simulation.Engine.Model;
+
 namespace Simulation.Engine.Ops;
 
 // The time functions: each reads TIME and dt, the same in every lane. Time comparisons forgive a millionth of dt
@@ -6,14 +8,11 @@ namespace Simulation.Engine.Ops;
 /// <summary>STEP(height, start): 0 before start, height from start on.</summary>
 public readonly struct StepOp : ITimedOp<StepOp>
 {
-    /// <summary>The fraction of dt that time comparisons forgive (here and wherever a time names a step).</summary>
-    public const double TimeTolerance = 1e-6;
-
     public static OpInfo Info { get; } = new("Step", FiniteReach.None, new Spelling("STEP", 2, 2, "STEP(height, time): 0 before time, height from time on"));
     public static int Arity => 2;
 
     public static double Invoke(double height, double start, double c, double d, double time, double dt) =>
-        time + dt * TimeTolerance >= start ? height : 0.0;
+        time + dt * StepClock.TimeTolerance >= start ? height : 0.0;
 }
 
 /// <summary>PULSE(magnitude, first [, interval]): magnitude/DT during the one step at first (and every interval after, when interval > 0).</summary>
@@ -26,7 +25,7 @@ public readonly struct PulseOp : ITimedOp<PulseOp>
 
     public static double Invoke(double magnitude, double first, double interval, double d, double time, double dt)
     {
-        double eps = dt * StepOp.TimeTolerance;
+        double eps = dt * StepClock.TimeTolerance;
         if (time + eps < first) return 0.0;
         double since = time - first;
         if (interval > 0) since -= Math.Floor((since + eps) / interval) * interval;
@@ -63,7 +62,7 @@ public readonly struct PulseTrainOp : ITimedOp<PulseTrainOp>
 
     public static double Invoke(double start, double duration, double repeat, double end, double time, double dt)
     {
-        double eps = dt * StepOp.TimeTolerance;
+        double eps = dt * StepClock.TimeTolerance;
         if (time + eps < start || time > end + eps) return 0.0;
         double since = time - start;
         if (repeat > 0) since -= Math.Floor((since + eps) / repeat) * repeat;

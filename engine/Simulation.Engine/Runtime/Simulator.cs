@@ -22,21 +22,23 @@ public static class Simulator
     public static IReadOnlyList<OutputColumn> DefaultOutputs(EvaluationPlan plan) =>
         plan.Model.Elements.Where(e => !e.IsHidden).Select(e => new OutputColumn(e.DisplayName, plan.ElementSlots[e.Id], e.Id)).ToList();
 
-    /// <summary>Outputs for the named variables (all elements of an arrayed one), or null with the unknown names.</summary>
+    /// <summary>
+    /// Outputs for the named variables or elements (<see cref="NameResolver"/>: every element of an arrayed variable,
+    /// or those a subscript names), or null with the names that name nothing.
+    /// </summary>
     public static (IReadOnlyList<OutputColumn>? Columns, IReadOnlyList<string> Unknown) SelectOutputs(EvaluationPlan plan, IEnumerable<string> names)
     {
+        var resolver = new NameResolver(plan.Model);
         var columns = new List<OutputColumn>();
         var unknown = new List<string>();
         foreach (var name in names)
         {
-            var variable = plan.Model.FindVariable(name);
-            var element = variable is null ? plan.Model.Elements.FirstOrDefault(e => Syntax.Identifier.Canonical(e.DisplayName) == Syntax.Identifier.Canonical(name)) : null;
-            if (variable is not null && variable.Elements.Count > 0)
-                columns.AddRange(variable.Elements.Select(id => new OutputColumn(plan.Model.Elements[id].DisplayName, plan.ElementSlots[id], id)));
-            else if (element is not null)
-                columns.Add(new OutputColumn(element.DisplayName, plan.ElementSlots[element.Id], element.Id));
-            else
-                unknown.Add(name);
+            var named = resolver.Resolve(name);
+            var ids = named.Problem == NameProblem.None && named.Variable!.Elements.Count > 0 ? named.Elements
+                : resolver.ElementNamed(name) is { } element ? [element.Id]
+                : null;
+            if (ids is null) unknown.Add(name);
+            else columns.AddRange(ids.Select(id => new OutputColumn(plan.Model.Elements[id].DisplayName, plan.ElementSlots[id], id)));
         }
         return (unknown.Count == 0 ? columns : null, unknown);
     }

@@ -17,7 +17,7 @@ public sealed class CompiledExperiment
 {
     public required ExperimentDocument Document { get; init; }
     public required ModelDocument Model { get; init; }
-    public required RunClock Clock { get; init; }
+    public required StepClock Clock { get; init; }
     public required ImmutableArray<CompiledScenario> Scenarios { get; init; }
     public required int Baseline { get; init; }
     public required UncertaintyPlan Uncertainty { get; init; }

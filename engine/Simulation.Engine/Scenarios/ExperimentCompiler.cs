@@ -39,7 +39,7 @@ public static class ExperimentCompiler
         var (bound, analysis) = ModelPipeline.Check(model, diagnostics);
         if (analysis is null || diagnostics.HasErrors) return null;
 
-        var clock = new RunClock(model.Time);
+        var clock = model.Time.Clock;
         var inputs = new InputResolver(bound, diagnostics);
         var (scenarios, baseline) = ScenarioResolver.Resolve(experiment, model.Time, inputs, diagnostics);
         var uncertainty = UncertaintyResolver.Resolve(experiment, bound, inputs, ModelValues(bound, analysis), diagnostics);

@@ -1,3 +1,4 @@
+using Simulation.Engine.Designs;
 using Simulation.Engine;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Diagnostics;

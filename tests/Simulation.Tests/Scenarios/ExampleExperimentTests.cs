@@ -27,7 +27,7 @@ public class ExampleExperimentTests
         string folder = Path.Combine(Path.GetTempPath(), "sim-beds-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Assert.That(SweepTestRuns.Sweep(experiment, folder), Is.EqualTo(Engine.Scenarios.Running.SweepStatus.Completed));
+            Assert.That(SweepTestRuns.Sweep(experiment, folder), Is.EqualTo(Engine.Scenarios.SweepStatus.Completed));
             var summary = Engine.Scenarios.Summary.SweepSummary.FromJson(File.ReadAllText(Path.Combine(folder, "summary.json")));
             var saved = summary.Rows.Where(r => r.Outcome == "Bed days saved" && r.Scenario != "baseline").ToList();
             Assert.That(saved, Has.Count.EqualTo(3));

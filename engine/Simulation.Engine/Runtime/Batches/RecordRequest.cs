@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Model;
 using Simulation.Engine.Results;
 
 namespace Simulation.Engine.Runtime.Batches;
@@ -33,36 +34,21 @@ public sealed class RecordRequest
 
     /// <summary>The value of each output at the stop time (auxiliaries evaluated from the final state).</summary>
     public static RecordRequest FinalValues(EvaluationPlan plan, IReadOnlyList<OutputColumn> outputs) =>
-        new(outputs, [plan.StepCount], [StepTime(plan, plan.StepCount)]);
+        new(outputs, [plan.StepCount], [plan.Clock.TimeOf(plan.StepCount)]);
 
     /// <summary>The value of each output at each of <paramref name="times"/> (any order, repeats ignored); each must be a step time within the run.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A time is outside the run or between two steps (check first with <see cref="TryStepOf"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A time is outside the run or between two steps (check first with <see cref="StepClock.TryStepOf"/>).</exception>
     public static RecordRequest AtTimes(EvaluationPlan plan, IReadOnlyList<OutputColumn> outputs, IEnumerable<double> times)
     {
         var steps = new SortedSet<int>();
         foreach (double t in times)
         {
-            if (!TryStepOf(plan, t, out int step))
+            if (!plan.Clock.TryStepOf(t, out int step))
                 throw new ArgumentOutOfRangeException(nameof(times), t,
                     $"time {t} is not a step of the run (from {plan.Time.Start} to {plan.Time.Stop} every {plan.Dt})");
             steps.Add(step);
         }
         if (steps.Count == 0) throw new ArgumentException("give at least one time", nameof(times));
-        return new RecordRequest(outputs, [.. steps], [.. steps.Select(s => StepTime(plan, s))]);
+        return new RecordRequest(outputs, [.. steps], [.. steps.Select(plan.Clock.TimeOf)]);
     }
-
-    /// <summary>The step at <paramref name="time"/>: within the run, and within a millionth of dt of start + step * dt.</summary>
-    public static bool TryStepOf(EvaluationPlan plan, double time, out int step)
-    {
-        step = -1;
-        if (!double.IsFinite(time)) return false;
-        double exact = (time - plan.Time.Start) / plan.Dt;
-        double nearest = Math.Round(exact);
-        if (Math.Abs(exact - nearest) > Ops.StepOp.TimeTolerance || nearest < 0 || nearest > plan.StepCount) return false;
-        step = (int)nearest;
-        return true;
-    }
-
-    /// <summary>The time of a step, counted in whole steps as the integrator does.</summary>
-    public static double StepTime(EvaluationPlan plan, int step) => plan.Time.Start + step * plan.Dt;
 }

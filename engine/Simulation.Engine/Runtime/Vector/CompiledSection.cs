@@ -57,8 +57,9 @@ internal sealed unsafe class CompiledSection
     /// <param name="observed">Slots whose final values must be in memory after the section (the rest may live in registers only).</param>
     /// <param name="firstSpillSlot">Where this section's own rows start (the plan's slot count).</param>
     /// <param name="update">The Euler step to take in the code, or null.</param>
+    /// <param name="listing">Receives the code as text (<see cref="KernelListing"/>), or null.</param>
     public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed,
-        LaneLayout layout, double?[] uniform, int firstSpillSlot, string name, StockUpdate? update = null)
+        LaneLayout layout, double?[] uniform, int firstSpillSlot, string name, StockUpdate? update = null, TextWriter? listing = null)
     {
         // Every stock takes its step, also one whose net rate Setup set once (a stock without flows).
         IEnumerable<int> stored = update is null ? [] : Enumerable.Range(update.RateBase, update.Count);
@@ -97,6 +98,7 @@ internal sealed unsafe class CompiledSection
                 }
 
         var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, update, plan.Tables.ToArray());
+        if (listing is not null) new KernelListing(plan, listing).Write(name, shape, chunks, graph.LeafRoots);
         var compiled = new KernelChunk[chunks.Count];
         for (int c = 0; c < chunks.Count; c++)
             compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);

@@ -41,6 +41,9 @@ public sealed class VectorProgram
 
     internal CompiledSection? Rates { get; }
 
+    /// <summary>The Rates section runs as generated SIMD code (not on the vector interpreter).</summary>
+    public bool HasStepCode => Rates is not null;
+
     /// <summary>The rows the check for NaN and infinity reads.</summary>
     internal FiniteRows Finite { get; }
 
@@ -52,8 +55,9 @@ public sealed class VectorProgram
 
     /// <param name="lanes">Runs per batch, a multiple of 4 (see <see cref="LaneLayout.LanesFor"/>).</param>
     /// <param name="recordedSlots">Plan slots that will be recorded (outputs); the compiled code keeps these in memory.</param>
+    /// <param name="listing">Receives the generated step code as text (see <see cref="KernelListing"/>), or null.</param>
     public static VectorProgram Create(EvaluationPlan plan, int lanes, IReadOnlyList<int> recordedSlots,
-        RatesExecution execution = RatesExecution.Compiled)
+        RatesExecution execution = RatesExecution.Compiled, TextWriter? listing = null)
     {
         var provisional = new LaneLayout(lanes, plan.SlotCount);
         // Random draws and pipeline delays keep per-run state: a Rates section with them runs on the interpreter.
@@ -76,7 +80,7 @@ public sealed class VectorProgram
             : null;
         // What the step code stores is checked; elements whose NaN or infinity could go unseen in registers are stored too.
         var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: update is not null);
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates", update);
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates", update, listing);
         return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray(), checkedRows);
     }
 }

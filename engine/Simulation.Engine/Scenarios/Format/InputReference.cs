@@ -11,17 +11,11 @@ public sealed record InputReference(string Text, string Name, ImmutableArray<str
 {
     public bool HasSubscript => !Subscript.IsDefaultOrEmpty;
 
-    /// <summary>Splits <c>name[a, b]</c> into the name and the subscript entries (trimmed).</summary>
+    /// <summary>Splits <c>name[a, b]</c> into the name and the subscript entries (as <see cref="Binding.NameResolver.Split"/> does).</summary>
     public static InputReference Parse(string text, SourceLocation? location)
     {
-        string trimmed = text.Trim();
-        int open = trimmed.IndexOf('[');
-        if (open > 0 && trimmed.EndsWith(']'))
-        {
-            var parts = trimmed[(open + 1)..^1].Split(',').Select(s => s.Trim()).ToImmutableArray();
-            return new InputReference(text, trimmed[..open].Trim(), parts, location);
-        }
-        return new InputReference(text, trimmed, ImmutableArray<string>.Empty, location);
+        var (name, subscript) = Binding.NameResolver.Split(text);
+        return new InputReference(text, name, subscript, location);
     }
 
     public override string ToString() => Text;

@@ -25,7 +25,7 @@ namespace Simulation.Engine.Scenarios.Outcomes;
 /// </summary>
 public static class OutcomeResolver
 {
-    public static MeasurementPlan Resolve(ExperimentDocument experiment, BoundModel model, RunClock clock, HiddenNames names, InputResolver inputs,
+    public static MeasurementPlan Resolve(ExperimentDocument experiment, BoundModel model, StepClock clock, HiddenNames names, InputResolver inputs,
         DiagnosticBag diagnostics)
     {
         var b = new MeasurementBuilder(model, clock, names, diagnostics);
@@ -63,7 +63,7 @@ public static class OutcomeResolver
     }
 
     /// <summary>Collects hidden variables, recorded outputs and steps, and outcome columns, checking names, dimensions and times.</summary>
-    internal sealed class MeasurementBuilder(BoundModel model, RunClock clock, HiddenNames names, DiagnosticBag diagnostics)
+    internal sealed class MeasurementBuilder(BoundModel model, StepClock clock, HiddenNames names, DiagnosticBag diagnostics)
     {
         private readonly Dictionary<RecordedElement, int> _outputIndex = new();
         private readonly Dictionary<string, List<int>> _byName = new(StringComparer.OrdinalIgnoreCase);

@@ -21,12 +21,14 @@ public enum InputUse
 }
 
 /// <summary>
-/// Resolves names like <c>Admission Rate[65+, *]</c> against a bound model: the variable must exist
-/// (with "did you mean"), be an input where the experiment changes it, and each subscript entry must be
-/// an element, <c>*</c>, or a subrange of the variable's dimension.
+/// Resolves the names an experiment gives (<c>Admission Rate[65+, *]</c>) with the model's <see cref="NameResolver"/>:
+/// the variable must exist (with "did you mean"), be an input where the experiment changes it, and each subscript entry
+/// must be an element, <c>*</c>, or a subrange of the variable's dimension. Problems are located diagnostics.
 /// </summary>
 public sealed class InputResolver(BoundModel model, DiagnosticBag diagnostics)
 {
+    private readonly NameResolver _names = new(model);
+
     public ResolvedInput? Resolve(InputReference reference, InputUse use)
     {
         var variable = model.FindVariable(reference.Name);
@@ -39,8 +41,13 @@ public sealed class InputResolver(BoundModel model, DiagnosticBag diagnostics)
             return null;
         }
         if (!Allowed(variable, use, reference)) return null;
-        var positions = Positions(variable, reference);
-        return positions is null ? null : new ResolvedInput(reference, variable.Name, variable.ElementCount, positions.Value);
+        var named = _names.Resolve(reference.Text, reference.Name, reference.Subscript);
+        if (named.Problem != NameProblem.None)
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownInputElement, named.Message!, reference.Location, hint: named.Hint);
+            return null;
+        }
+        return new ResolvedInput(reference, variable.Name, variable.ElementCount, named.Positions);
     }
 
     private bool Allowed(BoundVariable variable, InputUse use, InputReference reference)
@@ -69,53 +76,6 @@ public sealed class InputResolver(BoundModel model, DiagnosticBag diagnostics)
             return false;
         }
         return true;
-    }
-
-    private ImmutableArray<int>? Positions(BoundVariable variable, InputReference reference)
-    {
-        var dims = variable.Dimensions;
-        if (!reference.HasSubscript) return Enumerable.Range(0, Math.Max(1, variable.ElementCount)).ToImmutableArray();
-        if (reference.Subscript.Length != dims.Length)
-        {
-            diagnostics.Error(DiagnosticCodes.UnknownInputElement,
-                dims.Length == 0
-                    ? $"'{variable.Name}' is not arrayed, so it takes no subscript"
-                    : $"'{reference.Text}' names {reference.Subscript.Length} element{(reference.Subscript.Length == 1 ? "" : "s")}, but '{variable.Name}' has {dims.Length} dimension{(dims.Length == 1 ? "" : "s")} ({string.Join(", ", dims)})",
-                reference.Location, hint: dims.Length == 0 ? $"write '{variable.Name}'" : "separate the elements with commas, one per dimension");
-            return null;
-        }
-        var choices = new List<int[]>();
-        for (int k = 0; k < dims.Length; k++)
-        {
-            var chosen = Choose(dims[k], reference.Subscript[k]);
-            if (chosen is null)
-            {
-                string? s = NameSuggester.Suggest(reference.Subscript[k], dims[k].Elements);
-                diagnostics.Error(DiagnosticCodes.UnknownInputElement, $"'{reference.Subscript[k]}' is not an element of {dims[k].Name} (in '{reference.Text}')",
-                    reference.Location, hint: s is not null ? $"did you mean '{s}'?" : $"{dims[k].Name} has: {string.Join(", ", dims[k].Elements)}");
-                return null;
-            }
-            choices.Add(chosen);
-        }
-        var flats = new List<int>();
-        foreach (var indices in Binder.Positions(dims))
-        {
-            bool match = true;
-            for (int k = 0; k < dims.Length && match; k++) match = choices[k].Contains(indices[k]);
-            if (match) flats.Add(variable.FlatIndex(indices.AsSpan()));
-        }
-        return flats.ToImmutableArray();
-    }
-
-    /// <summary>Indices of a dimension that a subscript entry names: one element, all (*), or a subrange's.</summary>
-    private int[]? Choose(Dimension dimension, string entry)
-    {
-        if (entry == "*") return Enumerable.Range(0, dimension.Size).ToArray();
-        int i = dimension.IndexOf(entry);
-        if (i >= 0) return [i];
-        var sub = model.Dimensions.FirstOrDefault(d => d.Canonical == Identifier.Canonical(entry));
-        if (sub is null || sub.Root != dimension.Root) return null;
-        return Enumerable.Range(0, dimension.Size).Where(j => Enumerable.Range(0, sub.Size).Any(m => sub.RootIndex(m) == dimension.RootIndex(j))).ToArray();
     }
 
     private IEnumerable<string> Inputs() => model.Variables.Where(v => v.IsInput).Select(v => v.Name);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Runtime.Batches;
 using Simulation.Engine.Scenarios.Format;

@@ -64,7 +64,7 @@ public sealed class GridDesign(IReadOnlyList<IReadOnlyList<double>> levels) : Sa
 }
 
 /// <summary>Rows of a design table, one sample per row.</summary>
-public sealed class TableDesign(Runtime.Batches.DesignTable table) : SampleDesign
+public sealed class TableDesign(Designs.DesignTable table) : SampleDesign
 {
     public override int Count => table.RowCount;
 

@@ -59,7 +59,7 @@ public class BatchRunnerTests
     public void AtTimes_TimeOutsideRunOrBetweenSteps_Throws(double time)
     {
         var plan = Plan();
-        Assert.That(RecordRequest.TryStepOf(plan, time, out _), Is.False);
+        Assert.That(plan.Clock.TryStepOf(time, out _), Is.False);
         Assert.Throws<ArgumentOutOfRangeException>(() => RecordRequest.AtTimes(plan, Level(plan), [time]));
     }
 

@@ -1,3 +1,4 @@
+using Simulation.Engine.Designs;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Runtime.Batches;
 

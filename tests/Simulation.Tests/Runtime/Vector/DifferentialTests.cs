@@ -53,7 +53,7 @@ public class DifferentialTests
         var outputs = plan.Model.Elements.Where(recorded ?? (_ => true))
             .Select(e => new OutputColumn(e.DisplayName, plan.ElementSlots[e.Id], e.Id)).ToList();
         var inputs = RandomInputs(rng, runs, plan.Parameters.Length);
-        var record = RecordRequest.AtTimes(plan, outputs, Enumerable.Range(0, plan.StepCount + 1).Select(s => RecordRequest.StepTime(plan, s)));
+        var record = RecordRequest.AtTimes(plan, outputs, Enumerable.Range(0, plan.StepCount + 1).Select(plan.Clock.TimeOf));
         var options = new BatchOptions
         {
             Seed = (ulong)rng.Next(3),

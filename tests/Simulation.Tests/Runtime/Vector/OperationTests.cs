@@ -51,7 +51,7 @@ public class OperationTests
     private static void AssertSameAsReference(EvaluationPlan plan, List<double[]> runs, int operands, string what)
     {
         var output = new OutputColumn("result", ResultSlot(operands), 0);
-        var times = Enumerable.Range(0, plan.StepCount + 1).Select(s => RecordRequest.StepTime(plan, s));
+        var times = Enumerable.Range(0, plan.StepCount + 1).Select(plan.Clock.TimeOf);
         var record = RecordRequest.AtTimes(plan, [output], times);
         var inputs = new ParameterTable(runs.Count, operands, runs.SelectMany(r => r).ToArray());
         foreach (var execution in new[] { RatesExecution.Compiled, RatesExecution.Interpreted })

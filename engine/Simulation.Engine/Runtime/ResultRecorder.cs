@@ -1,8 +1,8 @@
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Diagnostics;
-using Simulation.Engine.Runtime;
+using Simulation.Engine.Results;
 
-namespace Simulation.Engine.Results;
+namespace Simulation.Engine.Runtime;
 
 /// <summary>Collects the chosen output slots at each saved step, and runtime diagnostics.</summary>
 public sealed class ResultRecorder(EvaluationPlan plan, IReadOnlyList<OutputColumn> columns) : IRunRecorder
@@ -32,6 +32,3 @@ public sealed class ResultRecorder(EvaluationPlan plan, IReadOnlyList<OutputColu
 
     public SimulationResult ToResult() => new(columns.Select(c => c.Name).ToList(), _times, _rows, _diagnostics);
 }
-
-/// <summary>An output column: its name as written in result files, and the plan slot it reads.</summary>
-public sealed record OutputColumn(string Name, int Slot, int Element);

@@ -2,8 +2,9 @@ using System.Globalization;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Checking;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Runtime.Batches;
 
-namespace Simulation.Engine.Runtime.Batches;
+namespace Simulation.Engine.Designs;
 
 /// <summary>
 /// A design table: one run per row, one model input per column (analysts make these in R, Excel or

@@ -1,6 +1,6 @@
 using Simulation.Engine.Syntax;
 
-namespace Simulation.Engine.Scenarios.Building;
+namespace Simulation.Engine.Scenarios.Resolution;
 
 /// <summary>
 /// Names for the variables an experiment adds to a model (outcome accumulators, intervention schedules),

@@ -1,7 +1,8 @@
 using Simulation.Engine.Scenarios.Output;
+using Simulation.Engine.Scenarios.Running;
 using Simulation.Engine.Scenarios.Summary;
 
-namespace Simulation.Engine.Scenarios.Running;
+namespace Simulation.Engine.Scenarios;
 
 public enum SweepStatus
 {

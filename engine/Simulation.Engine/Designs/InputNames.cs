@@ -3,31 +3,28 @@ using Simulation.Engine.Checking;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Syntax;
 
-namespace Simulation.Engine.Runtime.Batches;
+namespace Simulation.Engine.Designs;
 
 /// <summary>
-/// Resolves the name of a model input as users write it in <c>--set</c> or a design table column:
-/// a variable (<c>contact rate</c>; an arrayed one means every element) or one element
-/// (<c>admission rate[65-74]</c>). Only inputs and constants can be set per run.
+/// The inputs a name in <c>--set</c> or a design table column sets, found by the model's <see cref="NameResolver"/>:
+/// a variable (<c>contact rate</c>; an arrayed one means every element), some elements (<c>admission rate[65-74]</c>,
+/// <c>admission rate[*, Q1]</c>, a subrange), or an element by its output name. Only inputs and constants can be set per run.
 /// </summary>
 public static class InputNames
 {
     /// <summary>The elements <paramref name="name"/> sets, or why it cannot be set.</summary>
     public static InputResolution Resolve(BoundModel model, ModelAnalysis analysis, string name)
     {
-        var variable = model.FindVariable(name);
+        var names = new NameResolver(model);
+        var named = names.Resolve(name);
         IReadOnlyList<int> elements;
-        if (variable is not null && variable.Elements.Count > 0) elements = variable.Elements;
+        if (named.Problem == NameProblem.None && named.Variable!.Elements.Count > 0) elements = named.Elements.ToList();
+        else if (names.ElementNamed(name) is { } element) elements = [element.Id];
+        else if (named.Problem == NameProblem.UnknownElement) return new([], InputProblem.Unknown, named.Message, named.Hint);
         else
         {
-            string canonical = Identifier.Canonical(name.Replace(", ", ","));
-            var element = model.Elements.FirstOrDefault(e => Identifier.Canonical(e.DisplayName) == canonical);
-            if (element is null)
-            {
-                string? suggestion = NameSuggester.Suggest(name, model.Variables.Where(v => v.Elements.Count > 0).Select(v => v.Name));
-                return new([], InputProblem.Unknown, $"the model has no variable '{name}'", suggestion is not null ? $"did you mean '{suggestion}'?" : null);
-            }
-            elements = [element.Id];
+            string? suggestion = NameSuggester.Suggest(name, model.Variables.Where(v => v.Elements.Count > 0).Select(v => v.Name));
+            return new([], InputProblem.Unknown, $"the model has no variable '{name}'", suggestion is not null ? $"did you mean '{suggestion}'?" : null);
         }
         foreach (int id in elements)
             if (!analysis.TimeInvariant[id] || model.Elements[id].Kind == ElementKind.Stock)

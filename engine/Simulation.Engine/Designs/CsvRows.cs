@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Simulation.Engine.Runtime.Batches;
+namespace Simulation.Engine.Designs;
 
 /// <summary>One CSV cell: its text (unquoted) and where it starts (1-based line and column).</summary>
 public readonly record struct CsvCell(string Text, int Line, int Column);
