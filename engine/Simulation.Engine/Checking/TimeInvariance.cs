@@ -27,7 +27,7 @@ public static class TimeInvariance
         BInit => true,
         BPrevious or BDelayFixed or BRandom => false,
         BUnary u => IsInvariant(u.Operand, invariantElements),
-        BBinary b => References.Operands(b).All(a => IsInvariant(a, invariantElements)),
+        BBinary b => BoundTree.Operands(b).All(a => IsInvariant(a, invariantElements)),
         BIf i => IsInvariant(i.Condition, invariantElements) && IsInvariant(i.Then, invariantElements) && IsInvariant(i.Else, invariantElements),
         BCall c => c.Function.Kind != OperationKind.Timed && c.Arguments.All(a => IsInvariant(a, invariantElements)),
         BLookup l => IsInvariant(l.Input, invariantElements),

@@ -50,59 +50,12 @@ internal static class UsageWarnings
     /// </summary>
     private static void CollectUses(BoundExpr expr, bool[] used, HashSet<int> usedTables)
     {
-        switch (expr)
+        if (expr is BRef r)
         {
-            case BRef r:
-                used[r.Element] = true;
-                return;
-            case BLookup l:
-                usedTables.Add(l.Table);
-                CollectUses(l.Input, used, usedTables);
-                return;
-            case BUnary u:
-                CollectUses(u.Operand, used, usedTables);
-                return;
-            case BBinary b:
-                foreach (var operand in References.Operands(b)) CollectUses(operand, used, usedTables);
-                return;
-            case BIf i:
-                CollectUses(i.Condition, used, usedTables);
-                CollectUses(i.Then, used, usedTables);
-                CollectUses(i.Else, used, usedTables);
-                return;
-            case BCall c:
-                foreach (var a in c.Arguments) CollectUses(a, used, usedTables);
-                return;
-            case BReduce r:
-                foreach (var a in r.Items) CollectUses(a, used, usedTables);
-                return;
-            case BSelect s:
-                CollectUses(s.Index, used, usedTables);
-                foreach (var a in s.Items) CollectUses(a, used, usedTables);
-                return;
-            case BRandom r:
-                foreach (var a in r.Arguments) CollectUses(a, used, usedTables);
-                return;
-            default:
-                foreach (var child in Children(expr)) CollectUses(child, used, usedTables); // INIT, PREVIOUS, DELAY: rare
-                return;
+            used[r.Element] = true;
+            return;
         }
+        if (expr is BLookup l) usedTables.Add(l.Table);
+        BoundTree.ForEachChild(expr, null, (used, usedTables), static (child, s) => CollectUses(child, s.used, s.usedTables));
     }
-
-    /// <summary>The operands of a node; for a binary operation, those of the whole chain down its left operands (<see cref="References.Operands"/>).</summary>
-    internal static IEnumerable<BoundExpr> Children(BoundExpr? expr) => expr switch
-    {
-        BUnary u => [u.Operand],
-        BBinary b => References.Operands(b),
-        BIf i => [i.Condition, i.Then, i.Else],
-        BCall c => c.Arguments,
-        BLookup l => [l.Input],
-        BReduce r => r.Items,
-        BSelect s => [s.Index, .. s.Items],
-        BInit i => [i.Inner],
-        BPrevious p => [p.Inner, p.Initial],
-        BDelayFixed d => [d.Input, d.DelayTime, d.Initial],
-        BRandom r => r.Arguments,
-        _ => [],
-    };
 }

@@ -42,6 +42,6 @@ internal sealed class ElementStages
     {
         BInit => true,
         BRef r => _stages[r.Element] == Stage.AfterInitial,
-        _ => Checking.UsageWarnings.Children(expr).Any(ReadsInitialValues),
+        _ => BoundTree.Children(expr).Any(ReadsInitialValues),
     };
 }

@@ -9,7 +9,7 @@ namespace Simulation.Engine.Syntax;
 /// Unary minus binds looser than ^, so <c>-2^2 = -4</c>; the exponent may itself be negated (<c>2^-1</c>).
 /// A syntax error produces one diagnostic at the offending token and no tree.
 /// </summary>
-public sealed class Parser
+public sealed partial class Parser
 {
     public const int MaxDepth = 200;
 
@@ -308,74 +308,6 @@ public sealed class Parser
         return name;
     }
 
-    /// <summary>
-    /// Subscripts are read as raw text between commas, because element names (0-17, 85+) need not be
-    /// expressions; each piece is also parsed as an expression where it can be.
-    /// </summary>
-    private Expr ParseSubscripts(NameExpr target)
-    {
-        var open = Advance();
-        var pieces = new List<(int Start, int End)>();
-        int pieceStart = _pos;
-        int depth = 0;
-        while (true)
-        {
-            var t = Current;
-            if (t.Kind == TokenKind.End)
-                throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, "'[' is never closed", open.Span, "add ']'"));
-            if (t.Kind is TokenKind.LeftBracket or TokenKind.LeftParen) depth++;
-            else if (t.Kind is TokenKind.RightParen) depth--;
-            else if (t.Kind == TokenKind.RightBracket)
-            {
-                if (depth == 0) break;
-                depth--;
-            }
-            else if (t.Kind == TokenKind.Comma && depth == 0)
-            {
-                pieces.Add((pieceStart, _pos));
-                Advance();
-                pieceStart = _pos;
-                continue;
-            }
-            Advance();
-        }
-        pieces.Add((pieceStart, _pos));
-        var close = Advance();
-        var subscripts = ImmutableArray.CreateBuilder<Subscript>();
-        foreach (var (start, end) in pieces)
-        {
-            if (start == end)
-                throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, "an empty subscript", _tokens[Math.Min(start, _tokens.Count - 1)].Span,
-                    "write an element or dimension name between the commas"));
-            var span = TextSpan.FromBounds(_tokens[start].Span.Start, _tokens[end - 1].Span.End);
-            string raw = _text[span.Start..span.End].Trim();
-            if (_tokens[start].Kind == TokenKind.Star)
-            {
-                string? subrange = null;
-                if (end - start == 3 && _tokens[start + 1].Text == ":" && _tokens[start + 2].Kind is TokenKind.Name or TokenKind.QuotedName)
-                    subrange = _tokens[start + 2].Text;
-                else if (end - start != 1)
-                    throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, $"'{raw}' is not a subscript", span,
-                        "use * for a whole dimension or *:Subrange for part of one"));
-                subscripts.Add(new Subscript(raw, null, true, span) { WildcardSubrange = subrange });
-                continue;
-            }
-            var sub = new Parser(_text, _tokens, start, end) { _depth = _depth };
-            Expr? expression = null;
-            try
-            {
-                var e = sub.ParseExpression();
-                if (sub._pos == end) expression = e;
-            }
-            catch (ParseException)
-            {
-                // not an expression: an element name like 85+
-            }
-            subscripts.Add(new Subscript(raw, expression, false, span));
-        }
-        return new SubscriptExpr(target, subscripts.ToImmutable(), target.Span.Union(close.Span));
-    }
-
     private ParseException Unexpected(string expected)
     {
         var t = Current;
@@ -401,7 +333,3 @@ public sealed class Parser
         public ParseError Error { get; } = error;
     }
 }
-
-public sealed record ParseError(string Code, string Message, TextSpan Span, string? Hint);
-
-public sealed record ParseResult(Expr? Expression, ParseError? Error);
