@@ -13,6 +13,10 @@ public static class ErrorReporter
                 Console.Error.WriteLine($"sim: {usage.Message}");
                 if (usage.Hint is not null) Console.Error.WriteLine($"  {usage.Hint}");
                 return ExitCodes.UsageOrFile;
+            case Reporting.ReportingException reporting:
+                Console.Error.WriteLine($"sim: {reporting.Message}");
+                if (reporting.Hint is not null) Console.Error.WriteLine($"  {reporting.Hint}");
+                return ExitCodes.UsageOrFile;
             case CommandParseException or CommandRuntimeException:
                 Console.Error.WriteLine($"sim: {exception.Message}");
                 Console.Error.WriteLine("  run 'sim --help' or 'sim <command> --help' for usage");

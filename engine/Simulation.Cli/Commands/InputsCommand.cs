@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using Simulation.Engine.Model;
 
 namespace Simulation.Cli.Commands;
 

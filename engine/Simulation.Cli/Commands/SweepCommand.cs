@@ -96,8 +96,9 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
                 Console.Error.WriteLine($"sweep: '{folder}' already holds this sweep, complete; nothing to do (sim summary {folder} shows it)");
                 return ExitCodes.Ok;
             default:
-                SummaryTable.Print(runner.Summary!);
+                Console.Out.Write(Reporting.Text.SummaryText.Headline(runner.Summary!));
                 Console.Error.WriteLine($"sweep: wrote runs, outcomes{(experiment.Measurement.Series.IsEmpty ? "" : ", series")} and summary to {folder}");
+                Console.Error.WriteLine($"  every outcome: sim summary {folder} --all; the report: sim report {folder}");
                 return ExitCodes.Ok;
         }
     }

@@ -26,6 +26,9 @@ public sealed class CompiledExperiment
     /// <summary>History matching: the outcome ranges a future's baseline must meet to be kept in the summary (none: every future counts).</summary>
     public ImmutableArray<PlausibilityTarget> Plausibility { get; init; } = ImmutableArray<PlausibilityTarget>.Empty;
 
+    /// <summary>How the summary judges each outcome: directions, ratios, cost-effectiveness, headline.</summary>
+    public required Summary.DecisionPlan Decisions { get; init; }
+
     public ulong Seed => Document.Seed;
 
     public int Futures => (int)Uncertainty.Futures;

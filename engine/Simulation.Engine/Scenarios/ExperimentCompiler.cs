@@ -46,6 +46,7 @@ public static class ExperimentCompiler
         var names = new HiddenNames(bound.Variables.Select(v => v.Name));
         var measurement = OutcomeResolver.Resolve(experiment, bound, clock, names, inputs, diagnostics);
         var plausibility = PlausibilityTarget.Resolve(experiment.Plausibility, measurement.Columns, diagnostics);
+        var decisions = diagnostics.HasErrors ? null : Summary.DecisionResolver.Resolve(experiment, measurement.Columns, diagnostics);
         CheckSampledAndSet(scenarios, uncertainty, diagnostics);
         CheckSize(scenarios.Length, uncertainty, experiment, diagnostics);
         if (diagnostics.HasErrors) return null;
@@ -74,6 +75,7 @@ public static class ExperimentCompiler
             Uncertainty = uncertainty,
             Measurement = measurement,
             Plausibility = plausibility,
+            Decisions = decisions!,
         };
     }
 

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
-using Simulation.Cli;
+using Simulation.Reporting.Text;
 using Simulation.Engine;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Model;
 using Simulation.Engine.Scenarios;
 using Simulation.Engine.Scenarios.Output;
 using Simulation.Engine.Scenarios.Summary;

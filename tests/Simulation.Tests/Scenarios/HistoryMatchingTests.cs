@@ -54,13 +54,13 @@ public class HistoryMatchingTests
             Assert.That(row.Value.P50, Is.EqualTo(own.QuantileCustom(0.5, QuantileDefinition.R7)).Within(1e-12 * Math.Abs(row.Value.P50)));
             if (s == 0) continue;
             var diff = kept.Select(f => outcomes[(Futures + f, row.Outcome, "")] - outcomes[(f, row.Outcome, "")]).ToArray();
-            Assert.That(row.Difference!.Count, Is.EqualTo(kept.Count), "paired over the kept futures only");
-            Assert.That(row.Difference.Mean, Is.EqualTo(diff.Mean()).Within(1e-9 * Math.Abs(diff.Mean())));
+            Assert.That(row.Comparison!.Difference.Count, Is.EqualTo(kept.Count), "paired over the kept futures only");
+            Assert.That(row.Comparison.Difference.Mean, Is.EqualTo(diff.Mean()).Within(1e-9 * Math.Abs(diff.Mean())));
         }
         Assert.That(outcomes.Count(o => o.Key.Outcome == "left"), Is.EqualTo(2 * Futures), "the outcomes table keeps every run");
 
         var csv = File.ReadAllLines(Path.Combine(folder, "summary.csv"));
-        int excluded = Array.IndexOf(SweepSummary.CsvHeader, "excluded");
+        int excluded = SweepSummary.CsvHeader.ToList().IndexOf("excluded");
         Assert.That(csv.Skip(1).Select(l => int.Parse(Corpus.CsvFields.Split(l)[excluded], CultureInfo.InvariantCulture)), Is.All.EqualTo(Futures - kept.Count));
         Assert.That(match.Describe(), Does.StartWith($"History matching: {kept.Count} of {Futures} futures plausible; {Futures - kept.Count} left out"));
         Assert.That(match.Describe(), Does.Contain($"left in [25, 45] ({Futures - keptLeft.Count})"));

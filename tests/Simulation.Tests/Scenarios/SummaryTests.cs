@@ -57,17 +57,17 @@ public class SummaryTests
                 Assert.That(q, Is.EqualTo(own.QuantileCustom(p, QuantileDefinition.R7)).Within(1e-12 * Math.Abs(q)), $"{row.Scenario} {row.Outcome} P{p * 100}");
             if (row.Scenario == "base")
             {
-                Assert.That(row.Difference, Is.Null);
+                Assert.That(row.Comparison, Is.Null);
                 continue;
             }
             var diff = own.Zip(Values(1), (a, b) => a - b).ToArray();
-            Assert.That(row.Difference!.Mean, Is.EqualTo(diff.Mean()).Within(1e-9 * Math.Abs(diff.Mean()) + 1e-12));
-            Assert.That(row.Difference.P5, Is.EqualTo(diff.QuantileCustom(0.05, QuantileDefinition.R7)).Within(1e-9 * Math.Abs(row.Difference.P5) + 1e-12));
-            Assert.That(row.Difference.P95, Is.EqualTo(diff.QuantileCustom(0.95, QuantileDefinition.R7)).Within(1e-9 * Math.Abs(row.Difference.P95) + 1e-12));
+            Assert.That(row.Comparison!.Difference.Mean, Is.EqualTo(diff.Mean()).Within(1e-9 * Math.Abs(diff.Mean()) + 1e-12));
+            Assert.That(row.Comparison.Difference.P5, Is.EqualTo(diff.QuantileCustom(0.05, QuantileDefinition.R7)).Within(1e-9 * Math.Abs(row.Comparison.Difference.P5) + 1e-12));
+            Assert.That(row.Comparison.Difference.P95, Is.EqualTo(diff.QuantileCustom(0.95, QuantileDefinition.R7)).Within(1e-9 * Math.Abs(row.Comparison.Difference.P95) + 1e-12));
         }
         var ratio = summary.Rows.Single(r => r.Outcome == "r" && r.Scenario == "fast");
         double expected = Enumerable.Range(74, 37).Average(run => outcomes[(run, "out", "")]) / Enumerable.Range(74, 37).Average(run => outcomes[(run, "left", "")]);
-        Assert.That(ratio.RatioOfMeans, Is.EqualTo(expected).Within(1e-12 * expected));
+        Assert.That(ratio.Ratio!.Value, Is.EqualTo(expected).Within(1e-12 * expected));
     }
 
     [Test]
@@ -85,8 +85,8 @@ public class SummaryTests
         Assert.That(lines[0], Is.EqualTo(string.Join(",", SweepSummary.CsvHeader)));
         var b = Corpus.CsvFields.Split(lines[2]);
         Assert.That(b[0], Is.EqualTo("b, with a comma"));
-        Assert.That(double.Parse(b[6], CultureInfo.InvariantCulture), Is.EqualTo(json.Rows[1].Value.Mean));
-        Assert.That(double.Parse(b[12], CultureInfo.InvariantCulture), Is.EqualTo(json.Rows[1].Difference!.Mean));
-        Assert.That(Corpus.CsvFields.Split(lines[1])[12], Is.Empty, "no difference for the baseline itself");
+        Assert.That(double.Parse(b[9], CultureInfo.InvariantCulture), Is.EqualTo(json.Rows[1].Value.Mean));
+        Assert.That(double.Parse(b[18], CultureInfo.InvariantCulture), Is.EqualTo(json.Rows[1].Comparison!.Difference.Mean));
+        Assert.That(Corpus.CsvFields.Split(lines[1])[18], Is.Empty, "no difference for the baseline itself");
     }
 }

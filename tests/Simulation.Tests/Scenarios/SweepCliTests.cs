@@ -37,14 +37,17 @@ public class SweepCliTests
 
         var summary = SimProcess.Run("summary", output);
         Assert.That(summary.ExitCode, Is.EqualTo(0), summary.Stderr);
-        Assert.That(summary.Stdout, Does.Contain("Drained (units)"));
-        Assert.That(summary.Stdout, Does.Contain("vs base"));
+        Assert.That(summary.Stdout, Does.Contain("faster\n  Drained"), "the headline: each scenario's outcomes against the baseline");
+        Assert.That(summary.Stdout.Split('\n').Max(l => l.Length), Is.LessThanOrEqualTo(100));
+        var all = SimProcess.Run("summary", output, "--all");
+        Assert.That(all.ExitCode, Is.EqualTo(0), all.Stderr);
+        Assert.That(all.Stdout, Does.Contain("vs base [P5, P95]"));
         var unknown = SimProcess.Run("summary", output, "--outcome", "Drianed");
         Assert.That(unknown.ExitCode, Is.EqualTo(2));
         Assert.That(unknown.Stderr, Does.Contain("did you mean 'Drained'"));
         var markdown = SimProcess.Run("summary", output, "--format", "markdown");
         Assert.That(markdown.ExitCode, Is.EqualTo(0), markdown.Stderr);
-        Assert.That(markdown.Stdout, Does.Contain("| outcome | units |"));
+        Assert.That(markdown.Stdout, Does.Contain("| outcome | units | better |"));
         Assert.That(markdown.Stdout, Does.Contain("| Drained | units |"));
         var badFormat = SimProcess.Run("summary", output, "--format", "html");
         Assert.That(badFormat.ExitCode, Is.EqualTo(2));

@@ -40,6 +40,9 @@ public sealed record ExperimentDocument
 
     public OutputOptions Outputs { get; init; } = new();
 
+    /// <summary>"costEffectiveness": which outcomes are the cost and the QALYs, and the thresholds for net monetary benefit.</summary>
+    public CostEffectivenessDefinition? CostEffectiveness { get; init; }
+
     public required SourceFile Source { get; init; }
 
     public SourceLocation? Location { get; init; }
@@ -80,4 +83,16 @@ public sealed record OutputOptions
 
     /// <summary>Futures per committed chunk of work (and per Parquet row group); null lets the runner choose.</summary>
     public int? Chunk { get; init; }
+}
+
+/// <summary>
+/// The cost and QALY outcomes of a cost-effectiveness comparison (null: found from an incremental cost per QALY
+/// ratio), and the willingness-to-pay thresholds at which net monetary benefit is reported (per QALY).
+/// </summary>
+public sealed record CostEffectivenessDefinition
+{
+    public NameReference? Cost { get; init; }
+    public NameReference? Qalys { get; init; }
+    public ImmutableArray<double> Thresholds { get; init; } = ImmutableArray<double>.Empty;
+    public SourceLocation? Location { get; init; }
 }

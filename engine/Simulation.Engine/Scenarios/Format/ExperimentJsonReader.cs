@@ -40,6 +40,7 @@ public static class ExperimentJsonReader
             Outcomes = json.Objects(obj["outcomes"]).Select(o => OutcomeJsonReader.Read(o, json)).OfType<OutcomeDefinition>().ToImmutableArray(),
             Plausibility = json.Objects(obj["plausibility"]).Select(p => ReadPlausibility(p, json)).OfType<PlausibilityDefinition>().ToImmutableArray(),
             Outputs = obj["outputs"] is JsonObject o ? ReadOutputs(o, json) : new OutputOptions(),
+            CostEffectiveness = obj["costEffectiveness"] is JsonObject ce ? ReadCostEffectiveness(ce, json) : null,
             Source = file,
             Location = json.At(obj),
         };
@@ -80,6 +81,14 @@ public static class ExperimentJsonReader
         Max = json.Number(p["max"]),
         Doc = JsonReading.String(p["doc"]),
         Location = json.At(p),
+    };
+
+    private static CostEffectivenessDefinition ReadCostEffectiveness(JsonObject o, JsonReading json) => new()
+    {
+        Cost = o["cost"] is JsonString c ? json.Name(c) : null,
+        Qalys = o["qalys"] is JsonString q ? json.Name(q) : null,
+        Thresholds = json.Numbers(o["thresholds"]),
+        Location = json.At(o),
     };
 
     private static OutputOptions ReadOutputs(JsonObject o, JsonReading json) => new()

@@ -34,6 +34,13 @@ public enum OutcomeKind
     Payback,
 }
 
+/// <summary>Which way an outcome is better: what "better than the baseline" means in the summary.</summary>
+public enum Direction
+{
+    Lower,
+    Higher,
+}
+
 /// <summary>A key performance indicator: its name and units, and how it is computed from a run.</summary>
 public sealed record OutcomeDefinition
 {
@@ -41,6 +48,9 @@ public sealed record OutcomeDefinition
     public string? Units { get; init; }
     public string? Documentation { get; init; }
     public required OutcomeKind Kind { get; init; }
+
+    /// <summary>"better": which way is better; null lets the summary infer it (docs/experiment-format.md, "Which way is better").</summary>
+    public Direction? Better { get; init; }
 
     /// <summary>Value, Total, Mean: the expression measured (in the model's equation language).</summary>
     public EquationSource? Expression { get; init; }

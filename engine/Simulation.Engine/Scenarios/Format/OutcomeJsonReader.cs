@@ -49,6 +49,7 @@ internal static class OutcomeJsonReader
             Units = JsonReading.String(o["units"]),
             Documentation = JsonReading.String(o["doc"]),
             Kind = kind,
+            Better = JsonReading.String(o["better"]) switch { "lower" => Direction.Lower, "higher" => Direction.Higher, _ => null },
             Expression = kind is OutcomeKind.Value or OutcomeKind.Total or OutcomeKind.Mean ? json.Equation(node) : null,
             By = (o["by"] as JsonArray)?.Items.OfType<JsonString>().Select(json.Name).ToImmutableArray() ?? ImmutableArray<NameReference>.Empty,
             At = o["at"] switch

@@ -65,7 +65,7 @@ internal static class DerivedOutcomes
         if (o.Kind is OutcomeKind.ChangeFromBaseline or OutcomeKind.Avoided)
         {
             var of = b.ColumnsByName[o.Operands[0].Name];
-            b.AddColumns(o.Name, of.Select(c => (columns[c].Element, (OutcomeFormula)new VersusBaseline(o.Kind, c))).ToList(), o.Units);
+            b.AddColumns(o.Name, of.Select(c => (columns[c].Element, (OutcomeFormula)new VersusBaseline(o.Kind, c))).ToList(), o);
             return;
         }
         var left = b.ColumnsByName[o.Operands[0].Name];
@@ -78,7 +78,7 @@ internal static class DerivedOutcomes
                 hint: "both sides need the same elements, or one side a single value");
             return;
         }
-        b.AddColumns(o.Name, pairs.Select(p => (p.Element, (OutcomeFormula)new Combination(o.Kind, p.Left, p.Right))).ToList(), o.Units);
+        b.AddColumns(o.Name, pairs.Select(p => (p.Element, (OutcomeFormula)new Combination(o.Kind, p.Left, p.Right))).ToList(), o);
     }
 
     /// <summary>
@@ -99,7 +99,7 @@ internal static class DerivedOutcomes
         }
         var columns = b.Columns;
         b.AddColumns(o.Name, times[0].Select((c, e) => (columns[c].Element, (OutcomeFormula)new PaybackOver(times.Select(t => t[e]).ToImmutableArray()))).ToList(),
-            o.Units);
+            o);
     }
 
     private static List<(string Element, int Left, int Right)>? Pair(List<int> left, List<int> right, List<OutcomeColumn> columns)

@@ -3,7 +3,11 @@ using Simulation.Engine.Scenarios.Format;
 namespace Simulation.Engine.Scenarios.Outcomes;
 
 /// <summary>One value of the outcomes table per run: an outcome, and its element ("" for a scalar outcome).</summary>
-public sealed record OutcomeColumn(string Outcome, string Element, string? Units, OutcomeFormula Formula);
+public sealed record OutcomeColumn(string Outcome, string Element, string? Units, OutcomeFormula Formula)
+{
+    /// <summary>The experiment's outcome this column comes from (one outcome may give a column per time or element).</summary>
+    public OutcomeDefinition? Definition { get; init; }
+}
 
 /// <summary>How an outcome column is computed from one run's recorded values (and, when paired, the baseline's outcomes).</summary>
 public abstract record OutcomeFormula;

@@ -1,4 +1,5 @@
 using Simulation.Engine.Scenarios.Format;
+using Simulation.Engine.Scenarios.Summary;
 
 namespace Simulation.Engine.Scenarios.Outcomes;
 
@@ -17,9 +18,9 @@ public static class OutcomeEvaluator
                 ValueAt v => recorded[layout.IndexOf(v.Output, v.Step)],
                 IncreaseOver i => (recorded[layout.IndexOf(i.Output, i.ToStep)] - recorded[layout.IndexOf(i.Output, i.FromStep)]) / i.Divisor,
                 Combination { Kind: OutcomeKind.Ratio } r => result[r.Left] / result[r.Right],
-                Combination d => result[d.Left] - result[d.Right],
-                VersusBaseline { Kind: OutcomeKind.Avoided } a => (baseline.IsEmpty ? result[a.Column] : baseline[a.Column]) - result[a.Column],
-                VersusBaseline p => result[p.Column] - (baseline.IsEmpty ? result[p.Column] : baseline[p.Column]),
+                Combination d => ZeroToRounding.Difference(result[d.Left], result[d.Right]),
+                VersusBaseline { Kind: OutcomeKind.Avoided } a => ZeroToRounding.Difference(baseline.IsEmpty ? result[a.Column] : baseline[a.Column], result[a.Column]),
+                VersusBaseline p => ZeroToRounding.Difference(result[p.Column], baseline.IsEmpty ? result[p.Column] : baseline[p.Column]),
                 PaybackOver p => Payback(p, result, baseline),
                 _ => throw new InvalidOperationException($"unknown outcome formula {columns[c].Formula}"),
             };

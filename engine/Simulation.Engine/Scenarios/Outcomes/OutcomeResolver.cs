@@ -101,13 +101,13 @@ public static class OutcomeResolver
             return index;
         }
 
-        public void AddColumns(string outcome, IReadOnlyList<(string Element, OutcomeFormula Formula)> columns, string? units)
+        public void AddColumns(string outcome, IReadOnlyList<(string Element, OutcomeFormula Formula)> columns, OutcomeDefinition definition)
         {
             var list = new List<int>();
             foreach (var (element, formula) in columns)
             {
                 list.Add(Columns.Count);
-                Columns.Add(new OutcomeColumn(outcome, element, units, formula));
+                Columns.Add(new OutcomeColumn(outcome, element, definition.Units, formula) { Definition = definition });
             }
             _byName[outcome] = list;
         }
@@ -124,7 +124,7 @@ public static class OutcomeResolver
             for (int k = 0; k < times.Length; k++)
             {
                 string outcome = times.Length == 1 ? o.Name : $"{o.Name} @ {times[k].ToString("R", CultureInfo.InvariantCulture)}";
-                AddColumns(outcome, PerElement(dims, p => new ValueAt(Output(name, p), steps[k])), o.Units);
+                AddColumns(outcome, PerElement(dims, p => new ValueAt(Output(name, p), steps[k])), o);
                 timed.Add(_byName[outcome]);
                 Steps.Add(steps[k]);
             }
@@ -158,7 +158,7 @@ public static class OutcomeResolver
                 Inflows = [new NameReference(flow, o.Location)],
             });
             double divisor = o.Kind == OutcomeKind.Mean ? to - from : 1;
-            AddColumns(o.Name, PerElement(dims, p => new IncreaseOver(Output(stock, p), fromStep, toStep, divisor)), o.Units);
+            AddColumns(o.Name, PerElement(dims, p => new IncreaseOver(Output(stock, p), fromStep, toStep, divisor)), o);
             Steps.Add(fromStep);
             Steps.Add(toStep);
         }

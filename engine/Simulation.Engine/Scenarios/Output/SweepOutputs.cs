@@ -12,7 +12,7 @@ namespace Simulation.Engine.Scenarios.Output;
 /// outcomes.parquet   run, outcome, element, value
 /// series.parquet     run, variable, element, time, value            (when the experiment asks for series)
 /// *.csv              the same tables as CSV                          (on request)
-/// summary.csv/.json  per scenario and outcome: mean, P5/P50/P95, and the paired difference from the baseline
+/// summary.csv/.json  per scenario and outcome: mean, percentiles, the paired comparison with the baseline (SweepSummary)
 /// </code>
 /// Memory: one chunk of every table, plus the outcome values the summary needs (8 bytes per run and outcome column).
 /// </summary>
@@ -48,6 +48,8 @@ public static class SweepOutputs
             summary[s] = new double[columns.Length][];
             for (int c = 0; c < columns.Length; c++) summary[s][c] = new double[futures];
         }
+        var failed = new bool[scenarios][];
+        for (int s = 0; s < scenarios; s++) failed[s] = new bool[futures];
         var own = new double[columns.Length];
         for (int s = 0; s < scenarios; s++)
         for (int chunk = 0; chunk < journal.ChunkCount; chunk++)
@@ -62,6 +64,7 @@ public static class SweepOutputs
                 var row = part.Row(i);
                 OutcomeEvaluator.Evaluate(measurement.Layout, columns, row, baseline is null ? [] : baseline.AsSpan(i * columns.Length, columns.Length), own);
                 runs.Add(s, future, part.Problems[i]);
+                failed[s][future] = part.Problems[i] is not null;
                 for (int c = 0; c < columns.Length; c++)
                 {
                     summary[s][c][future] = own[c];
@@ -87,7 +90,7 @@ public static class SweepOutputs
         await runsFile.PublishAsync();
         await outcomesFile.PublishAsync();
         if (seriesFile is not null) await seriesFile.PublishAsync();
-        var result = SweepSummary.Compute(experiment, columns, summary);
+        var result = SweepSummary.Compute(experiment, columns, summary, failed);
         AtomicFile.WriteAllText(Path.Combine(folder, SummaryCsv), result.ToCsv());
         AtomicFile.WriteAllText(Path.Combine(folder, SummaryJson), result.ToJson());
         return result;

@@ -1,17 +1,17 @@
-using System.Globalization;
-using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Simulation.Engine.Results;
-using Simulation.Engine.Scenarios.Plausibility;
 using System.Collections.Immutable;
+using Simulation.Engine.Scenarios.Format;
+using Simulation.Engine.Scenarios.Outcomes;
+using Simulation.Engine.Scenarios.Plausibility;
 
 namespace Simulation.Engine.Scenarios.Summary;
 
 /// <summary>
-/// The comparison a sweep ends with, per scenario and outcome: mean and P5/P50/P95 across futures, and the
-/// paired difference from the baseline (each future's scenario value minus the baseline's value in the same
-/// future) with its own mean and P5/P50/P95. Written as summary.csv and summary.json; read back by `sim summary`.
+/// The comparison a sweep ends with, and the one home of its decision statistics: per scenario and outcome, the
+/// spread across futures, and the paired comparison with the baseline (differences future by future, their band,
+/// the probability of being better, the futures left out and why); ratios as ratios of means with their quadrant;
+/// net monetary benefit and the ranking of scenarios where costs and QALYs exist; the headline outcomes; and the
+/// experiment's description. Written as summary.csv and summary.json (<see cref="SummaryJson"/>); every view
+/// (terminal, Markdown, HTML report) prints these numbers.
 /// When the experiment names plausibility targets, <see cref="HistoryMatch"/> says which futures were left out and
 /// why, and every statistic is over the futures kept.
 /// </summary>
@@ -20,143 +20,139 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
 {
     public const string QuantileMethod = "type 7 (Hyndman and Fan 1996; R's default)";
 
+    /// <summary>The outcomes (names as in <see cref="SummaryRow.Outcome"/>) a reader sees first, in order.</summary>
+    public IReadOnlyList<string> Headline { get; init; } = [];
+
+    public CostEffectivenessSummary? CostEffectiveness { get; init; }
+
+    /// <summary>The experiment described for readers (null in summaries written before it existed).</summary>
+    public SweepDescription? About { get; init; }
+
+    public int Futures => Samples * Replications;
+
+    public IEnumerable<string> Scenarios => Rows.Select(r => r.Scenario).Distinct();
+
     /// <param name="values">values[scenario][column][future], one outcome column per entry of <paramref name="columns"/>.</param>
-    public static SweepSummary Compute(CompiledExperiment experiment, IReadOnlyList<Outcomes.OutcomeColumn> columns, double[][][] values)
+    /// <param name="failed">failed[scenario][future]: the run's stocks or rates became NaN or infinite (null: none did).</param>
+    public static SweepSummary Compute(CompiledExperiment experiment, IReadOnlyList<OutcomeColumn> columns, double[][][] values, bool[][]? failed = null)
     {
+        var match = experiment.Plausibility.IsEmpty ? null : HistoryMatch.Judge(experiment.Plausibility, values[experiment.Baseline], experiment.Futures);
+        if (match is not null)
+        {
+            // Every statistic is over the futures the history match keeps, in every scenario alike (pairing kept).
+            T[] Kept<T>(T[] all) => match.Kept.Select(f => all[f]).ToArray();
+            values = values.Select(scenario => scenario.Select(Kept).ToArray()).ToArray();
+            failed = failed?.Select(Kept).ToArray();
+        }
+        var plan = experiment.Decisions;
         var rows = new List<SummaryRow>();
-        int b = experiment.Baseline;
-        var match = experiment.Plausibility.IsEmpty ? null : HistoryMatch.Judge(experiment.Plausibility, values[b], experiment.Futures);
-        var kept = match?.Kept ?? Enumerable.Range(0, experiment.Futures).ToImmutableArray();
-        double[] Kept(double[] all) => kept.Select(f => all[f]).ToArray();
+        int b = experiment.Baseline, scenarios = experiment.Scenarios.Length;
+        string? Reason(int s, int c, int f)
+        {
+            if (double.IsFinite(values[s][c][f])) return null;
+            if (failed?[s][f] == true) return LeftOutReason.RunFailed;
+            return columns[c].Formula is Combination { Kind: OutcomeKind.Ratio } r && values[s][r.Right][f] == 0 ? LeftOutReason.ZeroDenominator : LeftOutReason.NotFinite;
+        }
         for (int c = 0; c < columns.Count; c++)
-            for (int s = 0; s < experiment.Scenarios.Length; s++)
+            for (int s = 0; s < scenarios; s++)
             {
-                var own = Kept(values[s][c]);
-                var baseline = Kept(values[b][c]);
-                Distribution? difference = s == b ? null : Quantiles.Describe(own.Select((v, i) => v - baseline[i]));
-                double? ratio = columns[c].Formula is Outcomes.Combination { Kind: Format.OutcomeKind.Ratio } r
-                    ? Quantiles.RatioOfMeans(Kept(values[s][r.Left]), Kept(values[s][r.Right]))
+                var own = values[s][c];
+                var decision = plan.Columns[c];
+                var value = Quantiles.Describe(own) with { LeftOut = LeftOutReason.Count(own.Select((_, f) => Reason(s, c, f))) };
+                bool incremental = decision.Ratio is { Incremental: true };
+                Comparison? difference = s == b || incremental ? null : Compare(own, values[b][c], f => Reason(s, c, f) ?? Reason(b, c, f) switch
+                {
+                    null => null,
+                    _ => LeftOutReason.BaselineMissing,
+                });
+                RatioSummary? ratio = decision.Ratio is { } parts && !(incremental && s == b)
+                    ? RatioSummary.Of(values[s][parts.Numerator], values[s][parts.Denominator], parts.NumeratorBetter, parts.DenominatorBetter) with
+                    {
+                        NumeratorOutcome = columns[parts.Numerator].Outcome, DenominatorOutcome = columns[parts.Denominator].Outcome,
+                    }
                     : null;
-                rows.Add(new SummaryRow(experiment.Scenarios[s].Name, columns[c].Outcome, columns[c].Element, columns[c].Units, own.Length,
-                    Quantiles.Describe(own), difference, ratio));
+                rows.Add(new SummaryRow(experiment.Scenarios[s].Name, columns[c].Outcome, columns[c].Element, columns[c].Units, own.Length, value, difference)
+                {
+                    Kind = decision.Kind,
+                    Paired = decision.Paired,
+                    Better = decision.Better,
+                    Ratio = ratio,
+                });
             }
+        var headline = plan.Headline.Select(c => columns[c].Outcome).Distinct().ToList();
+        CostEffectivenessSummary? ce = null;
+        if (plan.CostEffectiveness is { } cePlan)
+        {
+            ce = NetBenefit(experiment, columns, values, cePlan, rows, (s, f) => failed?[s][f] == true ? LeftOutReason.RunFailed : LeftOutReason.NotFinite);
+            headline.AddRange(ce.Thresholds.Select(CostEffectivenessSummary.OutcomeName));
+        }
         return new SweepSummary(experiment.Document.Name, experiment.Document.Model.Name, experiment.Scenarios[b].Name, experiment.Seed,
-            DesignName(experiment), experiment.Uncertainty.Design.Count, experiment.Replications, rows, match);
+            DesignName(experiment), experiment.Uncertainty.Design.Count, experiment.Replications, rows, match)
+        {
+            Headline = headline,
+            CostEffectiveness = ce,
+            About = SweepDescription.Of(experiment),
+        };
+    }
+
+    /// <summary>The paired comparison of a scenario's values with the baseline's, future by future.</summary>
+    private static Comparison Compare(double[] own, double[] baseline, Func<int, string?> reason)
+    {
+        var differences = new List<double>(own.Length);
+        var leftOut = new List<string?>();
+        for (int f = 0; f < own.Length; f++)
+        {
+            double d = ZeroToRounding.Difference(own[f], baseline[f]);
+            if (double.IsFinite(d)) differences.Add(d);
+            else leftOut.Add(reason(f) ?? LeftOutReason.NotFinite);
+        }
+        return Comparison.Of(differences, LeftOutReason.Count(leftOut));
+    }
+
+    /// <summary>Adds a net monetary benefit row per scenario and threshold, and ranks the scenarios at each threshold.</summary>
+    private static CostEffectivenessSummary NetBenefit(CompiledExperiment experiment, IReadOnlyList<OutcomeColumn> columns, double[][][] values,
+        CostEffectivenessPlan plan, List<SummaryRow> rows, Func<int, int, string> reason)
+    {
+        int b = experiment.Baseline, scenarios = experiment.Scenarios.Length;
+        double[] Change(int s, int c) => values[s][c].Select((v, f) => ZeroToRounding.Difference(v, values[b][c][f])).ToArray();
+        string? units = columns[plan.Cost].Units;
+        var rankings = new List<Ranking>();
+        foreach (double threshold in plan.Thresholds)
+        {
+            var all = new double[]?[scenarios];
+            for (int s = 0; s < scenarios; s++)
+            {
+                if (s == b) continue;
+                var nmb = all[s] = CostEffectivenessSummary.NetBenefit(Change(s, plan.Cost), Change(s, plan.Qalys), threshold);
+                var leftOut = LeftOutReason.Count(nmb.Select((x, f) => double.IsFinite(x) ? null : reason(s, f)));
+                var comparison = Comparison.Of(nmb.Where(double.IsFinite).ToList(), leftOut);
+                rows.Add(new SummaryRow(experiment.Scenarios[s].Name, CostEffectivenessSummary.OutcomeName(threshold), "", units, nmb.Length,
+                    comparison.Difference, comparison)
+                {
+                    Kind = OutcomeKindNames.NetMonetaryBenefit,
+                    Paired = true,
+                    Better = Direction.Higher,
+                    Threshold = threshold,
+                });
+            }
+            rankings.Add(CostEffectivenessSummary.Rank(threshold, experiment.Scenarios.Select(s => s.Name).ToList(), all));
+        }
+        return new CostEffectivenessSummary(columns[plan.Cost].Outcome, columns[plan.Qalys].Outcome, units, plan.Thresholds, rankings);
     }
 
     private static string DesignName(CompiledExperiment experiment) => experiment.Uncertainty.Kind switch
     {
         null => "none",
-        Format.DesignKind.MonteCarlo => "monteCarlo",
-        Format.DesignKind.LatinHypercube => "latinHypercube",
+        DesignKind.MonteCarlo => "monteCarlo",
+        DesignKind.LatinHypercube => "latinHypercube",
         var k => k.ToString()!.ToLowerInvariant(),
     };
 
-    public static readonly string[] CsvHeader =
-    [
-        "scenario", "outcome", "element", "units", "runs", "n", "mean", "p5", "p50", "p95",
-        "baseline", "diff_n", "diff_mean", "diff_p5", "diff_p50", "diff_p95", "ratio_of_means", "excluded",
-    ];
+    public string ToCsv() => SummaryCsv.Write(this);
 
-    public string ToCsv()
-    {
-        var sb = new StringBuilder(string.Join(",", CsvHeader)).Append('\n');
-        foreach (var r in Rows)
-        {
-            var d = r.Difference;
-            string[] cells =
-            [
-                CsvResultWriter.Quote(r.Scenario), CsvResultWriter.Quote(r.Outcome), CsvResultWriter.Quote(r.Element), CsvResultWriter.Quote(r.Units ?? ""),
-                Int(r.Runs), Int(r.Value.Count), Num(r.Value.Mean), Num(r.Value.P5), Num(r.Value.P50), Num(r.Value.P95),
-                CsvResultWriter.Quote(Baseline), d is null ? "" : Int(d.Count), Num(d?.Mean), Num(d?.P5), Num(d?.P50), Num(d?.P95), Num(r.RatioOfMeans),
-                Int(HistoryMatch?.Excluded ?? 0),
-            ];
-            sb.Append(string.Join(",", cells)).Append('\n');
-        }
-        return sb.ToString();
-    }
+    public string ToJson() => SummaryJson.Write(this);
 
-    public string ToJson()
-    {
-        var json = new JObject
-        {
-            ["experiment"] = Experiment,
-            ["model"] = Model,
-            ["baseline"] = Baseline,
-            ["seed"] = Seed,
-            ["design"] = Design,
-            ["samples"] = Samples,
-            ["replications"] = Replications,
-            ["quantiles"] = QuantileMethod,
-            ["difference"] = "paired: scenario minus baseline in the same future (same sampled inputs and random stream)",
-            ["historyMatching"] = HistoryMatch is { } m ? HistoryMatchJson(m) : null,
-            ["rows"] = new JArray(Rows.Select(r => new JObject
-            {
-                ["scenario"] = r.Scenario,
-                ["outcome"] = r.Outcome,
-                ["element"] = r.Element,
-                ["units"] = r.Units,
-                ["runs"] = r.Runs,
-                ["value"] = Json(r.Value),
-                ["difference"] = r.Difference is null ? null : Json(r.Difference),
-                ["ratioOfMeans"] = r.RatioOfMeans is double q ? Raw(q) : null,
-            })),
-        };
-        return json.ToString(Formatting.Indented) + "\n";
-    }
+    public static SweepSummary FromJson(string text) => SummaryJson.Read(text);
 
-    public static SweepSummary FromJson(string text)
-    {
-        var json = JObject.Parse(text);
-        Distribution Read(JToken t) => new((int)t["n"]!, Double(t["mean"]), Double(t["p5"]), Double(t["p50"]), Double(t["p95"]));
-        var rows = json["rows"]!.Select(r => new SummaryRow((string)r["scenario"]!, (string)r["outcome"]!, (string?)r["element"] ?? "", (string?)r["units"],
-            (int)r["runs"]!, Read(r["value"]!), r["difference"] is JObject d ? Read(d) : null,
-            r["ratioOfMeans"] is JValue { Type: not JTokenType.Null } q ? (double)q : null)).ToList();
-        return new SweepSummary((string)json["experiment"]!, (string)json["model"]!, (string)json["baseline"]!, (ulong)json["seed"]!,
-            (string)json["design"]!, (int)json["samples"]!, (int)json["replications"]!, rows,
-            json["historyMatching"] is JObject m ? ReadHistoryMatch(m) : null);
-    }
-
-    /// <summary>The history match as JSON: the futures, how many were kept, which were left out, and each target's misses.</summary>
-    private static JObject HistoryMatchJson(HistoryMatch m) => new()
-    {
-        ["futures"] = m.Futures,
-        ["kept"] = m.Kept.Length,
-        ["excluded"] = m.Excluded,
-        ["judgedOn"] = "the baseline's outcome values in each future; a future left out is left out of every scenario",
-        ["targets"] = new JArray(m.Misses.Select(x => new JObject
-        {
-            ["outcome"] = x.Target.Outcome,
-            ["element"] = x.Target.Element,
-            ["min"] = Raw(x.Target.Min),
-            ["max"] = Raw(x.Target.Max),
-            ["doc"] = x.Target.Doc,
-            ["missed"] = x.Missed,
-        })),
-        ["excludedFutures"] = new JArray(Enumerable.Range(0, m.Futures).Except(m.Kept)),
-    };
-
-    private static HistoryMatch ReadHistoryMatch(JObject m)
-    {
-        int futures = (int)m["futures"]!;
-        var excluded = m["excludedFutures"]!.Select(t => (int)t).ToHashSet();
-        var targets = m["targets"]!.Select(t => (new PlausibilityTarget((string)t["outcome"]!, (string?)t["element"] ?? "",
-            t["min"] is JValue { Type: not JTokenType.Null } lo ? (double)lo : double.NegativeInfinity,
-            t["max"] is JValue { Type: not JTokenType.Null } hi ? (double)hi : double.PositiveInfinity, -1, (string?)t["doc"]), (int)t["missed"]!));
-        return new HistoryMatch(futures, Enumerable.Range(0, futures).Where(f => !excluded.Contains(f)).ToImmutableArray(), targets.ToImmutableArray());
-    }
-
-    private static JObject Json(Distribution d) => new()
-    {
-        ["n"] = d.Count, ["mean"] = Raw(d.Mean), ["p5"] = Raw(d.P5), ["p50"] = Raw(d.P50), ["p95"] = Raw(d.P95),
-    };
-
-    /// <summary>A number with round-trip precision, or null (JSON has no NaN).</summary>
-    private static JToken Raw(double x) => double.IsFinite(x) ? new JRaw(CsvResultWriter.Format(x)) : JValue.CreateNull();
-
-    private static double Double(JToken? t) => t is null || t.Type == JTokenType.Null ? double.NaN : (double)t;
-
-    private static string Num(double? x) => x is double v && double.IsFinite(v) ? CsvResultWriter.Format(v) : "";
-
-    private static string Int(int x) => x.ToString(CultureInfo.InvariantCulture);
+    public static IReadOnlyList<string> CsvHeader => SummaryCsv.Header;
 }

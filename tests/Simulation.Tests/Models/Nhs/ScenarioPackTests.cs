@@ -25,7 +25,7 @@ public class ScenarioPackTests
     public void Scenario_AtTheModelsValues_MovesTheOutcomeTheWayTheEvidenceSays(PackExpectation expected)
     {
         var row = AtModelValues[expected.Pack].Value.Row(expected.Scenario, expected.Outcome);
-        double change = row.Difference!.Mean;
+        double change = row.Comparison!.Difference.Mean;
         TestContext.Out.WriteLine($"{expected.Outcome}: baseline {row.Value.Mean - change:G6}, change {change:G6}");
         switch (expected.Direction)
         {

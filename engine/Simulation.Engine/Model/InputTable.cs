@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Simulation.Engine.Model;
 
-namespace Simulation.Cli;
+namespace Simulation.Engine.Model;
 
 /// <summary>One input of a model as a reviewer reads it: what it means, its value, units, plausible range and source.</summary>
 public sealed record InputRow(string Name, string Meaning, string Value, string Units, string Range, string Source);

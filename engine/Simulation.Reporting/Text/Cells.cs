@@ -1,0 +1,56 @@
+using Simulation.Engine.Scenarios.Format;
+using Simulation.Engine.Scenarios.Summary;
+
+namespace Simulation.Reporting.Text;
+
+/// <summary>The words every view uses for one summary row: its comparison with the baseline, its probability, its ratio.</summary>
+public static class Cells
+{
+    /// <summary>What a scenario's row says against the baseline: the paired difference band, or the ratio for an incremental ratio.</summary>
+    public static string Comparison(SummaryRow r) =>
+        r.IsIncrementalRatio ? Ratio(r)
+        : r.Comparison is { } c ? Numbers.Band(c.Difference, signed: true)
+        : "–";
+
+    /// <summary>"better in 97%" (or "higher in 60%" without a direction); empty when there is nothing to say.</summary>
+    public static string Probability(SummaryRow r)
+    {
+        if (r.Comparison is not { } c || c.Difference.Count == 0 || c.Difference.IsZero) return "";
+        return r.Better is not null ? $"better in {Numbers.Percent(r.PBetter!.Value)}" : $"higher in {Numbers.Percent(c.PHigher)}";
+    }
+
+    /// <summary>A ratio of means with its quadrant, or "not meaningful" when the denominator's band spans zero.</summary>
+    public static string Ratio(SummaryRow r)
+    {
+        if (r.Ratio is not { } q) return "";
+        if (q.Count == 0) return "–";
+        if (!q.Meaningful)
+            return q.Denominator.IsZero ? $"not meaningful: no change in {Name(q.DenominatorOutcome)}" : $"not meaningful: {Name(q.DenominatorOutcome)} spans 0";
+        string value = $"{Numbers.Format(q.Value)}{(r.Units is { Length: > 0 } u ? " " + u : "")}";
+        return q.Quadrant switch
+        {
+            Quadrant.Dominant => "dominant: saves money and gains",
+            Quadrant.Dominated => "dominated: costs more and loses",
+            Quadrant.TradeOff => $"{value}, trade-off: costs more, gains",
+            Quadrant.SavesAndLoses => $"{value}, saves money and loses benefit",
+            _ => value,
+        };
+    }
+
+    public static string Direction(Direction? d) => d switch
+    {
+        Engine.Scenarios.Format.Direction.Lower => "lower",
+        Engine.Scenarios.Format.Direction.Higher => "higher",
+        _ => "",
+    };
+
+    private static string Name(string outcome) => outcome.Length == 0 ? "the denominator" : outcome;
+
+    /// <summary>"600 runs: 6 scenarios x 100 futures (latinHypercube, seed 7)".</summary>
+    public static string Runs(SweepSummary s)
+    {
+        int scenarios = s.Scenarios.Count();
+        string futures = $"{s.Samples:N0} sample{(s.Samples == 1 ? "" : "s")}{(s.Replications > 1 ? $" x {s.Replications} replications" : "")}";
+        return $"{scenarios} scenario{(scenarios == 1 ? "" : "s")} x {futures} ({s.Design}, seed {s.Seed})";
+    }
+}
