@@ -43,6 +43,14 @@ public static class SimApp
                 .WithDescription("Print a finished sweep's comparison: each outcome per scenario, and the paired difference from the baseline.")
                 .WithExample("summary", "beds-sweep")
                 .WithExample("summary", "beds-sweep", "--format", "markdown");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Make a finished sweep's report: one self-contained HTML page with the headline, charts, inputs and how to reproduce it.")
+                .WithExample("report", "results/hospital-to-community")
+                .WithExample("report", "beds-sweep", "--output", "beds.html");
+            config.AddCommand<PlotCommand>("plot")
+                .WithDescription("Draw one of the report's charts as an image for slides (PNG or SVG), or the variables of one run over time.")
+                .WithExample("plot", "results/hospital-to-community", "--outcome", "QALYs gained", "--output", "qalys.png")
+                .WithExample("plot", "--run", "models/sir.json", "--vars", "Infected,Recovered", "--output", "sir.svg");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

@@ -65,7 +65,7 @@ public sealed class SweepFolder
     public static string RequireScenario(SweepSummary summary, string name) =>
         Require(name, summary.Scenarios.ToList(), "scenario");
 
-    internal static string Require(string name, IReadOnlyList<string> names, string what)
+    public static string Require(string name, IReadOnlyList<string> names, string what)
     {
         var match = names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
         if (match is not null) return match;

@@ -19,7 +19,9 @@ public sealed record SweepDescription(
     IReadOnlyList<InputDescription> Inputs,
     IReadOnlyList<OutcomeDescription> Outcomes,
     IReadOnlyList<string> Series,
-    Provenance Provenance)
+    Provenance Provenance,
+    IReadOnlyDictionary<string, string>? SeriesUnits = null,
+    string? TimeUnits = null)
 {
     public static SweepDescription Of(CompiledExperiment experiment)
     {
@@ -37,7 +39,9 @@ public sealed record SweepDescription(
         }).ToList();
         var outcomes = document.Outcomes.Select(o => new OutcomeDescription(o.Name, o.Units, o.Documentation, OutcomeKindNames.Of(o.Kind))).ToList();
         var series = experiment.Measurement.Series.Select(s => s.Variable).Distinct().ToList();
-        return new SweepDescription(document.Description, scenarios, inputs, outcomes, series, Provenance.Of(experiment));
+        var units = series.Select(v => experiment.Model.Variables.FirstOrDefault(x => x.Name == v))
+            .Where(v => v?.Units is not null).ToDictionary(v => v!.Name, v => v!.Units!);
+        return new SweepDescription(document.Description, scenarios, inputs, outcomes, series, Provenance.Of(experiment), units, experiment.Model.Time.Units);
     }
 
     private static string Describe(InputOverride o)

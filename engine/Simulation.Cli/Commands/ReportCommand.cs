@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Simulation.Reporting;
+using Simulation.Reporting.Report;
+using Spectre.Console.Cli;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>sim report DIR [--output FILE.html] [--force]</c>: a finished sweep as one self-contained HTML page.</summary>
+public sealed class ReportCommand : Command<ReportCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<DIR>")]
+        [Description("The folder a sweep wrote.")]
+        public string Folder { get; init; } = "";
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("The HTML file to write (default DIR/report.html). A report sim wrote before is replaced; any other file only with --force.")]
+        public string? Output { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace the output file even when it is not a report sim wrote.")]
+        public bool Force { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var folder = SweepFolder.Open(settings.Folder);
+        string output = settings.Output ?? Path.Combine(settings.Folder, "report.html");
+        if (!string.Equals(Path.GetExtension(output), ".html", StringComparison.OrdinalIgnoreCase) && !string.Equals(Path.GetExtension(output), ".htm", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"the report is an HTML page; '{output}' is not named .html", "name the output file .html");
+        if (File.Exists(output) && !settings.Force && !IsReport(output))
+            throw new UsageException($"'{output}' already exists and is not a report sim wrote", "use --force to replace it, or choose another --output");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new UsageException($"the folder '{directory}' does not exist", "create it, or choose another --output");
+        string html = HtmlReport.Render(folder);
+        try
+        {
+            OutputFiles.WriteAtomically(output, w => w.Write(html));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write '{output}': {e.Message}", "choose an --output you can write to");
+        }
+        Console.Error.WriteLine($"report: wrote {output} ({new FileInfo(output).Length / 1024.0 / 1024.0:0.0} MB); open it in a browser, or print it to PDF");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>A file sim report wrote (so replacing it loses nothing of the user's).</summary>
+    private static bool IsReport(string path)
+    {
+        using var reader = new StreamReader(path);
+        var head = new char[1024];
+        int n = reader.ReadBlock(head, 0, head.Length);
+        return new string(head, 0, n).Contains($"<meta name=\"generator\" content=\"{HtmlReport.Generator}\">", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,176 @@
+using Newtonsoft.Json.Linq;
+using Simulation.Reporting.Text;
+
+namespace Simulation.Reporting.Report;
+
+/// <summary>
+/// ECharts options for the report's charts, as JSON the page hands to the vendored library (SVG renderer). Options are
+/// plain data: no functions, so the page's script only draws what this class decides.
+/// </summary>
+public static class ReportCharts
+{
+    /// <summary>The ECharts option of a chart.</summary>
+    public static JObject Option(ChartSpec chart) => chart switch
+    {
+        DifferenceChart d => Differences(d.Outcome, d.Units, d.Lines),
+        TornadoChart t => Tornado(t.Title, t.Bars),
+        PlaneChart p => Plane(p.CostUnits ?? "", p.Clouds, p.Thresholds, p.QalyMin, p.QalyMax),
+        AcceptabilityChart a => Acceptability(a.Curves, a.Grid, a.Thresholds),
+        FanChart f => Fan(f.Title, f.Units, f.TimeUnits ?? "", f.Times, f.Fans),
+        _ => throw new ArgumentException($"no ECharts form for {chart.GetType().Name}"),
+    };
+
+    /// <summary>Colours that stay apart for colour-blind readers (Okabe and Ito); the baseline is grey.</summary>
+    public static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"];
+    public const string BaselineColour = "#7f7f7f";
+
+    private static JObject Base(string title, string? subtitle = null) => new()
+    {
+        ["animation"] = false,
+        ["title"] = new JObject { ["text"] = title, ["subtext"] = subtitle ?? "", ["left"] = "center", ["textStyle"] = new JObject { ["fontSize"] = 14 } },
+        ["tooltip"] = new JObject { ["trigger"] = "axis" },
+        ["grid"] = new JObject { ["left"] = 70, ["right"] = 30, ["top"] = 60, ["bottom"] = 70, ["containLabel"] = true },
+        ["legend"] = new JObject { ["bottom"] = 0, ["type"] = "scroll" },
+    };
+
+    private static JObject Axis(string type, string name, bool scale = true) => new()
+    {
+        ["type"] = type, ["name"] = name, ["nameLocation"] = "middle", ["nameGap"] = type == "category" ? 130 : 30, ["scale"] = scale,
+        ["axisLabel"] = new JObject { ["hideOverlap"] = true },
+    };
+
+    /// <summary>Frequency polygons of each scenario's paired differences over shared bins, with a line at 0 (no change).</summary>
+    private static JObject Differences(string outcome, string? units, IReadOnlyList<HistogramLine> lines)
+    {
+        var option = Base(outcome, "paired difference from the baseline: share of futures in each bin");
+        option["xAxis"] = Axis("value", $"difference{Unit(units)}");
+        option["yAxis"] = Axis("value", "share of futures", scale: false);
+        option["series"] = new JArray(lines.Select((l, i) => new JObject
+        {
+            ["name"] = l.Scenario, ["type"] = "line", ["showSymbol"] = false, ["color"] = Palette[l.Colour % Palette.Length],
+            ["data"] = new JArray(l.Centres.Zip(l.Shares, (x, y) => new JArray(Round(x), Round(y)))),
+            ["markLine"] = i == 0 ? ZeroLine("x") : null,
+        }));
+        return option;
+    }
+
+    /// <summary>A tornado: each input's rank correlation with the difference, largest first, bars from 0.</summary>
+    private static JObject Tornado(string title, IReadOnlyList<(string Input, double Rho)> bars)
+    {
+        var option = Base(title, "Spearman rank correlation of each sampled input with the paired difference");
+        option["tooltip"] = new JObject { ["trigger"] = "item" };
+        option["grid"]!["left"] = 10;
+        option["xAxis"] = new JObject { ["type"] = "value", ["min"] = -1, ["max"] = 1, ["name"] = "rank correlation", ["nameLocation"] = "middle", ["nameGap"] = 30 };
+        option["yAxis"] = new JObject
+        {
+            ["type"] = "category", ["inverse"] = true, ["data"] = new JArray(bars.Select(b => b.Input)),
+            ["axisLabel"] = new JObject { ["width"] = 220, ["overflow"] = "truncate" },
+        };
+        option["legend"] = new JObject { ["show"] = false };
+        option["series"] = new JArray(new JObject
+        {
+            ["type"] = "bar", ["name"] = "rank correlation",
+            ["data"] = new JArray(bars.Select(b => new JObject
+            {
+                ["value"] = Round(b.Rho), ["itemStyle"] = new JObject { ["color"] = b.Rho >= 0 ? Palette[0] : Palette[1] },
+            })),
+        });
+        return option;
+    }
+
+    /// <summary>The cost-effectiveness plane: each future's (ΔQALYs, Δcost) per scenario, the means, and the threshold lines.</summary>
+    private static JObject Plane(string costUnits, IReadOnlyList<PlaneCloud> clouds, IReadOnlyList<double> thresholds,
+        double qalyMin, double qalyMax)
+    {
+        var option = Base("Cost-effectiveness plane", "each point a future: change in QALYs and in cost against the baseline; lines: thresholds per QALY");
+        option["tooltip"] = new JObject { ["trigger"] = "item" };
+        option["xAxis"] = Axis("value", "QALYs gained");
+        option["yAxis"] = Axis("value", $"extra cost{Unit(costUnits)}");
+        var series = new JArray();
+        foreach (var c in clouds)
+            series.Add(new JObject
+            {
+                ["name"] = c.Scenario, ["type"] = "scatter", ["symbolSize"] = 4, ["color"] = Palette[c.Colour % Palette.Length],
+                ["data"] = new JArray(c.Qalys.Zip(c.Costs, (q, k) => new JArray(Round(q), Round(k)))),
+            });
+        foreach (var (lambda, i) in thresholds.Select((t, i) => (t, i)))
+            series.Add(new JObject
+            {
+                ["name"] = $"{Numbers.Threshold(lambda)} per QALY", ["type"] = "line", ["showSymbol"] = false, ["color"] = BaselineColour,
+                ["lineStyle"] = new JObject { ["type"] = i == 0 ? "dashed" : "dotted" },
+                ["data"] = new JArray(new JArray(Round(qalyMin), Round(lambda * qalyMin)), new JArray(Round(qalyMax), Round(lambda * qalyMax))),
+            });
+        option["series"] = series;
+        return option;
+    }
+
+    /// <summary>The acceptability curve: the probability that each scenario is cost-effective against the baseline at each threshold.</summary>
+    private static JObject Acceptability(IReadOnlyList<AcceptabilityCurve> curves, double[] grid, IReadOnlyList<double> thresholds)
+    {
+        var option = Base("Cost-effectiveness acceptability", "probability that the scenario's net monetary benefit is positive, by threshold per QALY");
+        option["xAxis"] = Axis("value", "threshold per QALY", scale: false);
+        option["yAxis"] = new JObject { ["type"] = "value", ["min"] = 0, ["max"] = 1, ["name"] = "probability cost-effective", ["nameLocation"] = "middle", ["nameGap"] = 40 };
+        option["series"] = new JArray(curves.Select((c, i) => new JObject
+        {
+            ["name"] = c.Scenario, ["type"] = "line", ["showSymbol"] = false, ["color"] = Palette[c.Colour % Palette.Length],
+            ["data"] = new JArray(grid.Zip(c.Probabilities, (x, p) => new JArray(Round(x), Round(p)))),
+            ["markLine"] = i == 0 ? new JObject
+            {
+                ["silent"] = true, ["symbol"] = "none", ["lineStyle"] = new JObject { ["color"] = BaselineColour, ["type"] = "dashed" },
+                ["data"] = new JArray(thresholds.Select(t => new JObject { ["xAxis"] = t })),
+            } : null,
+        }));
+        return option;
+    }
+
+    /// <summary>A fan chart: the baseline's and a scenario's median with P25-P75 and P5-P95 bands over time.</summary>
+    private static JObject Fan(string title, string? units, string timeUnits, double[] times, IReadOnlyList<Fan> fans)
+    {
+        var option = Base(title, "median, P25-P75 and P5-P95 across the futures");
+        option["xAxis"] = Axis("value", $"time{Unit(timeUnits)}");
+        option["yAxis"] = Axis("value", units ?? "");
+        var series = new JArray();
+        foreach (var (scenario, colour, bands) in fans.Select(f => (f.Scenario, f.Colour, f.Bands)))
+        {
+            // Bands are stacked areas: an invisible lower edge, then the band's width on top of it.
+            void Band(int lo, int hi, double opacity, string name)
+            {
+                string stack = $"{scenario} {name}";
+                series.Add(new JObject
+                {
+                    ["name"] = scenario, ["type"] = "line", ["stack"] = stack, ["showSymbol"] = false, ["silent"] = true,
+                    ["lineStyle"] = new JObject { ["opacity"] = 0 }, ["tooltip"] = new JObject { ["show"] = false },
+                    ["data"] = new JArray(times.Select((t, k) => new JArray(Round(t), Round(bands[k][lo])))),
+                });
+                series.Add(new JObject
+                {
+                    ["name"] = scenario, ["type"] = "line", ["stack"] = stack, ["showSymbol"] = false, ["silent"] = true, ["color"] = colour,
+                    ["lineStyle"] = new JObject { ["opacity"] = 0 }, ["areaStyle"] = new JObject { ["opacity"] = opacity, ["color"] = colour },
+                    ["tooltip"] = new JObject { ["show"] = false },
+                    ["data"] = new JArray(times.Select((t, k) => new JArray(Round(t), Round(bands[k][hi] - bands[k][lo])))),
+                });
+            }
+            Band(0, 4, 0.15, "P5-P95");
+            Band(1, 3, 0.3, "P25-P75");
+            series.Add(new JObject
+            {
+                ["name"] = scenario, ["type"] = "line", ["showSymbol"] = false, ["color"] = colour, ["lineStyle"] = new JObject { ["width"] = 2 },
+                ["data"] = new JArray(times.Select((t, k) => new JArray(Round(t), Round(bands[k][2])))),
+            });
+        }
+        option["series"] = series;
+        return option;
+    }
+
+    private static JObject ZeroLine(string axis) => new()
+    {
+        ["silent"] = true, ["symbol"] = "none", ["label"] = new JObject { ["formatter"] = "no change" },
+        ["lineStyle"] = new JObject { ["color"] = BaselineColour, ["type"] = "dashed" },
+        ["data"] = new JArray(new JObject { [axis == "x" ? "xAxis" : "yAxis"] = 0 }),
+    };
+
+    private static string Unit(string? units) => string.IsNullOrWhiteSpace(units) ? "" : $" ({units})";
+
+    /// <summary>Six significant digits: enough for a chart, and keeps the page small.</summary>
+    private static JToken Round(double x) => double.IsFinite(x) ? new JValue(double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)) : JValue.CreateNull();
+}

@@ -1,0 +1,115 @@
+using Simulation.Engine.Scenarios.Output;
+using Simulation.Engine.Scenarios.Summary;
+
+namespace Simulation.Reporting.Report;
+
+/// <summary>
+/// The charts of a sweep, computed from its folder: the distribution of each scenario's paired difference on each
+/// headline outcome, what drives it (tornado), the cost-effectiveness plane and acceptability curve, and fan charts of
+/// the series over time. Per-run values come from the Parquet tables (futures left out by history matching stay out);
+/// every statistic the tables print is the summary's, and the acceptability curve uses the summary's own functions.
+/// </summary>
+public sealed class ReportData
+{
+    /// <summary>At most this many series values are read to draw fan charts; larger sweeps read every k-th future.</summary>
+    public const long SeriesBudget = 20_000_000;
+
+    public const int Bins = 30, TornadoBars = 8, PlanePoints = 500;
+
+    public List<ChartSpec> Charts { get; } = new();
+
+    /// <summary>How many futures the fan charts read (all of them unless the sweep is large).</summary>
+    public int SeriesFutures { get; private set; }
+
+    /// <param name="outcomes">The outcomes (as the summary names them) to chart; null: the headline.</param>
+    public static ReportData Build(SweepFolder folder, IReadOnlyCollection<string>? outcomes = null, bool costEffectiveness = true, bool series = true)
+    {
+        var data = new ReportData();
+        var summary = folder.Summary;
+        var scenarios = summary.Scenarios.ToList();
+        int b = scenarios.IndexOf(summary.Baseline), futures = summary.Futures;
+        var kept = summary.HistoryMatch?.Kept.ToArray() ?? Enumerable.Range(0, futures).ToArray();
+        var tables = new SweepTables(folder);
+        var chosen = outcomes ?? summary.Headline;
+        var keys = summary.Rows.Where(r => chosen.Contains(r.Outcome) && r.Kind != OutcomeKindNames.NetMonetaryBenefit && r.Comparison is not null)
+            .Select(r => (r.Outcome, r.Element)).Distinct().ToList();
+        var ce = summary.CostEffectiveness;
+        var wanted = keys.ToList();
+        if (ce is not null) wanted.AddRange([(ce.Cost, ""), (ce.Qalys, "")]);
+        var values = tables.Outcomes(wanted);
+        double[] Change(int s, (string, string) key) =>
+            kept.Select(f => ZeroToRounding.Difference(values[key][(long)s * futures + f], values[key][(long)b * futures + f])).ToArray();
+        var others = Enumerable.Range(0, scenarios.Count).Where(s => s != b).ToList();
+
+        // Differences: each chosen outcome, then net monetary benefit at each threshold.
+        var differences = keys.Select(k => (Name: k.Element.Length == 0 ? k.Outcome : $"{k.Outcome}[{k.Element}]",
+            Units: summary.Rows.First(r => r.Outcome == k.Outcome).Units, Of: (Func<int, double[]>)(s => Change(s, k)))).ToList();
+        if (ce is not null)
+            foreach (double lambda in ce.Thresholds.Where(l => chosen.Contains(CostEffectivenessSummary.OutcomeName(l))))
+                differences.Add((CostEffectivenessSummary.OutcomeName(lambda), ce.Units,
+                    s => CostEffectivenessSummary.NetBenefit(Change(s, (ce.Cost, "")), Change(s, (ce.Qalys, "")), lambda)));
+        var (inputNames, inputs) = differences.Count > 0 ? tables.Inputs() : ([], []);
+        var keptInputs = inputs.Select(column => kept.Select(f => column[f]).ToArray()).ToArray();
+        foreach (var (name, units, of) in differences)
+        {
+            var perScenario = others.Select(s => (s, d: of(s))).ToList();
+            var all = perScenario.SelectMany(x => x.d).Where(double.IsFinite).ToList();
+            if (all.Count == 0) continue;
+            double lo = all.Min(), hi = all.Max();
+            var lines = perScenario.Select(x =>
+            {
+                var (centres, shares) = ChartMath.Histogram(x.d, lo, hi, Bins);
+                return new HistogramLine(scenarios[x.s], x.s, centres, shares);
+            }).ToList();
+            data.Charts.Add(new DifferenceChart($"difference-{data.Charts.Count}", name, units, lines));
+            foreach (var (s, d) in perScenario)
+            {
+                if (d.All(x => x == 0 || !double.IsFinite(x)) || inputs.Length == 0) continue;
+                var bars = inputNames.Select((input, k) => (input, rho: ChartMath.Spearman(keptInputs[k], d)))
+                    .Where(x => double.IsFinite(x.rho)).OrderByDescending(x => Math.Abs(x.rho)).Take(TornadoBars).ToList();
+                if (bars.Count > 0) data.Charts.Add(new TornadoChart($"tornado-{data.Charts.Count}", name, scenarios[s], bars));
+            }
+        }
+        if (ce is not null && costEffectiveness) data.AddCostEffectiveness(ce, scenarios, others, s => Change(s, (ce.Qalys, "")), s => Change(s, (ce.Cost, "")));
+        if (series) data.AddFans(folder, tables, scenarios, b, outcomes);
+        return data;
+    }
+
+    private void AddCostEffectiveness(CostEffectivenessSummary ce, List<string> scenarios, List<int> others, Func<int, double[]> qalys, Func<int, double[]> costs)
+    {
+        var q = others.ToDictionary(s => s, qalys);
+        var c = others.ToDictionary(s => s, costs);
+        var allQ = q.Values.SelectMany(x => x).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        var clouds = others.Select(s =>
+        {
+            var points = ChartMath.Thinned(q[s].Length, PlanePoints).Where(f => double.IsFinite(q[s][f]) && double.IsFinite(c[s][f])).ToList();
+            return new PlaneCloud(scenarios[s], s, points.Select(f => q[s][f]).ToArray(), points.Select(f => c[s][f]).ToArray());
+        }).ToList();
+        Charts.Add(new PlaneChart("plane", ce.Cost, ce.Qalys, ce.Units, clouds, ce.Thresholds, Math.Min(0, allQ.Min()), Math.Max(0, allQ.Max())));
+        var grid = ChartMath.AcceptabilityGrid(ce.Thresholds);
+        var curves = others.Select(s => new AcceptabilityCurve(scenarios[s], s,
+            grid.Select(l => CostEffectivenessSummary.ProbabilityPositive(CostEffectivenessSummary.NetBenefit(c[s], q[s], l))).ToArray())).ToList();
+        Charts.Add(new AcceptabilityChart("acceptability", grid, curves, ce.Thresholds));
+    }
+
+    private void AddFans(SweepFolder folder, SweepTables tables, List<string> scenarios, int b, IReadOnlyCollection<string>? variables)
+    {
+        if (!folder.HasTable(SweepOutputs.Series)) return;
+        long rows = tables.RowCount(SweepOutputs.Series);
+        int futures = folder.Summary.Futures;
+        int stride = (int)Math.Max(1, (rows + SeriesBudget - 1) / SeriesBudget);
+        SeriesFutures = (futures + stride - 1) / stride;
+        var units = folder.Summary.About?.SeriesUnits ?? new Dictionary<string, string>();
+        foreach (var ((variable, element), series) in tables.Series(stride))
+        {
+            string name = element.Length == 0 ? variable : $"{variable}[{element}]";
+            if (variables is not null && !variables.Contains(variable) && !variables.Contains(name)) continue;
+            var times = series.Times.ToArray();
+            double[][] Bands(int s) => times.Select((_, t) => ChartMath.Fan(t < series.Values[s].Count ? series.Values[s][t] : [])).ToArray();
+            var baseline = new Fan(scenarios[b], ReportCharts.BaselineColour, Bands(b));
+            foreach (int s in Enumerable.Range(0, scenarios.Count).Where(s => s != b))
+                Charts.Add(new FanChart($"fan-{Charts.Count}", name, scenarios[s], units.GetValueOrDefault(variable), folder.Summary.About?.TimeUnits, times,
+                    [baseline, new Fan(scenarios[s], ReportCharts.Palette[s % ReportCharts.Palette.Length], Bands(s))]));
+        }
+    }
+}
