@@ -11,9 +11,10 @@ namespace Simulation.Engine.Scenarios;
 /// An experiment ready to sweep: every scenario compiled, the design, and what each run records.
 /// Futures (sample, replication) are numbered f = sample * R + replication; every scenario runs every future,
 /// with the same sampled values and the same random stream (stream index f), so differences between
-/// scenarios are paired. Run ids are scenario-major: run = scenario * Futures + f.
+/// scenarios are paired. Run ids are scenario-major: run = scenario * Futures + f. A record, so that an analysis can
+/// sweep the same experiment over another design: <c>experiment with { Uncertainty = ... }</c>.
 /// </summary>
-public sealed class CompiledExperiment
+public sealed record CompiledExperiment
 {
     public required ExperimentDocument Document { get; init; }
     public required ModelDocument Model { get; init; }

@@ -33,9 +33,11 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
 
     public SweepSummary? Summary { get; private set; }
 
-    public SweepStatus Run(string folder, SweepStart start, bool csv, CancellationToken cancellation = default)
+    /// <param name="alsoOwned">Files an analysis writes into the same folder: a fresh sweep refuses a folder holding them and
+    /// --force deletes them, as it does the sweep's own.</param>
+    public SweepStatus Run(string folder, SweepStart start, bool csv, CancellationToken cancellation = default, IReadOnlyList<string>? alsoOwned = null)
     {
-        var journal = SweepJournal.Open(folder, experiment, SweepOutputs.AllNames, start);
+        var journal = SweepJournal.Open(folder, experiment, [.. SweepOutputs.AllNames, .. alsoOwned ?? []], start);
         if (journal.IsComplete && File.Exists(Path.Combine(folder, SweepOutputs.SummaryJson)))
         {
             Interlocked.Exchange(ref _completed, TotalRuns);

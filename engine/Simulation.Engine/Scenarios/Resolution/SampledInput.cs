@@ -30,6 +30,13 @@ public sealed record UncertaintyPlan(ImmutableArray<SampledInput> Columns, Sampl
 {
     public static UncertaintyPlan None { get; } = new(ImmutableArray<SampledInput>.Empty, new SingleSample(), 1, null);
 
+    /// <summary>
+    /// The name of a design an analysis put in place of the experiment's own (e.g. Saltelli's for Sobol' indices), or null
+    /// when the design is the experiment's. It is part of a sweep's fingerprint, so a folder swept with one design is never
+    /// resumed with another, and the summary names it as the design.
+    /// </summary>
+    public string? Derivation { get; init; }
+
     /// <summary>Samples times replications: future f is sample f / R, replication f % R.</summary>
     public long Futures => (long)Design.Count * Replications;
 }

@@ -80,7 +80,7 @@ public sealed class SweepJournal
                 throw new SweepFolderException($"'{folder}' holds sweep outputs but no {ManifestName}, so there is nothing to resume", "start again with --force");
             var json = JObject.Parse(File.ReadAllText(manifest));
             if ((string?)json["fingerprint"] != fingerprint)
-                throw new SweepFolderException($"the sweep in '{folder}' was started from a different experiment, model or design table",
+                throw new SweepFolderException($"the sweep in '{folder}' was started from a different experiment, model, design table or analysis design",
                     "start again with --force (or use another --output folder)");
             var journal = new SweepJournal(folder, fingerprint, chunk, experiment.Futures, experiment.Measurement.Layout.ValuesPerRun, (bool?)json["complete"] == true);
             Directory.CreateDirectory(journal.PartsPath);
@@ -139,6 +139,7 @@ public sealed class SweepJournal
         Add(experiment.Document.Source.Text);
         Add(experiment.Model.Source?.Text ?? "");
         if (experiment.Document.Uncertainty?.TablePath is { } table && File.Exists(table)) Add(File.ReadAllText(table));
+        if (experiment.Uncertainty.Derivation is { } derivation) Add("\ndesign: " + derivation);
         sha.TransformFinalBlock([], 0, 0);
         return Convert.ToHexStringLower(sha.Hash!);
     }

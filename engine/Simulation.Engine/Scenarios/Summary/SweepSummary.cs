@@ -140,7 +140,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
         return new CostEffectivenessSummary(columns[plan.Cost].Outcome, columns[plan.Qalys].Outcome, units, plan.Thresholds, rankings);
     }
 
-    private static string DesignName(CompiledExperiment experiment) => experiment.Uncertainty.Kind switch
+    private static string DesignName(CompiledExperiment experiment) => experiment.Uncertainty.Derivation ?? experiment.Uncertainty.Kind switch
     {
         null => "none",
         DesignKind.MonteCarlo => "monteCarlo",

@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using Simulation.Engine.Scenarios;
+using Simulation.Engine.Scenarios.Running;
+using Spectre.Console.Cli;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary>The options of every command that sweeps an experiment (sim sweep, sim sensitivity).</summary>
+public class SweepSettings : CommandSettings
+{
+    [CommandOption("--threads <N>")]
+    [Description("Worker threads (default: one per core).")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--lanes <N>")]
+    [Description("Runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
+    public int? Lanes { get; init; }
+
+    [CommandOption("--reference")]
+    [Description("Run on the scalar reference evaluator instead of the vector engine (slow; the oracle).")]
+    public bool Reference { get; init; }
+
+    [CommandOption("--resume")]
+    [Description("Continue a sweep that was stopped or killed, keeping the runs it had finished.")]
+    public bool Resume { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Delete an earlier sweep's files in the folder and start again.")]
+    public bool Force { get; init; }
+
+    [CommandOption("--csv")]
+    [Description("Also write every table as CSV.")]
+    public bool Csv { get; init; }
+
+    public SweepStart Start => Resume ? SweepStart.Resume : Force ? SweepStart.Force : SweepStart.Fresh;
+
+    public void Check()
+    {
+        if (Resume && Force) throw new UsageException("--resume and --force cannot be given together", "--resume continues a sweep, --force starts it again");
+        if (Threads is < 1) throw new UsageException("--threads must be at least 1");
+        if (Lanes is int lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException("--lanes must be a positive multiple of 4", "e.g. 16 or 64");
+    }
+}
+
+/// <summary>
+/// Runs a compiled experiment into a folder as sim sweep does: on the vector engine (or the reference evaluator) over
+/// every core, with progress, stopping cleanly on Ctrl-C (finished chunks kept for --resume), and folder problems
+/// reported as usage errors.
+/// </summary>
+public static class SweepLauncher
+{
+    /// <param name="resumeWith">The command line that continues this sweep, printed when it is stopped.</param>
+    public static (SweepStatus Status, SweepRunner Runner) Run(CompiledExperiment experiment, string folder, SweepSettings settings, string resumeWith,
+        CancellationToken cancellationToken, IReadOnlyList<string>? alsoOwned = null)
+    {
+        if (File.Exists(folder)) throw new UsageException($"'{folder}' is a file; --output names a folder");
+        int threads = settings.Threads ?? Environment.ProcessorCount;
+        ISweepEngine engine = settings.Reference ? new ReferenceSweepEngine(threads) : new VectorSweepEngine(threads, settings.Lanes ?? 16);
+        var runner = new SweepRunner(experiment, engine);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // finish cleanly: committed chunks stay, --resume continues
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        SweepStatus status;
+        try
+        {
+            Console.Error.WriteLine($"sweep: {experiment.Scenarios.Length} scenario{(experiment.Scenarios.Length == 1 ? "" : "s")} x {experiment.Futures:N0} future{(experiment.Futures == 1 ? "" : "s")} = {experiment.Runs:N0} runs on {threads} thread{(threads == 1 ? "" : "s")} into {folder}");
+            status = SweepProgress.Show(runner, () => runner.Run(folder, settings.Start, settings.Csv, stop.Token, alsoOwned));
+        }
+        catch (SweepFolderException e)
+        {
+            throw new UsageException(e.Message, e.Hint);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        if (status == SweepStatus.Cancelled)
+        {
+            Console.Error.WriteLine($"sweep: stopped after {runner.CompletedRuns:N0} of {runner.TotalRuns:N0} runs; finished chunks are kept");
+            Console.Error.WriteLine($"  continue with: {resumeWith}");
+        }
+        return (status, runner);
+    }
+}
