@@ -51,6 +51,15 @@ public static class SimApp
                 .WithDescription("Draw one of the report's charts as an image for slides (PNG or SVG), or the variables of one run over time.")
                 .WithExample("plot", "results/hospital-to-community", "--outcome", "QALYs gained", "--output", "qalys.png")
                 .WithExample("plot", "--run", "models/sir.json", "--vars", "Infected,Recovered", "--output", "sir.svg");
+            config.AddCommand<SensitivityCommand>("sensitivity")
+                .WithDescription("Which uncertain inputs drive each outcome: Sobol' indices or Morris screening over a new sweep, or partial rank correlations from a finished one.")
+                .WithExample("sensitivity", "scenarios/hospital-beds.json", "--method", "sobol", "--samples", "1024", "--output", "beds-sobol")
+                .WithExample("sensitivity", "scenarios/hospital-beds.json", "--method", "morris", "--samples", "20")
+                .WithExample("sensitivity", "beds-sweep", "--method", "correlation");
+            config.AddCommand<DiscoverCommand>("discover")
+                .WithDescription("Scenario discovery: under which combinations of the sampled inputs an outcome crosses a threshold (PRIM boxes, a CART tree, feature scores).")
+                .WithExample("discover", "beds-sweep", "--outcome", "Occupied bed days", "--above", "40000")
+                .WithExample("discover", "beds-sweep", "--outcome", "Extra cost", "--scenario", "discharge to assess", "--above", "0", "--format", "json");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);
