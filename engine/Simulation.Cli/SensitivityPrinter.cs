@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulation.Engine.Analysis;
+using Simulation.Reporting.Text;
 using Spectre.Console;
 
 namespace Simulation.Cli;
@@ -65,11 +66,11 @@ public static class SensitivityPrinter
         return table.Method switch
         {
             "sobol" => [WithInterval("S1"), WithInterval("ST")],
-            "morris" => [WithInterval("mu_star"), SummaryTable.Format(V("mu")), SummaryTable.Format(V("sigma"))],
+            "morris" => [WithInterval("mu_star"), Numbers.Format(V("mu")), Numbers.Format(V("sigma"))],
             _ => [WithInterval("PRCC"), PValue(V("p_value"))],
         };
 
-        string Number(double v) => table.Method == "morris" ? SummaryTable.Format(v) : double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+        string Number(double v) => table.Method == "morris" ? Numbers.Format(v) : double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
     }
 
     private static string PValue(double p) => !double.IsFinite(p) ? "-" : p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
