@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Scenarios.Running;
 
 namespace Simulation.Engine.Analysis;
@@ -41,6 +42,37 @@ public static class SensitivityFiles
         about["columns"] = new JArray(report.Outcomes.ValueColumns);
         about["rankBy"] = report.Outcomes.RankBy;
         AtomicFile.WriteAllText(Path.Combine(folder, About), about.ToString(Formatting.Indented) + "\n");
+    }
+
+    /// <summary>
+    /// The analysis a folder holds (its method and tables), or null when it holds none. A damaged file is an
+    /// <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static SensitivityReport? Read(string folder)
+    {
+        string about = Path.Combine(folder, About);
+        if (!File.Exists(about)) return null;
+        string current = about;
+        try
+        {
+            var json = JObject.Parse(File.ReadAllText(about));
+            string method = (string?)json["method"] ?? throw new InvalidDataException("it names no method");
+            string rankBy = (string?)json["rankBy"] ?? throw new InvalidDataException("it names no ranking column");
+            SensitivityTable? Table(string? name)
+            {
+                if (name is null) return null;
+                current = Path.Combine(folder, Path.GetFileName(name));
+                return SensitivityTable.Parse(File.ReadAllText(current), method, rankBy);
+            }
+            var files = json["files"] as JObject ?? throw new InvalidDataException("it lists no files");
+            var outcomes = Table((string?)files["outcomes"]) ?? throw new InvalidDataException("it names no table of outcomes");
+            return new SensitivityReport(outcomes, Table((string?)files["overTime"]), Table((string?)files["secondOrder"]));
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or FormatException or OverflowException or IOException
+                                      or InvalidCastException or CsvSyntaxException or ArgumentException)
+        {
+            throw new InvalidDataException($"'{current}' is damaged or is not what sim sensitivity wrote ({e.Message})", e);
+        }
     }
 
     private static void Write(string folder, string name, SensitivityTable? table)

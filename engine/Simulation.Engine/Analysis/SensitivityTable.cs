@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Results;
 
 namespace Simulation.Engine.Analysis;
@@ -66,6 +67,42 @@ public sealed record SensitivityTable(string Method, IReadOnlyList<string> Value
             sb.Append(string.Join(",", cells)).Append('\n');
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Reads a table <see cref="ToCsv"/> wrote (for reports): the value columns are those between "input" and the count
+    /// column (the one before "note"); missing cells are NaN. Throws <see cref="InvalidDataException"/> when the text is not
+    /// such a table.
+    /// </summary>
+    public static SensitivityTable Parse(string text, string method, string rankBy)
+    {
+        using var rows = CsvRows.Split(text).GetEnumerator();
+        if (!rows.MoveNext()) throw new InvalidDataException("the table is empty");
+        var header = rows.Current.Select(c => c.Text).ToList();
+        bool series = header.Contains("time");
+        int input = header.IndexOf("input"), note = header.Count - 1;
+        if (header.Count < 6 || header[0] != "scenario" || header[1] != "measure" || input < 0 || header[note] != "note" || note - input < 2)
+            throw new InvalidDataException($"the header ({string.Join(",", header.Take(8))}) is not a sensitivity table's");
+        var columns = header.Skip(input + 1).Take(note - input - 2).ToList();
+        if (!columns.Contains(rankBy)) throw new InvalidDataException($"the table has no column '{rankBy}'");
+        var read = new List<SensitivityRow>();
+        while (rows.MoveNext())
+        {
+            var cells = rows.Current.Select(c => c.Text).ToArray();
+            if (cells.Length != header.Count) throw new InvalidDataException($"line {rows.Current[0].Line} has {cells.Length} cells, not {header.Count}");
+            var measure = cells[1] switch
+            {
+                "value" => Measure.Value,
+                "difference" => Measure.Difference,
+                _ => throw new InvalidDataException($"line {rows.Current[0].Line}: unknown measure '{cells[1]}'"),
+            };
+            read.Add(new SensitivityRow(cells[0], measure, cells[2], cells[3], series ? Cell(cells[4]) : null, cells[input],
+                columns.Select((_, k) => Cell(cells[input + 1 + k])).ToArray(), int.Parse(cells[note - 1], CultureInfo.InvariantCulture),
+                cells[note].Length == 0 ? null : cells[note]));
+        }
+        return new SensitivityTable(method, columns, rankBy, header[note - 1], read, series);
+
+        static double Cell(string text) => text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     public static string MeasureName(Measure measure) => measure == Measure.Value ? "value" : "difference";

@@ -23,6 +23,7 @@ public static class HtmlReport
     {
         var summary = folder.Summary;
         var data = ReportData.Build(folder);
+        var analysis = AnalysisData.Build(folder);
         var page = new StringBuilder();
         var about = summary.About;
         page.Append($"""
@@ -41,6 +42,7 @@ public static class HtmlReport
         page.Append("</p></header>\n<nav aria-label=\"Contents\"><ol><li><a href=\"#headline\">Headline</a></li><li><a href=\"#scenarios\">Scenarios</a></li>" +
                     "<li><a href=\"#differences\">How the differences spread</a></li><li><a href=\"#drivers\">What drives them</a></li>" +
                     (summary.CostEffectiveness is null ? "" : "<li><a href=\"#cost-effectiveness\">Cost-effectiveness</a></li>") +
+                    string.Concat(AnalysisSections.Contents(analysis).Select(c => $"<li><a href=\"#{c.Id}\">{H(c.Title)}</a></li>")) +
                     "<li><a href=\"#over-time\">Over time</a></li><li><a href=\"#inputs\">Uncertain inputs</a></li><li><a href=\"#all-outcomes\">Every outcome</a></li>" +
                     "<li><a href=\"#reproduce\">Reproduce</a></li></ol></nav>\n");
         Headline(summary, page);
@@ -53,11 +55,12 @@ public static class HtmlReport
             Section(page, "cost-effectiveness", "Cost-effectiveness",
                 $"Cost is {ce.Cost}, benefit {ce.Qalys}. Points below a threshold line are cost-effective at that threshold; the acceptability curve gives the share of futures in which each scenario is.",
                 data.Charts.Where(c => c.Section == "cost-effectiveness"));
+        AnalysisSections.Append(analysis, page);
         OverTime(summary, data, page);
         Inputs(summary, page);
         AllOutcomes(summary, page);
         Footer(summary, page);
-        var charts = new JArray(data.Charts.Select(c => new JObject { ["id"] = c.Id, ["option"] = ReportCharts.Option(c) }));
+        var charts = new JArray(data.Charts.Concat(analysis.Charts).Select(c => new JObject { ["id"] = c.Id, ["option"] = ReportCharts.Option(c) }));
         page.Append("<script>\nconst charts = ").Append(charts.ToString(Formatting.None).Replace("</", "<\\/")).Append(";\n").Append("""
             // Axis numbers as the tables write them: four significant digits, k, M and bn.
             const compact = v => { const a = Math.abs(v), g = x => String(+x.toPrecision(4));
@@ -243,7 +246,7 @@ public static class HtmlReport
         page.Append("</div></section>\n");
     }
 
-    private static void Figure(StringBuilder page, ChartSpec chart, string size) =>
+    internal static void Figure(StringBuilder page, ChartSpec chart, string size) =>
         page.Append($"<figure class=\"{size}\"><div class=\"chart\" id=\"{chart.Id}\" role=\"img\" aria-label=\"{H(chart.Caption)}\"></div><figcaption>{H(chart.Caption)}</figcaption></figure>\n");
 
     /// <summary>The vendored chart library, with its licence notice, to be inlined.</summary>
@@ -257,9 +260,9 @@ public static class HtmlReport
         return $"/*! ECharts 6.0.0, Apache License 2.0 (engine/vendor/echarts-6.0.0/LICENSE).\n{licence.Replace("*/", "* /")}\n*/\n" + reader.ReadToEnd().Replace("</script", "<\\/script");
     }
 
-    private static string H(string s) => WebUtility.HtmlEncode(s);
+    internal static string H(string s) => WebUtility.HtmlEncode(s);
 
-    private static string Raw(double? x) => x is double v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+    internal static string Raw(double? x) => x is double v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 
     private const string Style = """
         :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1a1a1a; }

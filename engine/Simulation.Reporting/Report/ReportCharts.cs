@@ -17,6 +17,10 @@ public static class ReportCharts
         PlaneChart p => Plane(p.CostUnits ?? "", p.Clouds, p.Thresholds, p.QalyMin, p.QalyMax),
         AcceptabilityChart a => Acceptability(a.Curves, a.Grid, a.Thresholds),
         FanChart f => Fan(f.Title, f.Units, f.TimeUnits ?? "", f.Times, f.Fans),
+        IndexChart i => AnalysisOptions.Indices(i),
+        IndexOverTimeChart o => AnalysisOptions.OverTime(o),
+        TradeoffChart t => AnalysisOptions.Tradeoff(t),
+        BoxChart b => AnalysisOptions.Box(b),
         _ => throw new ArgumentException($"no ECharts form for {chart.GetType().Name}"),
     };
 
@@ -24,7 +28,7 @@ public static class ReportCharts
     public static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"];
     public const string BaselineColour = "#7f7f7f";
 
-    private static JObject Base(string title, string? subtitle = null) => new()
+    internal static JObject Base(string title, string? subtitle = null) => new()
     {
         ["animation"] = false,
         ["title"] = new JObject { ["text"] = title, ["subtext"] = subtitle ?? "", ["left"] = "center", ["textStyle"] = new JObject { ["fontSize"] = 14 } },
@@ -33,7 +37,7 @@ public static class ReportCharts
         ["legend"] = new JObject { ["bottom"] = 0, ["type"] = "scroll" },
     };
 
-    private static JObject Axis(string type, string name, bool scale = true) => new()
+    internal static JObject Axis(string type, string name, bool scale = true) => new()
     {
         ["type"] = type, ["name"] = name, ["nameLocation"] = "middle", ["nameGap"] = type == "category" ? 130 : 30, ["scale"] = scale,
         ["axisLabel"] = new JObject { ["hideOverlap"] = true },
@@ -172,5 +176,5 @@ public static class ReportCharts
     private static string Unit(string? units) => string.IsNullOrWhiteSpace(units) ? "" : $" ({units})";
 
     /// <summary>Six significant digits: enough for a chart, and keeps the page small.</summary>
-    private static JToken Round(double x) => double.IsFinite(x) ? new JValue(double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)) : JValue.CreateNull();
+    internal static JToken Round(double x) => double.IsFinite(x) ? new JValue(double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)) : JValue.CreateNull();
 }

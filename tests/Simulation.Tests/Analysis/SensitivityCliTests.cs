@@ -9,7 +9,7 @@ namespace Simulation.Tests.Analysis;
 public class SensitivityCliTests
 {
     /// <summary>Ishigami's function of three inputs on [-π, π], plus Policy x X3 (Policy is 0 unless a scenario sets it).</summary>
-    private const string Model = """
+    internal const string Model = """
         { "name": "ishigami", "time": { "start": 0, "stop": 1, "dt": 1 },
           "variables": [
             { "name": "X1", "kind": "auxiliary", "equation": 0, "input": true, "range": [-3.141592653589793, 3.141592653589793] },
@@ -20,7 +20,7 @@ public class SensitivityCliTests
           ] }
         """;
 
-    private const string Experiment = """
+    internal const string Experiment = """
         { "name": "ishigami", "model": "model.json", "seed": 5,
           "scenarios": [ { "name": "baseline" }, { "name": "policy", "set": { "Policy": 5 } } ],
           "uncertainty": { "design": "latinHypercube", "samples": 40, "inputs": [ { "input": "X1" }, { "input": "X2" }, { "input": "X3" } ] },

@@ -8,6 +8,7 @@ namespace Simulation.Engine.Analysis.Discovery;
 /// Scenario discovery as JSON, for scripts and reports:
 /// <code>
 /// { "question": ..., "runs": n, "ofInterest": m, "leftOut": z, "implausible": h,
+///   "ranges": { "Input": { "min": a, "max": b }, ... },                  every sampled input's range in the runs searched
 ///   "boxes": [ { "coverage": c, "density": d, "mass": m, "restricted": r, "step": s,
 ///                "limits": { "Input": { "min": a, "max": b }, ... },        only the restricted inputs
 ///                "quasiP": { "Input": p, ... },
@@ -34,6 +35,8 @@ public static class DiscoveryJson
             ["ofInterest"] = report.Prim.OfInterest,
             ["leftOut"] = report.LeftOut,
             ["implausible"] = report.Implausible,
+            ["ranges"] = new JObject(report.Inputs.Select((name, i) => new JProperty(name,
+                new JObject { ["min"] = Number(report.Prim.Ranges[i].Min), ["max"] = Number(report.Prim.Ranges[i].Max) }))),
             ["boxes"] = new JArray(report.Prim.Boxes.Select(b => Box(b, report.Inputs))),
             ["tree"] = Node(report.Tree, report.Inputs),
             ["features"] = new JArray(report.Features.OrderByDescending(f => f.Importance).Select(f => new JObject
