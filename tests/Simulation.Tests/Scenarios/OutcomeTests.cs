@@ -119,22 +119,26 @@ public class OutcomeTests
     }
 
     [Test]
-    public void Payback_IsTheFirstListedTimeAtOrBelowTheBaseline_MissingWhenNever()
+    public void Payback_IsTheFirstListedTimeFromWhichOnTheRunStaysBelowTheBaseline_MissingWhenItDoesNot()
     {
         var o = SweepOutcomes(
             "\"scenarios\": [ { \"name\": \"base\" }, { \"name\": \"slow then fast\", \"interventions\": [ { \"input\": \"Rate\", \"at\": 0, \"set\": 0.05 }, { \"input\": \"Rate\", \"at\": 5, \"set\": 0.3 } ] }, " +
-            "{ \"name\": \"always slow\", \"set\": { \"Rate\": 0.05 } } ], " +
+            "{ \"name\": \"always slow\", \"set\": { \"Rate\": 0.05 } }, " +
+            "{ \"name\": \"fast then stopped\", \"interventions\": [ { \"input\": \"Rate\", \"at\": 0, \"set\": 0.3 }, { \"input\": \"Rate\", \"at\": 1, \"set\": 0 } ] } ], " +
             "\"outcomes\": [ { \"name\": \"stock\", \"value\": \"Stock\", \"at\": [2, 4, 6, 8, 10] }, { \"name\": \"payback\", \"units\": \"period\", \"payback\": \"stock\" } ]");
         // The scenario's Euler trajectory: rate 0.05 until t = 5, then 0.3 (steps of 0.5); the baseline's is Euler(0.1).
         var (baseStock, _) = Euler(0.1);
         var stock = new double[21];
         stock[0] = 100;
         for (int i = 0; i < 20; i++) stock[i + 1] = stock[i] - 0.5 * stock[i] * (0.5 * i < 5 ? 0.05 : 0.3);
-        int expected = new[] { 4, 8, 12, 16, 20 }.Select((step, k) => (step, k)).First(x => stock[x.step] <= baseStock[x.step]).k + 1;
+        int[] listed = [4, 8, 12, 16, 20];
+        int expected = Enumerable.Range(0, 5).First(k => listed.Skip(k).All(step => stock[step] < baseStock[step])) + 1;
         Assert.That(expected, Is.EqualTo(4), "the test's own premise: above the baseline until t = 6, below it from t = 8");
         Assert.That(o[(1, "payback", "")], Is.EqualTo(expected));
         Assert.That(o[(0, "payback", "")], Is.NaN, "the baseline does not pay back on itself");
-        Assert.That(o[(2, "payback", "")], Is.NaN, "never at or below the baseline within the listed times");
+        Assert.That(o[(2, "payback", "")], Is.NaN, "never below the baseline within the listed times");
+        // 100 -> 85 -> 72.25 (rate 0.3 for two steps), then still: below the baseline at t = 2 (81.5), above it from t = 4 (66.3)
+        Assert.That(o[(3, "payback", "")], Is.NaN, "below the baseline at first but not at the end: it has not paid back");
         var (compiled, diagnostics) = _files.Compile(Experiment("\"outcomes\": [ { \"name\": \"out\", \"total\": \"Out\" }, { \"name\": \"p\", \"payback\": \"out\" } ]"));
         Assert.That(compiled, Is.Null);
         Assert.That(DiagnosticRenderer.ToText(diagnostics), Does.Contain("which is not a value outcome"));

@@ -56,6 +56,10 @@ INPUTS = {
                   [1.60, 1.25, 1.0, 0.88, 0.84],
                   "Asaria et al., JECH 2016 70:990: most-deprived fifth 72% more emergency admissions than "
                   "least-deprived fifth. Splits derived. Range Q1/Q5 1.5-1.9 (normalised to a mean of 1)"),
+    "pop_growth": I([-0.2, 0.9, 0.5, 0.8, 1.8, 2.7], "%/yr", [-0.8, 0.3, 0.0, 0.3, 1.0, 1.8], [0.4, 1.5, 1.0, 1.5, 2.8, 3.6],
+                    "ASSUMPTION shaped on ONS 2022-based projections (issue 14)"),
+    "mort_improvement": I(1.0, "%/yr", 0.0, 2.0, "ASSUMPTION (issue 14)"),
+    "capacity_plan_share": I(1.0, "fraction", 0.0, 1.0, "Lever: capacity plans follow expected demand", lever=True),
     "adm_trend": I(1.0, "%/yr", 0.0, 3.0,
                    "65+ emergency admissions grew 3.3%/yr 2001/2-2012/3, largely offset by cohort effects "
                    "(Health Policy 2017). Net value ASSUMPTION"),
@@ -89,9 +93,15 @@ INPUTS = {
                             "Goncalves-Bradley et al., Cochrane CD000356.pub4 (2017): early-discharge HaH readmission RR"),
     "stepdown_days_saved": I(2.9, "days", 2.7, 3.1,
                              "Jalilian et al., BMJ Open 2024 14:e081378 (WWL 2.89 d); West Herts 2023/24 (2.7 d ESD)"),
+    "haah_mort_rr": I(0.88, "RR", 0.68, 1.13, "Edgar 2024 Cochrane"),
+    "six_month_mort": I(0.208, "fraction", 0.183, 0.23, "Edgar 2024 Cochrane"),
+    "vw_adoption_time": I(365.0, "days", 180.0, 730.0, "ASSUMPTION"),
+    "vw_attrition": I(0.1, "1/yr", 0.06, 0.15, "ASSUMPTION"),
+    "vw_recruit_limit": I(10.0, "WTE/100k adults/yr", 5.0, 20.0, "ASSUMPTION"),
     "stepdown_eligible_share": I(0.30, "fraction", 0.15, 0.50,
                                  "ASSUMPTION: share of adult treatment-phase exits clinically suitable for step-down"),
     # ---------------- acute ----------------
+    "ga_beds_actual": I(0.0, "beds", 0.0, 0.0, "Local data: KH03; 0 = derived"),
     "ga_planning_occupancy": I(0.943, "fraction", 0.90, 0.96,
                                "ASSUMPTION (calibrated): bed base = equilibrium occupied beds / this value, which gives "
                                "~2,630 beds (~100k G&A beds / 57m, KH03) and a mean occupancy of 93-95% once winter "
@@ -105,9 +115,9 @@ INPUTS = {
                     scaled([0.001, 0.005, 0.032, 0.069, 0.116, 0.168], 1.1),
                     "ASSUMPTION (calibrated to 46% of deaths in hospital, PHE 2019); mean over emergency "
                     "admissions ~4.3% vs 5.8% for emergency medical admissions (Moore et al., BMJ Open 2018; 3-6%)"),
-    "ed_wait_time": I(0.25, "days", 0.25, 0.5, "ASSUMPTION: decision-to-admit to bed with beds free (6 h)"),
+    "ed_wait_time": I(0.25, "days", 0.125, 0.5, "ASSUMPTION: decision-to-admit to bed with beds free (6 h)"),
     "max_occupancy": I(0.99, "fraction", 0.97, 1.0, "ASSUMPTION: highest workable G&A occupancy (beds in turnover)"),
-    "bed_fill_time": I(0.25, "days", 0.25, 0.5, "ASSUMPTION: time to fill a free bed from ED"),
+    "bed_fill_time": I(0.25, "days", 0.125, 0.5, "ASSUMPTION: time to fill a free bed from ED"),
     "esc_max_share": I(0.05, "fraction of G&A beds", 0.0, 0.10, "ASSUMPTION: escalation (surge) beds at most"),
     "esc_trigger_ratio": I(2.0, "x initial ED boarders", 1.5, 4.0,
                            "ASSUMPTION: escalation beds open for boarders above this multiple of the baseline queue"),
@@ -152,6 +162,8 @@ INPUTS = {
     "ic_unmet_to_adm": I(0.2, "fraction", 0.0, 0.4, "ASSUMPTION: unmet step-up IC referrals that become admissions"),
     "ic_home_util": I(0.90, "fraction", 0.80, 0.97, "ASSUMPTION: baseline utilisation of home-based IC places"),
     "ic_bed_util": I(0.90, "fraction", 0.80, 0.97, "ASSUMPTION: baseline utilisation of IC beds"),
+    "ic_beds_actual": I(0.0, "beds", 0.0, 0.0, "Local data; 0 = derived"),
+    "ic_home_actual": I(0.0, "places", 0.0, 0.0, "Local data; 0 = derived"),
     "ic_intake_time": I(1.0, "days", 0.5, 3.0, "ASSUMPTION: time to fill a vacated IC place"),
     "ic_home_capacity_growth": I(0.0, "fraction", -0.10, 0.50,
                                  "Policy lever table: IC bed/reablement capacity growth 0% (-10% to +50%)", lever=True),
@@ -179,6 +191,21 @@ INPUTS = {
     "dn_util": I(0.90, "fraction", 0.80, 0.97, "ASSUMPTION"),
     "dn_workforce_growth": I(0.0, "%/yr", 0.0, 10.0, "Policy lever table: DN workforce growth 0%/yr (0-10)", lever=True),
     "dn_unmet_to_adm": I(0.05, "fraction", 0.0, 0.15, "ASSUMPTION: unmet DN referrals that become admissions"),
+    # ---------------- digital shift ----------------
+    "digital_programme": I(0.0, "switch", 0.0, 1.0, "Lever: digital programme", lever=True),
+    "digital_adoption_time": I(730.0, "days", 365.0, 1095.0, "ASSUMPTION"),
+    "rm_share": I(0.5, "fraction", 0.0, 1.0, "Lever: remote monitoring share", lever=True),
+    "rm_uplift": I(0.15, "fraction", 0.0, 0.3, "ASSUMPTION"),
+    "scr_readmit": I(0.01, "fraction", 0.0, 0.02, "ASSUMPTION"),
+    "edischarge_delay": I(0.05, "fraction", 0.0, 0.15, "ASSUMPTION"),
+    "fd_ucr_gain": I(0.05, "fraction", 0.0, 0.1, "ASSUMPTION"),
+    "digital_reach": I([0.99, 0.99, 0.95, 0.85, 0.6, 0.4], "fraction", [0.97, 0.97, 0.9, 0.75, 0.45, 0.25], [1.0, 1.0, 0.99, 0.92, 0.75, 0.55],
+                       "ONS 2020; Ofcom 2020; ASSUMPTION"),
+    "digital_reach_imd": I([0.9, 0.94, 0.97, 0.99, 1.0], "multiplier", [0.8, 0.88, 0.94, 0.97, 1.0], [0.96, 0.98, 0.99, 1.0, 1.0], "ASSUMPTION"),
+    "rm_licence": I(2000.0, "GBP/bed/yr", 500.0, 5000.0, "ASSUMPTION"),
+    "scr_cost": I(0.3, "GBP/person/yr", 0.1, 0.8, "ASSUMPTION"),
+    "fd_cost": I(0.2, "GBP/person/yr", 0.05, 0.5, "ASSUMPTION"),
+    "digital_impl_cost": I(1.0, "GBP/person", 0.3, 3.0, "ASSUMPTION"),
     # ---------------- capacity dynamics ----------------
     "bed_base_change": I(0.0, "fraction", -0.10, 0.10, "Policy lever table: acute G&A bed base -10% to +10%",
                          lever=True),
@@ -188,26 +215,38 @@ INPUTS = {
     "poach_share": I(0.2, "fraction", 0.0, 0.5, "ASSUMPTION: share of community hires drawn from acute staff"),
     "acute_wte_per_bed": I(1.5, "WTE/bed", 1.0, 2.0, "ASSUMPTION"),
     "backfill_time": I(365.0, "days", 180.0, 730.0, "ASSUMPTION"),
-    "wte_per_vw_bed": I(1.0, "WTE", 0.5, 1.5, "ASSUMPTION"),
+    "wte_per_vw_bed": I(0.6, "WTE", 0.3, 1.0, "ASSUMPTION"),
     "wte_per_ucr_referral_day": I(2.0, "WTE per referral/day", 1.0, 3.0, "ASSUMPTION"),
     "wte_per_ic_place": I(0.25, "WTE", 0.15, 0.4, "ASSUMPTION"),
     "wte_per_ic_bed": I(1.0, "WTE", 0.5, 1.5, "ASSUMPTION"),
     "wte_per_dn_place": I(0.03, "WTE", 0.02, 0.05, "ASSUMPTION"),
     # ---------------- costs ----------------
-    "bed_day_cost": I(345.0, "GBP/day (2020/21)", 345.0, 536.0,
+    "fixed_share": I(0.69, "fraction", 0.5, 0.8, "ASSUMPTION (Edge Health 2017)"),
+    "ward_size": I(25.0, "beds", 20.0, 32.0, "ASSUMPTION"),
+    "bed_release_time": I(365.0, "days", 180.0, 730.0, "ASSUMPTION"),
+    "ward_closure": I(1.0, "switch", 0.0, 1.0, "Lever: close freed wards", lever=True),
+    "corridor_cost": I(300.0, "GBP/day", 150.0, 600.0, "ASSUMPTION"),
+    "ed_excess_death": I(0.015, "deaths/patient day", 0.005, 0.03, "ASSUMPTION (RCEM 2024)"),
+    "bed_day_cost": I(408.0, "GBP/day (2024/25)", 396.0, 576.0,
                       "NCC 2020/21 standard bed (PQ 165361, 2023); WWL local 536 (Jalilian 2024)"),
-    "nel_day_cost": I(901.0, "GBP/day (2020/21)", 700.0, 1100.0, "NCC 2020/21 (PQ 165361)"),
+    "nel_day_cost": I(1065.0, "GBP/day (2024/25)", 830.0, 1300.0, "PQ 165361, uplifted"),
     "vw_day_cost": I(300.0, "GBP/day", 150.0, 935.0,
                      "ASSUMPTION, bracketed by WWL 935/day (Jalilian 2024) and West Herts (HSJ 2024)"),
     "ic_bed_day_cost": I(220.0, "GBP/day", 180.0, 400.0, "ASSUMPTION (reference 250; 220 calibrated to IC spend)"),
     "ic_home_day_cost": I(60.0, "GBP/day", 50.0, 120.0, "ASSUMPTION (reference 80; 60 calibrated to IC spend)"),
-    "dn_contact_cost": I(55.0, "GBP/contact", 45.0, 75.0, "Derived: NCC 2019/20 42.4m contacts >2bn (BJCN 2022)"),
+    "dn_contact_cost": I(60.0, "GBP/contact", 50.0, 75.0, "NCC 2024/25"),
     "ucr_episode_cost": I(250.0, "GBP/episode", 150.0, 400.0, "ASSUMPTION"),
-    "ch_week_cost": I(1100.0, "GBP/week", 900.0, 1500.0, "ASSUMPTION"),
+    "nursing_share": I(0.4, "fraction", 0.3, 0.5, "ASSUMPTION"),
+    "ch_self_share": I([0.216, 0.297, 0.377, 0.458, 0.538], "fraction", [0.18, 0.25, 0.32, 0.39, 0.46], [0.26, 0.35, 0.43, 0.52, 0.6], "ONS 2019/20"),
+    "chc_share": I(0.064, "fraction", 0.04, 0.09, "ASSUMPTION"),
+    "sf_nursing": I(1614.0, "GBP/week", 1540.0, 1700.0, "UC 2024"),
+    "sf_res": I(1236.0, "GBP/week", 1180.0, 1320.0, "UC 2024"),
+    "la_nursing": I(1033.0, "GBP/week", 1000.0, 1100.0, "UC 2024"),
+    "la_res": I(924.0, "GBP/week", 900.0, 980.0, "UC 2024"),
+    "fnc": I(235.88, "GBP/week", 235.88, 254.06, "DHSC"),
+    "ic_home_nhs_share": I(0.5, "fraction", 0.3, 0.7, "ASSUMPTION"),
+    "ic_bed_nhs_share": I(0.7, "fraction", 0.5, 0.9, "ASSUMPTION"),
     # ---------------- QALYs ----------------
-    "u_care_home": I(0.45, "utility", 0.35, 0.55, "ASSUMPTION (reference section 5)"),
-    "u_home_service": I(0.65, "utility", 0.55, 0.75, "ASSUMPTION (reference section 5, own home)"),
-    "u_inpatient": I(0.45, "utility", 0.35, 0.55, "ASSUMPTION"),
     "discount_rate": I(0.035, "/yr", 0.015, 0.035, "NICE PMG36 (2022) (recalled)"),
 }
 
@@ -220,6 +259,8 @@ GF = {
     "f_ed_conversion": ([0.0, 2.0, 5.0, 20.0], [1.0, 1.0, 0.9, 0.8]),
     # deconditioning: mean NCTR delay per discharge (days) -> multiplier on P1-P3 need
     "f_decond": ([0.0, 1.3, 3.0, 6.0, 10.0], [0.95, 1.0, 1.15, 1.4, 1.7]),
+    # link: relative change in adults' emergency demand from the prevention model, by year (default none)
+    "f_prevention": ([0.0, 10.0], [0.0, 0.0]),
 }
 
 
@@ -237,6 +278,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         if isinstance(p[name], list):
             raise ValueError("levers must be scalar: " + name)
     f_los_occupancy, f_decond, f_ed_conversion = GF["f_los_occupancy"], GF["f_decond"], GF["f_ed_conversion"]
+    f_prevention = GF["f_prevention"]
 
     # ---------------- constants derived from inputs (evaluated once) ----------------
     icb_population = p["icb_population"]
@@ -265,6 +307,10 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
     u_norm = [0.9509 + 0.0212 * 0.5 - 0.000259 * AGE_MID[a] - 0.0000332 * AGE_MID[a] ** 2 for a in range(NA)]
     ch_mort_day = [m / 365.0 for m in p["ch_mort"]]
     o = 1.0 - p["zero_los_share"]
+    pop_growth_day = [math.log(1.0 + p["pop_growth"][a] / 100.0) / 365.0 for a in range(NA)]
+    ESP = [0.193, 0.347, 0.265, 0.105, 0.065, 0.025]          # European Standard Population 2013, model bands
+    digital_reach_cell = [p["digital_reach"][KA[k]] * p["digital_reach_imd"][KQ[k]] for k in range(N)]
+    planned_growth = math.log(1.0 + p["adm_trend"] / 100.0) / 365.0   # feed-forward of the planned trend
 
     # scalar lever values (time-varying under a scenario)
     lever_names = [k for k, v in INPUTS.items() if v["lever"]]
@@ -326,15 +372,25 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
     Readmit_window = [live_discharges0[k] * p["readmit_window_days"] * (1.0 - p["readmit_30d"]) for k in range(N)]
 
     occupied0 = sum(Acute_treatment) + sum(Acute_recovery) + sum(NCTR_P0) + sum(NCTR_P1) + sum(NCTR_P2) + sum(NCTR_P3)
-    GA_beds_base = occupied0 / p["ga_planning_occupancy"]
+    GA_beds_base = p["ga_beds_actual"] if p["ga_beds_actual"] > 0 else occupied0 / p["ga_planning_occupancy"]
     GA_beds = GA_beds_base * (1.0 + lev("bed_base_change", 0.0))
     Staff_gap = 0.0
     Escalation_beds = 0.0
     ed_reference = sum(ED_waiting)                                   # INIT(SUM(ED_waiting))
-    VW_capacity = vw_cap0
+    VW_staff = vw_cap0 * p["wte_per_vw_bed"]
+    VW_referrals = vw_cap0 * p["vw_occupancy_target"] / p["vw_los"]
+    Digital_rollout = 0.0
+    Digital_maturity = 0.0
+    Cum_disc_nhs = 0.0
+    beds_per_occupied = GA_beds / occupied0                      # INIT(G&A bed base / occupied)
+    Sustained_need = occupied0 * beds_per_occupied * (1.0 + p["season_amp"])
+    Sustained_base = GA_beds
+    W_plan0 = [sum(Population[k] * p["adm_rate"][KA[k]] * dep_norm[KQ[k]] for k in range(N)),
+               sum(Population[k] * p["adm_rate"][KA[k]] * dep_norm[KQ[k]] * p["clinical_los"][KA[k]] for k in range(N)),
+               sum(Population[k] * p["ch_prevalence"][KA[k]] for k in range(N))]
     UCR_capacity = ucr_cap0
-    IC_home_cap_base = sum(IC_home) / p["ic_home_util"]
-    IC_bed_cap_base = (sum(IC_bed) + sum(IC_delayed)) / p["ic_bed_util"]
+    IC_home_cap_base = p["ic_home_actual"] if p["ic_home_actual"] > 0 else sum(IC_home) / p["ic_home_util"]
+    IC_bed_cap_base = p["ic_beds_actual"] if p["ic_beds_actual"] > 0 else (sum(IC_bed) + sum(IC_delayed)) / p["ic_bed_util"]
     DN_cap_base = sum(DN_caseload) / p["dn_util"]
     CH_beds_base = sum(Care_home) / p["ch_occupancy"]
     IC_home_capacity = IC_home_cap_base * (1.0 + lev("ic_home_capacity_growth", 0.0))
@@ -346,6 +402,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
     # accumulators (KPI stocks)
     cum_births = 0.0
     cum_deaths = 0.0
+    cum_migration = 0.0
     cum_admissions = [0.0] * N
     acc_names = ["occupied", "occupancy", "staffed_beds", "nctr", "vw_occupied", "vw_capacity", "ucr_referrals",
                  "ic_starts", "ic_stepdown_home", "ic_stepdown_bed", "ic_stepup", "deaths", "hosp_deaths",
@@ -387,15 +444,31 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         ic_bed_capacity_growth = lev("ic_bed_capacity_growth", t)
         dn_workforce_growth = lev("dn_workforce_growth", t)
         bed_base_change = lev("bed_base_change", t)
+        capacity_plan_share = lev("capacity_plan_share", t)
+        ward_closure = lev("ward_closure", t)
+        digital_programme = lev("digital_programme", t)
+        rm_share = lev("rm_share", t)
 
         # ---------- auxiliaries ----------
         years_elapsed = t / 365.0
         growth_index = (1.0 + p["adm_trend"] / 100.0) ** years_elapsed
         season = 1.0 + p["season_amp"] * math.cos(2.0 * math.pi * (t - p["season_peak_day"]) / 365.0)
         total_population = sum(Population)
+        improve = (1.0 - p["mort_improvement"] / 100.0) ** years_elapsed
+        # capacity plans: emergency demand (front door), bed days (beds, IC, community nursing), care homes
+        plan_w = [[Population[k] * p["adm_rate"][KA[k]] * dep_norm[KQ[k]] for k in range(N)],
+                  [Population[k] * p["adm_rate"][KA[k]] * dep_norm[KQ[k]] * p["clinical_los"][KA[k]] for k in range(N)],
+                  [Population[k] * p["ch_prevalence"][KA[k]] for k in range(N)]]
+        plan_wg = [[plan_w[j][k] * pop_growth_day[KA[k]] for k in range(N)] for j in range(3)]
+        plan_demand_index = [sum(plan_w[j]) / W_plan0[j] * growth_index for j in range(3)]
+        cap_index = [1.0 + capacity_plan_share * (plan_demand_index[j] - 1.0) for j in range(3)]
+        cap_growth = [capacity_plan_share * (sum(plan_wg[j]) + sum(plan_w[j]) * planned_growth) / W_plan0[j] * growth_index / cap_index[j]
+                      for j in range(3)]
+        # wards closed once a sustained surplus at peak demand frees a whole ward
+        wards_closed = ward_closure * math.floor(max(0.0, Sustained_base - Sustained_need) / p["ward_size"])
         occupied = (sum(Acute_treatment) + sum(Acute_recovery) + sum(NCTR_P0) + sum(NCTR_P1) + sum(NCTR_P2)
                     + sum(NCTR_P3))
-        staffed_beds = max(1.0, GA_beds + Escalation_beds - Staff_gap)
+        staffed_beds = max(1.0, GA_beds - wards_closed * p["ward_size"] + Escalation_beds - Staff_gap)
         occupancy = occupied / staffed_beds
         los_multiplier = lookup(f_los_occupancy[0], f_los_occupancy[1], occupancy)
         decond_multiplier = lookup(f_decond[0], f_decond[1], NCTR_delay_perceived)
@@ -423,19 +496,35 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         stepup_ic_unmet = [stepup_ic_demand[k] - stepup_ic_served[k] for k in range(N)]
 
         # would-be (first) emergency admissions
+        prevention_effect = lookup(f_prevention[0], f_prevention[1], years_elapsed)
         W = [Population[k] * p["adm_rate"][KA[k]] / 1000.0 / 365.0 * p["fresh_demand_factor"] * dep_norm[KQ[k]]
-             * season * growth_index + dn_unmet[k] * p["dn_unmet_to_adm"] + stepup_ic_unmet[k] * p["ic_unmet_to_adm"]
+             * season * growth_index * (1.0 + prevention_effect * ADULT[KA[k]]) + dn_unmet[k] * p["dn_unmet_to_adm"] + stepup_ic_unmet[k] * p["ic_unmet_to_adm"]
              for k in range(N)]
         adult_W = sum(W[k] * ADULT[KA[k]] for k in range(N))
-        ucr_referrals_total = UCR_capacity * p["ucr_utilisation"]
-        vw_stepup_admissions_total = VW_capacity * p["vw_stepup_share"] * p["vw_occupancy_target"] / p["vw_los"]
-        ucr_referrals = [ucr_referrals_total * W[k] * ADULT[KA[k]] / adult_W for k in range(N)]
+        ucr_weight = [W[k] * ADULT[KA[k]] * (p["ucr_utilisation"] + p["fd_ucr_gain"] * digital_programme * Digital_maturity * digital_reach_cell[k])
+                      for k in range(N)]
+        ucr_referrals_total = UCR_capacity * min(0.98, sum(ucr_weight) / adult_W)
+        ucr_referrals = [ucr_referrals_total * ucr_weight[k] / sum(ucr_weight) for k in range(N)]
+        # virtual wards: staff in post set the beds; referrals, adopting new capacity over time, set admissions
+        vw_patients = sum(VW_step_up) + sum(VW_step_down)
+        vw_reach = sum((VW_step_up[k] + VW_step_down[k]) * digital_reach_cell[k] for k in range(N)) / max(vw_patients, 1e-9)
+        rm_capacity_uplift = 1.0 + p["rm_uplift"] * rm_share * digital_programme * Digital_maturity * vw_reach
+        VW_capacity = VW_staff * rm_capacity_uplift / p["wte_per_vw_bed"]
+        vw_referral_potential = VW_capacity * p["vw_occupancy_target"] / p["vw_los"]
+        vw_up_end = [VW_step_up[k] / p["vw_los"] for k in range(N)]
+        vw_down_end = [VW_step_down[k] / p["vw_los"] for k in range(N)]
+        vw_intake_capacity = max(0.0, VW_capacity - vw_patients) / p["ic_intake_time"] + sum(vw_up_end) + sum(vw_down_end)
+        vw_access = min(1.0, vw_intake_capacity / max(VW_referrals, 1e-9))
+        vw_stepup_admissions_total = VW_referrals * p["vw_stepup_share"] * vw_access
         vw_stepup_admissions = [vw_stepup_admissions_total * W[k] * ADULT[KA[k]] / adult_W for k in range(N)]
         avoid_raw = [ucr_referrals[k] * p["ucr_no_admission"] * p["ucr_would_admit"]
                      + vw_stepup_admissions[k] * p["vw_substitution"] for k in range(N)]
         divertible_pool = [W[k] * p["divertible_share"] for k in range(N)]
         avoided = [divertible_pool[k] * (1.0 - math.exp(-avoid_raw[k] / divertible_pool[k]))
                    if divertible_pool[k] > 0 else 0.0 for k in range(N)]
+        vw_avoided = [avoided[k] * vw_stepup_admissions[k] * p["vw_substitution"] / avoid_raw[k] if avoid_raw[k] > 0 else 0.0
+                      for k in range(N)]
+        haah_averted = [vw_avoided[k] * p["six_month_mort"] * (1.0 - p["haah_mort_rr"]) for k in range(N)]
         direct_ed = [max(0.0, W[k] - avoided[k] - ucr_referrals[k] * (1.0 - p["ucr_no_admission"])
                          - vw_stepup_admissions[k] * p["vw_escalation"]) for k in range(N)]
 
@@ -443,10 +532,8 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         ucr_end = [UCR_caseload[k] / p["ucr_episode_days"] for k in range(N)]
         ucr_to_acute = [ucr_end[k] * (1.0 - p["ucr_no_admission"]) for k in range(N)]
         ucr_home = [ucr_end[k] * p["ucr_no_admission"] for k in range(N)]
-        vw_up_end = [VW_step_up[k] / p["vw_los"] for k in range(N)]
         vw_up_escalation = [vw_up_end[k] * p["vw_escalation"] for k in range(N)]
         vw_up_home = [vw_up_end[k] - vw_up_escalation[k] for k in range(N)]
-        vw_down_end = [VW_step_down[k] / p["vw_los"] for k in range(N)]
         vw_down_escalation = [vw_down_end[k] * stepdown_escalation for k in range(N)]
         vw_down_home = [vw_down_end[k] - vw_down_escalation[k] for k in range(N)]
 
@@ -455,27 +542,29 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         ic_bed_home = [ic_bed_out[k] * ic_bed_to_home for k in range(N)]
         ic_bed_to_ch_flow = [ic_bed_out[k] * p["ic_bed_to_ch"] for k in range(N)]
         ic_bed_readmission = [ic_bed_out[k] * p["ic_bed_readmit"] for k in range(N)]
-        ch_deaths = [Care_home[k] * ch_mort_day[KA[k]] for k in range(N)]
+        ch_deaths = [Care_home[k] * ch_mort_day[KA[k]] * improve for k in range(N)]
         ch_ageing_out = [Care_home[k] * ageing_rate[KA[k]] for k in range(N)]
         ch_ageing_in = [Care_home[k - NQ] * ageing_rate[KA[k] - 1] if KA[k] > 0 else 0.0 for k in range(N)]
 
         # readmissions
-        readmissions = [Readmit_window[k] * readmit_hazard for k in range(N)]
+        readmissions = [Readmit_window[k] * readmit_hazard * (1.0 - p["scr_readmit"] * digital_programme * Digital_maturity) for k in range(N)]
         window_exit = [Readmit_window[k] / p["readmit_window_days"] for k in range(N)]
 
         # admission demand (spells) and ED
         admission_demand = [direct_ed[k] + ucr_to_acute[k] + vw_up_escalation[k] + vw_down_escalation[k]
                             + ic_bed_readmission[k] + readmissions[k] for k in range(N)]
         ed_crowding = sum(ED_waiting) / ed_reference
+        excess_ed = max(0.0, sum(ED_waiting) - ed_reference)
+        ed_deaths = [excess_ed * p["ed_excess_death"] * ED_waiting[k] / max(sum(ED_waiting), 1e-9) for k in range(N)]
         overnight_share_eff = o * lookup(f_ed_conversion[0], f_ed_conversion[1], ed_crowding)
         sdec_discharges = [admission_demand[k] * (1.0 - overnight_share_eff) for k in range(N)]
         ed_to_bed_queue = [admission_demand[k] * overnight_share_eff for k in range(N)]
 
         # acute treatment and recovery
         treat_exit = [Acute_treatment[k] / (treat_los[KA[k]] * los_multiplier) for k in range(N)]
-        hosp_deaths = [Acute_treatment[k] * die_hazard[KA[k]] for k in range(N)]
+        hosp_deaths = [Acute_treatment[k] * die_hazard[KA[k]] * improve for k in range(N)]
         stepdown_eligible = [treat_exit[k] * ADULT[KA[k]] * p["stepdown_eligible_share"] for k in range(N)]
-        stepdown_target = VW_capacity * (1.0 - p["vw_stepup_share"]) * p["vw_occupancy_target"] / p["vw_los"]
+        stepdown_target = VW_referrals * (1.0 - p["vw_stepup_share"]) * vw_access
         stepdown_fraction = min(1.0, stepdown_target / max(sum(stepdown_eligible), 1e-9))
         stepdown = [stepdown_eligible[k] * stepdown_fraction for k in range(N)]
         recovery_in = [treat_exit[k] - stepdown[k] for k in range(N)]
@@ -498,7 +587,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         fit_p3 = [fit[k] * p3e[KA[k]] for k in range(N)]
 
         # capacity-limited discharges from NCTR queues
-        p0_discharges = [NCTR_P0[k] / p0_delay for k in range(N)]
+        p0_discharges = [NCTR_P0[k] / (p0_delay * (1.0 - p["edischarge_delay"] * digital_programme * Digital_maturity)) for k in range(N)]
         p1_discharges = [NCTR_P1[k] / p1_min_delay * ic_home_access for k in range(N)]
         ic_bed_intake_capacity = (max(0.0, IC_bed_capacity - sum(IC_bed) - sum(IC_delayed)) / p["ic_intake_time"]
                                   + sum(ic_bed_home) + sum(ic_bed_readmission))
@@ -532,35 +621,40 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
                                  + p3_discharges[k] + stepdown[k] for k in range(N)]
 
         # demography
-        total_deaths = [Population[k] * death_rate_yr[KA[k]] / 365.0 for k in range(N)]
-        comm_deaths = [max(0.0, total_deaths[k] - hosp_deaths[k] - ch_deaths[k]) for k in range(N)]
-        pop_deaths = [hosp_deaths[k] + ch_deaths[k] + comm_deaths[k] for k in range(N)]
+        total_deaths = [Population[k] * mort_rate[KA[k]] / 1000.0 / 365.0 * improve for k in range(N)]
+        comm_deaths = [max(0.0, total_deaths[k] - hosp_deaths[k] - ch_deaths[k] - haah_averted[k]) for k in range(N)]
+        pop_deaths = [hosp_deaths[k] + ch_deaths[k] + comm_deaths[k] + ed_deaths[k] for k in range(N)]
         births_total = birth_rate * total_population
         births = [births_total * imd_share[KQ[k]] if KA[k] == 0 else 0.0 for k in range(N)]
         ageing_out = [Population[k] * ageing_rate[KA[k]] for k in range(N)]
         ageing_in = [ageing_out[k - NQ] if KA[k] > 0 else 0.0 for k in range(N)]
+        net_migration = [Population[k] * pop_growth_day[KA[k]] - (births[k] + ageing_in[k] - ageing_out[k] - total_deaths[k]) for k in range(N)]
 
         # capacity targets
-        vw_target = vw_per_100k * adult_population / 1e5 * growth_index
-        ucr_target = ucr_per_100k * icb_population / 1e5 * 12.0 / 365.0 * growth_index
-        ga_bed_target = GA_beds_base * (1.0 + bed_base_change) * growth_index
-        ic_home_target = IC_home_cap_base * (1.0 + ic_home_capacity_growth) * growth_index
-        ic_bed_target = IC_bed_cap_base * (1.0 + ic_bed_capacity_growth) * growth_index
-        dn_target = DN_cap_base * (1.0 + dn_workforce_growth / 100.0) ** years_elapsed * growth_index
-        ch_target = CH_beds_base * growth_index
+        vw_target = vw_per_100k * adult_population / 1e5 * cap_index[0] * rm_capacity_uplift
+        ucr_target = ucr_per_100k * icb_population / 1e5 * 12.0 / 365.0 * cap_index[0]
+        ga_bed_target = GA_beds_base * (1.0 + bed_base_change) * cap_index[1]
+        ic_home_target = IC_home_cap_base * (1.0 + ic_home_capacity_growth) * cap_index[1]
+        ic_bed_target = IC_bed_cap_base * (1.0 + ic_bed_capacity_growth) * cap_index[1]
+        dn_target = DN_cap_base * (1.0 + dn_workforce_growth / 100.0) ** years_elapsed * cap_index[1]
+        ch_target = CH_beds_base * cap_index[2]
 
-        planned_growth = math.log(1.0 + p["adm_trend"] / 100.0) / 365.0   # feed-forward of the planned trend
-
-        def adj(target, cap):
-            return (target - cap) / (p["hire_delay"] if target >= cap else p["decommission_time"]) + cap * planned_growth
-        vw_build = adj(vw_target, VW_capacity)
-        ucr_build = adj(ucr_target, UCR_capacity)
-        ic_home_build = adj(ic_home_target, IC_home_capacity)
-        ic_bed_build = adj(ic_bed_target, IC_bed_capacity)
-        dn_build = adj(dn_target, DN_capacity)
-        ch_build = (ch_target - CH_beds) / p["bed_adjust_time"] + CH_beds * planned_growth
-        ga_bed_build = (ga_bed_target - GA_beds) / p["bed_adjust_time"] + GA_beds * planned_growth
-        community_hiring_wte = (max(0.0, vw_build) * p["wte_per_vw_bed"] + max(0.0, ucr_build) * p["wte_per_ucr_referral_day"]
+        def adj(target, cap, growth):
+            return (target - cap) / (p["hire_delay"] if target >= cap else p["decommission_time"]) + cap * growth
+        ucr_build = adj(ucr_target, UCR_capacity, cap_growth[0])
+        ic_home_build = adj(ic_home_target, IC_home_capacity, cap_growth[1])
+        ic_bed_build = adj(ic_bed_target, IC_bed_capacity, cap_growth[1])
+        dn_build = adj(dn_target, DN_capacity, cap_growth[1])
+        ch_build = (ch_target - CH_beds) / p["bed_adjust_time"] + CH_beds * cap_growth[2]
+        ga_bed_build = (ga_bed_target - GA_beds) / p["bed_adjust_time"] + GA_beds * cap_growth[1]
+        # virtual ward workforce: recruitment (limited), attrition, release when the plan shrinks
+        vw_staff_target = vw_target * p["wte_per_vw_bed"] / rm_capacity_uplift
+        vw_leavers = VW_staff * p["vw_attrition"] / 365.0
+        vw_hires = min(p["vw_recruit_limit"] * adult_population / 1e5 / 365.0,
+                       max(0.0, (vw_staff_target - VW_staff) / p["hire_delay"] + vw_staff_target * cap_growth[0] + vw_leavers))
+        vw_released = max(0.0, VW_staff - vw_staff_target) / p["decommission_time"]
+        vw_referral_change = (vw_referral_potential - VW_referrals) / p["vw_adoption_time"]
+        community_hiring_wte = (max(0.0, vw_hires - vw_leavers) + max(0.0, ucr_build) * p["wte_per_ucr_referral_day"]
                                 + max(0.0, ic_home_build) * p["wte_per_ic_place"] + max(0.0, ic_bed_build) * p["wte_per_ic_bed"]
                                 + max(0.0, dn_build) * p["wte_per_dn_place"])
         staff_poached = community_hiring_wte * p["poach_share"] / p["acute_wte_per_bed"]
@@ -576,23 +670,78 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         nctr_delay_per_discharge = nctr_total / max(sum(fit), 1e-9)
         nctr_delay_change = (nctr_delay_per_discharge - NCTR_delay_perceived) / p["nctr_smooth_time"]
 
+        # digital programme: two-stage (S-shaped) adoption
+        rollout_change = (digital_programme - Digital_rollout) / (p["digital_adoption_time"] / 2.0)
+        maturity_change = (Digital_rollout - Digital_maturity) / (p["digital_adoption_time"] / 2.0)
+        # sustained bed surplus at peak demand (wards released)
+        beds_needed_peak = occupied * beds_per_occupied * (1.0 + p["season_amp"])
+        need_change = (beds_needed_peak - Sustained_need) / p["bed_release_time"]
+        base_change = (GA_beds - Sustained_base) / p["bed_release_time"]
+
         # costs (GBP/day) and QALYs (per day)
         discount = (1.0 + p["discount_rate"]) ** (-years_elapsed)
-        cost_acute = occupied * p["bed_day_cost"] + sum(admission_demand) * admission_premium
+        cost_acute_fixed = staffed_beds * p["bed_day_cost"] * p["fixed_share"]
+        cost_acute_variable = occupied * p["bed_day_cost"] * (1.0 - p["fixed_share"]) + sum(admission_demand) * admission_premium
+        cost_corridor = excess_ed * p["corridor_cost"]
+        cost_acute = cost_acute_fixed + cost_acute_variable + cost_corridor
+        cost_digital = (digital_programme * (rm_share * VW_capacity * p["rm_licence"] / 365.0
+                                            + (p["scr_cost"] + p["fd_cost"]) * total_population / 365.0)
+                        + p["digital_impl_cost"] * icb_population * max(0.0, rollout_change))
         cost_vw = (sum(VW_step_up) + sum(VW_step_down)) * p["vw_day_cost"]
         cost_ucr = sum(ucr_referrals) * p["ucr_episode_cost"]
         cost_ic_bed = (sum(IC_bed) + sum(IC_delayed)) * p["ic_bed_day_cost"]
         cost_ic_home = sum(IC_home) * p["ic_home_day_cost"]
         dn_contacts = sum(DN_caseload) * p["dn_contacts_per_day"]
         cost_dn = dn_contacts * p["dn_contact_cost"]
-        cost_ch = sum(Care_home) * p["ch_week_cost"] / 7.0
-        cost_total = cost_acute + cost_vw + cost_ucr + cost_ic_bed + cost_ic_home + cost_dn + cost_ch
-        inpatients = [Acute_treatment[k] + Acute_recovery[k] + NCTR_P0[k] + NCTR_P1[k] + NCTR_P2[k] + NCTR_P3[k]
-                      + ED_waiting[k] + IC_bed[k] + IC_delayed[k] for k in range(N)]
-        home_service = [UCR_caseload[k] + VW_step_up[k] + VW_step_down[k] + IC_home[k] for k in range(N)]
-        qaly_rate = sum((Population[k] - Care_home[k] - inpatients[k] - home_service[k]) * u_norm[KA[k]]
-                        + Care_home[k] * p["u_care_home"] + inpatients[k] * p["u_inpatient"]
-                        + home_service[k] * p["u_home_service"] for k in range(N)) / 365.0
+        n_share = p["nursing_share"]
+        nhs_ch = [Care_home[k] * p["chc_share"] for k in range(N)]
+        self_ch = [Care_home[k] * (1.0 - p["chc_share"]) * p["ch_self_share"][KQ[k]] for k in range(N)]
+        council_ch = [Care_home[k] * (1.0 - p["chc_share"]) * (1.0 - p["ch_self_share"][KQ[k]]) for k in range(N)]
+        cost_ch_self = sum(self_ch) * (n_share * p["sf_nursing"] + (1.0 - n_share) * p["sf_res"]) / 7.0
+        cost_ch_la = sum(council_ch) * (n_share * p["la_nursing"] + (1.0 - n_share) * p["la_res"]) / 7.0
+        cost_ch_nhs = (sum(nhs_ch) * (p["la_nursing"] + p["fnc"]) + (sum(self_ch) + sum(council_ch)) * n_share * p["fnc"]) / 7.0
+        cost_ch = cost_ch_self + cost_ch_la + cost_ch_nhs
+        cost_total = cost_acute + cost_vw + cost_ucr + cost_ic_bed + cost_ic_home + cost_dn + cost_ch + cost_digital
+        cost_nhs_community = (cost_vw + cost_ucr + cost_ic_bed * p["ic_bed_nhs_share"] + cost_ic_home * p["ic_home_nhs_share"] + cost_dn
+                              + cost_digital)
+        cost_nhs_hospital = cost_acute + cost_ch_nhs
+        cost_nhs = cost_nhs_community + cost_nhs_hospital
+        cost_la = cost_ic_bed * (1.0 - p["ic_bed_nhs_share"]) + cost_ic_home * (1.0 - p["ic_home_nhs_share"]) + cost_ch_la
+        cost_self = cost_ch_self
+        cost_by_payer = cost_nhs + cost_la + cost_self
+        disc_nhs = cost_nhs * discount
+        qaly_rate = sum(Population[k] * u_norm[KA[k]] for k in range(N)) / 365.0
+
+        # equity and age-standardised KPIs (OHID slope index of inequality over quintiles)
+        pop_imd = [sum(Population[k] for k in range(N) if KQ[k] == q) for q in range(NQ)]
+        imd_weight = [pop_imd[q] / total_population for q in range(NQ)]
+        imd_cum = []
+        c = 0.0
+        for q in range(NQ):
+            c = c + imd_weight[q]
+            imd_cum.append(c)
+        imd_rank = [imd_cum[q] - imd_weight[q] / 2.0 for q in range(NQ)]
+        rank_mean = sum(imd_weight[q] * imd_rank[q] for q in range(NQ))
+        imd_rank_c = [imd_rank[q] - rank_mean for q in range(NQ)]
+        adm_rate_cell = [admission_demand[k] * 365.0 / Population[k] * 1000.0 for k in range(N)]
+        adm_by_age = [sum(admission_demand[k] for k in range(N) if KA[k] == a) * 365.0 / sum(Population[k] for k in range(N) if KA[k] == a) * 1000.0
+                      for a in range(NA)]
+        adm_std = sum(ESP[a] * adm_by_age[a] for a in range(NA))
+        adm_std_imd = [sum(ESP[a] * adm_rate_cell[a * NQ + q] for a in range(NA)) for q in range(NQ)]
+        adm_std_gap = adm_std_imd[0] - adm_std_imd[4]
+        adm_std_ratio = adm_std_imd[0] / adm_std_imd[4]
+        adm_sii = -sum(imd_weight[q] * imd_rank_c[q] * adm_std_imd[q] for q in range(NQ)) / sum(imd_weight[q] * imd_rank_c[q] ** 2 for q in range(NQ))
+        adm_rii = adm_sii / sum(imd_weight[q] * adm_std_imd[q] for q in range(NQ))
+        occupied_cell = [Acute_treatment[k] + Acute_recovery[k] + NCTR_P0[k] + NCTR_P1[k] + NCTR_P2[k] + NCTR_P3[k] for k in range(N)]
+        bed_days_by_age = [sum(occupied_cell[k] for k in range(N) if KA[k] == a) * 365.0 / sum(Population[k] for k in range(N) if KA[k] == a) * 1000.0
+                           for a in range(NA)]
+        bed_days_std_imd = [sum(ESP[a] * occupied_cell[a * NQ + q] * 365.0 / Population[a * NQ + q] * 1000.0 for a in range(NA)) for q in range(NQ)]
+        nctr_by_age = [sum(NCTR_P0[k] for k in range(N) if KA[k] == a) + sum(NCTR_P1[k] for k in range(N) if KA[k] == a)
+                       + sum(NCTR_P2[k] for k in range(N) if KA[k] == a) + sum(NCTR_P3[k] for k in range(N) if KA[k] == a) for a in range(NA)]
+        deaths_std_imd = [sum(ESP[a] * pop_deaths[a * NQ + q] * 365.0 / Population[a * NQ + q] * 1000.0 for a in range(NA)) for q in range(NQ)]
+        deaths_by_age = [sum(pop_deaths[k] for k in range(N) if KA[k] == a) * 365.0 / sum(Population[k] for k in range(N) if KA[k] == a) * 1000.0
+                         for a in range(NA)]
+        deaths_std = sum(ESP[a] * deaths_by_age[a] for a in range(NA))
 
         # ---------- KPI accumulator rates (state at t) ----------
         ic_starts = sum(ucr_referrals) + sum(p1_discharges) + sum(p2_discharges) + sum(stepup_ic_served)
@@ -603,7 +752,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
             "vw_occupied": sum(VW_step_up) + sum(VW_step_down), "vw_capacity": VW_capacity,
             "ucr_referrals": sum(ucr_referrals), "ic_starts": ic_starts, "ic_stepdown_home": sum(p1_discharges),
             "ic_stepdown_bed": sum(p2_discharges), "ic_stepup": sum(stepup_ic_served),
-            "deaths": sum(pop_deaths), "hosp_deaths": sum(hosp_deaths), "ch_deaths": sum(ch_deaths),
+            "deaths": sum(pop_deaths), "hosp_deaths": sum(hosp_deaths) + sum(ed_deaths), "ch_deaths": sum(ch_deaths),
             "comm_deaths": sum(comm_deaths), "overnight_adm": sum(ed_to_bed_queue),
             "live_discharges": sum(live_acute_discharges),
             "readmissions": sum(readmissions) + sum(vw_down_escalation) + sum(ic_bed_readmission),
@@ -638,7 +787,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
             break
 
         # ---------- Euler update ----------
-        Population = [Population[k] + dt * (births[k] + ageing_in[k] - ageing_out[k] - pop_deaths[k]) for k in range(N)]
+        Population = [Population[k] + dt * (births[k] + ageing_in[k] + net_migration[k] - ageing_out[k] - pop_deaths[k]) for k in range(N)]
         Care_home = [Care_home[k] + dt * (p3_discharges[k] + ic_delayed_out[k] + ch_direct[k] + ch_ageing_in[k]
                                           - ch_ageing_out[k] - ch_deaths[k]) for k in range(N)]
         UCR_caseload = [UCR_caseload[k] + dt * (ucr_referrals[k] - ucr_end[k]) for k in range(N)]
@@ -660,7 +809,13 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         GA_beds += dt * ga_bed_build
         Staff_gap += dt * (staff_poached - staff_backfill)
         Escalation_beds += dt * escalation_change
-        VW_capacity += dt * vw_build
+        VW_staff += dt * (vw_hires - vw_leavers - vw_released)
+        VW_referrals += dt * vw_referral_change
+        Digital_rollout += dt * rollout_change
+        Digital_maturity += dt * maturity_change
+        Sustained_need += dt * need_change
+        Sustained_base += dt * base_change
+        Cum_disc_nhs += dt * disc_nhs
         UCR_capacity += dt * ucr_build
         IC_home_capacity += dt * ic_home_build
         IC_bed_capacity += dt * ic_bed_build
@@ -670,6 +825,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         # accumulators
         cum_births += dt * births_total
         cum_deaths += dt * sum(pop_deaths)
+        cum_migration += dt * sum(net_migration)
         cum_admissions = [cum_admissions[k] + dt * admission_demand[k] for k in range(N)]
         for name in acc_names:
             acc[name] += dt * rates[name]
@@ -683,14 +839,14 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
                 m = min(arr)
                 if m < min_stock[0]:
                     min_stock = (m, nm, t + dt)
-            for nm, v in (("GA_beds", GA_beds), ("Staff_gap", Staff_gap), ("Escalation_beds", Escalation_beds), ("VW_capacity", VW_capacity),
+            for nm, v in (("GA_beds", GA_beds), ("Staff_gap", Staff_gap), ("Escalation_beds", Escalation_beds), ("VW_staff", VW_staff), ("VW_referrals", VW_referrals), ("Sustained_need", Sustained_need), ("Sustained_base", Sustained_base),
                           ("UCR_capacity", UCR_capacity), ("IC_home_capacity", IC_home_capacity),
                           ("IC_bed_capacity", IC_bed_capacity), ("DN_capacity", DN_capacity), ("CH_beds", CH_beds)):
                 if v < min_stock[0]:
                     min_stock = (v, nm, t + dt)
 
     final_pop = sum(Population)
-    conservation_error = (final_pop - (sum(pop0) + cum_births - cum_deaths)) / sum(pop0)
+    conservation_error = (final_pop - (sum(pop0) + cum_births + cum_migration - cum_deaths)) / sum(pop0)
     return {"annual": annual, "min_stock": min_stock, "conservation_error": conservation_error,
             "daily": daily, "params": p, "init": {"occupied": occupied0, "GA_beds": GA_beds_base,
                                                   "IC_home_cap": IC_home_cap_base, "IC_bed_cap": IC_bed_cap_base,

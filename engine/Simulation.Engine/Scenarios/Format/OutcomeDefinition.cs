@@ -28,8 +28,8 @@ public enum OutcomeKind
     Avoided,
 
     /// <summary>
-    /// The first of an outcome's times (numbered 1, 2, ... in the order listed) at which this run's value is at or below the
-    /// baseline's in the same future (paired); missing when it never is. Of a cumulative net cost read yearly: the payback year.
+    /// The first of an outcome's times (numbered 1, 2, ... in the order listed) from which on this run's value stays below the
+    /// baseline's in the same future (paired); missing when it is not below at the last. Of a cumulative net cost read yearly: the payback year.
     /// </summary>
     Payback,
 }

@@ -28,7 +28,7 @@ public sealed record Combination(OutcomeKind Kind, int Left, int Right) : Outcom
 public sealed record VersusBaseline(OutcomeKind Kind, int Column) : OutcomeFormula;
 
 /// <summary>
-/// The first k (1-based) at which this run's column <see cref="Columns"/>[k - 1] is at or below the baseline's value of it in the
-/// same future; NaN when none is, and for the baseline itself.
+/// The first k (1-based) from which on this run's columns <see cref="Columns"/>[k - 1 ..] are all below the baseline's values of
+/// them in the same future; NaN when the last is not, and for the baseline itself.
 /// </summary>
 public sealed record PaybackOver(System.Collections.Immutable.ImmutableArray<int> Columns) : OutcomeFormula;

@@ -30,8 +30,8 @@ public static class OutcomeEvaluator
     private static double Payback(PaybackOver p, ReadOnlySpan<double> result, ReadOnlySpan<double> baseline)
     {
         if (baseline.IsEmpty) return double.NaN;
-        for (int k = 0; k < p.Columns.Length; k++)
-            if (result[p.Columns[k]] - baseline[p.Columns[k]] <= 0) return k + 1;
-        return double.NaN;
+        int from = -1;
+        for (int k = p.Columns.Length - 1; k >= 0 && result[p.Columns[k]] - baseline[p.Columns[k]] < 0; k--) from = k;
+        return from < 0 ? double.NaN : from + 1;
     }
 }

@@ -5,7 +5,7 @@ namespace Simulation.Tests.Models.Nhs;
 /// <summary>
 /// Both NHS models over their whole horizon, at their defaults and with every input at the low and at the high
 /// end of its declared range (one input at a time): no stock ever goes negative, and the population is conserved
-/// (entries, deaths and ageing account for every change, to 1e-9 of the population). For the prevention model,
+/// (entries and net migration, deaths and ageing account for every change, to 1e-9 of the population). For the prevention model,
 /// every risk-factor chain partitions the adults of every cell at every step.
 /// </summary>
 public class NhsRangeTests
@@ -14,8 +14,8 @@ public class NhsRangeTests
 
     private static readonly Dictionary<string, PopulationFlows> Populations = new()
     {
-        [NhsModel.HospitalToCommunity] = new("Population", "Births", "Deaths", "Ageing in", "Ageing out"),
-        [NhsModel.IllnessToPrevention] = new("Adults", "Adults entries", "Deaths", "Adults ageing in", "Adults ageing out"),
+        [NhsModel.HospitalToCommunity] = new("Population", ["Births", "Net migration"], "Deaths", "Ageing in", "Ageing out"),
+        [NhsModel.IllnessToPrevention] = new("Adults", ["Adults entries"], "Deaths", "Adults ageing in", "Adults ageing out"),
     };
 
     /// <summary>The prevention model's chains (PRISM attribute fractions): each is a partition of the adults of a cell.</summary>

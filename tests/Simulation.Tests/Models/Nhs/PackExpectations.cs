@@ -13,7 +13,8 @@ internal static class PackExpectations
     public const string PreventionPack = "illness-to-prevention.json";
 
     private const string VirtualWards = "virtual wards 45 per 100k", Ucr = "UCR growth", D2A = "discharge to assess",
-        Combined = "combined package", Decommissioned = "virtual wards decommissioned in year 3";
+        Combined = "combined package", Decommissioned = "virtual wards decommissioned in year 3", DoNothing = "do nothing",
+        QuickWin = "quick win: faster simple discharges and more same-day care", Digital = "digital shift", Disinvest = "disinvest to reinvest";
 
     public static IEnumerable<PackExpectation> HospitalToCommunity()
     {
@@ -30,6 +31,7 @@ internal static class PackExpectations
             yield return H(VirtualWards, $"Cost acute, {year}", Down, stepDown);
             yield return H(VirtualWards, $"30-day readmission rate, {year}", Up, "early-discharge hospital at home readmission RR 1.09 (Cochrane 2017)");
             yield return H(VirtualWards, $"Care home admissions 65+, {year}", Down, "hospital at home: in residential care at 6 months RR 0.53 (Cochrane 2024)");
+            yield return H(VirtualWards, $"Deaths, {year}", Down, "hospital at home: 6-month mortality RR 0.88 (Edgar et al., Cochrane 2024)");
 
             yield return H(Ucr, $"Emergency admissions, {year}", Down, "75% of UCR episodes managed without admission (Age Ageing 2023)");
             yield return H(Ucr, $"Occupied bed days, {year}", Down, "fewer admissions");
@@ -42,6 +44,7 @@ internal static class PackExpectations
             yield return H(D2A, $"Occupied bed days, {year}", Down, "shorter stays");
             yield return H(D2A, $"G&A occupancy, {year}", Down, "shorter stays");
             yield return H(D2A, $"Care home admissions 65+, {year}", Down, "half of pathway 3 need assessed at home");
+            yield return H(D2A, $"Cost local authority, {year}", Down, "fewer council-funded care home placements");
 
             foreach (var kpi in new[] { "Emergency admissions", "Occupied bed days", "G&A occupancy", "NCTR patients", "Average length of stay" })
                 yield return H(Combined, $"{kpi}, {year}", Down, "the sum of the above; Brailsford 2004: fewer admissions of older people lower occupancy");
@@ -49,12 +52,28 @@ internal static class PackExpectations
             foreach (var kpi in new[] { "Emergency admissions", "Occupied bed days", "G&A occupancy", "Patients on virtual wards", "Cost virtual wards" })
                 yield return H(Decommissioned, $"{kpi}, {year}", year == "year 1" ? Unchanged : kpi.Contains("virtual wards") ? Down : Up,
                     year == "year 1" ? "the service stops in year 3" : "the reverse of the virtual ward evidence");
+
+            yield return H(Disinvest, $"UCR referrals, {year}", Up, "the reinvestment");
+            yield return H(Disinvest, $"Emergency admissions, {year}", Down, "UCR and virtual ward growth avoid admissions");
         }
+        yield return H(DoNothing, "G&A occupancy, year 10", Up, "demand grows with an ageing population (ONS projections) while beds stay fixed");
+        yield return H(DoNothing, "Patients waiting in ED for a bed, year 10", Up, "full hospitals board patients in ED (RCEM 2025: corridor care)");
+        yield return H(DoNothing, "Deaths, year 10", Up, "long ED waits cause deaths (RCEM 2024; ONS)");
+        yield return H(DoNothing, "QALYs gained", Down, "the deaths above");
+        yield return H(QuickWin, "Occupied bed days, year 1", Down, "a third quicker simple discharges (Health Foundation 2022: 1.3 days' delay per discharge)");
+        yield return H(QuickWin, "NCTR patients, year 1", Down, "quicker simple discharges");
+        yield return H(QuickWin, "G&A occupancy, year 1", Down, "quicker discharges and more same-day care");
+        yield return H(QuickWin, "Average length of stay, year 1", Down, "quicker simple discharges");
+        yield return H(Digital, "Cost digital, year 1", Up, "licences and implementation from day 0");
+        yield return H(Digital, "NHS cost, year 1", Up, "costs come before the benefits (adoption over two years)");
+        yield return H(Digital, "30-day readmission rate, year 10", Down, "shared care record: fewer readmissions (Hersh 2015; Dupont 2023)");
+        yield return H(Digital, "UCR referrals, year 10", Up, "a digital front door routes crises to UCR");
+        yield return H(Digital, "Patients on virtual wards, year 10", Up, "remote monitoring: more patients per WTE (Shah 2021)");
         foreach (string year in new[] { "year 1", "year 10" })
         {
             yield return new(WwlPack, "virtual wards 45 per 100k, WWL costs", $"Emergency admissions, {year}", Down, "fewer admissions, at half the avoidance");
             yield return new(WwlPack, "virtual wards 45 per 100k, WWL costs", $"Occupied bed days, {year}", Down, "step-down days saved");
-            yield return new(WwlPack, "virtual wards 45 per 100k, WWL costs", $"Cost total, {year}", Up,
+            yield return new(WwlPack, "virtual wards 45 per 100k, WWL costs", $"Cost NHS, {year}", Up,
                 "WWL: a virtual ward day cost 1.7 times an acute day (Jalilian et al. 2024); the reference asks for this run beside every VW result");
         }
     }

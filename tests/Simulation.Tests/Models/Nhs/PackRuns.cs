@@ -16,7 +16,7 @@ namespace Simulation.Tests.Models.Nhs;
 /// </summary>
 internal sealed class PackRuns
 {
-    private readonly Dictionary<(string Scenario, string Outcome), SummaryRow> _rows;
+    private readonly Dictionary<(string Scenario, string Outcome, string Element), SummaryRow> _rows;
 
     private readonly Dictionary<string, double> _smallest;
 
@@ -24,7 +24,7 @@ internal sealed class PackRuns
     {
         Summary = summary;
         Stocks = stocks;
-        _rows = summary.Rows.ToDictionary(r => (r.Scenario, r.Outcome));
+        _rows = summary.Rows.ToDictionary(r => (r.Scenario, r.Outcome, r.Element));
         _smallest = smallest;
     }
 
@@ -37,13 +37,17 @@ internal sealed class PackRuns
 
     public IEnumerable<string> Scenarios => Summary.Rows.Select(r => r.Scenario).Distinct();
 
-    public SummaryRow Row(string scenario, string outcome) =>
-        _rows.TryGetValue((scenario, outcome), out var row) ? row : throw new AssertionException($"the pack has no outcome '{outcome}' in scenario '{scenario}'");
+    public SummaryRow Row(string scenario, string outcome, string element = "") =>
+        _rows.TryGetValue((scenario, outcome, element), out var row) ? row
+            : throw new AssertionException($"the pack has no outcome '{outcome}'{(element.Length > 0 ? $"[{element}]" : "")} in scenario '{scenario}'");
 
     public static string LowestOutcome(string stock) => "lowest " + stock;
 
-    /// <summary>Sweeps <c>scenarios/<paramref name="pack"/></c> with <paramref name="samples"/> sampled futures (0: none).</summary>
-    public static PackRuns Sweep(string pack, int samples)
+    /// <summary>
+    /// Sweeps <c>scenarios/<paramref name="pack"/></c> with <paramref name="samples"/> sampled futures (0: none, and no history
+    /// matching: one run at the model's values), every scenario or the baseline alone.
+    /// </summary>
+    public static PackRuns Sweep(string pack, int samples, bool baselineOnly = false)
     {
         string packPath = TestModels.PathOf("scenarios", pack);
         var json = JObject.Parse(File.ReadAllText(packPath));
@@ -59,8 +63,17 @@ internal sealed class PackRuns
             string probed = Path.Combine(folder, "model.json");
             File.WriteAllText(probed, ModelJsonWriter.ToJson(model.With(Probes.LowestStocks(model)), "model-v1.schema.json"));
             json["model"] = probed;
-            if (samples == 0) json.Remove("uncertainty");
+            if (samples == 0)
+            {
+                json.Remove("uncertainty");
+                json.Remove("plausibility");
+            }
             else json["uncertainty"]!["samples"] = samples;
+            if (baselineOnly)
+            {
+                var baseline = (string)json["baseline"]!;
+                json["scenarios"] = new JArray(json["scenarios"]!.Where(s => (string)s["name"]! == baseline));
+            }
             var outcomes = (JArray)json["outcomes"]!;
             foreach (var stock in stocks)
                 outcomes.Add(new JObject { ["name"] = LowestOutcome(stock), ["value"] = NhsModel.Quoted(Probes.LowestOf(stock)) });

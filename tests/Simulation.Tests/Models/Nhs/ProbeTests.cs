@@ -22,7 +22,7 @@ public class ProbeTests
     private static RangeRuns Run(double leak)
     {
         var model = TestModels.Read(Ageing.Replace("LEAK", leak.ToString(System.Globalization.CultureInfo.InvariantCulture)), new())!;
-        var probes = Probes.LowestStocks(model).Concat(Probes.PopulationAccounts(model, new("P", "Born", "Died", "In", "Out"))).ToList();
+        var probes = Probes.LowestStocks(model).Concat(Probes.PopulationAccounts(model, new("P", ["Born"], "Died", "In", "Out"))).ToList();
         return RangeRuns.Run(model, probes);
     }
 

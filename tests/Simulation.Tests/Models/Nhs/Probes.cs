@@ -31,9 +31,10 @@ internal static class Probes
     public static IEnumerable<VariableDefinition> PopulationAccounts(ModelDocument model, PopulationFlows flows)
     {
         string Sum(string variable) => $"SUM({AllOf(model.Variables.Single(v => v.Name == variable))})";
-        foreach (var (probe, flow) in new[] { (Entered, flows.Entries), (Died, flows.Deaths), (AgedIn, flows.AgeingIn), (AgedOut, flows.AgeingOut) })
+        var accounts = new[] { (Entered, flows.Entries), (Died, [flows.Deaths]), (AgedIn, [flows.AgeingIn]), (AgedOut, [flows.AgeingOut]) };
+        foreach (var (probe, flowNames) in accounts)
         {
-            yield return Flow(probe + " flow", Sum(flow));
+            yield return Flow(probe + " flow", string.Join(" + ", flowNames.Select(Sum)));
             yield return Accumulator(probe, probe + " flow");
         }
         yield return Auxiliary(PopulationAtEnd, Sum(flows.Stock));
@@ -49,5 +50,5 @@ internal static class Probes
     }
 }
 
-/// <summary>The stock of a population and the flows that change it: entries (births or reaching 18), deaths, ageing.</summary>
-internal sealed record PopulationFlows(string Stock, string Entries, string Deaths, string AgeingIn, string AgeingOut);
+/// <summary>The stock of a population and the flows that change it: entries (births or reaching 18, and net migration), deaths, ageing.</summary>
+internal sealed record PopulationFlows(string Stock, string[] Entries, string Deaths, string AgeingIn, string AgeingOut);
