@@ -230,7 +230,7 @@ INPUTS = {
     "bed_day_cost": I(408.0, "GBP/day (2024/25)", 396.0, 576.0,
                       "NCC 2020/21 standard bed (PQ 165361, 2023); WWL local 536 (Jalilian 2024)"),
     "nel_day_cost": I(1065.0, "GBP/day (2024/25)", 830.0, 1300.0, "PQ 165361, uplifted"),
-    "vw_day_cost": I(300.0, "GBP/day", 150.0, 935.0,
+    "vw_day_cost": I(300.0, "GBP/day", 150.0, 1004.0,
                      "ASSUMPTION, bracketed by WWL 935/day (Jalilian 2024) and West Herts (HSJ 2024)"),
     "ic_bed_day_cost": I(220.0, "GBP/day", 180.0, 400.0, "ASSUMPTION (reference 250; 220 calibrated to IC spend)"),
     "ic_home_day_cost": I(60.0, "GBP/day", 50.0, 120.0, "ASSUMPTION (reference 80; 60 calibrated to IC spend)"),

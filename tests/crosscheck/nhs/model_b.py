@@ -55,6 +55,8 @@ INPUTS = {
     "imd_mort": I([1.30, 1.10, 1.0, 0.92, 0.85], "multiplier", [1.2, 1.05, 1.0, 0.95, 0.9], [1.45, 1.15, 1.0, 0.9, 0.8],
                   "ASSUMPTION: residual deprivation gradient in other-cause mortality (normalised); with the "
                   "risk-factor gradients aimed at the ONS 2018-20 LE gap (7.9 F / 9.7 M years, deciles)"),
+    "pop_growth": I([0.7, 0.4, 0.4, 0.8, 1.8, 2.7], "%/yr", [0.2, 0.0, 0.0, 0.3, 1.0, 1.8], [1.3, 0.9, 0.9, 1.5, 2.8, 3.6], "ASSUMPTION (ONS shape)"),
+    "mort_improvement": I(1.0, "%/yr", 0.0, 2.0, "ASSUMPTION"),
     "entry_ndh": I(0.02, "fraction of 18-year-olds", 0.01, 0.04, "ASSUMPTION"),
     "entry_t2d": I(0.002, "fraction of 18-year-olds", 0.001, 0.004, "ASSUMPTION"),
     "entry_htn": I(0.04, "fraction of 18-year-olds", 0.02, 0.06, "ASSUMPTION"),
@@ -66,7 +68,7 @@ INPUTS = {
                   "Band split ASSUMPTION"),
     "ndh_imd": I([1.3, 1.15, 1.0, 0.9, 0.8], "multiplier", [1.15, 1.07, 1.0, 0.95, 0.9], [1.45, 1.2, 1.0, 0.85, 0.7],
                  "Moody 2016: higher in lower income and more deprived; values ASSUMPTION (normalised)"),
-    "ndh_registered_share": I(0.42, "fraction of NDH", 0.25, 0.60,
+    "ndh_registered_share": I(0.72, "fraction of NDH", 0.6, 0.8,
                               "Derived: GP-recorded NDH 2.1m (NDA 2019/20) / ~5m NDH (PHE 2016)"),
     "t2d_prev": I(T2D_PREV, "fraction", sc(T2D_PREV, 0.85), sc(T2D_PREV, 1.15),
                   "ASSUMPTION by band, calibrated to diagnosed diabetes ~7.5% (QOF 17+, recalled) and undiagnosed "
@@ -85,7 +87,7 @@ INPUTS = {
     "obese_hr_progression": I(2.02, "HR", 1.5, 2.5, "Ravindrarajah 2020: BMI >=30 HR 2.02"),
     "ndh_regress": I(0.10, "/yr", 0.05, 0.20,
                      "ASSUMPTION; 21-37% reclassified normal on repeat test (Sampson et al., Sci Rep 2018)"),
-    "ndh_detect": I(0.10, "/yr", 0.02, 0.20,
+    "ndh_detect": I(0.25, "/yr", 0.1, 0.4,
                     "ASSUMPTION (lever table 5%, 2-20%); 10% calibrated so the registered share holds near 42%",
                     lever=True),
     "ndh_dx_progression_detected": I(0.8, "fraction", 0.6, 0.95,
@@ -95,14 +97,20 @@ INPUTS = {
     "t2d_mort_rr": I(1.284, "RR", 1.28, 1.32, "NDA 2015/16: T2D excess all-cause mortality +28.4%"),
     "t2d_compl_mort_rr": I(2.0, "RR", 1.5, 3.0, "ASSUMPTION"),
     # ---------------- DPP ----------------
-    "dpp_referral_rate": I(0.10, "/yr of registered NDH", 0.05, 0.40,
+    "dpp_referral_rate": I(0.075, "/yr of registered NDH", 0.03, 0.20,
                            "Lever table ~10% (5-40%); gives ~5,000 referrals/yr (section 7)", lever=True),
     "dpp_uptake": I(0.36, "starts/referral", 0.36, 0.60, "Valabhji et al., Diabetes Care 2020 43:152: 36% >=1 session",
                     lever=True),
     "dpp_completion": I(0.19, "completions/referral", 0.19, 0.40,
                         "Valabhji 2020: 19% of referrals complete (53% of starters)", lever=True),
     "dpp_duration": I(0.75, "yr", 0.6, 0.9, "Reference stock 4: NDH in DPP (~9 months)"),
-    "dpp_rr": I(0.63, "RR", 0.55, 0.85, "DIPLOMA, Diabetes UK Professional Conference 2022: completers -37%"),
+    "dpp_rr": I(0.80, "HR", 0.7, 0.9, "Ravindrarajah et al., PLOS Med 2023: per referral HR ~0.80"),
+    "dpp_uptake_imd": I([1.0] * 5, "multiplier", [0.85, 0.9, 1.0, 0.9, 0.85], [1.15, 1.1, 1.0, 1.1, 1.15], "ASSUMPTION"),
+    "dpp_response_imd": I([0.8, 0.9, 1.0, 1.05, 1.1], "multiplier", [0.6, 0.75, 1.0, 0.95, 0.9], [1.0, 1.0, 1.0, 1.15, 1.3], "ASSUMPTION"),
+    "digital_dpp_share": I(0.0, "fraction", 0.0, 1.0, "Lever", lever=True),
+    "digital_dpp_gain": I(0.08, "fraction", 0.04, 0.12, "Barron et al. 2023"),
+    "digital_reach": I([0.99, 0.97, 0.93, 0.85, 0.6, 0.4], "fraction", [0.95, 0.9, 0.85, 0.75, 0.45, 0.25], [1.0, 1.0, 0.98, 0.92, 0.75, 0.55], "ONS 2020; ASSUMPTION"),
+    "digital_reach_imd": I([0.9, 0.94, 0.97, 0.99, 1.0], "multiplier", [0.8, 0.88, 0.94, 0.97, 1.0], [0.96, 0.98, 0.99, 1.0, 1.0], "ASSUMPTION"),
     "dpp_effect_years": I(4.0, "yr", 2.0, 10.0, "Lever table: duration of DPP effect 4 yrs (2-10)"),
     "dpp_capacity_growth": I(0.0, "fraction", 0.0, 2.0, "Lever: DPP places relative to baseline", lever=True),
     "programme_util": I(0.9, "fraction", 0.8, 0.97, "ASSUMPTION: baseline utilisation of programme capacity"),
@@ -122,6 +130,10 @@ INPUTS = {
                             lever=True),
     "htn_detect": I(0.07, "/yr", 0.05, 0.25, "Lever table: 10%/yr (5-25%); 7% calibrated so the undiagnosed share falls slowly (QMUL HSE trend 2003-21)", lever=True),
     "htn_treat_start": I(0.5, "/yr", 0.3, 1.0, "ASSUMPTION"),
+    "qof_target_share": I(0.47, "fraction", 0.3, 0.6, "ASSUMPTION (calibrated to CVDPREVENT ~70%)"),
+    "home_bp": I(0.0, "fraction", 0.0, 1.0, "Lever: BP@home", lever=True),
+    "home_bp_gain": I(0.3, "fraction", 0.1, 0.6, "ASSUMPTION"),
+    "home_bp_cost": I(40.0, "GBP/person/yr", 20.0, 80.0, "ASSUMPTION"),
     "htn_control_loss": I(0.2, "/yr", 0.1, 0.4, "ASSUMPTION"),
     "sbp_gap_controlled": I(12.5, "mmHg", 10.0, 15.0, "ASSUMPTION (reference: ~10-15 mmHg)"),
     "sbp_gap_normotensive": I(25.0, "mmHg", 20.0, 30.0,
@@ -166,7 +178,7 @@ INPUTS = {
     "first_cvd_rate": I(CVD_RATE, "%/yr, uncontrolled HTN", sc(CVD_RATE, 0.6), sc(CVD_RATE, 1.4),
                         "ASSUMPTION: reference 1.0/2.0/3.5 %/yr at 45-64/65-74/75+ scaled by 0.7 (within +-40%) to "
                         "~2,200 strokes/yr (~100k/yr UK, Patel 2020); 18-39 and 40-54 extrapolated"),
-    "cvd_split_mi": I(0.30, "fraction of first events", 0.3, 0.5, "ASSUMPTION"),
+    "cvd_split_mi": I(0.40, "fraction of first events", 0.3, 0.5, "ASSUMPTION"),
     "cvd_split_stroke": I(0.30, "fraction of first events", 0.25, 0.45, "ASSUMPTION"),
     "t2d_rr_mi": I(1.55, "RR", 1.4, 1.7, "NDA Complications & Mortality 2015/16: MI 1.55"),
     "t2d_rr_stroke": I(1.34, "RR", 1.2, 1.5, "NDA: stroke 1.34"),
@@ -175,13 +187,15 @@ INPUTS = {
     "cf_stroke": I(0.15, "fraction", 0.10, 0.20, "ASSUMPTION (30-day case fatality)"),
     "cf_hf": I(0.08, "fraction", 0.05, 0.12, "ASSUMPTION"),
     "recurrent_stroke": I(0.03, "/yr", 0.02, 0.06, "ASSUMPTION"),
-    "mi_to_hf": I(0.02, "/yr", 0.01, 0.04, "ASSUMPTION"),
+    "mi_to_hf": I(0.015, "/yr", 0.01, 0.03, "ASSUMPTION"),
     "mi_prev": I(MI_PREV, "fraction", sc(MI_PREV, 0.8), sc(MI_PREV, 1.2), "ASSUMPTION (QOF CHD ~3%)"),
     "stroke_prev": I(ST_PREV, "fraction", sc(ST_PREV, 0.8), sc(ST_PREV, 1.2), "ASSUMPTION (QOF stroke/TIA ~1.8%)"),
     "hf_prev": I(HF_PREV, "fraction", sc(HF_PREV, 0.8), sc(HF_PREV, 1.2), "ASSUMPTION (QOF HF ~1%)"),
     "post_mi_mort_rr": I(1.5, "RR", 1.2, 2.0, "ASSUMPTION"),
     "post_stroke_mort_rr": I(2.0, "RR", 1.5, 2.5, "ASSUMPTION"),
-    "hf_mort_rr": I(3.0, "RR", 2.0, 4.0, "ASSUMPTION"),
+    "hf_mort_rr": I(1.0, "RR", 0.8, 1.5, "ASSUMPTION"),
+    "hf_excess_mort": I(0.09, "/yr", 0.06, 0.12, "Taylor et al., BMJ 2019"),
+    "hf_admission_rate": I(0.22, "admissions/person/yr", 0.17, 0.3, "Lawson et al. 2019"),
     # ---------------- costs (GBP) ----------------
     "cost_t2d": I(1400.0, "GBP/person-yr", 1000.0, 1800.0,
                   "Derived so diagnosed T2D averages ~2,300/person-yr with complications (Hex 2012; YHEC 2024)"),
@@ -196,7 +210,7 @@ INPUTS = {
     "cost_htn_control_extra": I(60.0, "GBP/yr per controlled", 30.0, 90.0,
                                 "ASSUMPTION: extra reviews and drugs to hold control"),
     "cost_ndh_monitor": I(30.0, "GBP/yr", 15.0, 45.0, "ASSUMPTION"),
-    "cost_dpp_referral": I(119.0, "GBP/referral", 90.0, 150.0,
+    "cost_dpp_referral": I(141.0, "GBP/referral", 107.0, 178.0,
                            "DIPLOMA short-term cost-utility study (Univ. Manchester): 119 (2020 prices)"),
     "cost_sss_quit_date": I(250.0, "GBP", 150.0, 400.0, "ASSUMPTION"),
     "cost_case_finding": I(100.0, "GBP per new diagnosis", 50.0, 200.0, "ASSUMPTION"),
@@ -257,6 +271,9 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
     dpp_completion_of_starters = min(1.0, p["dpp_completion"] / p["dpp_uptake"])
     u_norm = [0.9509 + 0.0212 * 0.5 - 0.000259 * AGE_MID[a] - 0.0000332 * AGE_MID[a] ** 2 for a in range(NA)]
     detected_share = p["ndh_dx_progression_detected"]
+    pop_growth_yr = [math.log(1.0 + p["pop_growth"][a] / 100.0) for a in range(NA)]
+    ESP = [0.3432, 0.2602, 0.1549, 0.1301, 0.0805, 0.031]
+    digital_reach_cell = [p["digital_reach"][KA[k]] * p["digital_reach_imd"][KQ[k]] for k in range(N)]
 
     # ---------------- initial stocks ----------------
     Pop = [p["icb_population"] * p["age_share"][KA[k]] * imd_share[KQ[k]] for k in range(N)]
@@ -265,8 +282,8 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
     t2d0 = [Pop[k] * p["t2d_prev"][KA[k]] * t2d_imd[KQ[k]] for k in range(N)]
     dpp_ref0 = lev("dpp_referral_rate", 0.0)
     reg0 = [ndh0[k] * p["ndh_registered_share"] for k in range(N)]
-    G_dpp = [reg0[k] * dpp_ref0 * p["dpp_uptake"] * p["dpp_duration"] for k in range(N)]
-    G_post = [G_dpp[k] / p["dpp_duration"] * dpp_completion_of_starters * p["dpp_effect_years"] for k in range(N)]
+    G_dpp = [reg0[k] * dpp_ref0 * p["dpp_duration"] / (1 + dpp_ref0 * (p["dpp_duration"] + p["dpp_effect_years"])) for k in range(N)]
+    G_post = [reg0[k] * dpp_ref0 * p["dpp_effect_years"] / (1 + dpp_ref0 * (p["dpp_duration"] + p["dpp_effect_years"])) for k in range(N)]
     G_ndh_d = [max(0.0, reg0[k] - G_dpp[k] - G_post[k]) for k in range(N)]
     G_ndh_u = [ndh0[k] - reg0[k] for k in range(N)]
     G_t2d_u = [t2d0[k] * p["t2d_undiagnosed_share"] for k in range(N)]
@@ -315,6 +332,8 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
     acc = {n: 0.0 for n in acc_names}
     cum_entries = 0.0
     cum_deaths = 0.0
+    cum_migration = 0.0
+    Cum_disc_nhs = 0.0
     n_steps = steps_for(0.0, float(years), dt)
     spy = int(round(1.0 / dt))
     annual = []
@@ -336,6 +355,9 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
         sss_reach = lev("sss_reach", t)
         wm_referral_rate = lev("wm_referral_rate", t)
         share_targeted_q12 = lev("share_targeted_q12", t)
+        digital_dpp_share = lev("digital_dpp_share", t)
+        home_bp = lev("home_bp", t)
+        improve = (1.0 - p["mort_improvement"] / 100.0) ** t
 
         # ---------- risk-factor attribute fractions per cell ----------
         t2d_all = [G_t2d_u[k] + G_t2d_d[k] + G_t2d_c[k] for k in range(N)]
@@ -369,14 +391,15 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
         acute_cvd_deaths = [fatal_mi[k] + fatal_stroke[k] + fatal_hf[k] + fatal_recurrent[k] for k in range(N)]
 
         # ---------- deaths ----------
-        base_deaths = [Pop[k] * p["m_other"][KA[k]] / 1000.0 * imd_mort[KQ[k]] for k in range(N)]
+        base_deaths = [Pop[k] * p["m_other"][KA[k]] / 1000.0 * imd_mort[KQ[k]] * improve for k in range(N)]
+        hf_excess_deaths = [C_hf[k] * p["hf_excess_mort"] * improve for k in range(N)]
         smoking_excess_deaths = [base_deaths[k] * (smk_mort_factor[k] - 1.0) for k in range(N)]
         diabetes_excess_deaths = [base_deaths[k] * smk_mort_factor[k] * (dm_mort_factor[k] - 1.0) for k in range(N)]
         cvd_chronic_deaths = [base_deaths[k] * smk_mort_factor[k] * dm_mort_factor[k] * (cvd_mort_factor[k] - 1.0)
                               for k in range(N)]
         chronic_deaths = [base_deaths[k] * smk_mort_factor[k] * dm_mort_factor[k] * cvd_mort_factor[k]
                           for k in range(N)]
-        deaths = [chronic_deaths[k] + acute_cvd_deaths[k] for k in range(N)]
+        deaths = [chronic_deaths[k] + acute_cvd_deaths[k] + hf_excess_deaths[k] for k in range(N)]
 
         def alloc(stocks, weights):
             """Deaths of each state of a chain: cell deaths shared in proportion to stock x relative risk."""
@@ -409,8 +432,10 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
             dq = [[deaths[a * NQ + q] for a in range(NA)] for q in range(NQ)]
             init["entry"] = [sum(dq[q]) for q in range(NQ)]
             init["ageing_rate"] = [sum(dq[KQ[k]][b] for b in range(KA[k] + 1, NA)) / Pop[k] for k in range(N)]
+            init["ref_death_rate"] = [deaths[k] / Pop[k] for k in range(N)]
         ageing_rate = init["ageing_rate"]
         entry = init["entry"]
+        ref_death_rate = init["ref_death_rate"]
 
         def ageing(stock):
             out = [stock[k] * ageing_rate[k] for k in range(N)]
@@ -419,6 +444,15 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
 
         def entries(share):
             return [entry[KQ[k]] * share if KA[k] == 0 else 0.0 for k in range(N)]
+
+        def entries_q(share_q):
+            return [entry[KQ[k]] * share_q[KQ[k]] if KA[k] == 0 else 0.0 for k in range(N)]
+        e_ndh = [p["entry_ndh"] * ndh_imd[q] for q in range(NQ)]
+        e_t2d = [p["entry_t2d"] * t2d_imd[q] for q in range(NQ)]
+        e_normo = [1 - p["entry_ndh"] * ndh_imd[q] - p["entry_t2d"] * t2d_imd[q] for q in range(NQ)]
+        e_htn = [min(0.95, p["entry_htn"] * htn_imd[q]) for q in range(NQ)]
+        e_smk = [p["entry_smoker"] * smk_imd[q] for q in range(NQ)]
+        e_ob = [p["entry_obese"] * ob_imd[q] for q in range(NQ)]
 
         # ---------- equity targeting weights (programme rate multipliers) ----------
         wq = [share_targeted_q12 / 0.4 if q < 2 else (1 - share_targeted_q12) / 0.6 for q in range(NQ)]
@@ -435,8 +469,11 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
                      / (1 + (p["obese_hr_progression"] - 1) * ob_share_icb0) for k in range(N)]
         prog_u = [G_ndh_u[k] * p["ndh_to_t2d"] * prog_mult[k] for k in range(N)]
         prog_d = [G_ndh_d[k] * p["ndh_to_t2d"] * prog_mult[k] for k in range(N)]
-        prog_dpp = [G_dpp[k] * p["ndh_to_t2d"] * prog_mult[k] for k in range(N)]
-        prog_post = [G_post[k] * p["ndh_to_t2d"] * prog_mult[k] * p["dpp_rr"] for k in range(N)]
+        dpp_uptake_cell = [min(1.0, dpp_uptake * p["dpp_uptake_imd"][KQ[k]] + digital_dpp_share * p["digital_dpp_gain"] * digital_reach_cell[k])
+                           for k in range(N)]
+        dpp_effect = [1 - (1 - p["dpp_rr"]) * dpp_uptake_cell[k] / dpp_uptake * p["dpp_response_imd"][KQ[k]] for k in range(N)]
+        prog_dpp = [G_dpp[k] * p["ndh_to_t2d"] * prog_mult[k] * dpp_effect[k] for k in range(N)]
+        prog_post = [G_post[k] * p["ndh_to_t2d"] * prog_mult[k] * dpp_effect[k] for k in range(N)]
         regress_u = [G_ndh_u[k] * p["ndh_regress"] for k in range(N)]
         regress_d = [G_ndh_d[k] * p["ndh_regress"] for k in range(N)]
         regress_post = [G_post[k] * p["ndh_regress"] for k in range(N)]
@@ -445,10 +482,8 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
         ndh_detect_demand = [G_ndh_u[k] * ndh_detect * wq[KQ[k]] * ndh_eq for k in range(N)]
         dpp_eq = eq_mult(G_ndh_d)
         dpp_referrals = [G_ndh_d[k] * dpp_referral_rate * wq[KQ[k]] * dpp_eq for k in range(N)]
-        dpp_start_demand = [dpp_referrals[k] * dpp_uptake for k in range(N)]
+        dpp_start_demand = [dpp_referrals[k] for k in range(N)]
         dpp_exit = [G_dpp[k] / p["dpp_duration"] for k in range(N)]
-        dpp_completions = [dpp_exit[k] * dpp_cos for k in range(N)]
-        dpp_noncompleters = [dpp_exit[k] - dpp_completions[k] for k in range(N)]
         post_decay = [G_post[k] / p["dpp_effect_years"] for k in range(N)]
         t2d_detect_flow = [G_t2d_u[k] * p["t2d_detect"] for k in range(N)]
         compl_flow = [G_t2d_d[k] * p["t2d_compl_rate"] for k in range(N)]
@@ -464,7 +499,7 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
             init["treated_exit_rate"] = [deaths[k] / Pop[k] for k in range(N)]
         titration_rate = [htn_control_target * (p["htn_control_loss"] + init["treated_exit_rate"][k])
                           / (1.0 - htn_control_target) for k in range(N)]
-        control_gain = [B_tu[k] * titration_rate[k] for k in range(N)]
+        control_gain = [B_tu[k] * titration_rate[k] * (1 + home_bp * p["home_bp_gain"] * digital_reach_cell[k]) for k in range(N)]
         control_loss = [B_tc[k] * p["htn_control_loss"] for k in range(N)]
         # ---------- smoking flows ----------
         initiation = [S_never[k] * p["smk_initiation"] if KA[k] == 0 else 0.0 for k in range(N)]
@@ -494,7 +529,10 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
             init["sss_reach"], init["htn_detect"], init["ndh_detect"] = sss_reach, htn_detect, ndh_detect
         dpp_intake_capacity = max(0.0, DPP_capacity - sum(G_dpp)) / 0.25 + sum(dpp_exit)
         dpp_access = min(1.0, dpp_intake_capacity / max(sum(dpp_start_demand), 1e-9))
-        dpp_starts = [dpp_start_demand[k] * dpp_access for k in range(N)]
+        dpp_entries = [dpp_start_demand[k] * dpp_access for k in range(N)]
+        dpp_ends = dpp_exit
+        dpp_starts_kpi = sum(dpp_entries[k] * dpp_uptake_cell[k] for k in range(N))
+        dpp_completions_kpi = sum(dpp_ends[k] * dpp_uptake_cell[k] for k in range(N)) * dpp_completion / dpp_uptake
         sss_access = min(1.0, SSS_capacity / max(sum(sss_demand), 1e-9))
         quit_dates = [sss_demand[k] * sss_access for k in range(N)]
         htn_access = min(1.0, HTN_cf_capacity / max(sum(htn_detect_demand), 1e-9))
@@ -525,13 +563,13 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
                 out_ndh = (prog_u[k] + prog_d[k] + prog_dpp[k] + prog_post[k] + regress_u[k] + regress_d[k]
                            + regress_dpp[k] + regress_post[k] + sum(g_deaths[k][i] for i in (1, 2, 3, 4))
                            + sum(g_age_out[i][k] for i in (1, 2, 3, 4)))
-                in_ndh = sum(g_age_in[i][k] for i in (1, 2, 3, 4)) + (entry[KQ[k]] * p["entry_ndh"] if KA[k] == 0 else 0)
+                in_ndh = sum(g_age_in[i][k] for i in (1, 2, 3, 4)) + (entry[KQ[k]] * e_ndh[KQ[k]] if KA[k] == 0 else 0)
                 ndh_rate.append(max(0.0, out_ndh - in_ndh) / G_normo[k])
                 out_htn = sum(b_deaths[k][i] for i in (1, 2, 3, 4)) + sum(b_age[i][0][k] for i in (1, 2, 3, 4))
-                in_htn = sum(b_age[i][1][k] for i in (1, 2, 3, 4)) + (entry[KQ[k]] * p["entry_htn"] if KA[k] == 0 else 0)
+                in_htn = sum(b_age[i][1][k] for i in (1, 2, 3, 4)) + (entry[KQ[k]] * e_htn[KQ[k]] if KA[k] == 0 else 0)
                 htn_rate.append(max(0.0, out_htn - in_htn) / B_norm[k])
                 out_ob = W_ob[k] * p["ob_remission"] + w_deaths[k][0] + w_age[0][0][k]
-                in_ob = w_age[0][1][k] + (entry[KQ[k]] * p["entry_obese"] if KA[k] == 0 else 0)
+                in_ob = w_age[0][1][k] + (entry[KQ[k]] * e_ob[KQ[k]] if KA[k] == 0 else 0)
                 ob_rate.append(max(0.0, out_ob - in_ob) / W_not[k])
             init["ndh_inc_rate"], init["htn_inc_rate"], init["ob_inc_rate"] = ndh_rate, htn_rate, ob_rate
         ndh_incidence = [G_normo[k] * init["ndh_inc_rate"][k] * ob_ratio_ndh[k] for k in range(N)]
@@ -540,7 +578,8 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
 
         # ---------- costs, QALYs (per year) ----------
         discount = (1.0 + p["discount_rate"]) ** (-t)
-        cost_prog_dpp = sum(dpp_referrals) * p["cost_dpp_referral"]
+        cost_prog_dpp = sum(dpp_entries) * p["cost_dpp_referral"]
+        cost_home_bp = sum(B_tu[k] * digital_reach_cell[k] for k in range(N)) * home_bp * p["home_bp_cost"]
         cost_prog_sss = sum(quit_dates) * p["cost_sss_quit_date"]
         cost_prog_cf = (sum(htn_detections) + sum(ndh_detections)) * p["cost_case_finding"]
         cost_prog_wm = sum(wm_referrals) * p["cost_wm_referral"]
@@ -550,9 +589,48 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
             + sum(first_mi) * p["cost_mi_first"] + sum(C_mi) * p["cost_mi_after"] + sum(C_hf) * p["cost_hf"]
         cost_htn = (sum(B_tu) + sum(B_tc)) * p["cost_htn_treated"]
         cost_ndh = (sum(G_ndh_d) + sum(G_dpp) + sum(G_post)) * p["cost_ndh_monitor"]
-        cost_prog = cost_prog_dpp + cost_prog_sss + cost_prog_cf + cost_prog_wm + cost_prog_bp
+        cost_prog = cost_prog_dpp + cost_prog_sss + cost_prog_cf + cost_prog_wm + cost_prog_bp + cost_home_bp
         cost_cond = cost_diabetes + cost_cvd + cost_htn + cost_ndh
         cost_total = cost_prog + cost_cond
+        cost_nhs = cost_prog_dpp + cost_prog_bp + cost_home_bp + cost_cond
+        cost_la = cost_prog_sss + cost_prog_cf + cost_prog_wm
+        cost_by_payer = cost_nhs + cost_la
+        cost_nhs_prevention = cost_prog_dpp + cost_prog_bp + cost_home_bp
+        disc_nhs = cost_nhs * discount
+        # ---------- KPIs: the national hypertension measure, the hospital link, equity ----------
+        htn_recorded = sum(B_dxu) + sum(B_tu) + sum(B_tc)
+        cvdprevent = (sum(B_tc) + p["qof_target_share"] * sum(B_tu)) / htn_recorded
+        link_admissions = (sum(first_mi) + sum(first_stroke) + sum(recurrent_strokes) + sum(first_hf) + sum(mi_hf)
+                           + sum(C_hf) * p["hf_admission_rate"])
+        pop_q = [sum(Pop[k] for k in range(N) if KQ[k] == q) for q in range(NQ)]
+        imd_weight = [pop_q[q] / sum(Pop) for q in range(NQ)]
+        imd_cum = []
+        c = 0.0
+        for q in range(NQ):
+            c = c + imd_weight[q]
+            imd_cum.append(c)
+        imd_rank = [imd_cum[q] - imd_weight[q] / 2.0 for q in range(NQ)]
+        rank_mean = sum(imd_weight[q] * imd_rank[q] for q in range(NQ))
+        imd_rank_c = [imd_rank[q] - rank_mean for q in range(NQ)]
+        pop_a = [sum(Pop[k] for k in range(N) if KA[k] == a) for a in range(NA)]
+        smk_by_age = [(sum(S_cur[k] for k in range(N) if KA[k] == a) + sum(S_quit[k] for k in range(N) if KA[k] == a)) / pop_a[a] for a in range(NA)]
+        t2d_by_age = [sum(t2d_all[k] for k in range(N) if KA[k] == a) / pop_a[a] for a in range(NA)]
+        t2d_cell = [t2d_all[k] / Pop[k] for k in range(N)]
+        t2d_std_imd = [sum(ESP[a] * t2d_cell[a * NQ + q] for a in range(NA)) for q in range(NQ)]
+        cvd_deaths_cell = [acute_cvd_deaths[k] + cvd_chronic_deaths[k] + hf_excess_deaths[k] for k in range(N)]
+        prem_cvd_imd = [sum(cvd_deaths_cell[k] for k in range(N) if KQ[k] == q and UNDER75[KA[k]] > 0)
+                        / sum(Pop[k] for k in range(N) if KQ[k] == q and UNDER75[KA[k]] > 0) * 1e5 for q in range(NQ)]
+        cvd_per_1000_age = [sum(cvd_deaths_cell[k] for k in range(N) if KA[k] == a) / pop_a[a] * 1000 for a in range(NA)]
+        cvd_per_100k_age = [cvd_per_1000_age[a] * 100 for a in range(NA)]
+        smk_imd_prev = [(sum(S_cur[k] for k in range(N) if KQ[k] == q) + sum(S_quit[k] for k in range(N) if KQ[k] == q)) / pop_q[q] for q in range(NQ)]
+        sii_den = sum(imd_weight[q] * imd_rank_c[q] ** 2 for q in range(NQ))
+        sii_prem_cvd = -sum(imd_weight[q] * imd_rank_c[q] * prem_cvd_imd[q] for q in range(NQ)) / sii_den
+        sii_smoking = -sum(imd_weight[q] * imd_rank_c[q] * smk_imd_prev[q] for q in range(NQ)) / sii_den * 100
+        le_q = life_expectancy_by_imd(deaths, Pop)
+        sii_le = -sum(imd_weight[q] * imd_rank_c[q] * le_q[q] for q in range(NQ)) / sii_den
+        diag_t2d_by_age = [(sum(G_t2d_d[k] for k in range(N) if KA[k] == a) + sum(G_t2d_c[k] for k in range(N) if KA[k] == a)) / pop_a[a]
+                           for a in range(NA)]
+        diag_std = sum(ESP[a] * diag_t2d_by_age[a] for a in range(NA))
         qaly_rate = sum(Pop[k] * u_norm[KA[k]] - (G_ndh_u[k] + G_ndh_d[k] + G_dpp[k] + G_post[k]) * p["u_dec_ndh"]
                         - (G_t2d_u[k] + G_t2d_d[k]) * p["u_dec_t2d"] - G_t2d_c[k] * p["u_dec_t2d_compl"]
                         - C_mi[k] * p["u_dec_mi"] - C_st[k] * p["u_dec_stroke"] - C_hf[k] * p["u_dec_hf"]
@@ -561,9 +639,9 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
         # accumulators
         rates = {
             "pop": sum(Pop), "deaths": sum(deaths),
-            "deaths_u75_cvd": sum((acute_cvd_deaths[k] + cvd_chronic_deaths[k]) * UNDER75[KA[k]] for k in range(N)),
+            "deaths_u75_cvd": sum((acute_cvd_deaths[k] + cvd_chronic_deaths[k] + hf_excess_deaths[k]) * UNDER75[KA[k]] for k in range(N)),
             "pop_u75": sum(Pop[k] * UNDER75[KA[k]] for k in range(N)),
-            "deaths_cvd": sum(acute_cvd_deaths) + sum(cvd_chronic_deaths), "deaths_dm": sum(diabetes_excess_deaths),
+            "deaths_cvd": sum(acute_cvd_deaths) + sum(cvd_chronic_deaths) + sum(hf_excess_deaths), "deaths_dm": sum(diabetes_excess_deaths),
             "deaths_smk": sum(smoking_excess_deaths), "deaths_other": sum(base_deaths),
             "ndh_true": sum(G_ndh_u) + sum(G_ndh_d) + sum(G_dpp) + sum(G_post),
             "ndh_reg": sum(G_ndh_d) + sum(G_dpp) + sum(G_post),
@@ -574,7 +652,7 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
             "htn_true": sum(B_undx) + sum(B_dxu) + sum(B_tu) + sum(B_tc), "htn_dx": sum(B_dxu) + sum(B_tu) + sum(B_tc),
             "htn_undx": sum(B_undx), "htn_ctrl": sum(B_tc), "htn_treated": sum(B_tu) + sum(B_tc),
             "smokers": sum(S_cur) + sum(S_quit), "quit_dates": sum(quit_dates), "quitters4": sum(quitters_4wk),
-            "dpp_ref": sum(dpp_referrals), "dpp_starts": sum(dpp_starts), "dpp_compl": sum(dpp_completions),
+            "dpp_ref": sum(dpp_entries), "dpp_starts": dpp_starts_kpi, "dpp_compl": dpp_completions_kpi,
             "mi": sum(first_mi), "strokes": sum(first_stroke) + sum(recurrent_strokes), "hf": sum(first_hf) + sum(mi_hf),
             "obese": sum(W_ob),
             "cost_prog_dpp": cost_prog_dpp, "cost_prog_sss": cost_prog_sss, "cost_prog_cf": cost_prog_cf,
@@ -592,6 +670,18 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
             "deaths_q1": sum(deaths[k] for k in range(N) if KQ[k] == 0),
             "deaths_q5": sum(deaths[k] for k in range(N) if KQ[k] == 4),
         }
+        # ---------- net migration (each band follows its projection; deaths beyond the start's rates change the population) ----------
+        net_migration = [Pop[k] * pop_growth_yr[KA[k]] - (entries(1.0)[k] + pop_age_in[k] - pop_age_out[k] - Pop[k] * ref_death_rate[k] * improve)
+                         for k in range(N)]
+
+        def mig(stock):
+            return [net_migration[k] * stock[k] / Pop[k] for k in range(N)]
+        g_mig = [mig(x) for x in g_stocks]
+        b_mig = [mig(x) for x in b_stocks]
+        s_mig = [mig(x) for x in s_stocks]
+        w_mig = [mig(x) for x in w_stocks]
+        c_mig = [mig(x) for x in c_stocks]
+
         # ---------- recording ----------
         if step % spy == 0:
             snap = dict(acc)
@@ -609,67 +699,70 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
 
         # ---------- Euler update ----------
         d = dt
-        G_normo = [G_normo[k] + d * (entries(1 - p["entry_ndh"] - p["entry_t2d"])[k] + g_age_in[0][k] - g_age_out[0][k]
+        G_normo = [G_normo[k] + d * (entries_q(e_normo)[k] + g_mig[0][k] + g_age_in[0][k] - g_age_out[0][k]
                                      - ndh_incidence[k] + regress_u[k] + regress_d[k] + regress_dpp[k] + regress_post[k]
                                      - g_deaths[k][0])
                    for k in range(N)]
-        G_ndh_u = [G_ndh_u[k] + d * (entries(p["entry_ndh"])[k] + g_age_in[1][k] - g_age_out[1][k] + ndh_incidence[k]
+        G_ndh_u = [G_ndh_u[k] + d * (entries_q(e_ndh)[k] + g_mig[1][k] + g_age_in[1][k] - g_age_out[1][k] + ndh_incidence[k]
                                      - regress_u[k] - ndh_detections[k] - prog_u[k] - g_deaths[k][1]) for k in range(N)]
-        G_ndh_d = [G_ndh_d[k] + d * (g_age_in[2][k] - g_age_out[2][k] + ndh_detections[k] - regress_d[k] - prog_d[k]
-                                     - dpp_starts[k] + dpp_noncompleters[k] + post_decay[k] - g_deaths[k][2])
+        G_ndh_d = [G_ndh_d[k] + d * (g_mig[2][k] + g_age_in[2][k] - g_age_out[2][k] + ndh_detections[k] - regress_d[k] - prog_d[k]
+                                     - dpp_entries[k] + post_decay[k] - g_deaths[k][2])
                    for k in range(N)]
-        G_dpp = [G_dpp[k] + d * (g_age_in[3][k] - g_age_out[3][k] + dpp_starts[k] - dpp_exit[k] - prog_dpp[k]
+        G_dpp = [G_dpp[k] + d * (g_mig[3][k] + g_age_in[3][k] - g_age_out[3][k] + dpp_entries[k] - dpp_exit[k] - prog_dpp[k]
                                  - regress_dpp[k] - g_deaths[k][3]) for k in range(N)]
-        G_post = [G_post[k] + d * (g_age_in[4][k] - g_age_out[4][k] + dpp_completions[k] - post_decay[k] - prog_post[k]
+        G_post = [G_post[k] + d * (g_mig[4][k] + g_age_in[4][k] - g_age_out[4][k] + dpp_ends[k] - post_decay[k] - prog_post[k]
                                    - regress_post[k] - g_deaths[k][4]) for k in range(N)]
 
-        G_t2d_u = [G_t2d_u[k] + d * (entries(p["entry_t2d"])[k] + g_age_in[5][k] - g_age_out[5][k] + prog_u[k]
+        G_t2d_u = [G_t2d_u[k] + d * (entries_q(e_t2d)[k] + g_mig[5][k] + g_age_in[5][k] - g_age_out[5][k] + prog_u[k]
                                      + (prog_d[k] + prog_dpp[k] + prog_post[k]) * (1 - detected_share)
                                      - t2d_detect_flow[k] - g_deaths[k][5]) for k in range(N)]
-        G_t2d_d = [G_t2d_d[k] + d * (g_age_in[6][k] - g_age_out[6][k]
+        G_t2d_d = [G_t2d_d[k] + d * (g_mig[6][k] + g_age_in[6][k] - g_age_out[6][k]
                                      + (prog_d[k] + prog_dpp[k] + prog_post[k]) * detected_share
                                      + t2d_detect_flow[k] - compl_flow[k] - g_deaths[k][6]) for k in range(N)]
-        G_t2d_c = [G_t2d_c[k] + d * (g_age_in[7][k] - g_age_out[7][k] + compl_flow[k] - g_deaths[k][7]) for k in range(N)]
-        B_norm = [B_norm[k] + d * (entries(1 - p["entry_htn"])[k] + b_age[0][1][k] - b_age[0][0][k] - htn_incidence[k]
+        G_t2d_c = [G_t2d_c[k] + d * (g_mig[7][k] + g_age_in[7][k] - g_age_out[7][k] + compl_flow[k] - g_deaths[k][7]) for k in range(N)]
+        B_norm = [B_norm[k] + d * (entries_q([1 - e for e in e_htn])[k] + b_mig[0][k] + b_age[0][1][k] - b_age[0][0][k] - htn_incidence[k]
                                    - b_deaths[k][0]) for k in range(N)]
-        B_undx = [B_undx[k] + d * (entries(p["entry_htn"])[k] + b_age[1][1][k] - b_age[1][0][k] + htn_incidence[k]
+        B_undx = [B_undx[k] + d * (entries_q(e_htn)[k] + b_mig[1][k] + b_age[1][1][k] - b_age[1][0][k] + htn_incidence[k]
                                    - htn_detections[k] - b_deaths[k][1]) for k in range(N)]
-        B_dxu = [B_dxu[k] + d * (b_age[2][1][k] - b_age[2][0][k] + htn_detections[k] - treat_start[k] - b_deaths[k][2])
+        B_dxu = [B_dxu[k] + d * (b_mig[2][k] + b_age[2][1][k] - b_age[2][0][k] + htn_detections[k] - treat_start[k] - b_deaths[k][2])
                  for k in range(N)]
-        B_tu = [B_tu[k] + d * (b_age[3][1][k] - b_age[3][0][k] + treat_start[k] - control_gain[k] + control_loss[k]
+        B_tu = [B_tu[k] + d * (b_mig[3][k] + b_age[3][1][k] - b_age[3][0][k] + treat_start[k] - control_gain[k] + control_loss[k]
                                - b_deaths[k][3]) for k in range(N)]
-        B_tc = [B_tc[k] + d * (b_age[4][1][k] - b_age[4][0][k] + control_gain[k] - control_loss[k] - b_deaths[k][4])
+        B_tc = [B_tc[k] + d * (b_mig[4][k] + b_age[4][1][k] - b_age[4][0][k] + control_gain[k] - control_loss[k] - b_deaths[k][4])
                 for k in range(N)]
-        S_never = [S_never[k] + d * (entries(1 - p["entry_smoker"])[k] + s_age[0][1][k] - s_age[0][0][k] - initiation[k]
+        S_never = [S_never[k] + d * (entries_q([1 - e for e in e_smk])[k] + s_mig[0][k] + s_age[0][1][k] - s_age[0][0][k] - initiation[k]
                                      - s_deaths[k][0]) for k in range(N)]
-        S_cur = [S_cur[k] + d * (entries(p["entry_smoker"])[k] + s_age[1][1][k] - s_age[1][0][k] + initiation[k]
+        S_cur = [S_cur[k] + d * (entries_q(e_smk)[k] + s_mig[1][k] + s_age[1][1][k] - s_age[1][0][k] + initiation[k]
                                  - unaided_quits[k] - quit_dates[k] + quit_fail[k] + relapse[k] + late_relapse[k]
                                  - s_deaths[k][1]) for k in range(N)]
-        S_quit = [S_quit[k] + d * (s_age[2][1][k] - s_age[2][0][k] + quit_dates[k] - quit_end[k] - s_deaths[k][2])
+        S_quit = [S_quit[k] + d * (s_mig[2][k] + s_age[2][1][k] - s_age[2][0][k] + quit_dates[k] - quit_end[k] - s_deaths[k][2])
                   for k in range(N)]
-        S_rex = [S_rex[k] + d * (s_age[3][1][k] - s_age[3][0][k] + unaided_quits[k] + quitters_4wk[k] - relapse[k]
+        S_rex = [S_rex[k] + d * (s_mig[3][k] + s_age[3][1][k] - s_age[3][0][k] + unaided_quits[k] + quitters_4wk[k] - relapse[k]
                                  - graduate[k] - s_deaths[k][3]) for k in range(N)]
-        S_lex = [S_lex[k] + d * (s_age[4][1][k] - s_age[4][0][k] + graduate[k] - late_relapse[k] - s_deaths[k][4])
+        S_lex = [S_lex[k] + d * (s_mig[4][k] + s_age[4][1][k] - s_age[4][0][k] + graduate[k] - late_relapse[k] - s_deaths[k][4])
                  for k in range(N)]
-        W_ob = [W_ob[k] + d * (entries(p["entry_obese"])[k] + w_age[0][1][k] - w_age[0][0][k] + ob_incidence[k]
+        W_ob = [W_ob[k] + d * (entries_q(e_ob)[k] + w_mig[0][k] + w_age[0][1][k] - w_age[0][0][k] + ob_incidence[k]
                                - ob_remit[k] - w_deaths[k][0]) for k in range(N)]
-        W_not = [W_not[k] + d * (entries(1 - p["entry_obese"])[k] + w_age[1][1][k] - w_age[1][0][k] - ob_incidence[k]
+        W_not = [W_not[k] + d * (entries_q([1 - e for e in e_ob])[k] + w_mig[1][k] + w_age[1][1][k] - w_age[1][0][k] - ob_incidence[k]
                                  + ob_remit[k] - w_deaths[k][1]) for k in range(N)]
-        C_free = [C_free[k] + d * (entries(1.0)[k] + c_age[0][1][k] - c_age[0][0][k] - first_mi[k] - first_stroke[k]
+        C_free = [C_free[k] + d * (entries(1.0)[k] + c_mig[0][k] + c_age[0][1][k] - c_age[0][0][k] - first_mi[k] - first_stroke[k]
                                    - first_hf[k] - c_chronic[k][0]) for k in range(N)]
-        C_mi = [C_mi[k] + d * (c_age[1][1][k] - c_age[1][0][k] + first_mi[k] - fatal_mi[k] - mi_hf[k] - c_chronic[k][1])
+        C_mi = [C_mi[k] + d * (c_mig[1][k] + c_age[1][1][k] - c_age[1][0][k] + first_mi[k] - fatal_mi[k] - mi_hf[k] - c_chronic[k][1])
                 for k in range(N)]
-        C_st = [C_st[k] + d * (c_age[2][1][k] - c_age[2][0][k] + first_stroke[k] - fatal_stroke[k] - fatal_recurrent[k]
+        C_st = [C_st[k] + d * (c_mig[2][k] + c_age[2][1][k] - c_age[2][0][k] + first_stroke[k] - fatal_stroke[k] - fatal_recurrent[k]
                                - c_chronic[k][2]) for k in range(N)]
-        C_hf = [C_hf[k] + d * (c_age[3][1][k] - c_age[3][0][k] + first_hf[k] - fatal_hf[k] + mi_hf[k] - c_chronic[k][3])
+        C_hf = [C_hf[k] + d * (c_mig[3][k] + c_age[3][1][k] - c_age[3][0][k] + first_hf[k] - fatal_hf[k] + mi_hf[k] - c_chronic[k][3]
+                               - hf_excess_deaths[k])
                 for k in range(N)]
-        Pop = [Pop[k] + d * (entries(1.0)[k] + pop_age_in[k] - pop_age_out[k] - deaths[k]) for k in range(N)]
+        Pop = [Pop[k] + d * (entries(1.0)[k] + net_migration[k] + pop_age_in[k] - pop_age_out[k] - deaths[k]) for k in range(N)]
+        Cum_disc_nhs += d * disc_nhs
         DPP_capacity += d * (dpp_cap_target - DPP_capacity) / p["programme_hire_delay"]
         SSS_capacity += d * (sss_cap_target - SSS_capacity) / p["programme_hire_delay"]
         HTN_cf_capacity += d * (htn_cf_target - HTN_cf_capacity) / p["programme_hire_delay"]
         NDH_cf_capacity += d * (ndh_cf_target - NDH_cf_capacity) / p["programme_hire_delay"]
         cum_entries += d * sum(entry)
         cum_deaths += d * sum(deaths)
+        cum_migration += d * sum(net_migration)
 
         for nm in acc_names:
             acc[nm] += d * rates[nm]
@@ -695,7 +788,7 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
                 if v < min_stock[0]:
                     min_stock = (v, nm, t + d)
 
-    conservation_error = (sum(Pop) - (sum(pop0) + cum_entries - cum_deaths)) / sum(pop0)
+    conservation_error = (sum(Pop) - (sum(pop0) + cum_entries + cum_migration - cum_deaths)) / sum(pop0)
     return {"annual": annual, "min_stock": min_stock, "conservation_error": conservation_error,
             "chain_error": max_chain_err, "le_gap": le_gap, "init": {k: v for k, v in init.items()
                                                                    if not isinstance(v, (list, dict))}}
@@ -709,6 +802,23 @@ def state_summary(Pop, G_ndh_u, G_ndh_d, G_dpp, G_post, G_t2d_u, G_t2d_d, G_t2d_
             "t2d_undx": sum(G_t2d_u), "htn_true": sum(B_undx) + sum(B_dxu) + sum(B_tu) + sum(B_tc),
             "htn_undx": sum(B_undx), "smokers": sum(S_cur) + sum(S_quit), "obese": sum(W_ob),
             "chd": sum(C_mi), "stroke": sum(C_st), "hf": sum(C_hf)}
+
+
+def life_expectancy_by_imd(deaths, Pop):
+    """Period life expectancy at 18 from model mortality, for every quintile."""
+    les = []
+    for q in range(NQ):
+        s, le = 1.0, 0.0
+        for a in range(NA):
+            k = a * NQ + q
+            h = deaths[k] / Pop[k]
+            if AGE_WIDTH[a] == 0.0:
+                le += s / h
+            else:
+                le += s * (1 - math.exp(-h * AGE_WIDTH[a])) / h
+                s *= math.exp(-h * AGE_WIDTH[a])
+        les.append(le)
+    return les
 
 
 def life_expectancy_gap(deaths, Pop):

@@ -41,7 +41,11 @@ public static class DistributionFactory
 
     public static InputDistribution? Create(DistributionDefinition d, string input, ModelDefaults model, DiagnosticBag diagnostics)
     {
-        string kind = d.Kind.ToString().ToLowerInvariant();
+        string kind = d.Kind switch
+        {
+            DistributionKind.SplitTriangular => "splitTriangular",
+            var k => k.ToString().ToLowerInvariant(),
+        };
         bool ok = true;
         foreach (var name in d.Parameters.Keys.Where(n => !Allowed[d.Kind].Contains(n)))
         {

@@ -6,7 +6,7 @@ namespace Simulation.Tests.Models.Nhs;
 /// <summary>
 /// The models' baselines drift only for stated reasons: with the population held still, no admission trend, no
 /// mortality improvement and no season, every stock stays within its stated bound of where it started over 25 years
-/// (docs/models say why each one that moves does). And the hospital model's costs reconcile: by payer and by setting.
+/// (docs/models say why each one that moves does). And the models' costs reconcile: by payer and by setting.
 /// </summary>
 public class NhsBaselineTests
 {
@@ -38,26 +38,66 @@ public class NhsBaselineTests
         ["Cumulative discounted NHS cost"] = (double.NegativeInfinity, double.PositiveInfinity, "an accumulator"),
     };
 
-    [Test]
-    public void HospitalToCommunity_FlatBaseline_EveryStockStaysWithinItsDriftBound()
+    /// <summary>Inputs that make the prevention model's world stand still (no projected growth, no mortality improvement).</summary>
+    private static readonly Dictionary<string, double> FlatPrevention = new() { ["Population growth rate"] = 0, ["Mortality improvement"] = 0 };
+
+    /// <summary>
+    /// The prevention model's stated drifts over 25 flat years (relative to the start; default within ±10%), each with its
+    /// reason (docs/models/illness-to-prevention.md, "Drift in a flat world").
+    /// </summary>
+    private static readonly Dictionary<string, (double Low, double High, string Reason)> PreventionRelativeDrift = new()
     {
-        var model = Read(NhsModel.HospitalToCommunity);
+        ["NDH undiagnosed"] = (0.4, 1.0, "the registered share at the start (0.72, NDA 2023) is above what today's detection, regression and referral rates hold"),
+        ["NDH registered"] = (-0.35, -0.1, "as above: the registered share settles near 0.6"),
+        ["NDH in DPP"] = (-0.45, -0.15, "referrals follow the registered pool down"),
+        ["NDH after DPP"] = (-0.7, -0.4, "the start's referred stock ignores regression and progression out of it"),
+        ["T2D undiagnosed"] = (-0.5, -0.2, "detection (22%/yr) drains the start's undiagnosed share (21% of T2D, Moody 2016)"),
+        ["T2D diagnosed without complications"] = (0.25, 0.6, "backing up (Jones 2006): NDH keeps progressing while people with T2D live longer"),
+        ["T2D with complications"] = (0.6, 1.3, "complications accumulate at 4% a year on a growing diagnosed stock"),
+        ["Hypertension undiagnosed"] = (-0.2, -0.05, "detection at 7% a year outpaces incidence"),
+        ["Hypertension untreated"] = (-0.7, -0.4, "treatment starts (50% a year) drain the start's untreated share (12.5% of the diagnosed)"),
+        ["Hypertension uncontrolled"] = (0.05, 0.3, "fed by the untreated and by detections"),
+        ["Hypertension controlled"] = (0.05, 0.3, "fed by the untreated and by detections"),
+        ["Never smoked"] = (0.05, 0.3, "cohort replacement: 8% of 18-year-olds smoke against 12% of adults"),
+        ["Current smokers"] = (-0.3, -0.05, "cohort replacement"),
+        ["In supported quit attempt"] = (-0.3, -0.05, "a share of current smokers"),
+        ["Recent ex smokers"] = (-0.3, -0.05, "a share of current smokers"),
+        ["Long term ex smokers"] = (-0.5, -0.25, "older ex-smokers die and fewer smokers quit"),
+        ["With heart failure"] = (0, 0.15, "incidence slightly above the balance with the start's prevalence (Conrad 2018; Taylor 2019)"),
+    };
+
+    private static readonly Dictionary<string, (double Low, double High, string Reason)> PreventionAbsoluteDrift = new()
+    {
+        ["Cumulative discounted NHS cost"] = (double.NegativeInfinity, double.PositiveInfinity, "an accumulator"),
+    };
+
+    [Test]
+    public void HospitalToCommunity_FlatBaseline_EveryStockStaysWithinItsDriftBound() =>
+        AssertDrift(NhsModel.HospitalToCommunity, FlatHospital, Years25, HospitalRelativeDrift, HospitalDrift, 0.02);
+
+    [Test]
+    public void IllnessToPrevention_FlatBaseline_EveryStockStaysWithinItsDriftBound() =>
+        AssertDrift(NhsModel.IllnessToPrevention, FlatPrevention, 25, PreventionRelativeDrift, PreventionAbsoluteDrift, 0.10);
+
+    private static void AssertDrift(string file, Dictionary<string, double> flat, double years,
+        Dictionary<string, (double Low, double High, string Reason)> relative, Dictionary<string, (double Low, double High, string Reason)> absolute, double other)
+    {
+        var model = Read(file);
         var stocks = model.Variables.Where(v => v.Kind == VariableKind.Stock).ToList();
         var probes = stocks.Select(s => Auxiliary("Probe total " + s.Name, s.IsArrayed ? $"SUM({AllOf(s)})" : Quoted(s.Name))).ToList();
-        var run = ModelRun.Run(model.With(probes) with { Time = model.Time with { Stop = Years25 } }, FlatHospital,
-            probes.Select(p => p.Name).ToList(), [0, Years25]);
+        var run = ModelRun.Run(model.With(probes) with { Time = model.Time with { Stop = years } }, flat, probes.Select(p => p.Name).ToList(), [0, years]);
         Assert.Multiple(() =>
         {
             foreach (var stock in stocks)
             {
-                double start = run["Probe total " + stock.Name, 0], end = run["Probe total " + stock.Name, Years25];
+                double start = run["Probe total " + stock.Name, 0], end = run["Probe total " + stock.Name, years];
                 TestContext.Out.WriteLine($"{stock.Name}: {start:G6} -> {end:G6}");
-                if (HospitalDrift.TryGetValue(stock.Name, out var bound))
+                if (absolute.TryGetValue(stock.Name, out var bound))
                     Assert.That(end, Is.InRange(bound.Low, bound.High), $"{stock.Name}: {bound.Reason}");
-                else if (HospitalRelativeDrift.TryGetValue(stock.Name, out var relative))
-                    Assert.That(end / start - 1, Is.InRange(relative.Low, relative.High), $"{stock.Name}: {relative.Reason}");
+                else if (relative.TryGetValue(stock.Name, out var r))
+                    Assert.That(end / start - 1, Is.InRange(r.Low, r.High), $"{stock.Name}: {r.Reason}");
                 else
-                    Assert.That(end / start - 1, Is.InRange(-0.02, 0.02), $"{stock.Name} drifts from {start:G6} to {end:G6} in a flat world");
+                    Assert.That(end / start - 1, Is.InRange(-other, other), $"{stock.Name} drifts from {start:G6} to {end:G6} in a flat world");
             }
         });
     }
@@ -82,6 +122,25 @@ public class NhsBaselineTests
                 Assert.That(run["Cost NHS", t], Is.LessThan(total), "the NHS pays part, not all");
             }
             if (set.Count > 0) Assert.That(run["Cost digital", 365], Is.GreaterThan(0), "the digital run is not vacuous");
+        }
+    }
+
+    [Test]
+    public void IllnessToPrevention_CostsByPayer_Reconcile()
+    {
+        var model = Read(NhsModel.IllnessToPrevention);
+        string[] outputs = ["Cost total", "Cost by payer total", "Cost NHS", "Cost NHS prevention programmes", "Cost conditions", "Cost local authority"];
+        double[] times = [0, 1, 5, 10];
+        foreach (var set in new[] { new Dictionary<string, double>(), new Dictionary<string, double> { ["Home BP monitoring"] = 0.5, ["Digital DPP share"] = 1 } })
+        {
+            var run = ModelRun.Run(model, set, outputs, times);
+            foreach (double t in times)
+            {
+                double total = run["Cost total", t];
+                Assert.That(run["Cost by payer total", t], Is.EqualTo(total).Within(1e-12 * total), $"payers sum to the total at year {t}");
+                Assert.That(run["Cost NHS prevention programmes", t] + run["Cost conditions", t], Is.EqualTo(run["Cost NHS", t]).Within(1e-12 * total));
+                Assert.That(run["Cost local authority", t], Is.GreaterThan(0), "councils pay for stop smoking services and health checks");
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ public class NhsRangeTests
     private static readonly Dictionary<string, PopulationFlows> Populations = new()
     {
         [NhsModel.HospitalToCommunity] = new("Population", ["Births", "Net migration"], "Deaths", "Ageing in", "Ageing out"),
-        [NhsModel.IllnessToPrevention] = new("Adults", ["Adults entries"], "Deaths", "Adults ageing in", "Adults ageing out"),
+        [NhsModel.IllnessToPrevention] = new("Adults", ["Adults entries", "Net migration"], "Deaths", "Adults ageing in", "Adults ageing out"),
     };
 
     /// <summary>The prevention model's chains (PRISM attribute fractions): each is a partition of the adults of a cell.</summary>

@@ -47,7 +47,7 @@ public static class NhsSanityTargets
             new(m, "T2D diagnosed", 80e3 * 0.9, 80e3 * 1.1, "T2D ~80k, +-10%", s => s.Mean("T2D diagnosed")),
             new(m, "T2D undiagnosed", 0.01 * 1.19e6, 0.03 * 1.19e6, "undiagnosed diabetes 1-3% of adults (Moody 2016)", s => s.Mean("T2D undiagnosed total")),
             new(m, "NDH (true)", 130e3 * 0.9, 130e3 * 1.1, "~130k, +-10%", s => s.Mean("People with NDH")),
-            new(m, "NDH (recorded)", 50e3, 80e3, "~50-80k", s => s.Mean("NDH recorded")),
+            new(m, "NDH (recorded)", 94e3 * 0.85, 94e3 * 1.15, "~94k (3.6m registered in 2023, NDA; x 0.026), +-15%", s => s.Mean("NDH recorded")),
             new(m, "Hypertension (true)", 370e3 * 0.9, 370e3 * 1.1, "~370k, +-10%", s => s.Mean("People with hypertension")),
             new(m, "Hypertension (recorded)", 220e3 * 0.85, 220e3 * 1.15, "~220k, +-15% (the reference's three hypertension figures do not add up)",
                 s => s.Mean("Hypertension recorded")),

@@ -82,17 +82,20 @@ internal static class PackExpectations
     {
         const string dpp = "DPP reach doubled", htn = "hypertension control 80%", sss = "stop smoking reach", imd = "spend targeted at IMD Q1-2",
             combined = "combined prevention";
-        const string diploma = "DIPLOMA completers RR 0.63; McManus 2022 IRR 0.93-0.94";
+        const string diploma = "referral HR ~0.80 (Ravindrarajah et al. 2023); McManus 2022 IRR 0.93-0.94";
         const string ettehad = "Ettehad 2016: per 10 mmHg stroke RR 0.73, CHD 0.83, HF 0.72";
         yield return P(dpp, "DPP referrals, year 1", Up, "the lever");
         yield return P(dpp, "DPP completions, year 10", Up, "the lever");
         yield return P(dpp, "Extra programme cost", Up, "the lever");
         yield return P(dpp, "New T2D cases, year 10", Down, diploma);
+        yield return P(dpp, "Emergency admissions from CVD and diabetes events, year 10", Down, "fewer people with diabetes have fewer CVD events");
         yield return P(dpp, "New T2D cases over 25 years", Down, diploma);
         yield return P(dpp, "Diagnosed diabetes prevalence @ 25", Down, diploma);
         yield return P(dpp, "QALYs gained", Up, "Thomas 2017: 3,552 QALYs per 100k interventions");
 
         yield return P(htn, "Hypertension controlled share of treated @ 10", Up, "the lever");
+        yield return P(htn, "Hypertension treated to target (CVDPREVENT) @ 10", Up, "the national measure (CVDPREVENT)");
+        yield return P(htn, "Emergency admissions from CVD and diabetes events, year 10", Down, ettehad);
         yield return P(htn, "Hypertension controlled share of all hypertensives @ 10", Up, "the lever");
         foreach (var kpi in new[] { "Strokes", "First MI", "CVD deaths" })
         foreach (var year in new[] { "year 10", "year 25" })
@@ -120,6 +123,19 @@ internal static class PackExpectations
         yield return P(combined, "New T2D cases, year 10", Down, "the sum of the above");
         yield return P(combined, "IMD Q1-Q5 gap in smoking prevalence @ 25", Down, "the sum of the above");
         yield return P(combined, "QALYs gained", Up, "the sum of the above");
+
+        const string digital = "digital prevention", pharmacy = "quick win: pharmacy blood pressure checks",
+            disinvest = "disinvest to reinvest: DPP to hypertension case finding", stop = "DPP decommissioned in year 3";
+        yield return P(digital, "DPP completions, year 10", Up, "uptake 47% with a digital choice vs 39% (Barron et al. 2023)");
+        yield return P(digital, "Hypertension controlled share of treated @ 10", Up, "home monitoring: lower blood pressure (SHTG)");
+        yield return P(digital, "Strokes, year 10", Down, "better control");
+        yield return P(pharmacy, "Strokes, year 10", Down, "more hypertension found and treated");
+        yield return P(pharmacy, "Hypertension controlled share of all hypertensives @ 1", Up, "year-1 effect of finding more hypertension");
+        yield return P(disinvest, "DPP referrals, year 10", Down, "the disinvestment");
+        yield return P(disinvest, "Strokes, year 10", Down, "the reinvestment finds more hypertension");
+        yield return P(stop, "New T2D cases, year 10", Up, "the DPP's effect is lost (Ravindrarajah et al. 2023)");
+        yield return P(stop, "DPP referrals, year 10", Down, "the programme stops");
+        yield return P(stop, "New T2D cases, year 1", Unchanged, "it stops in year 3");
     }
 
     private static PackExpectation H(string scenario, string outcome, Direction d, string evidence) => new(HospitalPack, scenario, outcome, d, evidence);

@@ -56,6 +56,7 @@ public class ScenarioPackTests
 
     [TestCase(PackExpectations.HospitalPack)]
     [TestCase(PackExpectations.WwlPack)]
+    [TestCase(PackExpectations.PreventionPack)]
     public void Pack_SamplesEveryAssumptionCentredOnTheModelsValue(string pack)
     {
         var json = JObject.Parse(File.ReadAllText(TestModels.PathOf("scenarios", pack)));
@@ -96,6 +97,7 @@ public class ScenarioPackTests
     private const int CentredFutures = 40;
 
     [TestCase(PackExpectations.HospitalPack)]
+    [TestCase(PackExpectations.PreventionPack)]
     public void Baseline_SampledMedian_StaysWithinTenPercentOfTheModelsValues_ForNineInTenOutcomes(string pack)
     {
         var sampled = PackRuns.Sweep(pack, CentredFutures, baselineOnly: true);
