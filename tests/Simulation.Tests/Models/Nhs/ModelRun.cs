@@ -39,7 +39,7 @@ internal sealed class ModelRun
         var run = new ModelRun();
         foreach (double t in times)
         {
-            RecordRequest.TryStepOf(plan, t, out int step);
+            plan.Clock.TryStepOf(t, out int step);
             int k = record.Steps.IndexOf(step);
             for (int j = 0; j < columns.Count; j++)
                 run._values[(outputs[j], t)] = results.Values[0][k * columns.Count + j];

@@ -20,5 +20,5 @@ public sealed class PackRunsView
 
     public double Value(string scenario, string outcome) => _runs.Row(scenario, outcome).Value.Mean;
 
-    public double Change(string scenario, string outcome) => _runs.Row(scenario, outcome).Difference!.Mean;
+    public double Change(string scenario, string outcome) => _runs.Row(scenario, outcome).Comparison!.Difference.Mean;
 }
