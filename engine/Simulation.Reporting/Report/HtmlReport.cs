@@ -141,9 +141,13 @@ public static class HtmlReport
     private static string Cell(SummaryRow r)
     {
         string probability = Cells.Probability(r);
-        var attrs = new StringBuilder(Attributes(r, r.IsIncrementalRatio ? "ratio" : "comparison"));
+        // A scenario's own value (a payback year) where there is no comparison with the baseline to show.
+        bool own = r.Comparison is null && !r.IsIncrementalRatio;
+        var attrs = new StringBuilder(Attributes(r, r.IsIncrementalRatio ? "ratio" : own ? "value" : "comparison"));
         if (r.Comparison is { } c)
             attrs.Append($" data-mean=\"{Raw(c.Difference.Mean)}\" data-p5=\"{Raw(c.Difference.P5)}\" data-p95=\"{Raw(c.Difference.P95)}\" data-pbetter=\"{Raw(r.PBetter)}\"");
+        else if (own)
+            attrs.Append($" data-mean=\"{Raw(r.Value.Mean)}\" data-p5=\"{Raw(r.Value.P5)}\" data-p95=\"{Raw(r.Value.P95)}\"");
         if (r.Ratio is { } q) attrs.Append($" data-ratio=\"{Raw(q.Value)}\" data-meaningful=\"{(q.Meaningful ? "true" : "false")}\"");
         string css = r.PBetter is double p && !(r.Comparison?.Difference.IsZero ?? true) ? p >= 0.9 ? " good" : p <= 0.1 ? " poor" : "" : "";
         return $"<td class=\"num{css}\"{attrs}>{H(Cells.Comparison(r))}{(probability.Length == 0 ? "" : $"<br><span class=\"p\">{H(probability)}</span>")}</td>";

@@ -10,7 +10,15 @@ public static class Cells
     public static string Comparison(SummaryRow r) =>
         r.IsIncrementalRatio ? Ratio(r)
         : r.Comparison is { } c ? Numbers.Band(c.Difference, signed: true)
+        : r.Kind == "payback" && r.Value.Count > 0 ? Payback(r.Value)
         : "–";
+
+    /// <summary>A payback year is the scenario's own value: "7.2 [5, 10], paid back in 140 of 179 futures".</summary>
+    private static string Payback(Distribution d)
+    {
+        int judged = d.Count + d.LeftOut.Where(x => x.Reason != LeftOutReason.Implausible).Sum(x => x.Count);
+        return $"{Numbers.Band(d, signed: false)}, paid back in {d.Count:N0} of {judged:N0} futures";
+    }
 
     /// <summary>"better in 97%" (or "higher in 60%" without a direction); empty when there is nothing to say.</summary>
     public static string Probability(SummaryRow r)

@@ -50,11 +50,14 @@ public class HistoryMatchingTests
             int s = row.Scenario == "base" ? 0 : 1;
             var own = kept.Select(f => outcomes[(s * Futures + f, row.Outcome, "")]).ToArray();
             Assert.That(row.Runs, Is.EqualTo(kept.Count));
+            Assert.That(row.Value.LeftOut, Is.EqualTo(new[] { new Exclusion(LeftOutReason.Implausible, Futures - kept.Count) }),
+                "each statistic says why its n is short of the futures swept");
             Assert.That(row.Value.Mean, Is.EqualTo(own.Mean()).Within(1e-12 * Math.Abs(own.Mean())));
             Assert.That(row.Value.P50, Is.EqualTo(own.QuantileCustom(0.5, QuantileDefinition.R7)).Within(1e-12 * Math.Abs(row.Value.P50)));
             if (s == 0) continue;
             var diff = kept.Select(f => outcomes[(Futures + f, row.Outcome, "")] - outcomes[(f, row.Outcome, "")]).ToArray();
             Assert.That(row.Comparison!.Difference.Count, Is.EqualTo(kept.Count), "paired over the kept futures only");
+            Assert.That(row.Comparison.Difference.LeftOut.Single().Reason, Is.EqualTo(LeftOutReason.Implausible));
             Assert.That(row.Comparison.Difference.Mean, Is.EqualTo(diff.Mean()).Within(1e-9 * Math.Abs(diff.Mean())));
         }
         Assert.That(outcomes.Count(o => o.Key.Outcome == "left"), Is.EqualTo(2 * Futures), "the outcomes table keeps every run");
@@ -77,6 +80,7 @@ public class HistoryMatchingTests
         var summary = SweepSummary.FromJson(File.ReadAllText(Path.Combine(folder, "summary.json")));
         Assert.That(summary.HistoryMatch, Is.Null);
         Assert.That(summary.Rows.Single().Runs, Is.EqualTo(4));
+        Assert.That(summary.Rows.Single().Value.LeftOut, Is.Empty);
     }
 
     [Test]

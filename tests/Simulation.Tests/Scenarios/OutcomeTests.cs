@@ -139,6 +139,15 @@ public class OutcomeTests
         Assert.That(o[(2, "payback", "")], Is.NaN, "never below the baseline within the listed times");
         // 100 -> 85 -> 72.25 (rate 0.3 for two steps), then still: below the baseline at t = 2 (81.5), above it from t = 4 (66.3)
         Assert.That(o[(3, "payback", "")], Is.NaN, "below the baseline at first but not at the end: it has not paid back");
+        // The summary shows each scenario's own payback year, with no difference from a baseline that has none.
+        var summary = Engine.Scenarios.Summary.SweepSummary.FromJson(File.ReadAllText(Path.Combine(_out, "summary.json")));
+        var rows = summary.Rows.Where(r => r.Outcome == "payback").ToDictionary(r => r.Scenario);
+        Assert.That(rows.Values.Select(r => r.Comparison), Is.All.Null);
+        Assert.That(rows["slow then fast"].Value.Mean, Is.EqualTo(expected));
+        Assert.That(rows["always slow"].Value.LeftOut.Single(), Is.EqualTo(new Engine.Scenarios.Summary.Exclusion(Engine.Scenarios.Summary.LeftOutReason.NotPaidBack, 1)));
+        Assert.That(rows["base"].Value.LeftOut.Single().Reason, Is.EqualTo(Engine.Scenarios.Summary.LeftOutReason.IsBaseline));
+        Assert.That(Reporting.Text.Cells.Comparison(rows["slow then fast"]), Is.EqualTo("4 [4, 4], paid back in 1 of 1 futures"));
+        Assert.That(Reporting.Text.Cells.Comparison(rows["always slow"]), Is.EqualTo("–"));
         var (compiled, diagnostics) = _files.Compile(Experiment("\"outcomes\": [ { \"name\": \"out\", \"total\": \"Out\" }, { \"name\": \"p\", \"payback\": \"out\" } ]"));
         Assert.That(compiled, Is.Null);
         Assert.That(DiagnosticRenderer.ToText(diagnostics), Does.Contain("which is not a value outcome"));

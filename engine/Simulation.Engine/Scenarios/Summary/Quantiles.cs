@@ -72,6 +72,15 @@ public static class LeftOutReason
     /// <summary>A paired difference whose baseline value in the same future is missing.</summary>
     public const string BaselineMissing = "no baseline value";
 
+    /// <summary>The future's baseline missed a plausibility target: history matching left it out of every statistic.</summary>
+    public const string Implausible = "implausible (history matching)";
+
+    /// <summary>A payback outcome whose run is not below the baseline from some listed time to the last.</summary>
+    public const string NotPaidBack = "not paid back";
+
+    /// <summary>A payback outcome of the baseline itself (it cannot pay back against itself).</summary>
+    public const string IsBaseline = "is the baseline";
+
     /// <summary>Counts reasons in the order first met.</summary>
     public static IReadOnlyList<Exclusion> Count(IEnumerable<string?> reasons) =>
         reasons.OfType<string>().GroupBy(r => r).Select(g => new Exclusion(g.Key, g.Count())).ToList();

@@ -51,6 +51,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
         {
             if (double.IsFinite(values[s][c][f])) return null;
             if (failed?[s][f] == true) return LeftOutReason.RunFailed;
+            if (columns[c].Formula is PaybackOver) return s == b ? LeftOutReason.IsBaseline : LeftOutReason.NotPaidBack;
             return columns[c].Formula is Combination { Kind: OutcomeKind.Ratio } r && values[s][r.Right][f] == 0 ? LeftOutReason.ZeroDenominator : LeftOutReason.NotFinite;
         }
         for (int c = 0; c < columns.Count; c++)
@@ -60,7 +61,8 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
                 var decision = plan.Columns[c];
                 var value = Quantiles.Describe(own) with { LeftOut = LeftOutReason.Count(own.Select((_, f) => Reason(s, c, f))) };
                 bool incremental = decision.Ratio is { Incremental: true };
-                Comparison? difference = s == b || incremental ? null : Compare(own, values[b][c], f => Reason(s, c, f) ?? Reason(b, c, f) switch
+                // A payback year is already the scenario against the baseline, and the baseline has none: no difference.
+                Comparison? difference = s == b || incremental || columns[c].Formula is PaybackOver ? null : Compare(own, values[b][c], f => Reason(s, c, f) ?? Reason(b, c, f) switch
                 {
                     null => null,
                     _ => LeftOutReason.BaselineMissing,
@@ -85,6 +87,14 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
         {
             ce = NetBenefit(experiment, columns, values, cePlan, rows, (s, f) => failed?[s][f] == true ? LeftOutReason.RunFailed : LeftOutReason.NotFinite);
             headline.AddRange(ce.Thresholds.Select(CostEffectivenessSummary.OutcomeName));
+        }
+        if (match is { Excluded: > 0 })
+        {
+            // Every statistic says why its n falls short of the futures swept: history matching first, then the rest.
+            var implausible = new Exclusion(LeftOutReason.Implausible, match.Excluded);
+            Distribution Add(Distribution d) => d with { LeftOut = [implausible, .. d.LeftOut] };
+            for (int i = 0; i < rows.Count; i++)
+                rows[i] = rows[i] with { Value = Add(rows[i].Value), Comparison = rows[i].Comparison is { } c ? c with { Difference = Add(c.Difference) } : null };
         }
         return new SweepSummary(experiment.Document.Name, experiment.Document.Model.Name, experiment.Scenarios[b].Name, experiment.Seed,
             DesignName(experiment), experiment.Uncertainty.Design.Count, experiment.Replications, rows, match)
