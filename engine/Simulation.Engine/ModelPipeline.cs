@@ -3,6 +3,7 @@ using Simulation.Engine.Checking;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Import;
+using Simulation.Engine.Import.Vensim;
 using Simulation.Engine.Model;
 
 namespace Simulation.Engine;
@@ -13,9 +14,11 @@ namespace Simulation.Engine;
 /// </summary>
 public static class ModelPipeline
 {
-    /// <summary>Reads a model file and stops at the document: XMILE (.xmile, .stmx, .itmx) by extension, otherwise our JSON.</summary>
+    /// <summary>Reads a model file and stops at the document: XMILE (.xmile, .stmx, .itmx) or Vensim (.mdl) by extension, otherwise our JSON.</summary>
     public static ModelDocument? Read(string path, DiagnosticBag diagnostics) =>
-        XmileReader.IsXmilePath(path) ? XmileReader.ReadFile(path, diagnostics) : ModelJsonReader.ReadFile(path, diagnostics);
+        XmileReader.IsXmilePath(path) ? XmileReader.ReadFile(path, diagnostics)
+        : MdlReader.IsMdlPath(path) ? MdlReader.ReadFile(path, diagnostics)
+        : ModelJsonReader.ReadFile(path, diagnostics);
 
     /// <summary>Binds and checks a document. Returns null analysis when the model has errors (reading's included).</summary>
     public static (BoundModel Model, ModelAnalysis? Analysis) Check(ModelDocument document, DiagnosticBag diagnostics)

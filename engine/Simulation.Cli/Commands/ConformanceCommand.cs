@@ -5,17 +5,18 @@ using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>sim conformance DIR [--markdown FILE]</c>: runs every XMILE case under DIR against its canonical output.</summary>
+/// <summary><c>sim conformance DIR... [--markdown FILE]</c>: runs every case of each corpus against its canonical output.</summary>
 public sealed class ConformanceCommand : Command<ConformanceCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<DIR>")]
-        [Description("A folder of cases: each .xmile file with output.tab or output.csv beside it (e.g. tests/conformance/sdxorg).")]
-        public string Folder { get; init; } = "";
+        [Description("Folders of cases: each model file (.xmile, or .mdl in a folder without .xmile files) with output.tab or output.csv beside it "
+                     + "(e.g. tests/conformance/sdxorg tests/conformance/sdxorg-mdl).")]
+        public string[] Folders { get; init; } = [];
 
         [CommandOption("--markdown <FILE>")]
-        [Description("Also write the table, with the evidence for set-aside cases, as markdown (docs/conformance.md).")]
+        [Description("Also write the tables, with the evidence for set-aside cases, as markdown (docs/conformance.md).")]
         public string? Markdown { get; init; }
 
         [CommandOption("--force")]
@@ -25,27 +26,32 @@ public sealed class ConformanceCommand : Command<ConformanceCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(settings.Folder)) throw new UsageException($"the folder '{settings.Folder}' does not exist");
+        foreach (var folder in settings.Folders)
+        {
+            if (!Directory.Exists(folder)) throw new UsageException($"the folder '{folder}' does not exist");
+            if (ConformanceCase.Discover(folder).Count == 0) throw new UsageException($"'{folder}' has no .xmile or .mdl files with a canonical output beside them");
+        }
         if (settings.Markdown is not null) OutputFiles.EnsureWritable(settings.Markdown, settings.Force);
-        if (ConformanceCase.Discover(settings.Folder).Count == 0) throw new UsageException($"'{settings.Folder}' has no .xmile files");
-        ConformanceReport report;
-        try
+        var reports = new List<(string Corpus, ConformanceReport Report)>();
+        foreach (var folder in settings.Folders)
         {
-            report = ConformanceSuite.Run(settings.Folder);
+            try
+            {
+                reports.Add((folder.Replace('\\', '/').TrimEnd('/'), ConformanceSuite.Run(folder)));
+            }
+            catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidDataException)
+            {
+                throw new UsageException($"cannot read {Path.Combine(folder, SetAsideList.FileName)}: {e.Message}");
+            }
+            Print(reports[^1].Report);
         }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidDataException)
-        {
-            throw new UsageException($"cannot read {Path.Combine(settings.Folder, SetAsideList.FileName)}: {e.Message}");
-        }
-        Print(report);
         if (settings.Markdown is { } path)
         {
-            string folder = settings.Folder.Replace('\\', '/').TrimEnd('/');
-            string command = $"sim conformance {folder} --markdown {path.Replace('\\', '/')}";
-            OutputFiles.WriteAtomically(path, writer => report.WriteMarkdown(writer, command, folder));
+            string command = $"sim conformance {string.Join(" ", reports.Select(r => r.Corpus))} --markdown {path.Replace('\\', '/')}";
+            OutputFiles.WriteAtomically(path, writer => ConformanceReport.WriteMarkdown(writer, command, reports));
             Console.Error.WriteLine($"wrote {path}");
         }
-        return report.AllAccepted ? ExitCodes.Ok : ExitCodes.ModelErrors;
+        return reports.All(r => r.Report.AllAccepted) ? ExitCodes.Ok : ExitCodes.ModelErrors;
     }
 
     private static void Print(ConformanceReport report)

@@ -4,13 +4,13 @@ using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>sim import MODEL.xmile -o MODEL.json [--force]</c>: writes a model in our JSON format.</summary>
+/// <summary><c>sim import MODEL.xmile|MODEL.mdl -o MODEL.json [--force]</c>: writes a model in our JSON format.</summary>
 public sealed class ImportCommand : Command<ImportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<MODEL>")]
-        [Description("The model to convert: XMILE (.xmile, .stmx, .itmx) or our JSON.")]
+        [Description("The model to convert: XMILE (.xmile, .stmx, .itmx), Vensim (.mdl) or our JSON.")]
         public string Model { get; init; } = "";
 
         [CommandOption("-o|--output <FILE>")]

@@ -10,7 +10,7 @@ public sealed class InputsCommand : Command<InputsCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<MODEL>")]
-        [Description("The model file: our JSON (.json) or XMILE (.xmile, .stmx, .itmx).")]
+        [Description("The model file: our JSON (.json), XMILE (.xmile, .stmx, .itmx) or Vensim (.mdl).")]
         public string Model { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]

@@ -12,7 +12,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<MODEL>")]
-        [Description("The model file: our JSON (.json) or XMILE (.xmile, .stmx, .itmx).")]
+        [Description("The model file: our JSON (.json), XMILE (.xmile, .stmx, .itmx) or Vensim (.mdl).")]
         public string Model { get; init; } = "";
 
         [CommandOption("-o|--output <FILE>")]

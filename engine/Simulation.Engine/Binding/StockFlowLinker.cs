@@ -45,7 +45,9 @@ internal static class StockFlowLinker
             var index = new int[flow.Dimensions.Length];
             for (int k = 0; k < flow.Dimensions.Length; k++)
             {
-                int? found = null;
+                // The stock's dimension in the same position first: a stock over (D, E, Sub of D) must not take
+                // its third index from its first just because Sub is related to D.
+                int? found = k < stock.Dimensions.Length && stock.Dimensions[k] == flow.Dimensions[k] ? stockElement.Indices[k] : null;
                 for (int j = 0; j < stock.Dimensions.Length && found is null; j++)
                     found = DimensionRelations.Translate(stock.Dimensions[j], stockElement.Indices[j], flow.Dimensions[k]);
                 if (found is not int i)

@@ -50,7 +50,7 @@ internal sealed partial class ExpressionBinder
             if (choice is null) return null;
             choices[i] = choice;
         }
-        if (variable.Tables.Count == 0 && item is null && variable.Kind == Model.VariableKind.Graphical)
+        if (item is null && variable.Kind == Model.VariableKind.Graphical) // a graphical function has tables, not elements
         {
             context.Report(DiagnosticCodes.NotAFunction, $"'{variable.Name}' is a graphical function and needs an input", scope, expr.Span);
             return null;

@@ -14,11 +14,20 @@ public static class ColumnKey
 
     public static string Of(string column)
     {
-        string name = column.Trim();
+        string name = Unquoted(column.Trim());
         int open = name.IndexOf('[');
         if (open <= 0 || !name.EndsWith(']')) return Identifier.Canonical(name);
         var subscripts = name[(open + 1)..^1].Split(',').Select(Identifier.Canonical);
         return $"{Identifier.Canonical(name[..open])}[{string.Join(",", subscripts)}]";
+    }
+
+    /// <summary>Vensim writes names with special characters quoted ("\"a/b\""), with \" for a quote inside: the name is what is inside.</summary>
+    private static string Unquoted(string name)
+    {
+        int open = name.IndexOf('[');
+        string head = open < 0 ? name : name[..open];
+        if (head.Length < 2 || head[0] != '"' || head[^1] != '"') return name;
+        return head[1..^1].Replace("\\\"", "\"").Replace("\\\\", "\\") + (open < 0 ? "" : name[open..]);
     }
 
     public static bool IsControlSetting(string column) => ControlSettings.Contains(Of(column));

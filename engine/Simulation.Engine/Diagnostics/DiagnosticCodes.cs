@@ -29,6 +29,13 @@ public static class DiagnosticCodes
     public const string BadModule = "SD1206";
     public const string BadMacro = "SD1207";
 
+    // Vensim .mdl import
+    public const string MalformedMdl = "SD1301";
+    public const string UnsupportedVensimFeature = "SD1302";
+    public const string DataFileProblem = "SD1303";
+    public const string BadSubscriptRange = "SD1304";
+    public const string VensimConstructIgnored = "SD1305";
+
     // Names and structure
     public const string UnknownVariable = "SD2001";
     public const string UnknownFunction = "SD2002";
@@ -118,6 +125,11 @@ public static class DiagnosticCodes
         [XmileElementIgnored] = "an XMILE element that this engine does not read is ignored (warning)",
         [BadModule] = "a module, the model it names, or one of its connections is inconsistent",
         [BadMacro] = "a macro is defined or called inconsistently (recursion, missing parameters)",
+        [MalformedMdl] = "the file is not a readable Vensim model (a record that never ends, a binary file, a definition that cannot be read)",
+        [UnsupportedVensimFeature] = "the Vensim model uses a construct or function this engine does not simulate",
+        [DataFileProblem] = "a data file a GET function names is missing, unreadable, or lacks the cells asked for",
+        [BadSubscriptRange] = "a subscript range, subrange, mapping or equivalence is inconsistent",
+        [VensimConstructIgnored] = "a Vensim construct with no effect on the simulation is ignored (warning)",
         [UnknownVariable] = "an equation names a variable that does not exist",
         [UnknownFunction] = "an equation calls a function that does not exist",
         [WrongArgumentCount] = "a function is called with the wrong number of arguments",

@@ -91,3 +91,59 @@ public class ImportCliTests
         Assert.That(r.Stdout, Does.Contain("150, got 169.4694049"));
     }
 }
+
+/// <summary>`sim run`, `sim check` and `sim import` on Vensim .mdl files, as users run them.</summary>
+public class VensimCliTests
+{
+    private const string Teacup = "tests/conformance/sdxorg-mdl/samples/teacup/teacup.mdl";
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateFolder() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), "sim-mdl-" + Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_dir, true);
+
+    [Test]
+    public void Run_MdlFile_RunsDirectly()
+    {
+        var r = SimProcess.Run("run", Teacup);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Does.Contain("Teacup Temperature"));
+    }
+
+    [Test]
+    public void Import_Mdl_WritesJsonThatRunsTheSame()
+    {
+        string json = Path.Combine(_dir, "teacup.json"), fromMdl = Path.Combine(_dir, "a.csv"), fromJson = Path.Combine(_dir, "b.csv");
+        var r = SimProcess.Run("import", Teacup, "-o", json);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(SimProcess.Run("run", Teacup, "-o", fromMdl).ExitCode, Is.EqualTo(0));
+        Assert.That(SimProcess.Run("run", json, "-o", fromJson).ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllText(fromJson), Is.EqualTo(File.ReadAllText(fromMdl)));
+    }
+
+    [TestCase("{UTF-8}\nx = 1 ~~|\ny = x *\n", "bad.mdl(3,1): error SD1301")]
+    [TestCase("{UTF-8}\nx = FROB(1) ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n", "bad.mdl(2,5): error SD2002: unknown function 'FROB'")]
+    [TestCase("{UTF-8}\nx = MODULO(1, 2) ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n", "bad.mdl(2,5): error SD1302")]
+    [TestCase("{UTF-8}\nx = GET DIRECT DATA('none.csv', ',', 'A', 'B2') ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n", "error SD1303: the data file 'none.csv' does not exist")]
+    public void Check_BadMdl_LocatedErrorExitOne(string text, string expected)
+    {
+        string path = Path.Combine(_dir, "bad.mdl");
+        File.WriteAllText(path, text);
+        var r = SimProcess.Run("check", path);
+        Assert.That(r.ExitCode, Is.EqualTo(1));
+        Assert.That(r.Stderr, Does.Contain(expected));
+        Assert.That(r.Stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public void Check_BinaryMdl_ExitOneNoStackTrace()
+    {
+        string path = Path.Combine(_dir, "model.mdl");
+        File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0xFF, 0xFE, 0x7C]);
+        var r = SimProcess.Run("check", path);
+        Assert.That(r.ExitCode, Is.EqualTo(1));
+        Assert.That(r.Stderr, Does.Contain("SD1301").And.Not.Contain("   at "));
+    }
+}

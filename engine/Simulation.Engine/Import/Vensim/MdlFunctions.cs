@@ -1,0 +1,164 @@
+using System.Globalization;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Import.Vensim;
+
+/// <summary>
+/// How each Vensim function is written in our language. Most keep their name with spaces as
+/// underscores (<c>DELAY FIXED</c> is our <c>DELAY_FIXED</c>); some are renamed or have their
+/// arguments reordered (<c>RANDOM NORMAL(min, max, mean, sd, seed)</c> is <c>NORMAL(mean, sd, min, max)</c>);
+/// a few are written as expressions (<c>POWER(a, b)</c> is <c>a ^ b</c>). A function whose Vensim meaning
+/// we do not simulate is reported, naming it, rather than guessed; a name that is neither a builtin,
+/// a lookup nor a macro is written as it is, and the binder reports it as an unknown function.
+/// </summary>
+internal sealed class MdlFunctions
+{
+    private delegate void Translation(MdlWriter writer, MdlCall call);
+
+    private readonly Dictionary<string, (int Min, int Max, Translation Write)> _table = new();
+
+    /// <summary>Vensim functions that have no counterpart yet, with what they do (for the message).</summary>
+    private static readonly Dictionary<string, string> Unsupported = new()
+    {
+        ["a_function_of"] = "marks an unfinished equation",
+        ["delay_information"] = "an information delay with a varying delay time",
+        ["delay_material"] = "a material pipeline delay with a varying delay time",
+        ["npv"] = "net present value",
+        ["time_base"] = "a time base",
+        ["get_time_value"] = "the simulation or computer clock",
+        ["invert_matrix"] = "a matrix inverse",
+        ["lookup_area"] = "the area under a lookup",
+        ["allocate_available"] = "allocation by priority profiles",
+        ["find_market_price"] = "a market-clearing price",
+        ["get_data_between_times"] = "a data variable at another time",
+        ["shift_if_true"] = "a conveyor-like shift",
+        ["reinitial"] = "re-initialisation",
+        ["sinteg"] = "a stock with special integration",
+        ["random_poisson"] = "a Poisson draw with bounds and stretch",
+        ["random_exponential"] = "an exponential draw with bounds and stretch",
+        ["random_gamma"] = "a gamma draw",
+        ["random_beta"] = "a beta draw with bounds and stretch",
+        ["random_binomial"] = "a binomial draw",
+        ["random_negative_binomial"] = "a negative binomial draw",
+        ["random_weibull"] = "a Weibull draw",
+        ["random_triangular"] = "a triangular draw with bounds",
+        ["random_lookup"] = "a draw from a lookup",
+        ["random_pink_noise"] = "pink noise",
+        ["integer"] = "truncation towards zero",
+        ["modulo"] = "the remainder with the dividend's sign",
+        ["quantum"] = "rounding down to a multiple",
+        ["sample_if_true"] = "sampling when a condition holds",
+        ["active_initial"] = "a different value during initialisation",
+        ["vector_select"] = "selection over a vector",
+        ["vector_elm_map"] = "an element of a vector by offset",
+        ["vector_sort_order"] = "the sort order of a vector",
+        ["vector_rank"] = "the ranks of a vector's elements",
+        ["vector_reorder"] = "a vector reordered",
+        ["allocate_by_priority"] = "allocation by priority",
+    };
+
+    public MdlFunctions()
+    {
+        foreach (var name in new[] { "ABS", "EXP", "LN", "SQRT", "SIN", "COS", "TAN", "ARCSIN", "ARCCOS", "ARCTAN", "LOG", "MIN", "MAX",
+                     "XIDZ", "ZIDZ", "STEP", "RAMP", "SMOOTH", "SMOOTHI", "SMOOTH3", "SMOOTH3I", "DELAY1", "DELAY1I", "DELAY3", "DELAY3I",
+                     "TREND", "SUM", "PROD", "VMIN", "VMAX" })
+            Rename(name, name);
+        Rename("IF THEN ELSE", "IF_THEN_ELSE");
+        Rename("PULSE", "PULSE_VENSIM");
+        Rename("PULSE TRAIN", "PULSE_TRAIN");
+        Rename("DELAY N", "DELAY_N");
+        Rename("SMOOTH N", "SMOOTH_N");
+        Rename("DELAY FIXED", "DELAY_FIXED");
+        Rename("FORECAST", "FORCST", 3, 3);
+        Rename("INITIAL", "INIT");
+        Rename("LOOKUP FORWARD", "LOOKUP_FORWARD");
+        Rename("LOOKUP BACKWARD", "LOOKUP_BACKWARD");
+        Rename("LOOKUP INVERT", "LOOKUP_INVERT");
+        Add("POWER", 2, 2, (w, c) =>
+        {
+            w.Write(new MdlParenthesized(c.Arguments[0], c.Arguments[0].Span));
+            w.Text(" ^ ", c.NameSpan);
+            w.Write(new MdlParenthesized(c.Arguments[1], c.Arguments[1].Span));
+        });
+        Add("GAME", 1, 1, (w, c) => w.Write(new MdlParenthesized(c.Arguments[0], c.Arguments[0].Span)));
+        Add("ELMCOUNT", 1, 1, ElementCount);
+        Add("RANDOM 0 1", 0, 0, (w, c) => w.Text("RANDOM(0, 1)", c.Span));
+        Add("RANDOM UNIFORM", 2, 3, (w, c) =>
+        {
+            DroppedSeed(w, c, 2);
+            w.Call("RANDOM", c.NameSpan, c.Arguments.Take(2));
+        });
+        Add("RANDOM NORMAL", 4, 5, (w, c) =>
+        {
+            DroppedSeed(w, c, 4);
+            w.Call("NORMAL", c.NameSpan, [c.Arguments[2], c.Arguments[3], c.Arguments[0], c.Arguments[1]]);
+        });
+        Add("WITH LOOKUP", 2, 2, (w, c) => w.Model.WriteWithLookup(w, c));
+        Add("LOOKUP EXTRAPOLATE", 2, 2, (w, c) => w.Model.WriteLookupCall(w, c, "LOOKUP_EXTRAPOLATE"));
+    }
+
+    private void Add(string vensim, int min, int max, Translation write) => _table[Identifier.Canonical(vensim)] = (min, max, write);
+
+    private void Rename(string vensim, string ours, int min = 0, int max = int.MaxValue) =>
+        Add(vensim, min, max, (w, c) => w.Call(ours, c.NameSpan, c.Arguments));
+
+    public bool IsBuiltin(string name) => _table.ContainsKey(Identifier.Canonical(name)) || Unsupported.ContainsKey(Identifier.Canonical(name));
+
+    /// <summary>Writes a call: a lookup, a macro, a builtin, or (for the binder to report) an unknown function.</summary>
+    public void Write(MdlWriter writer, MdlCall call)
+    {
+        string canonical = Identifier.Canonical(call.Name);
+        var model = writer.Model;
+        if (model.IsLookup(canonical))
+        {
+            model.WriteLookupCall(writer, call, null);
+            return;
+        }
+        if (model.MacroCall(writer, call)) return;
+        if (Unsupported.TryGetValue(canonical, out string? what) || canonical == "integ")
+        {
+            string message = canonical == "integ"
+                ? "INTEG must be the whole equation of a level (x = INTEG(rate, initial)), not part of an expression"
+                : $"{call.Name.ToUpperInvariant()} ({what}) is not supported";
+            model.Report(DiagnosticCodes.UnsupportedVensimFeature, message, writer.Source, call.NameSpan, writer.Variable);
+            writer.Text("0", call.Span);
+            return;
+        }
+        if (!_table.TryGetValue(canonical, out var entry))
+        {
+            writer.Call(ExprPrinter.FormatName(call.Name), call.NameSpan, call.Arguments);
+            return;
+        }
+        int n = call.Arguments.Length;
+        if (n < entry.Min || n > entry.Max)
+        {
+            string expected = entry.Min == entry.Max ? $"{entry.Min}" : entry.Max == int.MaxValue ? $"{entry.Min} or more" : $"{entry.Min} to {entry.Max}";
+            model.Report(DiagnosticCodes.WrongArgumentCount, $"{call.Name.ToUpperInvariant()} takes {expected} argument{(expected == "1" ? "" : "s")} but {n} {(n == 1 ? "is" : "are")} given",
+                writer.Source, call.Span, writer.Variable);
+            writer.Text("0", call.Span);
+            return;
+        }
+        entry.Write(writer, call);
+    }
+
+    /// <summary>ELMCOUNT(range): the number of elements, known at import.</summary>
+    private static void ElementCount(MdlWriter writer, MdlCall call)
+    {
+        if (call.Arguments[0] is MdlReference { Subscripts.IsEmpty: true } r && writer.Model.Ranges.Find(r.Name) is { } range)
+        {
+            writer.Text(range.Elements.Length.ToString(CultureInfo.InvariantCulture), call.Span);
+            return;
+        }
+        writer.Model.Report(DiagnosticCodes.InvalidArgument, "ELMCOUNT takes the name of a subscript range", writer.Source, call.Arguments[0].Span, writer.Variable);
+        writer.Text("0", call.Span);
+    }
+
+    /// <summary>Vensim's seed (stream) arguments are dropped: draws come from the run's stream (sim run --seed).</summary>
+    private static void DroppedSeed(MdlWriter writer, MdlCall call, int index)
+    {
+        if (call.Arguments.Length <= index) return;
+        writer.Model.Warn(DiagnosticCodes.UnsupportedVensimFeature, $"the seed argument of {call.Name.ToUpperInvariant()} is ignored: random draws come from the run's stream",
+            writer.Source, call.Arguments[index].Span, writer.Variable, "to reproduce a run, give sim run --seed");
+    }
+}

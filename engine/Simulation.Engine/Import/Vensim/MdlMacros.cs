@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Syntax;
+
+namespace Simulation.Engine.Import.Vensim;
+
+/// <summary>A macro: <c>:MACRO: NAME(inputs : outputs)</c>, its records, <c>:END OF MACRO:</c>.</summary>
+internal sealed record MdlMacro(string Name, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs, ImmutableArray<MdlEquation> Body,
+    SourceLocation Location)
+{
+    public string Canonical { get; } = Identifier.Canonical(Name);
+}
+
+/// <summary>
+/// Expands macro calls. Every call gets its own copy of the macro's variables (a stock in a macro
+/// persists per call, as in Vensim): each input becomes an auxiliary <c>caller.MACRO.input</c> holding
+/// the argument, each variable of the body <c>caller.MACRO.name</c>, and the call becomes the copy
+/// of the variable named like the macro. A second call in the same variable is <c>caller.MACRO 2</c>.
+/// Called from an arrayed variable, the copies are arrayed the same way. Inside a macro, a name ending
+/// in <c>$</c> (<c>Time$</c>) is the enclosing model's. The copies are ordinary equations, so macros
+/// calling macros expand in turn (to a limited depth: recursion is reported).
+/// </summary>
+internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, DiagnosticBag diagnostics)
+{
+    private const int MaxDepth = 16;
+    private readonly Dictionary<string, int> _instances = new();
+
+    public bool IsEmpty => macros.Count == 0;
+
+    public bool IsMacro(string name) => macros.ContainsKey(Identifier.Canonical(name));
+
+    /// <summary>Expands the macro calls in an equation: the rewritten equation and the copies its calls need.</summary>
+    public MdlEquation Expand(MdlEquation equation, List<MdlEquation> copies, int depth = 0)
+    {
+        if (equation.Right is null || macros.Count == 0) return equation;
+        var right = MdlRewrite.Map(equation.Right, node => node is MdlCall call && macros.TryGetValue(Identifier.Canonical(call.Name), out var macro)
+            ? Instantiate(equation, call, macro, copies, depth)
+            : null);
+        return ReferenceEquals(right, equation.Right) ? equation : equation with { Right = right };
+    }
+
+    private MdlExpr? Instantiate(MdlEquation caller, MdlCall call, MdlMacro macro, List<MdlEquation> copies, int depth)
+    {
+        var source = caller.Record.Equation;
+        if (depth >= MaxDepth)
+        {
+            diagnostics.InEquation(DiagnosticCodes.BadMacro, Severity.Error, $"the macro '{macro.Name}' calls itself (directly or through other macros), which cannot be expanded",
+                source, call.NameSpan, caller.Left.Name);
+            return null;
+        }
+        if (call.Arguments.Length != macro.Inputs.Length)
+        {
+            diagnostics.InEquation(DiagnosticCodes.WrongArgumentCount, Severity.Error,
+                $"the macro '{macro.Name}' takes {macro.Inputs.Length} argument{(macro.Inputs.Length == 1 ? "" : "s")} but {call.Arguments.Length} {(call.Arguments.Length == 1 ? "is" : "are")} given",
+                source, call.Span, caller.Left.Name, $"{macro.Name}({string.Join(", ", macro.Inputs)})");
+            return null;
+        }
+        if (!macro.Outputs.IsEmpty)
+        {
+            diagnostics.InEquation(DiagnosticCodes.UnsupportedVensimFeature, Severity.Error,
+                $"the macro '{macro.Name}' has extra outputs ({string.Join(", ", macro.Outputs)}), which are not supported", source, call.NameSpan, caller.Left.Name);
+            return null;
+        }
+        string baseName = $"{caller.Left.Name}.{macro.Name}";
+        int count = _instances[Identifier.Canonical(baseName)] = _instances.GetValueOrDefault(Identifier.Canonical(baseName)) + 1;
+        string instance = count == 1 ? baseName : $"{baseName} {count}";
+        // The caller's subscripts (ranges only) array the copies; an element fixes nothing to iterate.
+        var subscripts = caller.Left.Subscripts;
+        var locals = macro.Inputs.Concat(macro.Body.Select(e => e.Left.Name)).Select(Identifier.Canonical).ToHashSet();
+        for (int i = 0; i < macro.Inputs.Length; i++)
+        {
+            var left = new MdlLeftSide($"{instance}.{macro.Inputs[i]}", caller.Left.NameSpan, subscripts, []);
+            copies.Add(Expand(new MdlEquation(caller.Record, left, MdlEquationKind.Normal, call.Arguments[i]), copies, depth + 1));
+        }
+        foreach (var own in macro.Body)
+        {
+            var left = own.Left with { Name = $"{instance}.{own.Left.Name}", Subscripts = own.Left.Subscripts.IsEmpty ? subscripts : own.Left.Subscripts };
+            var right = own.Right is null ? null : MdlRewrite.Map(own.Right, node => Localise(node, instance, locals, subscripts));
+            copies.Add(Expand(own with { Left = left, Right = right }, copies, depth + 1));
+        }
+        return new MdlReference($"{instance}.{macro.Name}", subscripts, call.NameSpan, call.Span);
+    }
+
+    /// <summary>Inside a copy: the macro's own names become the copy's; <c>name$</c> is the enclosing model's <c>name</c>.</summary>
+    private static MdlExpr? Localise(MdlExpr node, string instance, HashSet<string> locals, ImmutableArray<MdlSubscript> subscripts)
+    {
+        switch (node)
+        {
+            case MdlReference r when r.Name.EndsWith('$'):
+                return r with { Name = r.Name[..^1].TrimEnd() };
+            case MdlReference r when locals.Contains(Identifier.Canonical(r.Name)):
+                return r with { Name = $"{instance}.{r.Name}", Subscripts = r.Subscripts.IsEmpty ? subscripts : r.Subscripts };
+            case MdlCall c when c.Name.EndsWith('$'):
+                return c with { Name = c.Name[..^1].TrimEnd(), Arguments = c.Arguments.Select(a => MdlRewrite.Map(a, n => Localise(n, instance, locals, subscripts))).ToImmutableArray() };
+            default:
+                return null;
+        }
+    }
+}
+
+/// <summary>Rebuilds an expression bottom-up where a function offers a replacement for a node.</summary>
+internal static class MdlRewrite
+{
+    /// <summary>The expression with each node replaced where <paramref name="replace"/> returns one (its children are then not visited).</summary>
+    public static MdlExpr Map(MdlExpr expr, Func<MdlExpr, MdlExpr?> replace)
+    {
+        if (replace(expr) is { } replaced) return replaced;
+        switch (expr)
+        {
+            case MdlCall c:
+            {
+                var args = c.Arguments.Select(a => Map(a, replace)).ToImmutableArray();
+                return args.SequenceEqual(c.Arguments) ? c : c with { Arguments = args };
+            }
+            case MdlUnary u:
+            {
+                var operand = Map(u.Operand, replace);
+                return ReferenceEquals(operand, u.Operand) ? u : u with { Operand = operand };
+            }
+            case MdlBinary b:
+            {
+                var left = Map(b.Left, replace);
+                var right = Map(b.Right, replace);
+                return ReferenceEquals(left, b.Left) && ReferenceEquals(right, b.Right) ? b : b with { Left = left, Right = right };
+            }
+            case MdlParenthesized p:
+            {
+                var inner = Map(p.Inner, replace);
+                return ReferenceEquals(inner, p.Inner) ? p : p with { Inner = inner };
+            }
+            default:
+                return expr;
+        }
+    }
+
+    /// <summary>Every node of an expression, parents before children.</summary>
+    public static IEnumerable<MdlExpr> Nodes(MdlExpr expr)
+    {
+        yield return expr;
+        IEnumerable<MdlExpr> children = expr switch
+        {
+            MdlCall c => c.Arguments,
+            MdlUnary u => [u.Operand],
+            MdlBinary b => [b.Left, b.Right],
+            MdlParenthesized p => [p.Inner],
+            _ => [],
+        };
+        foreach (var child in children)
+            foreach (var node in Nodes(child))
+                yield return node;
+    }
+}

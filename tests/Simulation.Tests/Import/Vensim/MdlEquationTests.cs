@@ -1,0 +1,152 @@
+using Simulation.Engine.Model;
+
+namespace Simulation.Tests.Import.Vensim;
+
+/// <summary>Vensim's equation grammar: precedence as Vensim's own outputs show it, names, records, comments and continuations.</summary>
+public class MdlEquationTests
+{
+    private static double Value(string equation, string records = "")
+    {
+        var result = MdlModels.Run(MdlModels.File($"x = {equation} ~~|\n{records}"));
+        return result.Series("x")[0];
+    }
+
+    [TestCase("-2^2", -4)]
+    [TestCase("2^3^2", 512)]
+    [TestCase("-Time^2 + 5", 5)]
+    [TestCase("10 - 4 - 3", 3)]
+    [TestCase("12 / 3 / 2", 2)]
+    [TestCase("2 * 3 + 4 * 5", 26)]
+    public void Precedence_Arithmetic_AsVensimComputes(string equation, double expected) =>
+        Assert.That(Value(equation), Is.EqualTo(expected).Within(1e-12));
+
+    [Test]
+    public void Precedence_SignedExponent_CoversTheFollowingPower() =>
+        Assert.That(Value("2^-2^-3"), Is.EqualTo(Math.Pow(2, -Math.Pow(2, -3))).Within(1e-15));
+
+    [TestCase("IF THEN ELSE(:NOT: 1 > 2, 1, 0)", 1)] // :NOT: (1 > 2), not (:NOT: 1) > 2
+    [TestCase("IF THEN ELSE(:NOT: 3 * 2 > 5, 1, 0)", 0)]
+    [TestCase("IF THEN ELSE(:NOT: 1 > 2 :OR: 0 > 1, 1, 0)", 1)] // (:NOT: (1 > 2)) :OR: (0 > 1)
+    [TestCase("IF THEN ELSE(1 = 1 :AND: 2 > 3, 1, 0)", 0)]
+    [TestCase("IF THEN ELSE(2 > 1 = 1, 1, 0)", 1)] // comparisons are one level: (2 > 1) = 1
+    [TestCase("IF THEN ELSE(1 = 2 < 3, 1, 0)", 1)] // (1 = 2) < 3
+    [TestCase("IF THEN ELSE(3 <> 4, 7, 8)", 7)]
+    public void Precedence_Logic_NotTakesAWholeComparison(string equation, double expected) =>
+        Assert.That(Value(equation), Is.EqualTo(expected));
+
+    [Test]
+    public void Names_SpacesUnderscoresCaseAndQuotes_OneVariable()
+    {
+        var result = MdlModels.Run(MdlModels.File("""
+            Birth Rate = 2 ~~|
+            x = birth_rate + BIRTH   RATE + "Birth Rate" ~~|
+            "a/b | c ~ d" = 5 ~~|
+            y = "a/b | c ~ d" * 2 ~ units ~ A quoted name may hold the separators. |
+            """));
+        Assert.That(result.Series("x")[0], Is.EqualTo(6));
+        Assert.That(result.Series("y")[0], Is.EqualTo(10));
+    }
+
+    [Test]
+    public void Records_ContinuationCommentsGroupsAndCarriageReturns_Read()
+    {
+        string mdl = MdlModels.File("""
+            ********************************************************
+            	.Model
+            ********************************************************~
+            	A group header, not an equation.
+            	|
+            x = { a comment { nested } } 12\
+            	3 + \
+                4 ~ widgets ~ The number 123 plus 4. |
+            """).Replace("\n", "\r");
+        var result = MdlModels.Run(mdl);
+        Assert.That(result.Series("x")[0], Is.EqualTo(127));
+    }
+
+    [Test]
+    public void Record_UnitsRangeAndComment_BecomeUnitsInputRangeAndDoc()
+    {
+        var document = MdlModels.Document(MdlModels.File("rate = 0.3 ~ 1/Month [0, 1, 0.1] ~ Fraction leaving each month. |\ny = rate ~~|"));
+        var rate = document.Variables.Single(v => v.Name == "rate");
+        Assert.Multiple(() =>
+        {
+            Assert.That(rate.Units, Is.EqualTo("1/Month"));
+            Assert.That(rate.Documentation, Is.EqualTo("Fraction leaving each month."));
+            Assert.That(rate.Input, Is.Not.Null, "a constant is an input");
+            Assert.That((rate.Input!.Low, rate.Input.High), Is.EqualTo(((double?)0, (double?)1)));
+            Assert.That(document.Time.Units, Is.EqualTo("Month"));
+        });
+    }
+
+    [Test]
+    public void ControlVariables_BecomeTheTimeSettings()
+    {
+        var document = MdlModels.Document(MdlModels.File("x = TIME STEP + FINAL TIME ~~|", """
+            INITIAL TIME = 2 ~ Year ~ |
+            FINAL TIME = INITIAL TIME + 8 ~ Year ~ |
+            TIME STEP = 0.25 ~ Year ~ |
+            SAVEPER = 1 ~ Year ~ |
+            """));
+        Assert.That((document.Time.Start, document.Time.Stop, document.Time.Dt, document.Time.SavePeriod), Is.EqualTo((2.0, 10.0, 0.25, (double?)1)));
+        Assert.That(document.Variables.Select(v => v.Name), Is.EqualTo(new[] { "x" }), "control variables are the clock, not variables");
+        Assert.That(document.Variables[0].Equation!.Text, Is.EqualTo("DT + STOPTIME"));
+    }
+
+    [Test]
+    public void Settings_IntegrationMethodLine_ChoosesTheMethod()
+    {
+        string mdl = MdlModels.File("x = 1 ~~|") + ":L\u007F<%^E!@\n1:Current.vdf\n15:0,0,0,1,0,0\n19:100,0\n";
+        Assert.That(MdlModels.Document(mdl).Time.Method, Is.EqualTo(IntegrationMethod.RK4));
+    }
+
+    [Test]
+    public void Stock_RateOfFlows_FlowsBecomeInflowsAndOutflows()
+    {
+        var document = MdlModels.Document(MdlModels.File("""
+            Population = INTEG(births - deaths, 100) ~ people ~ |
+            births = Population * 0.1 ~~|
+            deaths = Population * 0.05 ~~|
+            """));
+        var stock = document.Variables.Single(v => v.Name == "Population");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stock.Kind, Is.EqualTo(VariableKind.Stock));
+            Assert.That(stock.Inflows.Select(f => f.Name), Is.EqualTo(new[] { "births" }));
+            Assert.That(stock.Outflows.Select(f => f.Name), Is.EqualTo(new[] { "deaths" }));
+            Assert.That(document.Variables.Single(v => v.Name == "births").Kind, Is.EqualTo(VariableKind.Flow));
+        });
+        var result = MdlModels.Run(MdlModels.File("P = INTEG(b - d, 100) ~~|\nb = P * 0.1 ~~|\nd = P * 0.05 ~~|"));
+        Assert.That(result.Series("P"), Is.EqualTo(new[] { 100, 105, 110.25, 115.7625, 121.550625 }).Within(1e-9));
+    }
+
+    [Test]
+    public void Stock_RateIsAnExpression_GetsANetFlowOfItsOwn()
+    {
+        var document = MdlModels.Document(MdlModels.File("S = INTEG(2 * Time - 1, 0) ~~|"));
+        var stock = document.Variables.Single(v => v.Name == "S");
+        Assert.That(stock.Inflows.Select(f => f.Name), Is.EqualTo(new[] { "S net flow" }));
+        Assert.That(document.Variables.Single(v => v.Name == "S net flow").Equation!.Text, Is.EqualTo("2 * TIME - 1"));
+        Assert.That(MdlModels.Run(MdlModels.File("S = INTEG(2 * Time - 1, 0) ~~|")).Series("S"), Is.EqualTo(new[] { 0.0, -1, 0, 3, 8 }));
+    }
+
+    [Test]
+    public void Equation_TranslatedText_KeepsItsPlaceInTheMdlFile()
+    {
+        var errors = MdlModels.Errors(MdlModels.File("a = 1 ~~|\nx = IF THEN ELSE(a > 0,\n   unknwn, 2) ~~|"));
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0].Code, Is.EqualTo("SD2001"));
+        Assert.That((errors[0].Location!.Value.Line, errors[0].Location!.Value.Column), Is.EqualTo((4, 4)), "line and column of 'unknwn' in the .mdl");
+    }
+
+    [Test]
+    public void Builtins_VensimNames_TranslatedToOurs()
+    {
+        var document = MdlModels.Document(MdlModels.File("""
+            a = 3 ~~|
+            x = IF THEN ELSE(a > 2, POWER(a, 2), 0) + PULSE(1, 2) + DELAY FIXED(a, 1, 0) + SMOOTH N(a, 2, a, 3) + RANDOM NORMAL(-1, 1, 0, 1, 7) ~~|
+            """));
+        Assert.That(document.Variables.Single(v => v.Name == "x").Equation!.Text,
+            Is.EqualTo("IF_THEN_ELSE(a > 2, (a) ^ (2), 0) + PULSE_VENSIM(1, 2) + DELAY_FIXED(a, 1, 0) + SMOOTH_N(a, 2, a, 3) + NORMAL(0, 1, -1, 1)"));
+    }
+}
