@@ -66,7 +66,7 @@ public class DiagnosticCodeTests
     [Test]
     public void Cases_CoverEveryCodeExceptRuntime()
     {
-        var tested = Cases().Concat(Import.XmileDiagnosticCodeTests.Cases()).Concat(Scenarios.ExperimentDiagnosticTests.Cases())
+        var tested = Cases().Concat(Import.XmileDiagnosticCodeTests.Cases()).Concat(Import.Vensim.MdlDiagnosticCodeTests.Cases()).Concat(Scenarios.ExperimentDiagnosticTests.Cases())
             .Select(c => (string)c.Arguments[0]!).ToHashSet();
         // Codes about other inputs than a model are tested with those inputs: design tables and --at times in
         // Runtime/Batches/DesignTableTests and Cli/DesignRunTests.
