@@ -11,10 +11,12 @@ public readonly struct LookupOp : ILookupOp<LookupOp>
     public static OpInfo Info { get; } = new("Lookup", FiniteReach.None,
         new Spelling("LOOKUP", 2, 2, "LOOKUP(table, x): the graphical function at x") { Aliases = ["WITH_LOOKUP"] });
 
-    public static double Invoke(LookupTable table, double x)
+    public static double Invoke(LookupTable table, double x) => Read(table, x, table.Interpolation);
+
+    /// <summary>The table at x, read with <paramref name="interpolation"/> whatever the table's own.</summary>
+    internal static double Read(LookupTable table, double x, GraphInterpolation interpolation)
     {
         ReadOnlySpan<double> xs = table.X.AsSpan(), ys = table.Y.AsSpan();
-        var interpolation = table.Interpolation;
         int n = xs.Length;
         if (double.IsNaN(x)) return double.NaN;
         if (n == 1) return ys[0];
@@ -44,6 +46,15 @@ public readonly struct LookupOp : ILookupOp<LookupOp>
         }
         return lo;
     }
+}
+
+/// <summary>LOOKUP_EXTRAPOLATE (Vensim): linear between points, and beyond the ends along the first and last segments, whatever the table's own interpolation.</summary>
+public readonly struct LookupExtrapolateOp : ILookupOp<LookupExtrapolateOp>
+{
+    public static OpInfo Info { get; } = new("LookupExtrapolate", FiniteReach.None,
+        new Spelling("LOOKUP_EXTRAPOLATE", 2, 2, "LOOKUP_EXTRAPOLATE(table, x): the table at x, extended along its end segments outside its x range"));
+
+    public static double Invoke(LookupTable table, double x) => LookupOp.Read(table, x, GraphInterpolation.Extrapolate);
 }
 
 /// <summary>LOOKUP_FORWARD: the y of the first point whose x is at or after the input.</summary>

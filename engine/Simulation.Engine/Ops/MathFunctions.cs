@@ -76,3 +76,21 @@ public readonly struct SignOp : IUnaryOp<SignOp>
     public static OpInfo Info { get; } = new("Sign", FiniteReach.None, new Spelling("SIGN", 1, 1, "-1, 0 or 1"));
     public static double Invoke(double a) => a > 0 ? 1.0 : a < 0 ? -1.0 : a == 0 ? 0.0 : double.NaN;
 }
+
+public readonly struct SinhOp : IUnaryOp<SinhOp>
+{
+    public static OpInfo Info { get; } = new("Sinh", FiniteReach.None, new Spelling("SINH", 1, 1, "hyperbolic sine"));
+    public static double Invoke(double a) => Math.Sinh(a);
+}
+
+public readonly struct CoshOp : IUnaryOp<CoshOp>
+{
+    public static OpInfo Info { get; } = new("Cosh", FiniteReach.None, new Spelling("COSH", 1, 1, "hyperbolic cosine"));
+    public static double Invoke(double a) => Math.Cosh(a);
+}
+
+public readonly struct TanhOp : IUnaryOp<TanhOp>
+{
+    public static OpInfo Info { get; } = new("Tanh", FiniteReach.None, new Spelling("TANH", 1, 1, "hyperbolic tangent"));
+    public static double Invoke(double a) => Math.Tanh(a);
+}

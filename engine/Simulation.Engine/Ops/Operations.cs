@@ -51,6 +51,12 @@ public static class Operations
     public static readonly Operation Min = new BinaryOperation<MinOp>();
     public static readonly Operation Max = new BinaryOperation<MaxOp>();
     public static readonly Operation SafeDiv = new TernaryOperation<SafeDivOp>();
+    public static readonly Operation Sinh = new UnaryOperation<SinhOp>();
+    public static readonly Operation Cosh = new UnaryOperation<CoshOp>();
+    public static readonly Operation Tanh = new UnaryOperation<TanhOp>();
+    public static readonly Operation Truncate = new UnaryOperation<TruncateOp>();
+    public static readonly Operation Remainder = new BinaryOperation<RemainderOp>();
+    public static readonly Operation Quantum = new BinaryOperation<QuantumOp>();
 
     public static readonly Operation Step = new TimedOperation<StepOp>();
     public static readonly Operation Pulse = new TimedOperation<PulseOp>();
@@ -61,6 +67,7 @@ public static class Operations
     public static readonly Operation LookupForward = new LookupOperation<LookupForwardOp>();
     public static readonly Operation LookupBackward = new LookupOperation<LookupBackwardOp>();
     public static readonly Operation LookupInvert = new LookupOperation<LookupInvertOp>();
+    public static readonly Operation LookupExtrapolate = new LookupOperation<LookupExtrapolateOp>();
 
     public static readonly FoldOperation Sum = Fold("Sum", 0, Add, FiniteReach.AllOperands, new Spelling("SUM", 1, 1, "sum of an array's elements"));
     public static readonly FoldOperation Product = Fold("Product", 1, Mul, FiniteReach.AllOperands, new Spelling("PROD", 1, 1, "product of an array's elements"));

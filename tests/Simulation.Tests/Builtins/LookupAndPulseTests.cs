@@ -20,6 +20,8 @@ public class LookupAndPulseTests
     [TestCase("continuous", "g(x)", new[] { 5, 5, 5, 7.5, 10, 8.5, 7, 5.5, 4, 4, 4 })]
     [TestCase("extrapolate", "g(x)", new[] { 0, 2.5, 5, 7.5, 10, 8.5, 7, 5.5, 4, 2.5, 1 })]
     [TestCase("discrete", "g(x)", new[] { 5, 5, 5, 5, 10, 10, 10, 10, 4, 4, 4.0 })]
+    [TestCase("continuous", "LOOKUP_EXTRAPOLATE(g, x)", new[] { 0, 2.5, 5, 7.5, 10, 8.5, 7, 5.5, 4, 2.5, 1 })] // a continuous table read extrapolating
+    [TestCase("discrete", "LOOKUP_EXTRAPOLATE(g, x)", new[] { 0, 2.5, 5, 7.5, 10, 8.5, 7, 5.5, 4, 2.5, 1 })]
     [TestCase("continuous", "LOOKUP_FORWARD(g, x)", new[] { 5, 5, 5, 10, 10, 4, 4, 4, 4, 4, 4.0 })]
     [TestCase("continuous", "LOOKUP_BACKWARD(g, x)", new[] { 5, 5, 5, 5, 10, 10, 10, 10, 4, 4, 4.0 })]
     [TestCase("continuous", "LOOKUP(g, x)", new[] { 5, 5, 5, 7.5, 10, 8.5, 7, 5.5, 4, 4, 4 })]

@@ -45,10 +45,7 @@ internal sealed class MdlFunctions
         ["random_triangular"] = "a triangular draw with bounds",
         ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
-        ["integer"] = "truncation towards zero",
-        ["modulo"] = "the remainder with the dividend's sign",
-        ["quantum"] = "rounding down to a multiple",
-        ["sample_if_true"] = "sampling when a condition holds",
+        ["sample_if_true"] = "inside an expression; as the whole equation of a variable it is read",
         ["active_initial"] = "a different value during initialisation",
         ["vector_select"] = "selection over a vector",
         ["vector_elm_map"] = "an element of a vector by offset",
@@ -65,10 +62,14 @@ internal sealed class MdlFunctions
                      "TREND", "SUM", "PROD", "VMIN", "VMAX" })
             Rename(name, name);
         Rename("IF THEN ELSE", "IF_THEN_ELSE");
+        Rename("INTEGER", "INTEGER_VENSIM", 1, 1);
+        Rename("MODULO", "MODULO_VENSIM", 2, 2);
+        Rename("QUANTUM", "QUANTUM", 2, 2);
+        Rename("LOOKUP EXTRAPOLATE", "LOOKUP_EXTRAPOLATE", 2, 2);
         Rename("PULSE", "PULSE_VENSIM");
         Rename("PULSE TRAIN", "PULSE_TRAIN");
-        Rename("DELAY N", "DELAY_N");
-        Rename("SMOOTH N", "SMOOTH_N");
+        Add("DELAY N", 4, 4, (w, c) => Ordered(w, c, "DELAY_N", lowers: true));
+        Add("SMOOTH N", 4, 4, (w, c) => Ordered(w, c, "SMOOTH_N", lowers: false));
         Rename("DELAY FIXED", "DELAY_FIXED");
         Rename("FORECAST", "FORCST", 3, 3);
         Rename("INITIAL", "INIT");
@@ -95,7 +96,6 @@ internal sealed class MdlFunctions
             w.Call("NORMAL", c.NameSpan, [c.Arguments[2], c.Arguments[3], c.Arguments[0], c.Arguments[1]]);
         });
         Add("WITH LOOKUP", 2, 2, (w, c) => w.Model.WriteWithLookup(w, c));
-        Add("LOOKUP EXTRAPOLATE", 2, 2, (w, c) => w.Model.WriteLookupCall(w, c, "LOOKUP_EXTRAPOLATE"));
     }
 
     private void Add(string vensim, int min, int max, Translation write) => _table[Identifier.Canonical(vensim)] = (min, max, write);
@@ -140,6 +140,43 @@ internal sealed class MdlFunctions
             return;
         }
         entry.Write(writer, call);
+    }
+
+    /// <summary>
+    /// DELAY N and SMOOTH N: Vensim reads the order once, at the initial time, and lowers a DELAY N's order while the
+    /// delay is shorter than order x TIME STEP. When the import can know both (constants, the clock), the order it
+    /// writes is the one Vensim uses, with a warning where it differs from what the model writes.
+    /// </summary>
+    private static void Ordered(MdlWriter writer, MdlCall call, string name, bool lowers)
+    {
+        var model = writer.Model;
+        var orderArgument = call.Arguments[3];
+        MdlExpr order = orderArgument;
+        if (model.Constants?.Evaluate(orderArgument, atStart: true) is double value && value == Math.Floor(value) && value >= 1 && value <= 1000)
+        {
+            int n = (int)value;
+            string? why = orderArgument is MdlNumber || (orderArgument is MdlReference { Subscripts.IsEmpty: true } r && model.Constants.IsLiteral(r.Name))
+                ? null
+                : $"the order of {call.Name.ToUpperInvariant()} is read once, at the initial time: {n}";
+            if (lowers && model.Constants.Evaluate(call.Arguments[1], atStart: true) is double delay && model.Constants.Clock is { } clock)
+            {
+                int lowered = n;
+                while (lowered > 1 && delay < lowered * clock.Dt) lowered--;
+                if (lowered != n)
+                    why = $"the order of DELAY N is lowered from {n} to {lowered}, as Vensim lowers it while the delay ({delay.ToString(CultureInfo.InvariantCulture)}) "
+                          + $"is shorter than order x TIME STEP ({clock.Dt.ToString(CultureInfo.InvariantCulture)})";
+                n = lowered;
+            }
+            if (why is not null)
+            {
+                model.Warn(DiagnosticCodes.VensimConstructIgnored, why, writer.Source, orderArgument.Span, writer.Variable);
+                order = new MdlNumber(n, orderArgument.Span);
+            }
+        }
+        // Vensim's DELAY N uses the delay time of the step before (its output is fixed within a step); SMOOTH N the current one.
+        var time = call.Arguments[1];
+        MdlExpr delayTime = lowers && model.Constants?.Evaluate(time) is null ? new MdlCall("PREVIOUS", [], [time], time.Span, time.Span) : time;
+        writer.Call(name, call.NameSpan, [call.Arguments[0], delayTime, call.Arguments[2], order]);
     }
 
     /// <summary>ELMCOUNT(range): the number of elements, known at import.</summary>

@@ -91,7 +91,18 @@ internal sealed partial class MdlModelBuilder
             expr = input;
         }
         var writer = new MdlWriter(_model, e.Record.Equation, variable.Name, binding);
-        writer.Write(expr);
+        if (expr is MdlCall { Arguments: [var condition, var sampled, var initial] } sample && MdlVariable.IsCall(sample, "SAMPLE IF TRUE"))
+        {
+            // Vensim's SAMPLE IF TRUE holds its value until the condition is true, starting from the initial value.
+            writer.Text("IF_THEN_ELSE(", sample.NameSpan);
+            writer.Write(condition);
+            writer.Text(", ", sampled.Span);
+            writer.Write(sampled);
+            writer.Text(", PREVIOUS(SELF, ", initial.Span);
+            writer.Write(initial);
+            writer.Text("))", sample.Span);
+        }
+        else writer.Write(expr);
         return (writer.Finish(), graph);
     }
 

@@ -45,6 +45,7 @@ internal sealed partial class MdlModelBuilder
         Group(equations);
         FindOrders(equations);
         var time = MdlTimeSettings.Read(_byName, method, _diagnostics);
+        _model.Constants = new MdlConstants(_byName) { Clock = (time.Start, time.Dt) };
         if (_byName.TryGetValue("saveper", out var saveper) && !Mentions(equations, "saveper")) saveper.Role = MdlRole.Control;
         Classify();
         InferFlows();

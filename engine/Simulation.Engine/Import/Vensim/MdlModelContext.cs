@@ -24,6 +24,9 @@ internal sealed class MdlModelContext(MdlRanges ranges, MdlMacros macros, Diagno
     public DiagnosticBag Diagnostics { get; } = diagnostics;
     public MdlFunctions Functions { get; } = new();
 
+    /// <summary>Values the import knows without running the model (set once the clock is read).</summary>
+    public MdlConstants? Constants { get; set; }
+
     /// <summary>Graphical functions made for lookups written in place inside expressions.</summary>
     public List<VariableDefinition> AddedVariables { get; } = new();
 

@@ -149,4 +149,26 @@ public class MdlEquationTests
         Assert.That(document.Variables.Single(v => v.Name == "x").Equation!.Text,
             Is.EqualTo("IF_THEN_ELSE(a > 2, (a) ^ (2), 0) + PULSE_VENSIM(1, 2) + DELAY_FIXED(a, 1, 0) + SMOOTH_N(a, 2, a, 3) + NORMAL(0, 1, -1, 1)"));
     }
+
+    [Test]
+    public void DelayN_OrderReadAtTheStartLoweredAsVensimDoes_DelayTimeOfTheStepBefore()
+    {
+        string mdl = MdlModels.File("""
+            in = 1 ~~|
+            order = 2 + STEP(1, 2) ~~|
+            short = DELAY N(in, 1.5, 0, 3) ~~|
+            varying = DELAY N(in, 2 + Time, 0, order) ~~|
+            """, "INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|");
+        var document = MdlModels.Document(mdl);
+        Assert.That(document.Variables.Single(v => v.Name == "short").Equation!.Text, Is.EqualTo("DELAY_N(in, 1.5, 0, 1)"), "1.5 < 2 x 1: order 1");
+        Assert.That(document.Variables.Single(v => v.Name == "varying").Equation!.Text, Is.EqualTo("DELAY_N(in, PREVIOUS(2 + TIME), 0, 2)"));
+        Assert.That(MdlModels.Diagnose(mdl).Count(d => d.Code == "SD1305"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void SampleIfTrue_HoldsUntilTheConditionHolds()
+    {
+        var result = MdlModels.Run(MdlModels.File("x = SAMPLE IF TRUE(Time = 1 :OR: Time = 3, Time * 10, -1) ~~|"));
+        Assert.That(result.Series("x"), Is.EqualTo(new[] { -1.0, 10, 10, 30, 30 }));
+    }
 }
