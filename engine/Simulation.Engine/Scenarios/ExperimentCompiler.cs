@@ -33,7 +33,7 @@ public static class ExperimentCompiler
                 hint: "the path is relative to the experiment file's folder");
             return null;
         }
-        var model = ModelJsonReader.ReadFile(experiment.ModelPath, diagnostics);
+        var model = ModelPipeline.Read(experiment.ModelPath, diagnostics); // our JSON, XMILE or Vensim .mdl: one document either way
         if (model is null) return null;
         model = model with { Time = experiment.Time?.Apply(model.Time) ?? model.Time };
         var (bound, analysis) = ModelPipeline.Check(model, diagnostics);
