@@ -48,6 +48,9 @@ public sealed record BReduce(FoldOperation Operator, ImmutableArray<BoundExpr> I
 /// <summary>INIT(x): the value <see cref="Inner"/> had at the initial time, constant afterwards.</summary>
 public sealed record BInit(BoundExpr Inner) : BoundExpr;
 
+/// <summary>ACTIVE_INITIAL(active, initial): <see cref="Initial"/> while initial values are computed, <see cref="Active"/> from then on.</summary>
+public sealed record BActiveInitial(BoundExpr Active, BoundExpr Initial) : BoundExpr;
+
 /// <summary>PREVIOUS(x, initial): x as it was one step ago; <see cref="Initial"/> in the first step.</summary>
 public sealed record BPrevious(BoundExpr Inner, BoundExpr Initial) : BoundExpr;
 

@@ -61,6 +61,10 @@ public static class BoundTree
                 if (phase is null) visit(p.Inner, state);
                 if (phase is null or Phase.Initial) visit(p.Initial, state);
                 break;
+            case BActiveInitial a: // each phase reads its own side: an initial value can break a loop of initial values
+                if (phase is null or Phase.Rates) visit(a.Active, state);
+                if (phase is null or Phase.Initial) visit(a.Initial, state);
+                break;
             case BDelayFixed d: // like PREVIOUS: each step reads the buffer, filled after the step's rates
                 if (phase is null) visit(d.Input, state);
                 if (phase is null or Phase.Initial)

@@ -19,6 +19,9 @@ public enum BuiltinCategory
     /// <summary>INIT(x).</summary>
     Init,
 
+    /// <summary>ACTIVE_INITIAL(active, initial).</summary>
+    ActiveInitial,
+
     /// <summary>PREVIOUS(x [, initial]).</summary>
     Previous,
 
@@ -100,6 +103,8 @@ public static class BuiltinCatalog
         Other("TRANSPOSE", 1, 1, BuiltinCategory.Transpose, "TRANSPOSE(A), also written A': the array A with its dimensions in reverse order");
         Other("IF_THEN_ELSE", 3, 3, BuiltinCategory.Conditional, "IF_THEN_ELSE(condition, a, b)");
         Other("INIT", 1, 1, BuiltinCategory.Init, "INIT(x): the value x had at the initial time", "INITIAL");
+        Other("ACTIVE_INITIAL", 2, 2, BuiltinCategory.ActiveInitial,
+            "ACTIVE_INITIAL(active, initial): initial while initial values are computed, active from then on (Vensim's ACTIVE INITIAL)");
         Other("PREVIOUS", 1, 2, BuiltinCategory.Previous, "PREVIOUS(x [, initial]): x one step ago (initial, default x's initial value, in the first step)");
         Other("SIZE", 1, 1, BuiltinCategory.Reduction, "number of elements of an array");
 

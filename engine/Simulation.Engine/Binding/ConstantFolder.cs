@@ -56,6 +56,8 @@ internal static class ConstantFolder
                 return new BInit(Inner(init.Inner));
             case BPrevious p:
                 return new BPrevious(Inner(p.Inner), Inner(p.Initial));
+            case BActiveInitial a:
+                return new BActiveInitial(Inner(a.Active), Inner(a.Initial));
             case BDelayFixed d:
                 return new BDelayFixed(Inner(d.Input), Inner(d.DelayTime), Inner(d.Initial));
             case BRandom r: // never folded: each step draws anew

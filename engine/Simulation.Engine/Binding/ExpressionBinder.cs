@@ -197,6 +197,11 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 var args = BindAll(call.Arguments);
                 return args is null ? null : Zip(call, args, a => new BIf(a[0], a[1], a[2]));
             }
+            case BuiltinCategory.ActiveInitial:
+            {
+                var args = BindAll(call.Arguments);
+                return args is null ? null : Zip(call, args, a => new BActiveInitial(a[0], a[1]));
+            }
             case BuiltinCategory.Init:
                 return Bind(call.Arguments[0])?.Map(x => new BInit(x));
             case BuiltinCategory.Previous:

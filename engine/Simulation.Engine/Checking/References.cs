@@ -31,6 +31,7 @@ public static class References
         BReduce r => r.Items.Any(ReadsTime),
         BSelect s => ReadsTime(s.Index) || s.Items.Any(ReadsTime),
         BPrevious or BDelayFixed or BRandom => true,
+        BActiveInitial a => ReadsTime(a.Active) || ReadsTime(a.Initial),
         _ => false,
     };
 }

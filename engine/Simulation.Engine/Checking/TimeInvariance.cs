@@ -25,7 +25,7 @@ public static class TimeInvariance
         BTime t => t.Quantity != TimeQuantity.Time,
         BRef r => invariantElements[r.Element],
         BInit => true,
-        BPrevious or BDelayFixed or BRandom => false,
+        BPrevious or BDelayFixed or BRandom or BActiveInitial => false, // ACTIVE_INITIAL differs between the initial values and the run
         BUnary u => IsInvariant(u.Operand, invariantElements),
         BBinary b => BoundTree.Operands(b).All(a => IsInvariant(a, invariantElements)),
         BIf i => IsInvariant(i.Condition, invariantElements) && IsInvariant(i.Then, invariantElements) && IsInvariant(i.Else, invariantElements),

@@ -55,6 +55,10 @@ internal sealed class BoundExprComparer : IEqualityComparer<BoundExpr>
                     pending.Push((p.Initial, q.Initial));
                     pending.Push((p.Inner, q.Inner));
                     continue;
+                case (BActiveInitial p, BActiveInitial q):
+                    pending.Push((p.Initial, q.Initial));
+                    pending.Push((p.Active, q.Active));
+                    continue;
                 case (BDelayFixed p, BDelayFixed q):
                     pending.Push((p.Initial, q.Initial));
                     pending.Push((p.DelayTime, q.DelayTime));
@@ -91,6 +95,7 @@ internal sealed class BoundExprComparer : IEqualityComparer<BoundExpr>
                 case BSelect s: hash.Add(s.Items); pending.Push(s.Index); break;
                 case BInit i: pending.Push(i.Inner); break;
                 case BPrevious p: pending.Push(p.Initial); pending.Push(p.Inner); break;
+                case BActiveInitial a: pending.Push(a.Initial); pending.Push(a.Active); break;
                 case BDelayFixed d: pending.Push(d.Initial); pending.Push(d.DelayTime); pending.Push(d.Input); break;
             }
         }

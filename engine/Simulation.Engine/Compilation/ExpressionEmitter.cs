@@ -71,6 +71,8 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
                 return EmitInit(init, mode, into);
             case BPrevious p:
                 return EmitPrevious(p, mode, into);
+            case BActiveInitial a:
+                return Emit(mode == EmitMode.Initial ? a.Initial : a.Active, mode, into, target);
             case BDelayFixed d:
                 return EmitPipeline(d, mode, into);
             case BRandom r:

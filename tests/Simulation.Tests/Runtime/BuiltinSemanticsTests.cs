@@ -106,6 +106,28 @@ public class BuiltinSemanticsTests
     }
 
     [Test]
+    public void ActiveInitial_StockStartsFromTheInitialValue()
+    {
+        var result = Run(Model(
+            "{ \"name\": \"S\", \"kind\": \"stock\", \"initial\": \"a\", \"inflows\": [\"in\"] }, { \"name\": \"in\", \"kind\": \"flow\", \"equation\": 1 }, " +
+            "{ \"name\": \"a\", \"kind\": \"auxiliary\", \"equation\": \"ACTIVE_INITIAL(TIME, 45)\" }"));
+        Assert.That(result.Series("S")[..3], Is.EqualTo(new[] { 45.0, 46, 47 }));
+        Assert.That(result.Series("a")[..3], Is.EqualTo(new[] { 0.0, 1, 2 }), "the output shows the active value from the initial time on");
+    }
+
+    [Test]
+    public void ActiveInitial_BreaksALoopOfInitialValues()
+    {
+        // S starts from b, and b is S's own rate: a loop of initial values, unless b has an initial value of its own.
+        string model = Model(
+            "{ \"name\": \"S\", \"kind\": \"stock\", \"initial\": \"b\", \"inflows\": [\"f\"] }, { \"name\": \"f\", \"kind\": \"flow\", \"equation\": \"b\" }, " +
+            "{ \"name\": \"b\", \"kind\": \"auxiliary\", \"equation\": \"ACTIVE_INITIAL(S * 0.5, 4)\" }");
+        var result = Run(model);
+        Assert.That(result.Series("S")[..3], Is.EqualTo(new[] { 4.0, 6, 9 }));
+        Assert.That(Diagnose(model.Replace("ACTIVE_INITIAL(S * 0.5, 4)", "S * 0.5")).Select(d => d.Code), Does.Contain("SD3002"), "without it, the loop is reported");
+    }
+
+    [Test]
     public void Previous_IsTheValueOneStepAgo()
     {
         var result = Run(Model(

@@ -46,7 +46,6 @@ internal sealed class MdlFunctions
         ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
         ["sample_if_true"] = "inside an expression; as the whole equation of a variable it is read",
-        ["active_initial"] = "a different value during initialisation",
         ["vector_select"] = "selection over a vector",
         ["vector_elm_map"] = "an element of a vector by offset",
         ["vector_sort_order"] = "the sort order of a vector",
@@ -73,6 +72,7 @@ internal sealed class MdlFunctions
         Rename("DELAY FIXED", "DELAY_FIXED");
         Rename("FORECAST", "FORCST", 3, 3);
         Rename("INITIAL", "INIT");
+        Rename("ACTIVE INITIAL", "ACTIVE_INITIAL", 2, 2);
         Rename("LOOKUP FORWARD", "LOOKUP_FORWARD");
         Rename("LOOKUP BACKWARD", "LOOKUP_BACKWARD");
         Rename("LOOKUP INVERT", "LOOKUP_INVERT");
