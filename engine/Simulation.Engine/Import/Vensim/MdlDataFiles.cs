@@ -4,10 +4,27 @@ using ExcelDataReader;
 
 namespace Simulation.Engine.Import.Vensim;
 
-/// <summary>One sheet of a data file as a grid of cells: numbers, text, or empty.</summary>
-internal sealed class DataSheet(List<object?[]> rows)
+/// <summary>One sheet of a data file as a grid of cells: numbers, text, or empty; and the names its workbook gives to blocks of it.</summary>
+internal sealed class DataSheet(List<object?[]> rows, Dictionary<string, CellBlock>? names = null)
 {
+    /// <summary>The block a workbook name ('var1_') stands for on this sheet, or null.</summary>
+    public CellBlock? Named(string name) => names is not null && names.TryGetValue(name.Trim().TrimEnd('*'), out var block) ? block : null;
+
+    /// <summary>A cell given as B7 or as a workbook name (its top-left cell), from 0; null when it is neither.</summary>
+    public (int Row, int Column)? Cell(string reference) =>
+        Named(reference) is { } block ? (block.Row, block.Column) : MdlDataFiles.Cell(reference);
+
+    /// <summary>A time row (4) or column (B), or a workbook name for a one-row or one-column block.</summary>
+    public (bool IsRow, int Index)? Line(string reference)
+    {
+        // A name first: 'time' is also the column letters T, I, M, E.
+        if (Named(reference) is not { } block) return MdlDataFiles.Line(reference);
+        return block.Rows == 1 ? (true, block.Row) : block.Columns == 1 ? (false, block.Column) : null;
+    }
+
     public int RowCount => rows.Count;
+
+    public DataSheet WithNames(Dictionary<string, CellBlock> workbookNames) => new(rows, workbookNames);
 
     public int ColumnCount(int row) => row < rows.Count ? rows[row].Length : 0;
 
@@ -61,6 +78,7 @@ internal sealed class MdlDataFiles(string folder)
         {
             string extension = Path.GetExtension(path).ToLowerInvariant();
             DataSheet? sheet = extension is ".xls" or ".xlsx" or ".xlsm" ? ReadSpreadsheet(path, tab) : ReadDelimited(path, tab);
+            if (sheet is not null && extension is ".xlsx" or ".xlsm") sheet = sheet.WithNames(MdlWorkbookNames.Read(path, tab));
             if (sheet is null) return (null, $"the data file '{file}' has no sheet named '{tab}'");
             _sheets[(path, tab)] = sheet;
             return (sheet, null);

@@ -49,8 +49,8 @@ internal sealed class MdlGet(MdlDataFiles files, MdlModelContext model)
     public List<(ImmutableArray<double> X, ImmutableArray<double> Y)>? Series(MdlCall call, int count, EquationSource source, string variable)
     {
         if (Arguments(call, 4, source, variable) is not { } args || Open(call, args, source, variable) is not { } sheet) return null;
-        var line = MdlDataFiles.Line(args[2]);
-        var first = MdlDataFiles.Cell(args[3]);
+        var line = sheet.Line(args[2]);
+        var first = sheet.Cell(args[3]);
         if (line is null || first is null)
         {
             model.Report(DiagnosticCodes.DataFileProblem, $"'{(line is null ? args[2] : args[3])}' is not a {(line is null ? "row number or column letter" : "cell such as B2")}",
@@ -90,9 +90,9 @@ internal sealed class MdlGet(MdlDataFiles files, MdlModelContext model)
     public List<double>? Constants(MdlCall call, IReadOnlyList<MdlCell> cells, EquationSource source, string variable)
     {
         if (Arguments(call, 3, source, variable) is not { } args || Open(call, args, source, variable) is not { } sheet) return null;
-        if (MdlDataFiles.Cell(args[2]) is not var (row, column))
+        if (sheet.Cell(args[2]) is not var (row, column))
         {
-            model.Report(DiagnosticCodes.DataFileProblem, $"'{args[2]}' is not a cell such as B2", source, call.Arguments[2].Span, variable);
+            model.Report(DiagnosticCodes.DataFileProblem, $"'{args[2]}' is neither a cell such as B2 nor a name the workbook gives to cells", source, call.Arguments[2].Span, variable);
             return null;
         }
         bool transposed = args[2].TrimEnd().EndsWith('*');
@@ -124,12 +124,12 @@ internal sealed class MdlGet(MdlDataFiles files, MdlModelContext model)
     public ImmutableArray<string>? Subscript(MdlCall call, EquationSource source, string range)
     {
         if (Arguments(call, 5, source, range, minimum: 4) is not { } args || Open(call, args, source, range) is not { } sheet) return null;
-        if (MdlDataFiles.Cell(args[2]) is not var (row, column))
+        if (sheet.Cell(args[2]) is not var (row, column))
         {
-            model.Report(DiagnosticCodes.DataFileProblem, $"'{args[2]}' is not a cell such as B2", source, call.Arguments[2].Span, range);
+            model.Report(DiagnosticCodes.DataFileProblem, $"'{args[2]}' is neither a cell such as B2 nor a name the workbook gives to cells", source, call.Arguments[2].Span, range);
             return null;
         }
-        var last = MdlDataFiles.Cell(args[3]);
+        var last = sheet.Cell(args[3]);
         int lastRow = last?.Row ?? sheet.RowCount - 1, lastColumn = last?.Column ?? Math.Max(column, sheet.MaxColumns - 1);
         string prefix = args.Count > 4 ? args[4] : "";
         var elements = ImmutableArray.CreateBuilder<string>();

@@ -133,20 +133,31 @@ internal static class MdlRewrite
         }
     }
 
-    /// <summary>Every node of an expression, parents before children.</summary>
+    /// <summary>Every node of an expression, parents before children (a stack, not nested iterators: equations can be long).</summary>
     public static IEnumerable<MdlExpr> Nodes(MdlExpr expr)
     {
-        yield return expr;
-        IEnumerable<MdlExpr> children = expr switch
+        var pending = new Stack<MdlExpr>();
+        pending.Push(expr);
+        while (pending.Count > 0)
         {
-            MdlCall c => c.Arguments,
-            MdlUnary u => [u.Operand],
-            MdlBinary b => [b.Left, b.Right],
-            MdlParenthesized p => [p.Inner],
-            _ => [],
-        };
-        foreach (var child in children)
-            foreach (var node in Nodes(child))
-                yield return node;
+            var node = pending.Pop();
+            yield return node;
+            switch (node)
+            {
+                case MdlCall c:
+                    for (int i = c.Arguments.Length - 1; i >= 0; i--) pending.Push(c.Arguments[i]);
+                    break;
+                case MdlUnary u:
+                    pending.Push(u.Operand);
+                    break;
+                case MdlBinary b:
+                    pending.Push(b.Right);
+                    pending.Push(b.Left);
+                    break;
+                case MdlParenthesized p:
+                    pending.Push(p.Inner);
+                    break;
+            }
+        }
     }
 }

@@ -42,6 +42,15 @@ internal sealed class MdlModelContext(MdlRanges ranges, MdlMacros macros, Diagno
 
     public bool IsDeclared(string name) => _usedNames.Contains(Identifier.Canonical(name));
 
+    private readonly Dictionary<string, string> _formatted = new();
+
+    /// <summary>A name as an equation writes it (quoted when it must be), once per name: a large model names each many times.</summary>
+    public string Format(string name)
+    {
+        if (!_formatted.TryGetValue(name, out var text)) _formatted[name] = text = ExprPrinter.FormatName(name);
+        return text;
+    }
+
     /// <summary>A variable's name as its first definition wrote it (with single spaces).</summary>
     public string DisplayName(string name) => _display.GetValueOrDefault(Identifier.Canonical(name)) ?? Display(name);
 

@@ -138,7 +138,7 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
         Subscripts(r.Subscripts);
     }
 
-    public void Name(string name, TextSpan at) => Text(ExprPrinter.FormatName(Model.DisplayName(name)), at);
+    public void Name(string name, TextSpan at) => Text(Model.Format(Model.DisplayName(name)), at);
 
     /// <summary>A range used as a value: the current element's position in its main range.</summary>
     private void RangeAsValue(MdlRange range, MdlReference r)
@@ -149,7 +149,7 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
             Text(position.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Span);
             return;
         }
-        Text(ExprPrinter.FormatName(range.Name), r.Span);
+        Text(Model.Format(range.Name), r.Span);
     }
 
     public void Subscripts(ImmutableArray<MdlSubscript> subscripts)
@@ -162,11 +162,11 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
             if (i > 0) Text(", ", s.Span);
             var range = Model.Ranges.Find(s.Name);
             if (s.Bang && range is not null)
-                Text("*:" + ExprPrinter.FormatName(range.Name), s.Span);
+                Text("*:" + Model.Format(range.Name), s.Span);
             else if (range is not null && binding is not null && Resolve(range) is { } element)
-                Text(ExprPrinter.FormatName(element), s.Span);
+                Text(Model.Format(element), s.Span);
             else
-                Text(ExprPrinter.FormatName(range?.Name ?? ElementName(s.Name)), s.Span);
+                Text(Model.Format(range?.Name ?? ElementName(s.Name)), s.Span);
         }
         Text("]", subscripts[^1].Span);
     }
