@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Import.Xml;
 using Simulation.Engine.Model;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Import;
 
@@ -73,7 +74,27 @@ internal sealed class XmileModelReader(XmileContext context, XmilePositionalElem
                     break;
             }
         }
-        return (variables.ToImmutable(), modules.ToImmutable());
+        return (AuxiliariesListedAsFlows(variables.ToImmutable()), modules.ToImmutable());
+    }
+
+    /// <summary>
+    /// An auxiliary that a stock lists as an inflow or outflow is read as a flow, as Stella reads it, with a warning
+    /// (the binder would otherwise reject the stock: SD2005).
+    /// </summary>
+    private ImmutableArray<VariableDefinition> AuxiliariesListedAsFlows(ImmutableArray<VariableDefinition> variables)
+    {
+        var listed = new Dictionary<string, (string Stock, NameReference Reference)>();
+        foreach (var stock in variables.Where(v => v.Kind == VariableKind.Stock))
+            foreach (var flow in stock.Inflows.Concat(stock.Outflows))
+                listed.TryAdd(Identifier.Canonical(flow.Name), (stock.Name, flow));
+        return variables.Select(v =>
+        {
+            if (v.Kind != VariableKind.Auxiliary || !listed.TryGetValue(Identifier.Canonical(v.Name), out var use)) return v;
+            context.Diagnostics.Warning(DiagnosticCodes.UnsupportedXmileFeature,
+                $"'{v.Name}' is an auxiliary, but the stock '{use.Stock}' lists it as a flow: it is read as a flow, as Stella reads it",
+                use.Reference.Location ?? v.Location, v.Name, "declare it as a <flow> in the file");
+            return v with { Kind = VariableKind.Flow };
+        }).ToImmutableArray();
     }
 
     private XmileModule? ReadModule(XmlElement module)
