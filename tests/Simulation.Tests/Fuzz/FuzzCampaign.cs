@@ -44,9 +44,12 @@ public sealed class FuzzCampaign : IDisposable
     public static readonly TimeSpan CaseTime = TimeSpan.FromSeconds(60);
     public const long HeapBudget = 3L << 30;
 
-    /// <summary>The kinds in proportion: models and XMILE most often (they reach every stage of the engine), the rest as often as each other.</summary>
+    /// <summary>The kinds in proportion: models, XMILE and Vensim files most often (they reach every stage of the engine), the rest as often as each other.</summary>
     private static readonly FuzzKind[] Kinds =
-        [FuzzKind.Model, FuzzKind.Model, FuzzKind.Model, FuzzKind.Xmile, FuzzKind.Xmile, FuzzKind.Experiment, FuzzKind.DesignTable, FuzzKind.Summary];
+    [
+        FuzzKind.Model, FuzzKind.Model, FuzzKind.Model, FuzzKind.Xmile, FuzzKind.Xmile, FuzzKind.Mdl, FuzzKind.Mdl, FuzzKind.Experiment,
+        FuzzKind.DesignTable, FuzzKind.Summary,
+    ];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "sim-fuzz-" + Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyList<FuzzSeed> _seeds;
@@ -125,6 +128,9 @@ public sealed class FuzzCampaign : IDisposable
             FuzzKind.Summary => Path.Combine(folder, "sweep", "summary.json"),
             _ => Path.Combine(folder, seed.Name),
         };
+        if (seed.Beside is { } beside)
+            foreach (var file in Directory.GetFiles(beside).Where(f => !f.EndsWith(".mdl", StringComparison.OrdinalIgnoreCase)))
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
         if (seed.Kind == FuzzKind.Summary)
         {
             Directory.CreateDirectory(Path.Combine(folder, "sweep"));
@@ -155,10 +161,10 @@ public sealed class FuzzCampaign : IDisposable
         string output = Path.Combine(folder, "out");
         switch (kind)
         {
-            case FuzzKind.Model or FuzzKind.Xmile:
+            case FuzzKind.Model or FuzzKind.Xmile or FuzzKind.Mdl:
                 if (Sim("check", path).ExitCode == 0)
                 {
-                    if (kind == FuzzKind.Xmile) Sim("import", path, "-o", output + ".json", "--force");
+                    if (kind != FuzzKind.Model) Sim("import", path, "-o", output + ".json", "--force");
                     if (ModelWork(path) <= RunBudget) Sim("run", path, "--output", output + ".csv", "--force");
                     else overBudget = true;
                 }

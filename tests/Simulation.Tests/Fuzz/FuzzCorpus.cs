@@ -8,15 +8,20 @@ public enum FuzzKind
     Model,
     Experiment,
     Xmile,
+    Mdl,
     DesignTable,
     Summary,
 }
 
 /// <summary>One seed input: its kind, the name it is written under (its extension matters) and its text.</summary>
-public sealed record FuzzSeed(FuzzKind Kind, string Name, string Text);
+public sealed record FuzzSeed(FuzzKind Kind, string Name, string Text)
+{
+    /// <summary>A folder whose other files the input needs beside it (the data files a Vensim model reads).</summary>
+    public string? Beside { get; init; }
+}
 
 /// <summary>
-/// The seeds: every bundled model and experiment, every XMILE file of the SDXorg suite, a design table, and the
+/// The seeds: every bundled model and experiment, every XMILE and Vensim file of the SDXorg suites, a design table, and the
 /// summary.json of a small finished sweep. Experiments are cut to a few samples so that a sweep fits a case's budget
 /// (mutations may make them large again; the budget then stops them before they run).
 /// </summary>
@@ -31,6 +36,8 @@ public static class FuzzCorpus
             seeds.Add(new FuzzSeed(FuzzKind.Experiment, Path.GetFileName(path), Small(File.ReadAllText(path))));
         foreach (var path in Directory.GetFiles(TestModels.PathOf("tests", "conformance", "sdxorg"), "*.xmile", SearchOption.AllDirectories).Order())
             seeds.Add(new FuzzSeed(FuzzKind.Xmile, Path.GetFileName(path), File.ReadAllText(path)));
+        foreach (var path in Directory.GetFiles(TestModels.PathOf("tests", "conformance", "sdxorg-mdl"), "*.mdl", SearchOption.AllDirectories).Order())
+            seeds.Add(new FuzzSeed(FuzzKind.Mdl, Path.GetFileName(path), File.ReadAllText(path)) { Beside = Path.GetDirectoryName(path) });
         seeds.Add(new FuzzSeed(FuzzKind.DesignTable, "design.csv",
             "run,Room Temperature,characteristic_time\n0,70,10\n1,60,\"5\"\n2,75.5,12\n3,80,1e1\n"));
         seeds.Add(new FuzzSeed(FuzzKind.Summary, "summary.json", summaryJson));
