@@ -26,7 +26,6 @@ internal sealed class MdlFunctions
         ["delay_material"] = "a material pipeline delay with a varying delay time",
         ["npv"] = "net present value",
         ["time_base"] = "a time base",
-        ["get_time_value"] = "the simulation or computer clock",
         ["invert_matrix"] = "a matrix inverse",
         ["lookup_area"] = "the area under a lookup",
         ["allocate_available"] = "allocation by priority profiles",
@@ -84,6 +83,7 @@ internal sealed class MdlFunctions
         });
         Add("GAME", 1, 1, (w, c) => w.Write(new MdlParenthesized(c.Arguments[0], c.Arguments[0].Span)));
         Add("ELMCOUNT", 1, 1, ElementCount);
+        Add("GET TIME VALUE", 3, 3, TimeValue);
         Add("RANDOM 0 1", 0, 0, (w, c) => w.Text("RANDOM(0, 1)", c.Span));
         Add("RANDOM UNIFORM", 2, 3, (w, c) =>
         {
@@ -177,6 +177,22 @@ internal sealed class MdlFunctions
         var time = call.Arguments[1];
         MdlExpr delayTime = lowers && model.Constants?.Evaluate(time) is null ? new MdlCall("PREVIOUS", [], [time], time.Span, time.Span) : time;
         writer.Call(name, call.NameSpan, [call.Arguments[0], delayTime, call.Arguments[2], order]);
+    }
+
+    /// <summary>GET TIME VALUE(0, offset, 0): the simulation time plus the offset, in the model's time unit; calendar measures are reported.</summary>
+    private static void TimeValue(MdlWriter writer, MdlCall call)
+    {
+        var constants = writer.Model.Constants;
+        if (constants?.Evaluate(call.Arguments[0]) == 0 && constants.Evaluate(call.Arguments[2]) == 0)
+        {
+            writer.Text("(TIME + ", call.NameSpan);
+            writer.Write(new MdlParenthesized(call.Arguments[1], call.Arguments[1].Span));
+            writer.Text(")", call.Span);
+            return;
+        }
+        writer.Model.Report(DiagnosticCodes.UnsupportedVensimFeature, "GET TIME VALUE with a calendar measure or the computer's clock is not supported; GET TIME VALUE(0, offset, 0), the model's time plus the offset, is",
+            writer.Source, call.NameSpan, writer.Variable);
+        writer.Text("0", call.Span);
     }
 
     /// <summary>ELMCOUNT(range): the number of elements, known at import.</summary>
