@@ -9,12 +9,16 @@ namespace Simulation.Engine.Import.Vensim;
 /// Equations whose values come from data files (<see cref="MdlGet"/>), read at import: constants
 /// become numbers, and data series become graphs of TIME: interpolated by default (:INTERPOLATE:),
 /// held from each point to the next with :HOLD BACKWARD:, and taking the next point's value with
-/// :LOOK FORWARD: (LOOKUP_FORWARD over a graphical function holding the series, "x data").
+/// :LOOK FORWARD: (LOOKUP_FORWARD over a graphical function holding the series, "x data"), and only at the
+/// data's own times with :RAW: (:NA: at other times).
 /// </summary>
 internal sealed partial class MdlModelBuilder
 {
-    /// <summary>The series of the variable being lowered that are read looking forward, for its "x data" graphical function.</summary>
-    private readonly List<ElementDefinition> _forward = new();
+    /// <summary>
+    /// The graphical functions of the variable being lowered that hold its series, by the suffix of their name:
+    /// "data" (the values, read looking forward or :RAW:) and "data times" (for :RAW:, each data time mapped to itself).
+    /// </summary>
+    private readonly Dictionary<string, List<ElementDefinition>> _dataTables = new();
 
     private IEnumerable<ElementDefinition> DataCells(MdlVariable variable, MdlEquation e, MdlCall call, MdlGetKind kind)
     {
@@ -27,12 +31,6 @@ internal sealed partial class MdlModelBuilder
                 if (_get.Constants(call, cells, source, variable.Name) is not { } values) return [];
                 return cells.Select((cell, i) => new ElementDefinition { Subscript = cell.Elements, Equation = Number(source, values[i], call.Span), Location = location });
             case MdlGetKind.Data:
-                if (e.DataMode == "RAW")
-                {
-                    _model.Report(DiagnosticCodes.UnsupportedVensimFeature, "data read :RAW: (a value only at the data's own times, :NA: between) is not supported",
-                        source, call.NameSpan, variable.Name, "use :INTERPOLATE:, :HOLD BACKWARD: or :LOOK FORWARD:");
-                    return [];
-                }
                 if (_get.Series(call, cells.Count, source, variable.Name) is not { } series) return [];
                 return cells.Select((cell, i) => DataCell(variable, e, call, cell, series[i].X, series[i].Y)).ToList();
             default:
@@ -52,35 +50,60 @@ internal sealed partial class MdlModelBuilder
             Interpolation = e.DataMode == "HOLD BACKWARD" ? GraphInterpolation.Discrete : GraphInterpolation.Continuous,
             Location = e.Record.Location,
         };
-        if (e.DataMode != "LOOK FORWARD")
-            return new ElementDefinition { Subscript = cell.Elements, Equation = Text(source, "TIME", call.Span), Graph = graph, Location = e.Record.Location };
-        _forward.Add(new ElementDefinition { Subscript = cell.Elements, Graph = graph, Location = e.Record.Location });
-        string table = ExprPrinter.FormatName(ForwardName(variable)) + (cell.Elements.IsEmpty ? "" : $"[{string.Join(", ", cell.Elements.Select(ExprPrinter.FormatName))}]");
-        return new ElementDefinition { Subscript = cell.Elements, Equation = Text(source, $"LOOKUP_FORWARD({table}, TIME)", call.Span), Location = e.Record.Location };
+        string equation;
+        switch (e.DataMode)
+        {
+            case "LOOK FORWARD":
+                equation = $"LOOKUP_FORWARD({Table(variable, "data", cell, graph)}, TIME)";
+                break;
+            case "RAW":
+                // A value only at the data's own times, :NA: at any other time (before, between and after them).
+                string times = Table(variable, "data times", cell, graph with { Y = x });
+                equation = $"IF_THEN_ELSE(TIME = LOOKUP_BACKWARD({times}, TIME), LOOKUP_BACKWARD({Table(variable, "data", cell, graph)}, TIME), "
+                    + $"{ExprPrinter.FormatNumber(MdlModelContext.NotAvailable)})";
+                break;
+            default:
+                return new ElementDefinition { Subscript = cell.Elements, Equation = Text(source, "TIME", call.Span), Graph = graph, Location = e.Record.Location };
+        }
+        return new ElementDefinition { Subscript = cell.Elements, Equation = Text(source, equation, call.Span), Location = e.Record.Location };
     }
 
-    private readonly Dictionary<MdlVariable, string> _forwardNames = new();
-
-    private string ForwardName(MdlVariable variable)
+    /// <summary>Keeps a cell's graph in the variable's table named by <paramref name="suffix"/>; returns how the equation names it.</summary>
+    private string Table(MdlVariable variable, string suffix, MdlCell cell, GraphDefinition graph)
     {
-        if (!_forwardNames.TryGetValue(variable, out var name)) _forwardNames[variable] = name = _model.UniqueName($"{variable.Name} data");
+        if (!_dataTables.TryGetValue(suffix, out var list)) _dataTables[suffix] = list = new();
+        list.Add(new ElementDefinition { Subscript = cell.Elements, Graph = graph, Location = graph.Location });
+        return ExprPrinter.FormatName(TableName(variable, suffix)) + (cell.Elements.IsEmpty ? "" : $"[{string.Join(", ", cell.Elements.Select(ExprPrinter.FormatName))}]");
+    }
+
+    private readonly Dictionary<(MdlVariable, string), string> _tableNames = new();
+
+    private string TableName(MdlVariable variable, string suffix)
+    {
+        if (!_tableNames.TryGetValue((variable, suffix), out var name)) _tableNames[(variable, suffix)] = name = _model.UniqueName($"{variable.Name} {suffix}");
         return name;
     }
 
-    /// <summary>The graphical function holding the series a variable reads looking forward, once all its equations are lowered.</summary>
-    private VariableDefinition? ForwardTable(MdlVariable variable, VariableDefinition info)
+    /// <summary>The graphical functions holding the series a variable reads looking forward or :RAW:, once all its equations are lowered.</summary>
+    private IEnumerable<VariableDefinition> DataTables(MdlVariable variable, VariableDefinition info)
     {
-        if (_forward.Count == 0) return null;
-        var elements = _forward.ToImmutableArray();
-        _forward.Clear();
-        return info with
+        var tables = _dataTables.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        _dataTables.Clear();
+        foreach (var (suffix, list) in tables)
         {
-            Name = ForwardName(variable),
-            Kind = VariableKind.Graphical,
-            Graph = variable.Shape!.IsScalar ? elements[0].Graph : null,
-            Elements = variable.Shape.IsScalar ? [] : elements,
-            Documentation = $"The data series of {variable.Name}, read looking forward (:LOOK FORWARD:).",
-        };
+            var elements = list.ToImmutableArray();
+            yield return info with
+            {
+                Name = TableName(variable, suffix),
+                Kind = VariableKind.Graphical,
+                Graph = variable.Shape!.IsScalar ? elements[0].Graph : null,
+                Elements = variable.Shape.IsScalar ? [] : elements,
+                Documentation = suffix == "data"
+                    ? $"The data series of {variable.Name} (read {(variable.Equations.Any(q => q.DataMode == "RAW") ? ":RAW:" : "looking forward, :LOOK FORWARD:")})."
+                    : $"The times at which {variable.Name} has data (:RAW:): each mapped to itself.",
+                Input = null,
+            };
+        }
     }
 
     private EquationSource Number(EquationSource source, double value, TextSpan at) => Text(source, ExprPrinter.FormatNumber(value), at);

@@ -159,7 +159,7 @@ internal sealed partial class MdlModelBuilder
                     Elements = lowered.Elements,
                     Input = IsInput(variable) ? InputOf(first.Record) : null,
                 };
-                return ForwardTable(variable, info) is { } table ? [result, table] : [result];
+                return [result, .. DataTables(variable, info)];
         }
     }
 

@@ -55,6 +55,18 @@ public class MdlDataTests
     }
 
     [Test]
+    public void Data_Raw_ValueOnlyAtTheDataTimes_NaElsewhere()
+    {
+        const double na = -6.490371073168535e32; // Vensim's :NA:
+        var result = Run("D: a, b ~~|\nraw[D] :RAW: := GET DIRECT DATA('series.csv', ',', 'A', 'B2') ~~|");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Series("raw[a]"), Is.EqualTo(new[] { 10.0, na, 30, na, 50 }));
+            Assert.That(result.Series("raw[b]"), Is.EqualTo(new[] { 100.0, na, na, na, 300 }), "the empty cell at t = 2 is no data time");
+        });
+    }
+
+    [Test]
     public void Lookups_AndSubscriptRange_ReadFromTheFile()
     {
         var result = Run("""
