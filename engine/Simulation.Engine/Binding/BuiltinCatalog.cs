@@ -42,6 +42,18 @@ public enum BuiltinCategory
 
     /// <summary>TRANSPOSE(A), written A': an array with its dimensions reversed.</summary>
     Transpose,
+
+    /// <summary>RANK(A, r [, B]): the index of the element of a given rank (XMILE).</summary>
+    Rank,
+
+    /// <summary>VECTOR_RANK(x[.., D], direction): each element's rank along D.</summary>
+    VectorRank,
+
+    /// <summary>VECTOR_SORT_ORDER(x[.., D], direction): at each position along D, the 0-based index of the element sorted there.</summary>
+    VectorSortOrder,
+
+    /// <summary>VECTOR_REORDER(x[.., D], order): the elements along D in the given order.</summary>
+    VectorReorder,
 }
 
 public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, BuiltinCategory Category, string Summary)
@@ -107,6 +119,14 @@ public static class BuiltinCatalog
             "ACTIVE_INITIAL(active, initial): initial while initial values are computed, active from then on (Vensim's ACTIVE INITIAL)");
         Other("PREVIOUS", 1, 2, BuiltinCategory.Previous, "PREVIOUS(x [, initial]): x one step ago (initial, default x's initial value, in the first step)");
         Other("SIZE", 1, 1, BuiltinCategory.Reduction, "number of elements of an array");
+        Other("RANK", 2, 3, BuiltinCategory.Rank,
+            "RANK(A, r [, B]): the 1-based index (row-major) of A's element ranked r in ascending order, ties broken by B, then by index");
+        Other("VECTOR_RANK", 2, 2, BuiltinCategory.VectorRank,
+            "VECTOR_RANK(x[.., D], direction): the rank (1 = first) of each element along D, ascending when direction > 0, else descending");
+        Other("VECTOR_SORT_ORDER", 2, 2, BuiltinCategory.VectorSortOrder,
+            "VECTOR_SORT_ORDER(x[.., D], direction): at each position along D, the 0-based index of the element sorted there");
+        Other("VECTOR_REORDER", 2, 2, BuiltinCategory.VectorReorder,
+            "VECTOR_REORDER(x[.., D], order): at each position i along D, the element order[i] (0-based) of x");
 
         AddMemoryBuiltins(list);
         list.Add((["DELAY", "DELAY_FIXED"], new BuiltinSignature("DELAY", 2, 3, BuiltinCategory.Pipeline,

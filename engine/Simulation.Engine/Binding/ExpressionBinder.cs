@@ -229,6 +229,10 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return BindRandom(call, builtin);
             case BuiltinCategory.Transpose:
                 return BindTranspose(call);
+            case BuiltinCategory.Rank:
+                return BindRank(call);
+            case BuiltinCategory.VectorRank or BuiltinCategory.VectorSortOrder or BuiltinCategory.VectorReorder:
+                return BindVectorOrder(call, builtin);
             default:
                 context.Report(DiagnosticCodes.UnknownFunction, $"{builtin.Name} is not supported yet", scope, call.Function.Span);
                 return null;

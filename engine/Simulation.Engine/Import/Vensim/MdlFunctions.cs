@@ -47,9 +47,6 @@ internal sealed class MdlFunctions
         ["sample_if_true"] = "inside an expression; as the whole equation of a variable it is read",
         ["vector_select"] = "selection over a vector",
         ["vector_elm_map"] = "an element of a vector by offset",
-        ["vector_sort_order"] = "the sort order of a vector",
-        ["vector_rank"] = "the ranks of a vector's elements",
-        ["vector_reorder"] = "a vector reordered",
         ["allocate_by_priority"] = "allocation by priority",
     };
 
@@ -57,7 +54,7 @@ internal sealed class MdlFunctions
     {
         foreach (var name in new[] { "ABS", "EXP", "LN", "SQRT", "SIN", "COS", "TAN", "ARCSIN", "ARCCOS", "ARCTAN", "LOG", "MIN", "MAX",
                      "XIDZ", "ZIDZ", "STEP", "RAMP", "SMOOTH", "SMOOTHI", "SMOOTH3", "SMOOTH3I", "DELAY1", "DELAY1I", "DELAY3", "DELAY3I",
-                     "TREND", "SUM", "PROD", "VMIN", "VMAX" })
+                     "TREND", "SUM", "PROD", "VMIN", "VMAX", "SINH", "COSH", "TANH" })
             Rename(name, name);
         Rename("IF THEN ELSE", "IF_THEN_ELSE");
         Rename("INTEGER", "INTEGER_VENSIM", 1, 1);
@@ -96,6 +93,21 @@ internal sealed class MdlFunctions
             w.Call("NORMAL", c.NameSpan, [c.Arguments[2], c.Arguments[3], c.Arguments[0], c.Arguments[1]]);
         });
         Add("WITH LOOKUP", 2, 2, (w, c) => w.Model.WriteWithLookup(w, c));
+        Add("VECTOR RANK", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_RANK"));
+        Add("VECTOR SORT ORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_SORT_ORDER"));
+        Add("VECTOR REORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_REORDER"));
+    }
+
+    /// <summary>
+    /// VECTOR RANK, SORT ORDER, REORDER work along the last subscript of their vector: it is written <c>*:D</c>
+    /// (and the other subscripts as usual), so that the binder sees the whole vector whichever element is written.
+    /// </summary>
+    private static void AlongLastSubscript(MdlWriter writer, MdlCall call, string ours)
+    {
+        var vector = call.Arguments[0] is MdlReference { Subscripts: [.., var last] } r && writer.Model.Ranges.Find(last.Name) is not null
+            ? r with { Subscripts = r.Subscripts.SetItem(r.Subscripts.Length - 1, last with { Bang = true }) }
+            : call.Arguments[0];
+        writer.Call(ours, call.NameSpan, [vector, .. call.Arguments.Skip(1)]);
     }
 
     private void Add(string vensim, int min, int max, Translation write) => _table[Identifier.Canonical(vensim)] = (min, max, write);

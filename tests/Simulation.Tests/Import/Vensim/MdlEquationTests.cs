@@ -150,6 +150,34 @@ public class MdlEquationTests
             Is.EqualTo("IF_THEN_ELSE(a > 2, (a) ^ (2), 0) + PULSE_VENSIM(1, 2) + DELAY_FIXED(a, 1, 0) + SMOOTH_N(a, 2, a, 3) + NORMAL(0, 1, -1, 1)"));
     }
 
+    [TestCase("SINH(1) + COSH(0)", 1.1752011936438014 + 1)] // sinh 1 = (e - 1/e) / 2
+    [TestCase("TANH(0.5)", 0.46211715726000974)]
+    public void Builtins_Hyperbolic(string equation, double expected) => Assert.That(Value(equation), Is.EqualTo(expected).Within(1e-15));
+
+    [Test]
+    public void VectorFunctions_WrittenAlongTheLastSubscript()
+    {
+        var document = MdlModels.Document(MdlModels.File("""
+            R: r1, r2 ~~|
+            D: d1, d2, d3 ~~|
+            v[R, D] = 3, 1, 2; 1, 1, 0; ~~|
+            rank[R, D] = VECTOR RANK(v[R, D], 1) ~~|
+            order[R, D] = VECTOR SORT ORDER(v[R, D], 0) ~~|
+            """));
+        Assert.That(document.Variables.Single(v => v.Name == "rank").Equation!.Text, Is.EqualTo("VECTOR_RANK(v[R, *:D], 1)"));
+        var run = MdlModels.Run(MdlModels.File("""
+            R: r1, r2 ~~|
+            D: d1, d2, d3 ~~|
+            v[R, D] = 3, 1, 2; 1, 1, 0; ~~|
+            rank[R, D] = VECTOR RANK(v[R, D], 1) ~~|
+            order[R, D] = VECTOR SORT ORDER(v[R, D], 0) ~~|
+            """));
+        Assert.That(new[] { "rank[r1,d1]", "rank[r1,d2]", "rank[r1,d3]", "rank[r2,d1]", "rank[r2,d2]", "rank[r2,d3]" }.Select(n => run.Series(n)[0]),
+            Is.EqualTo(new double[] { 3, 1, 2, 2, 3, 1 }));
+        Assert.That(new[] { "order[r1,d1]", "order[r1,d2]", "order[r1,d3]", "order[r2,d1]", "order[r2,d2]", "order[r2,d3]" }.Select(n => run.Series(n)[0]),
+            Is.EqualTo(new double[] { 0, 2, 1, 0, 1, 2 }));
+    }
+
     [Test]
     public void DelayN_OrderReadAtTheStartLoweredAsVensimDoes_DelayTimeOfTheStepBefore()
     {
