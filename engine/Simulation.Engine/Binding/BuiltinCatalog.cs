@@ -54,6 +54,9 @@ public enum BuiltinCategory
 
     /// <summary>VECTOR_REORDER(x[.., D], order): the elements along D in the given order.</summary>
     VectorReorder,
+
+    /// <summary>INVERT_MATRIX(m[.., D1, D2] [, n]): the inverse of the matrix over the last two dimensions.</summary>
+    MatrixInverse,
 }
 
 public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, BuiltinCategory Category, string Summary)
@@ -125,6 +128,8 @@ public static class BuiltinCatalog
             "VECTOR_RANK(x[.., D], direction): the rank (1 = first) of each element along D, ascending when direction > 0, else descending");
         Other("VECTOR_SORT_ORDER", 2, 2, BuiltinCategory.VectorSortOrder,
             "VECTOR_SORT_ORDER(x[.., D], direction): at each position along D, the 0-based index of the element sorted there");
+        Other("INVERT_MATRIX", 1, 2, BuiltinCategory.MatrixInverse,
+            "INVERT_MATRIX(m[.., D1, D2] [, n]): the inverse of the square matrix over the last two dimensions (up to 4 x 4; n, Vensim's size argument, is not needed)");
         Other("VECTOR_REORDER", 2, 2, BuiltinCategory.VectorReorder,
             "VECTOR_REORDER(x[.., D], order): at each position i along D, the element order[i] (0-based) of x");
 

@@ -231,6 +231,8 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return BindTranspose(call);
             case BuiltinCategory.Rank:
                 return BindRank(call);
+            case BuiltinCategory.MatrixInverse:
+                return BindInverse(call);
             case BuiltinCategory.VectorRank or BuiltinCategory.VectorSortOrder or BuiltinCategory.VectorReorder:
                 return BindVectorOrder(call, builtin);
             default:

@@ -83,14 +83,23 @@ internal sealed partial class ExpressionBinder
         return null;
     }
 
-    /// <summary><c>x[a, D]</c> with D a dimension is read as <c>x[a, *:D]</c>: Vensim's vector functions work along the last subscript.</summary>
-    private Expr FreeLastDimension(Expr argument)
+    private Expr FreeLastDimension(Expr argument) => FreeLastDimensions(argument, 1);
+
+    /// <summary>
+    /// <c>x[a, D]</c> with D a dimension is read as <c>x[a, *:D]</c>: Vensim's vector functions work along the last
+    /// subscript (INVERT MATRIX along the last two).
+    /// </summary>
+    private Expr FreeLastDimensions(Expr argument, int count)
     {
-        if (argument is not SubscriptExpr { Subscripts: [.., var last] } s || last.IsWildcard
-            || last.Expression is not NameExpr name || !context.Dimensions.ContainsKey(name.Canonical))
-            return argument;
-        var free = new Subscript("*", null, true, last.Span) { WildcardSubrange = name.Name };
-        return s with { Subscripts = s.Subscripts.SetItem(s.Subscripts.Length - 1, free) };
+        if (argument is not SubscriptExpr s || s.Subscripts.Length < count) return argument;
+        var subscripts = s.Subscripts;
+        for (int k = subscripts.Length - count; k < subscripts.Length; k++)
+        {
+            var sub = subscripts[k];
+            if (sub.IsWildcard || sub.Expression is not NameExpr name || !context.Dimensions.ContainsKey(name.Canonical)) continue;
+            subscripts = subscripts.SetItem(k, new Subscript("*", null, true, sub.Span) { WildcardSubrange = name.Name });
+        }
+        return s with { Subscripts = subscripts };
     }
 
     /// <summary>The item of the current element where it fixes <paramref name="dimension"/>; otherwise the array, left free.</summary>

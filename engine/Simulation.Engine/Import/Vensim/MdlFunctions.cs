@@ -26,7 +26,6 @@ internal sealed class MdlFunctions
         ["delay_material"] = "a material pipeline delay with a varying delay time",
         ["npv"] = "net present value",
         ["time_base"] = "a time base",
-        ["invert_matrix"] = "a matrix inverse",
         ["lookup_area"] = "the area under a lookup",
         ["allocate_available"] = "allocation by priority profiles",
         ["find_market_price"] = "a market-clearing price",
@@ -96,17 +95,23 @@ internal sealed class MdlFunctions
         Add("VECTOR RANK", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_RANK"));
         Add("VECTOR SORT ORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_SORT_ORDER"));
         Add("VECTOR REORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_REORDER"));
+        Add("INVERT MATRIX", 2, 2, (w, c) => AlongLastSubscript(w, c, "INVERT_MATRIX", count: 2));
     }
 
     /// <summary>
-    /// VECTOR RANK, SORT ORDER, REORDER work along the last subscript of their vector: it is written <c>*:D</c>
+    /// VECTOR RANK, SORT ORDER, REORDER work along the last subscript of their vector (INVERT MATRIX the last two): it is written <c>*:D</c>
     /// (and the other subscripts as usual), so that the binder sees the whole vector whichever element is written.
     /// </summary>
-    private static void AlongLastSubscript(MdlWriter writer, MdlCall call, string ours)
+    private static void AlongLastSubscript(MdlWriter writer, MdlCall call, string ours, int count = 1)
     {
-        var vector = call.Arguments[0] is MdlReference { Subscripts: [.., var last] } r && writer.Model.Ranges.Find(last.Name) is not null
-            ? r with { Subscripts = r.Subscripts.SetItem(r.Subscripts.Length - 1, last with { Bang = true }) }
-            : call.Arguments[0];
+        var vector = call.Arguments[0];
+        if (vector is MdlReference r && r.Subscripts.Length >= count)
+        {
+            var subscripts = r.Subscripts;
+            for (int k = subscripts.Length - count; k < subscripts.Length; k++)
+                if (writer.Model.Ranges.Find(subscripts[k].Name) is not null) subscripts = subscripts.SetItem(k, subscripts[k] with { Bang = true });
+            vector = r with { Subscripts = subscripts };
+        }
         writer.Call(ours, call.NameSpan, [vector, .. call.Arguments.Skip(1)]);
     }
 
