@@ -25,4 +25,19 @@ public class XmileStellaTests
     [TestCase("TANH(0.5)", 0.46211715726000974)]
     public void HyperbolicFunctions_Read(string equation, double expected) =>
         Assert.That(XmileModels.Run(XmileModels.File($"<aux name=\"x\"><eqn>{equation}</eqn></aux>")).Series("x")[0], Is.EqualTo(expected).Within(1e-15));
+
+    [Test]
+    public void VectorSortOrderAndRank_ReadFromXmile()
+    {
+        string xml = XmileModels.File("""
+            <aux name="v"><dimensions><dim name="N"/></dimensions><eqn>(N - 2) * (N - 2)</eqn></aux>
+            <aux name="order"><dimensions><dim name="N"/></dimensions><eqn>VECTOR_SORT_ORDER(v[N], 1)</eqn></aux>
+            <aux name="smallest"><eqn>RANK(v, 1)</eqn></aux>
+            <aux name="largest"><eqn>RANK(v[*], 3)</eqn></aux>
+            """, fileLevel: """<dimensions><dim name="N" size="3"/></dimensions>""");
+        var result = XmileModels.Run(xml);
+        // v = 1, 0, 1: ascending, element 2 first, then 1 and 3 in element order.
+        Assert.That(new[] { "order[1]", "order[2]", "order[3]", "smallest", "largest" }.Select(c => result.Series(c)[0]),
+            Is.EqualTo(new double[] { 1, 0, 2, 2, 3 }));
+    }
 }
