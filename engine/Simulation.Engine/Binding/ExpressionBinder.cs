@@ -233,6 +233,8 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return BindRank(call);
             case BuiltinCategory.MatrixInverse:
                 return BindInverse(call);
+            case BuiltinCategory.VectorSelect:
+                return BindVectorSelect(call);
             case BuiltinCategory.VectorRank or BuiltinCategory.VectorSortOrder or BuiltinCategory.VectorReorder:
                 return BindVectorOrder(call, builtin);
             default:
