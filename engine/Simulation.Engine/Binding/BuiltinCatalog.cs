@@ -60,6 +60,9 @@ public enum BuiltinCategory
 
     /// <summary>VECTOR_SELECT(selection, expression, missing, action, error): a summary of the selected elements.</summary>
     VectorSelect,
+
+    /// <summary>VECTOR_ELM_MAP(x[..], offset): the element offset places after the one referenced.</summary>
+    ElementMap,
 }
 
 public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, BuiltinCategory Category, string Summary)
@@ -135,6 +138,8 @@ public static class BuiltinCatalog
             "INVERT_MATRIX(m[.., D1, D2] [, n]): the inverse of the square matrix over the last two dimensions (up to 4 x 4; n, Vensim's size argument, is not needed)");
         Other("VECTOR_SELECT", 5, 5, BuiltinCategory.VectorSelect,
             "VECTOR_SELECT(selection, expression, missing, action, error): over the elements whose selection is not 0, the sum (action 0), product (1), min (2), max (3) or mean (4) of selection x expression, the product of expression ^ selection (5), or 6-10 as 0-4 of the expression alone; missing when none is selected");
+        Other("VECTOR_ELM_MAP", 2, 2, BuiltinCategory.ElementMap,
+            "VECTOR_ELM_MAP(x[..], offset): the element of x offset places after the one referenced, through all of x's elements in row-major order; 0 outside");
         Other("VECTOR_REORDER", 2, 2, BuiltinCategory.VectorReorder,
             "VECTOR_REORDER(x[.., D], order): at each position i along D, the element order[i] (0-based) of x");
 

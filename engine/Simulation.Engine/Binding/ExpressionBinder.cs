@@ -235,6 +235,8 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return BindInverse(call);
             case BuiltinCategory.VectorSelect:
                 return BindVectorSelect(call);
+            case BuiltinCategory.ElementMap:
+                return BindElementMap(call);
             case BuiltinCategory.VectorRank or BuiltinCategory.VectorSortOrder or BuiltinCategory.VectorReorder:
                 return BindVectorOrder(call, builtin);
             default:

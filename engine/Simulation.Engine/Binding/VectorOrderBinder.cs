@@ -72,6 +72,28 @@ internal sealed partial class ExpressionBinder
         return ArrayValue.Scalar(VectorOrder.IndexOfRank(ranks, args[1].Items[0], zeroBased: false));
     }
 
+    /// <summary>
+    /// VECTOR_ELM_MAP(x[..], offset), Vensim's VECTOR ELM MAP: the element of x <c>offset</c> places after the one
+    /// referenced, counting through all of x's elements in row-major order; 0 outside them.
+    /// </summary>
+    private ArrayValue? BindElementMap(CallExpr call)
+    {
+        NameExpr? name = call.Arguments[0] switch { NameExpr n => n, SubscriptExpr s => s.Target, _ => null };
+        var referenced = Bind(call.Arguments[0]);
+        var offset = Bind(call.Arguments[1]);
+        if (referenced is null || offset is null) return null;
+        if (name is null || !context.Variables.TryGetValue(name.Canonical, out var variable) || variable.Kind == Model.VariableKind.Graphical
+            || referenced.Items.Any(x => x is not BRef))
+        {
+            context.Report(DiagnosticCodes.InvalidArgument, "VECTOR_ELM_MAP's first argument must name an element of a variable, e.g. x[a, D]",
+                scope, call.Arguments[0].Span);
+            return null;
+        }
+        var all = variable.Elements.Select(id => (BoundExpr)new BRef(id)).ToImmutableArray();
+        return Zip(call, [referenced, offset], a =>
+            new BSelect(new BBinary(BinaryOperator.Add, new BConst(variable.Elements.IndexOf(((BRef)a[0]).Element) + 1), a[1]), all));
+    }
+
     /// <summary>The vector argument: its one free dimension and its items along it.</summary>
     private (Dimension Dimension, ImmutableArray<BoundExpr> Items)? BindVector(Expr argument, string function)
     {

@@ -84,6 +84,19 @@ public class VectorOrderTests
         Assert.That(run.Series("total"), Is.All.EqualTo(N * (N + 1) / 2));
     }
 
+    [Test]
+    public void VectorElmMap_OffsetThroughAllElementsInRowMajorOrder()
+    {
+        // m[R, D] = 10 R + D, stored m[1,1..6], m[2,1..6]: from m[1, 5], offset 3 is m[2, 2].
+        var run = Run("""
+            { "name": "m", "kind": "auxiliary", "dimensions": ["R", "D"], "equation": "10 * R + D" },
+            { "name": "next", "kind": "auxiliary", "dimensions": ["D"], "equation": "VECTOR_ELM_MAP(m[1, D], 3)" },
+            { "name": "moving", "kind": "auxiliary", "equation": "VECTOR_ELM_MAP(m[1, 1], TIME)" }
+            """);
+        Assert.That(Enumerable.Range(1, N).Select(d => run.Series($"next[{d}]")[0]), Is.EqualTo(new double[] { 14, 15, 16, 21, 22, 23 }));
+        Assert.That(run.Series("moving"), Is.EqualTo(new double[] { 11, 12, 13, 14, 15, 16, 21, 22, 23, 24, 25, 26, 0 }), "0 past the last element");
+    }
+
     [TestCase("VECTOR_RANK(m[*, *], 1)", "works along one dimension")]
     [TestCase("VECTOR_RANK(x[D], x[*])", "direction must be one number")]
     [TestCase("RANK(x[*], 1, m[*, *])", "tie-breaking array has 12 elements")]

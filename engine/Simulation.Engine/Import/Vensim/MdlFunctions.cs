@@ -44,7 +44,6 @@ internal sealed class MdlFunctions
         ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
         ["sample_if_true"] = "inside an expression; as the whole equation of a variable it is read",
-        ["vector_elm_map"] = "an element of a vector by offset",
         ["allocate_by_priority"] = "allocation by priority",
     };
 
@@ -95,6 +94,7 @@ internal sealed class MdlFunctions
         Add("VECTOR SORT ORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_SORT_ORDER"));
         Add("VECTOR REORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_REORDER"));
         Rename("VECTOR SELECT", "VECTOR_SELECT", 5, 5);
+        Rename("VECTOR ELM MAP", "VECTOR_ELM_MAP", 2, 2);
         Add("INVERT MATRIX", 2, 2, (w, c) => AlongLastSubscript(w, c, "INVERT_MATRIX", count: 2));
     }
 
