@@ -105,6 +105,38 @@ public class CentredDistributionDesignTests
         }
     }
 
+    /// <summary>
+    /// An arrayed input whose elements are centred on their own values (young 0.2 in [0.1, 0.6], old 0.7 in [0.4, 0.9]; the range gives the minima, then the maxima):
+    /// Saltelli's design, as sim sensitivity builds it, samples one quantile level per run and each element follows its
+    /// own split triangular.
+    /// </summary>
+    [Test]
+    public void Sobol_ArrayedCentredInput_EachElementFollowsItsOwnDistribution()
+    {
+        using var files = new Scenarios.ExperimentFiles(Scenarios.ExperimentFiles.Model.Replace(
+            "\"equation\": 0.5, \"input\": true }", "\"elements\": { \"young\": 0.2, \"old\": 0.7 }, \"input\": true, \"range\": [[0.1, 0.4], [0.6, 0.9]] }"));
+        var experiment = files.CompileOk(Experiment("\"uncertainty\": { \"design\": \"monteCarlo\", \"samples\": 10, \"inputs\": [ " +
+            "{ \"input\": \"Rate\" }, { \"input\": \"Weight\", \"distribution\": \"splitTriangular\" } ] }"));
+        var designed = SobolAnalysis.Design(experiment, new SobolSettings(1024));
+        var design = (SaltelliDesign)designed.Uncertainty.Design;
+        var scenario = designed.Scenarios[0];
+        var (sample, parameters) = (new double[2], new double[scenario.Plan.Parameters.Length]);
+        var (young, old) = (new List<double>(), new List<double>());
+        var weight = Enumerable.Range(0, scenario.ParameterColumns.Length).Where(k => scenario.ParameterColumns[k] == 1).ToArray();
+        Assert.That(weight, Has.Length.EqualTo(2), "Weight's column sets young and old");
+        for (int j = 0; j < 1024; j++)
+        {
+            design.Fill(design.Layout.RowB(j), sample);
+            scenario.FillParameters(sample, parameters);
+            young.Add(parameters[weight[0]]);
+            old.Add(parameters[weight[1]]);
+        }
+        Assert.That(KolmogorovDistance(young, v => SplitTriangularCdf(v, 0.1, 0.2, 0.6)), Is.LessThan(0.01));
+        Assert.That(KolmogorovDistance(old, v => SplitTriangularCdf(v, 0.4, 0.7, 0.9)), Is.LessThan(0.01));
+        Assert.That(young.Zip(old).All(p => SplitTriangularCdf(p.First, 0.1, 0.2, 0.6) - SplitTriangularCdf(p.Second, 0.4, 0.7, 0.9) is > -1e-9 and < 1e-9),
+            "one draw moves both elements: the same quantile level");
+    }
+
     private static double KolmogorovDistance(List<double> sample, Func<double, double> cdf)
     {
         var sorted = sample.Order().ToArray();
