@@ -27,7 +27,7 @@ public sealed class PlotCommand : Command<PlotCommand.Settings>
         public string? Scenario { get; init; }
 
         [CommandOption("--chart <KIND>")]
-        [Description("difference (default for an outcome): how the paired difference spreads; drivers: a tornado of the inputs that move it; fan (default for a series variable): over time; plane or acceptability: cost-effectiveness.")]
+        [Description("difference (default for an outcome): how the paired difference spreads; drivers: a tornado of the inputs that move it; fan (default for a series variable): over time; plane or acceptability: cost-effectiveness. Beside sim sensitivity's results: sensitivity (each input's measures with their intervals; --scenario S for its difference from the baseline) or sensitivity-over-time; beside sim discover --output DIR/discovery.json: tradeoff (PRIM's peeling trajectory) or box.")]
         public string? Chart { get; init; }
 
         [CommandOption("--run <MODEL>")]
@@ -75,6 +75,8 @@ public sealed class PlotCommand : Command<PlotCommand.Settings>
         if (settings.Folder is null) throw new UsageException("give the sweep folder (sim plot DIR --outcome NAME ...) or a model (--run MODEL --vars ...)");
         var folder = SweepFolder.Open(settings.Folder);
         var summary = folder.Summary;
+        if (settings.Chart?.ToLowerInvariant() is { } analysis && AnalysisPlot.Kinds.Contains(analysis))
+            return AnalysisPlot.Chart(folder, analysis, settings.Outcome, settings.Scenario);
         string? scenario = settings.Scenario is { } s ? SweepFolder.RequireScenario(summary, s) : null;
         if (scenario == summary.Baseline) throw new UsageException($"'{scenario}' is the baseline; every chart compares a scenario with it", "name another scenario");
         string firstOther = scenario ?? summary.Scenarios.FirstOrDefault(x => x != summary.Baseline)
@@ -104,7 +106,7 @@ public sealed class PlotCommand : Command<PlotCommand.Settings>
                                  ?? throw new UsageException($"'{outcome}' has no paired difference to draw", "an incremental ratio is drawn with --chart plane");
                 return scenario is null ? difference : difference with { Lines = difference.Lines.Where(l => l.Scenario == scenario).ToList() };
             default:
-                throw new UsageException($"unknown chart '{settings.Chart}'", "use difference, drivers, fan, plane or acceptability");
+                throw new UsageException($"unknown chart '{settings.Chart}'", $"use difference, drivers, fan, plane, acceptability, {string.Join(", ", AnalysisPlot.Kinds)}");
         }
     }
 }

@@ -87,7 +87,7 @@ public static class SlideCharts
                 Labels(plot, $"time{Unit(r.TimeUnits)}", string.Join(", ", r.Lines.Select(l => l.Units).Distinct().Where(u => !string.IsNullOrEmpty(u))));
                 break;
             default:
-                throw new ArgumentException($"no image form for {chart.GetType().Name}");
+                return Finish(plot, AnalysisSlides.Draw(plot, chart) ?? throw new ArgumentException($"no image form for {chart.GetType().Name}"));
         }
         return Finish(plot, legend: true);
     }

@@ -5,7 +5,7 @@ using Simulation.Engine.Analysis;
 namespace Simulation.Reporting.Report;
 
 /// <summary>A scenario discovery result the report shows: the question, how many runs answer it, and its PRIM boxes.</summary>
-public sealed record DiscoveryResult(string File, string Question, int Runs, int OfInterest, IReadOnlyList<BoxChart> Boxes, IReadOnlyList<TradeoffChart> Trajectories);
+public sealed record DiscoveryResult(string File, string Outcome, string Question, int Runs, int OfInterest, IReadOnlyList<BoxChart> Boxes, IReadOnlyList<TradeoffChart> Trajectories);
 
 /// <summary>
 /// The charts of the analyses a sweep's folder holds beside it: the sensitivity analysis <c>sim sensitivity</c> wrote
@@ -35,7 +35,8 @@ public sealed class AnalysisData
     /// <summary>An element id no other chart of the page has (the sweep's own charts use other prefixes).</summary>
     private string Id(string prefix) => $"{prefix}-{_charts++}";
 
-    public static AnalysisData Build(SweepFolder folder)
+    /// <param name="outcome">Chart this outcome (or series variable) of every scenario; null: the headline outcomes and every series.</param>
+    public static AnalysisData Build(SweepFolder folder, string? outcome = null)
     {
         var data = new AnalysisData();
         SensitivityReport? report;
@@ -47,13 +48,13 @@ public sealed class AnalysisData
         {
             throw new ReportingException(e.Message, "run the sensitivity analysis again (sim sensitivity ... --force), or remove its files from the folder");
         }
-        if (report is not null) data.AddSensitivity(folder, report);
+        if (report is not null) data.AddSensitivity(folder, report, outcome);
         foreach (string file in Directory.EnumerateFiles(folder.Path, DiscoveryPattern).Order(StringComparer.Ordinal))
             data.AddDiscovery(file);
         return data;
     }
 
-    private void AddSensitivity(SweepFolder folder, SensitivityReport report)
+    private void AddSensitivity(SweepFolder folder, SensitivityReport report, string? outcome)
     {
         var table = report.Outcomes;
         Method = table.Method;
@@ -62,7 +63,7 @@ public sealed class AnalysisData
         // The headline outcomes when the analysis has any of them (every outcome otherwise), for the baseline's values
         // and each other scenario's difference from it.
         bool anyHeadline = table.Rows.Any(r => headline.Contains(r.Outcome));
-        var groups = table.Ranked().Where(g => (!anyHeadline || headline.Contains(g[0].Outcome))
+        var groups = table.Ranked().Where(g => (outcome is not null ? g[0].Label == outcome : !anyHeadline || headline.Contains(g[0].Outcome))
                                                && (g[0].Measure == Measure.Difference || g[0].Scenario == summary.Baseline))
             .OrderBy(g => g[0].Measure).ThenBy(g => summary.Scenarios.ToList().IndexOf(g[0].Scenario));
         foreach (var rows in groups)
@@ -80,13 +81,13 @@ public sealed class AnalysisData
                 shown.Select(r => Estimate(table, r, m.Column)).ToList())).ToList();
             Charts.Add(new IndexChart(Id("index"), first.Label, scenario, subtitle, axis, min, max, shown.Select(r => r.Input).ToList(), series));
         }
-        if (report.OverTime is { } overTime) AddOverTime(overTime, summary.Baseline, summary.About?.TimeUnits);
+        if (report.OverTime is { } overTime) AddOverTime(overTime, summary.Baseline, summary.About?.TimeUnits, outcome);
     }
 
-    private void AddOverTime(SensitivityTable table, string baseline, string? timeUnits)
+    private void AddOverTime(SensitivityTable table, string baseline, string? timeUnits, string? variable)
     {
         int rank = table.IndexOf(table.RankBy);
-        var groups = table.Rows.Where(r => r.Measure == Measure.Difference || r.Scenario == baseline)
+        var groups = table.Rows.Where(r => (r.Measure == Measure.Difference || r.Scenario == baseline) && (variable is null || r.Label == variable))
             .GroupBy(r => (r.Scenario, r.Measure, r.Label)).OrderBy(g => g.Key.Measure).Take(OverTimeCharts);
         foreach (var g in groups)
         {
@@ -156,7 +157,9 @@ public sealed class AnalysisData
             }
             Charts.AddRange(trajectories.Where(t => t.Coverage.Length > 0));
             Charts.AddRange(boxes.Where(x => x.Limits.Count > 0));
-            Discoveries.Add(new DiscoveryResult(Path.GetFileName(file), question, (int?)json["runs"] ?? 0, (int?)json["ofInterest"] ?? 0, boxes, trajectories));
+            string outcome = (string?)json["outcome"] ?? "";
+            if (((string?)json["element"]) is { Length: > 0 } element) outcome += $"[{element}]";
+            Discoveries.Add(new DiscoveryResult(Path.GetFileName(file), outcome, question, (int?)json["runs"] ?? 0, (int?)json["ofInterest"] ?? 0, boxes, trajectories));
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or InvalidCastException or FormatException or ArgumentException)
         {

@@ -117,6 +117,36 @@ public class SensitivityReportTests
         Assert.That(r.Stderr, Does.Contain("discovery-policy.json"));
     }
 
+    [Test]
+    public void Plot_DrawsEachAnalysisChartForSlides_AndSaysWhatIsMissing()
+    {
+        foreach (var (chart, outcome, scenario, file) in new[]
+                 {
+                     ("sensitivity", "Y", "policy", "indices.png"), ("sensitivity-over-time", "Y", "baseline", "over-time.svg"),
+                     ("tradeoff", "Y", null, "tradeoff.png"), ("box", "Y", null, "box.svg"),
+                 })
+        {
+            var args = new List<string> { "plot", _folder, "--chart", chart, "--outcome", outcome, "--output", _files.PathOf(file) };
+            if (scenario is not null) args.AddRange(["--scenario", scenario]);
+            var r = SimProcess.Run([.. args]);
+            Assert.That(r.ExitCode, Is.EqualTo(0), $"{chart}: {r.Stderr}");
+            Assert.That(new FileInfo(_files.PathOf(file)).Length, Is.GreaterThan(1000), chart);
+        }
+        Assert.That(File.ReadAllText(_files.PathOf("box.svg")), Does.Contain("X3"), "the restricted input is labelled");
+
+        var none = SimProcess.Run("plot", _folder, "--chart", "box", "--outcome", "Same", "--output", _files.PathOf("none.png"));
+        Assert.That(none.ExitCode, Is.EqualTo(2), none.Stderr);
+        Assert.That(none.Stderr, Does.Contain("no scenario discovery in").And.Contain("about: Y"));
+        var flat = SimProcess.Run("plot", _folder, "--chart", "sensitivity", "--outcome", "Same", "--output", _files.PathOf("flat.png"));
+        Assert.That(flat.ExitCode, Is.EqualTo(2));
+        Assert.That(flat.Stderr, Does.Contain("the outcome does not vary"));
+        string plain = _files.PathOf("plain");
+        Assert.That(SimProcess.Run("sweep", _files.PathOf("experiment.json"), "--output", plain).ExitCode, Is.EqualTo(0));
+        var missing = SimProcess.Run("plot", plain, "--chart", "sensitivity", "--outcome", "Y", "--output", _files.PathOf("missing.png"));
+        Assert.That(missing.ExitCode, Is.EqualTo(2));
+        Assert.That(missing.Stderr, Does.Contain("holds no sensitivity analysis"));
+    }
+
     [Test, Category("Browser")]
     public async Task Report_DrawsEveryAnalysisChart_OfflineWithoutErrors()
     {
