@@ -25,11 +25,18 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var folder = SweepFolder.Open(settings.Folder);
-        string output = settings.Output ?? Path.Combine(settings.Folder, "report.html");
+        Write(settings.Folder, settings.Output, settings.Force);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes the report of the sweep in <paramref name="dir"/> to <paramref name="output"/> (default DIR/report.html).</summary>
+    public static void Write(string dir, string? output, bool force)
+    {
+        var folder = SweepFolder.Open(dir);
+        output ??= Path.Combine(dir, "report.html");
         if (!string.Equals(Path.GetExtension(output), ".html", StringComparison.OrdinalIgnoreCase) && !string.Equals(Path.GetExtension(output), ".htm", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"the report is an HTML page; '{output}' is not named .html", "name the output file .html");
-        if (File.Exists(output) && !settings.Force && !IsReport(output))
+        if (File.Exists(output) && !force && !IsReport(output))
             throw new UsageException($"'{output}' already exists and is not a report sim wrote", "use --force to replace it, or choose another --output");
         var directory = Path.GetDirectoryName(Path.GetFullPath(output));
         if (directory is not null && !Directory.Exists(directory))
@@ -44,7 +51,6 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
             throw new UsageException($"cannot write '{output}': {e.Message}", "choose an --output you can write to");
         }
         Console.Error.WriteLine($"report: wrote {output} ({new FileInfo(output).Length / 1024.0 / 1024.0:0.0} MB); open it in a browser, or print it to PDF");
-        return ExitCodes.Ok;
     }
 
     /// <summary>A file sim report wrote (so replacing it loses nothing of the user's).</summary>

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>sim sweep EXPERIMENT [--output DIR] [--threads N] [--resume] [--force] [--csv]</c></summary>
+/// <summary><c>sim sweep EXPERIMENT [--output DIR] [--threads N] [--resume] [--force] [--csv] [--report]</c></summary>
 public sealed class SweepCommand : Command<SweepCommand.Settings>
 {
     public sealed class Settings : SweepSettings
@@ -18,6 +18,10 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         [CommandOption("-o|--output <DIR>")]
         [Description("Folder for the results (default: <experiment name>-sweep in the current folder).")]
         public string? Output { get; init; }
+
+        [CommandOption("--report")]
+        [Description("When the sweep is complete, also write its HTML report, DIR/report.html (as sim report DIR does).")]
+        public bool Report { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -34,13 +38,15 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
             case SweepStatus.Cancelled:
                 return 130;
             case SweepStatus.AlreadyComplete:
-                Console.Error.WriteLine($"sweep: '{folder}' already holds this sweep, complete; nothing to do (sim summary {folder} shows it)");
-                return ExitCodes.Ok;
+                Console.Error.WriteLine($"sweep: '{folder}' already holds this sweep, complete; nothing to run (sim summary {folder} shows it)");
+                break;
             default:
                 Console.Out.Write(Reporting.Text.SummaryText.Headline(runner.Summary!));
                 Console.Error.WriteLine($"sweep: wrote runs, outcomes{(experiment.Measurement.Series.IsEmpty ? "" : ", series")} and summary to {folder}");
-                Console.Error.WriteLine($"  every outcome: sim summary {folder} --all; the report: sim report {folder}");
-                return ExitCodes.Ok;
+                Console.Error.WriteLine($"  every outcome: sim summary {folder} --all{(settings.Report ? "" : $"; the report: sim report {folder}")}");
+                break;
         }
+        if (settings.Report) ReportCommand.Write(folder, output: null, force: false);
+        return ExitCodes.Ok;
     }
 }

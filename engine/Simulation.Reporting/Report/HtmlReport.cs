@@ -136,6 +136,10 @@ public static class HtmlReport
             page.Append("</tr>\n");
         }
         page.Append("</tbody></table>\n");
+        var shown = rows.Select(r => (r.Outcome, r.Element)).ToHashSet();
+        var notes = Cells.LeftOutNotes(summary, summary.Rows.Where(r => shown.Contains((r.Outcome, r.Element)) && (withBaseline || r.Scenario != summary.Baseline))).ToList();
+        if (notes.Count > 0)
+            page.Append("<p class=\"note\">Futures left out of these statistics:</p><ul class=\"note\">").Append(string.Concat(notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
     }
 
     private static string Cell(SummaryRow r)

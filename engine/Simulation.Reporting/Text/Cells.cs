@@ -45,6 +45,26 @@ public static class Cells
         };
     }
 
+    /// <summary>
+    /// The futures a row's statistic leaves out, and why: "95 of 100 futures (5 left out; zero denominator: 5)". Empty
+    /// when it stands on every future, and for the baseline's rows that compare it with itself (a paired change is 0,
+    /// an incremental ratio 0 / 0, by definition).
+    /// </summary>
+    public static string LeftOut(SummaryRow r, string baseline)
+    {
+        if (r.Scenario == baseline && (r.Paired || (r.Kind == OutcomeKindNames.Of(OutcomeKind.Ratio) && r.Ratio is null))) return "";
+        var (n, why) = r.IsIncrementalRatio ? (r.Ratio!.Count, r.Ratio.LeftOut)
+            : r.Comparison is { } c ? (c.Difference.Count, c.Difference.LeftOut)
+            : (r.Value.Count, r.Value.LeftOut);
+        if (n >= r.Runs) return "";
+        string reasons = string.Concat(why.Select(x => $"; {x.Reason}: {x.Count:N0}"));
+        return $"{n:N0} of {r.Runs:N0} futures ({r.Runs - n:N0} left out{reasons})";
+    }
+
+    /// <summary>"scenario, outcome: 95 of 100 futures (...)" for each of <paramref name="rows"/> that leaves futures out.</summary>
+    public static IEnumerable<string> LeftOutNotes(SweepSummary summary, IEnumerable<SummaryRow> rows) =>
+        rows.Select(r => (r, note: LeftOut(r, summary.Baseline))).Where(x => x.note.Length > 0).Select(x => $"{x.r.Scenario}, {x.r.Name}: {x.note}");
+
     public static string Direction(Direction? d) => d switch
     {
         Engine.Scenarios.Format.Direction.Lower => "lower",

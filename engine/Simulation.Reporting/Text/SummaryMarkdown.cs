@@ -45,6 +45,8 @@ public static class SummaryMarkdown
                 cells.Add(byScenario.TryGetValue(s, out var r) ? Escape(Cell(r)) : "");
             text.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
+        var notes = Cells.LeftOutNotes(summary, rows).ToList();
+        if (notes.Count > 0) text.AppendLine().AppendLine("Futures left out:").Append(string.Concat(notes.Select(n => $"- {Escape(n)}\n")));
         return text.ToString();
     }
 

@@ -29,7 +29,10 @@ public static class SummaryText
         {
             text.AppendLine().AppendLine(Fit(scenario, Width));
             foreach (var r in summary.Rows.Where(r => r.Scenario == scenario && order.ContainsKey(r.Outcome)).OrderBy(r => order[r.Outcome]))
+            {
                 text.AppendLine(Line(r));
+                if (Cells.LeftOut(r, summary.Baseline) is { Length: > 0 } note) text.AppendLine(Fit("      " + note, Width));
+            }
         }
         text.AppendLine().AppendLine(Wrap("Every outcome: sim summary DIR --all (or --outcome NAME); the report: sim report DIR."));
         return text.ToString();
@@ -94,6 +97,8 @@ public static class SummaryText
         bool[] right = [false, false, false, true, true, false];
         foreach (var row in table)
             text.AppendLine(string.Join("  ", row.Select((cell, k) => right[k] ? cell.PadLeft(widths[k]) : cell.PadRight(widths[k]))).TrimEnd());
+        var notes = Cells.LeftOutNotes(summary, rows).ToList();
+        if (notes.Count > 0) text.AppendLine("futures left out:").Append(string.Concat(notes.Select(n => "  " + n + "\n")));
         text.AppendLine($"quantiles: {SweepSummary.QuantileMethod}; differences are paired (same sampled inputs and random stream in every scenario)");
         return text.ToString();
     }

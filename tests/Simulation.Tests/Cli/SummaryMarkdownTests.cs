@@ -24,7 +24,7 @@ public class SummaryMarkdownTests
         new("baseline", "Deaths", "Q1", null, 20, D(20, 3, 1, 3, 5), null),
         new("more beds", "Deaths", "Q1", null, 20, D(20, 3, 1, 3, 5), C(20, 0, 0, 0, 0, 0)),
         new("baseline", "Failed", "", null, 20, D(20, 1, 1, 1, 1), null),
-        new("more beds", "Failed", "", null, 20, D(20, 2, 2, 2, 2), new Comparison(Distribution.Empty, double.NaN, double.NaN)),
+        new("more beds", "Failed", "", null, 20, D(20, 2, 2, 2, 2), new Comparison(Distribution.Empty with { LeftOut = [new(LeftOutReason.RunFailed, 20)] }, double.NaN, double.NaN)),
         new("baseline", "Queue", "", null, 20, D(20, 1, 1, 1, 1), null),
         new("more beds", "Queue", "", null, 20, D(20, 2, 2, 2, 2), C(20, 1, 0.5, 1.5, 0.6, 0.3)),
     ]) { Headline = ["Bed days", "Cost per day saved"] };
@@ -41,7 +41,9 @@ public class SummaryMarkdownTests
         Assert.That(lines[6], Is.EqualTo("| Deaths[Q1] |  |  | 3 [1, 5] | 0 |"), "no change prints as 0, without a probability");
         Assert.That(lines[7], Is.EqualTo("| Failed |  |  | 1 [1, 1] | – |"), "no paired difference: not the scenario's own value under a difference heading");
         Assert.That(lines[8], Is.EqualTo("| Queue |  |  | 1 [1, 1] | +1 [+0.5, +1.5]; higher in 60% |"), "without a direction: the share of futures higher");
-        Assert.That(lines, Has.Length.EqualTo(10), "the table and a final newline");
+        Assert.That(lines[10], Is.EqualTo("Futures left out:"));
+        Assert.That(lines[11], Is.EqualTo("- more beds, Failed: 0 of 20 futures (20 left out; run failed: 20)"), "n, the futures left out and why");
+        Assert.That(lines, Has.Length.EqualTo(13), "the table, the note and a final newline");
     }
 
     [Test]
@@ -62,6 +64,17 @@ public class SummaryMarkdownTests
         Assert.That(text, Does.Contain("better in 100%"));
         Assert.That(text, Does.Not.Contain("Queue"), "not a headline outcome");
         Assert.That(SummaryText.Table(summary), Does.Contain("Queue"), "the long table has every outcome");
+        Assert.That(SummaryText.Table(summary), Does.Contain("futures left out:\n  more beds, Failed: 0 of 20 futures (20 left out; run failed: 20)\n"));
+    }
+
+    [Test]
+    public void Headline_SaysUnderARowHowManyFuturesItLeavesOut()
+    {
+        var summary = Summary() with { Headline = ["Bed days", "Failed"] };
+        var lines = SummaryText.Headline(summary).Split('\n');
+        int failed = Array.FindIndex(lines, l => l.StartsWith("  Failed", StringComparison.Ordinal));
+        Assert.That(lines[failed + 1], Is.EqualTo("      0 of 20 futures (20 left out; run failed: 20)"));
+        Assert.That(SummaryText.Headline(summary), Does.Not.Contain("of 20 futures (0"), "rows on every future have no note");
     }
 
     [TestCase(0.004, "<1%")]

@@ -162,6 +162,9 @@ public class DecisionStatisticsTests
         Assert.That(row.Value.Count, Is.EqualTo(0));
         Assert.That(row.Value.LeftOut, Is.EqualTo(new[] { new Exclusion(LeftOutReason.ZeroDenominator, 20) }));
         Assert.That(File.ReadAllText(Path.Combine(folder, "summary.csv")), Does.Contain("zero denominator: 20"));
+        string note = "same, per gain: 0 of 20 futures (20 left out; zero denominator: 20)";
+        Assert.That(Reporting.Text.SummaryText.Table(summary), Does.Contain(note), "the terminal says so");
+        Assert.That(Reporting.Text.SummaryMarkdown.Render(summary), Does.Contain("- " + note), "and the Markdown");
     }
 
     [Test]

@@ -48,6 +48,24 @@ public class ReportCliTests
     }
 
     [Test]
+    public void Sweep_WithReport_EndsWithTheReport_AlsoWhenTheSweepWasComplete()
+    {
+        string experiment = _files.Write("reported.json", Experiment(Good));
+        string folder = _files.PathOf("reported");
+        var r = SimProcess.Run("sweep", experiment, "--output", folder, "--report");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        string page = Path.Combine(folder, "report.html");
+        Assert.That(File.ReadAllText(page), Does.Contain("<meta name=\"generator\" content=\"sim report\">"));
+        Assert.That(r.Stderr, Does.Contain($"report: wrote {page}"));
+
+        File.Delete(page);
+        var again = SimProcess.Run("sweep", experiment, "--output", folder, "--resume", "--report");
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Stderr);
+        Assert.That(again.Stderr, Does.Contain("already holds this sweep"));
+        Assert.That(File.Exists(page), Is.True, "a complete sweep is reported without running again");
+    }
+
+    [Test]
     public void Report_BadInput_ExitsTwoWithAHint()
     {
         var missing = SimProcess.Run("report", _files.PathOf("nowhere"));

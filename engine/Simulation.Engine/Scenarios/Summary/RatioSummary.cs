@@ -38,6 +38,9 @@ public sealed record RatioSummary(double Value, Distribution Numerator, Distribu
 
     public int Count => Numerator.Count;
 
+    /// <summary>The futures in which either operand has no finite value, counted by reason.</summary>
+    public IReadOnlyList<Exclusion> LeftOut { get; init; } = [];
+
     /// <param name="numeratorBetter">Which way the numerator is better (for a cost: lower); null when unknown (no quadrant).</param>
     public static RatioSummary Of(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators, Direction? numeratorBetter, Direction? denominatorBetter)
     {

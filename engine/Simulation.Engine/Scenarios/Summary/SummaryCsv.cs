@@ -5,7 +5,8 @@ using Simulation.Engine.Results;
 namespace Simulation.Engine.Scenarios.Summary;
 
 /// <summary>
-/// summary.csv: one line per scenario and outcome (and element), the numbers of summary.json's rows, flat; `excluded` is
+/// summary.csv: one line per scenario and outcome (and element), the numbers of summary.json's rows, flat (a ratio's
+/// ratio_n and ratio_left_out: the futures its ratio of means stands on, and those without both operands); `excluded` is
 /// the number of futures history matching left out of every statistic.
 /// </summary>
 public static class SummaryCsv
@@ -14,7 +15,7 @@ public static class SummaryCsv
     [
         "scenario", "outcome", "element", "units", "kind", "better", "runs", "n", "left_out", "mean", "p5", "p25", "p50", "p75", "p95",
         "baseline", "diff_n", "diff_left_out", "diff_mean", "diff_p5", "diff_p25", "diff_p50", "diff_p75", "diff_p95", "p_better", "p_higher", "p_lower",
-        "ratio", "ratio_meaningful", "quadrant", "excluded",
+        "ratio", "ratio_meaningful", "quadrant", "ratio_n", "ratio_left_out", "excluded",
     ];
 
     public static string Write(SweepSummary summary)
@@ -32,8 +33,8 @@ public static class SummaryCsv
             cells.AddRange(d is null ? Enumerable.Repeat("", 8) : Band(d));
             cells.AddRange([Num(r.PBetter), Num(r.Comparison?.PHigher), Num(r.Comparison?.PLower)]);
             cells.AddRange(r.Ratio is { } q
-                ? [Num(q.Value), q.Meaningful ? "true" : "false", q.Quadrant is { } k ? SummaryJson.QuadrantName(k) : ""]
-                : ["", "", ""]);
+                ? [Num(q.Value), q.Meaningful ? "true" : "false", q.Quadrant is { } k ? SummaryJson.QuadrantName(k) : "", Int(q.Count), LeftOut(q.LeftOut)]
+                : ["", "", "", "", ""]);
             cells.Add(Int(summary.HistoryMatch?.Excluded ?? 0));
             sb.Append(string.Join(",", cells)).Append('\n');
         }
@@ -43,9 +44,11 @@ public static class SummaryCsv
     /// <summary>n, left out ("reason: count; ..."), mean and the five percentiles.</summary>
     private static IEnumerable<string> Band(Distribution d) =>
     [
-        Int(d.Count), Text(string.Join("; ", d.LeftOut.Select(x => $"{x.Reason}: {x.Count}"))),
+        Int(d.Count), LeftOut(d.LeftOut),
         Num(d.Mean), Num(d.P5), Num(d.P25), Num(d.P50), Num(d.P75), Num(d.P95),
     ];
+
+    private static string LeftOut(IReadOnlyList<Exclusion> leftOut) => Text(string.Join("; ", leftOut.Select(x => $"{x.Reason}: {x.Count}")));
 
     private static string Text(string s) => CsvResultWriter.Quote(s);
 

@@ -85,8 +85,12 @@ public static class SummaryJson
     private static JObject Json(Distribution d) => new()
     {
         ["n"] = d.Count, ["mean"] = Raw(d.Mean), ["p5"] = Raw(d.P5), ["p25"] = Raw(d.P25), ["p50"] = Raw(d.P50), ["p75"] = Raw(d.P75), ["p95"] = Raw(d.P95),
-        ["leftOut"] = new JObject(d.LeftOut.Select(x => new JProperty(x.Reason, x.Count))),
+        ["leftOut"] = LeftOut(d.LeftOut),
     };
+
+    private static JObject LeftOut(IReadOnlyList<Exclusion> leftOut) => new(leftOut.Select(x => new JProperty(x.Reason, x.Count)));
+
+    private static IReadOnlyList<Exclusion> ReadLeftOut(JToken? t) => t is JObject o ? o.Properties().Select(p => new Exclusion(p.Name, (int)p.Value)).ToList() : [];
 
     private static JObject Json(Comparison c, Direction? better)
     {
@@ -106,6 +110,7 @@ public static class SummaryJson
         ["denominatorOutcome"] = q.DenominatorOutcome,
         ["numerator"] = Json(q.Numerator),
         ["denominator"] = Json(q.Denominator),
+        ["leftOut"] = LeftOut(q.LeftOut),
     };
 
     public static SweepSummary Read(string text)
@@ -163,6 +168,7 @@ public static class SummaryJson
                     Enum.GetValues<Quadrant>().Cast<Quadrant?>().FirstOrDefault(k => QuadrantName(k!.Value) == (string?)q["quadrant"]))
                 {
                     NumeratorOutcome = (string?)q["numeratorOutcome"] ?? "", DenominatorOutcome = (string?)q["denominatorOutcome"] ?? "",
+                    LeftOut = ReadLeftOut(q["leftOut"]),
                 }
                 : null,
             Threshold = r["threshold"] is JValue { Type: not JTokenType.Null } t ? (double)t : null,
@@ -176,7 +182,7 @@ public static class SummaryJson
     private static Distribution ReadDistribution(JToken t) =>
         new((int)t["n"]!, Double(t["mean"]), Double(t["p5"]), Double(t["p25"]), Double(t["p50"]), Double(t["p75"]), Double(t["p95"]))
         {
-            LeftOut = t["leftOut"] is JObject o ? o.Properties().Select(p => new Exclusion(p.Name, (int)p.Value)).ToList() : [],
+            LeftOut = ReadLeftOut(t["leftOut"]),
         };
 
     public static string Name(Direction d) => d == Direction.Lower ? "lower" : "higher";

@@ -71,6 +71,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
                     ? RatioSummary.Of(values[s][parts.Numerator], values[s][parts.Denominator], parts.NumeratorBetter, parts.DenominatorBetter) with
                     {
                         NumeratorOutcome = columns[parts.Numerator].Outcome, DenominatorOutcome = columns[parts.Denominator].Outcome,
+                        LeftOut = LeftOutReason.Count(own.Select((_, f) => Reason(s, parts.Numerator, f) ?? Reason(s, parts.Denominator, f))),
                     }
                     : null;
                 rows.Add(new SummaryRow(experiment.Scenarios[s].Name, columns[c].Outcome, columns[c].Element, columns[c].Units, own.Length, value, difference)
