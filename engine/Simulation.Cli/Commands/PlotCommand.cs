@@ -104,7 +104,7 @@ public sealed class PlotCommand : Command<PlotCommand.Settings>
                            ?? throw new UsageException($"no tornado for '{outcome}' in '{firstOther}'", "the scenario does not change it, or the experiment samples no inputs");
                 var difference = charts.OfType<DifferenceChart>().FirstOrDefault()
                                  ?? throw new UsageException($"'{outcome}' has no paired difference to draw", "an incremental ratio is drawn with --chart plane");
-                return scenario is null ? difference : difference with { Lines = difference.Lines.Where(l => l.Scenario == scenario).ToList() };
+                return scenario is null ? difference : difference with { Boxes = difference.Boxes.Where(b => b.Scenario == scenario).ToList() };
             default:
                 throw new UsageException($"unknown chart '{settings.Chart}'", $"use difference, drivers, fan, plane, acceptability, {string.Join(", ", AnalysisPlot.Kinds)}");
         }

@@ -31,9 +31,31 @@ public static class SlideCharts
         switch (chart)
         {
             case DifferenceChart d:
-                foreach (var line in d.Lines) Line(plot, line.Centres, line.Shares, line.Scenario, Colour(line.Colour));
+                // One row per scenario, top to bottom as listed: box P25-P75 with the median, whiskers P5-P95, diamond the mean.
+                for (int i = 0; i < d.Boxes.Count; i++)
+                {
+                    var (box, y) = (d.Boxes[i], d.Boxes.Count - 1 - i);
+                    var q = box.Difference;
+                    // ScottPlot 5.1 draws only vertical boxes: this one is drawn from its parts.
+                    var colour = Colour(box.Colour);
+                    var rectangle = plot.Add.Rectangle(q.P25, q.P75, y - 0.25, y + 0.25);
+                    rectangle.FillColor = colour.WithAlpha(0.2);
+                    rectangle.LineColor = colour;
+                    rectangle.LineWidth = 1.5f;
+                    foreach (var (x1, y1, x2, y2) in new[] { (q.P5, y, q.P25, y), (q.P75, y, q.P95, y), (q.P5, y - 0.12, q.P5, y + 0.12),
+                                 (q.P95, y - 0.12, q.P95, y + 0.12), (q.P50, y - 0.25, q.P50, y + 0.25) })
+                    {
+                        var part = plot.Add.Line(x1, y1, x2, y2);
+                        part.Color = colour;
+                        part.LineWidth = 1.5f;
+                    }
+                    var mean = plot.Add.Marker(q.Mean, y, MarkerShape.FilledDiamond, 9, Colour(box.Colour));
+                    if (i == 0) mean.LegendText = "mean";
+                }
+                plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                    d.Boxes.Select((_, i) => (double)(d.Boxes.Count - 1 - i)).ToArray(), d.Boxes.Select(b => b.Scenario).ToArray());
                 plot.Add.VerticalLine(0, 1, Colors.Gray, LinePattern.Dashed).LegendText = "no change";
-                Labels(plot, $"difference from the baseline{Unit(d.Units)}", "share of futures");
+                plot.XLabel($"difference from the baseline{Unit(d.Units)}: P5, P25, median, P75, P95");
                 break;
             case TornadoChart t:
                 var bars = t.Bars.Select((b, i) => new Bar

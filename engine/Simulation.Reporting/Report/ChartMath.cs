@@ -5,22 +5,6 @@ namespace Simulation.Reporting.Report;
 /// <summary>The arithmetic behind the charts (the summary's own statistics come from the engine, not from here).</summary>
 public static class ChartMath
 {
-    /// <summary>Equal-width bins over [lo, hi]: each bin's centre and the share of the values in it (empty when there are none).</summary>
-    public static (double[] Centres, double[] Shares) Histogram(IReadOnlyList<double> values, double lo, double hi, int bins)
-    {
-        var finite = values.Where(double.IsFinite).ToList();
-        if (finite.Count == 0 || !(hi >= lo)) return ([], []);
-        if (hi == lo)
-        {
-            lo -= 0.5;
-            hi += 0.5;
-        }
-        double width = (hi - lo) / bins;
-        var counts = new double[bins];
-        foreach (double v in finite) counts[Math.Clamp((int)((v - lo) / width), 0, bins - 1)]++;
-        return (Enumerable.Range(0, bins).Select(k => lo + (k + 0.5) * width).ToArray(), counts.Select(c => c / finite.Count).ToArray());
-    }
-
     /// <summary>Spearman's rank correlation over the pairs where both are finite (ties get their mean rank); NaN with fewer than 3 pairs or no spread.</summary>
     public static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

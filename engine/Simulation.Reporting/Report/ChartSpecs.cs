@@ -1,3 +1,5 @@
+using Simulation.Engine.Scenarios.Summary;
+
 namespace Simulation.Reporting.Report;
 
 /// <summary>
@@ -8,12 +10,16 @@ namespace Simulation.Reporting.Report;
 /// <param name="Caption">What it shows, in words (screen readers, print, the figure's caption).</param>
 public abstract record ChartSpec(string Id, string Section, string Title, string Caption);
 
-/// <summary>One scenario's share of futures per bin of its paired difference.</summary>
-public sealed record HistogramLine(string Scenario, int Colour, double[] Centres, double[] Shares);
+/// <summary>One scenario's paired difference across the futures, as the summary states it (mean and percentiles).</summary>
+public sealed record DifferenceBox(string Scenario, int Colour, Distribution Difference);
 
-/// <summary>Frequency polygons of each scenario's paired difference on one outcome, over shared bins.</summary>
-public sealed record DifferenceChart(string Id, string Outcome, string? Units, IReadOnlyList<HistogramLine> Lines)
-    : ChartSpec(Id, "differences", Outcome, $"{Outcome}: how each scenario's difference from the baseline is spread across the futures.");
+/// <summary>
+/// Each scenario's paired difference on one outcome as a box (P25-P75, the median), whiskers (P5-P95) and the mean,
+/// one row per scenario: every scenario stays readable whatever its scale, and the numbers are the summary's.
+/// </summary>
+public sealed record DifferenceChart(string Id, string Outcome, string? Units, IReadOnlyList<DifferenceBox> Boxes)
+    : ChartSpec(Id, "differences", Outcome,
+        $"{Outcome}: each scenario's difference from the baseline across the futures: box P25-P75 with the median, whiskers P5-P95, diamond the mean.");
 
 /// <summary>The sampled inputs whose values go most with one scenario's difference on one outcome (Spearman's rho).</summary>
 public sealed record TornadoChart(string Id, string Outcome, string Scenario, IReadOnlyList<(string Input, double Rho)> Bars)

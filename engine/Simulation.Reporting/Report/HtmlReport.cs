@@ -48,7 +48,7 @@ public static class HtmlReport
         Headline(summary, page);
         Scenarios(summary, page);
         Section(page, "differences", "How the differences spread",
-            "For each headline outcome, how each scenario's paired difference from the baseline is spread across the futures: a curve to the better side of 0 in most futures is a robust result.",
+            "For each headline outcome, how each scenario's paired difference from the baseline is spread across the futures: the box holds the middle half of the futures (P25 to P75, the line the median), the whiskers reach P5 and P95, the diamond is the mean. A box and whiskers wholly on the better side of 0 is a robust result.",
             data.Charts.Where(c => c.Section == "differences"));
         Drivers(summary, data, page);
         if (summary.CostEffectiveness is { } ce)

@@ -12,7 +12,7 @@ public static class ReportCharts
     /// <summary>The ECharts option of a chart.</summary>
     public static JObject Option(ChartSpec chart) => chart switch
     {
-        DifferenceChart d => Differences(d.Outcome, d.Units, d.Lines),
+        DifferenceChart d => Differences(d.Outcome, d.Units, d.Boxes),
         TornadoChart t => Tornado(t.Title, t.Bars),
         PlaneChart p => Plane(p.CostUnits ?? "", p.Clouds, p.Thresholds, p.QalyMin, p.QalyMax),
         AcceptabilityChart a => Acceptability(a.Curves, a.Grid, a.Thresholds),
@@ -43,18 +43,43 @@ public static class ReportCharts
         ["axisLabel"] = new JObject { ["hideOverlap"] = true },
     };
 
-    /// <summary>Frequency polygons of each scenario's paired differences over shared bins, with a line at 0 (no change).</summary>
-    private static JObject Differences(string outcome, string? units, IReadOnlyList<HistogramLine> lines)
+    /// <summary>
+    /// One row per scenario: a box from P25 to P75 with the median, whiskers from P5 to P95, a diamond at the mean, and a
+    /// line at 0 (no change). The value axis always shows 0.
+    /// </summary>
+    private static JObject Differences(string outcome, string? units, IReadOnlyList<DifferenceBox> boxes)
     {
-        var option = Base(outcome, "paired difference from the baseline: share of futures in each bin");
-        option["xAxis"] = Axis("value", $"difference{Unit(units)}");
-        option["yAxis"] = Axis("value", "share of futures", scale: false);
-        option["series"] = new JArray(lines.Select((l, i) => new JObject
+        var option = Base(outcome, "paired difference from the baseline across the futures: P5, P25, median, P75, P95 and mean");
+        option["tooltip"] = new JObject { ["trigger"] = "item" };
+        option["grid"]!["left"] = 10;
+        option["legend"] = new JObject { ["show"] = false };
+        option["xAxis"] = Axis("value", $"difference{Unit(units)}", scale: false);
+        option["yAxis"] = new JObject
         {
-            ["name"] = l.Scenario, ["type"] = "line", ["showSymbol"] = false, ["color"] = Palette[l.Colour % Palette.Length],
-            ["data"] = new JArray(l.Centres.Zip(l.Shares, (x, y) => new JArray(Round(x), Round(y)))),
-            ["markLine"] = i == 0 ? ZeroLine("x") : null,
-        }));
+            ["type"] = "category", ["inverse"] = true, ["data"] = new JArray(boxes.Select(b => b.Scenario)),
+            ["axisLabel"] = new JObject { ["width"] = 200, ["overflow"] = "truncate" },
+        };
+        option["series"] = new JArray(
+            new JObject
+            {
+                ["type"] = "boxplot", ["name"] = "P5, P25, median, P75, P95", ["boxWidth"] = new JArray(8, 28),
+                ["data"] = new JArray(boxes.Select(b => new JObject
+                {
+                    ["name"] = b.Scenario,
+                    ["value"] = new JArray(Round(b.Difference.P5), Round(b.Difference.P25), Round(b.Difference.P50), Round(b.Difference.P75), Round(b.Difference.P95)),
+                    ["itemStyle"] = new JObject { ["color"] = Palette[b.Colour % Palette.Length] + "33", ["borderColor"] = Palette[b.Colour % Palette.Length], ["borderWidth"] = 1.5 },
+                })),
+                ["markLine"] = ZeroLine("x"),
+            },
+            new JObject
+            {
+                ["type"] = "scatter", ["name"] = "mean", ["symbol"] = "diamond", ["symbolSize"] = 9,
+                ["data"] = new JArray(boxes.Select(b => new JObject
+                {
+                    ["value"] = new JArray(Round(b.Difference.Mean), b.Scenario),
+                    ["itemStyle"] = new JObject { ["color"] = Palette[b.Colour % Palette.Length] },
+                })),
+            });
         return option;
     }
 

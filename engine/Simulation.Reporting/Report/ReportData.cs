@@ -14,7 +14,7 @@ public sealed class ReportData
     /// <summary>At most this many series values are read to draw fan charts; larger sweeps read every k-th future.</summary>
     public const long SeriesBudget = 20_000_000;
 
-    public const int Bins = 30, TornadoBars = 8, PlanePoints = 500;
+    public const int TornadoBars = 8, PlanePoints = 500;
 
     public List<ChartSpec> Charts { get; } = new();
 
@@ -42,27 +42,22 @@ public sealed class ReportData
         var others = Enumerable.Range(0, scenarios.Count).Where(s => s != b).ToList();
 
         // Differences: each chosen outcome, then net monetary benefit at each threshold.
-        var differences = keys.Select(k => (Name: k.Element.Length == 0 ? k.Outcome : $"{k.Outcome}[{k.Element}]",
-            Units: summary.Rows.First(r => r.Outcome == k.Outcome).Units, Of: (Func<int, double[]>)(s => Change(s, k)))).ToList();
+        var differences = keys.Select(k => (Key: k, Units: summary.Rows.First(r => r.Outcome == k.Outcome).Units, Of: (Func<int, double[]>)(s => Change(s, k)))).ToList();
         if (ce is not null)
             foreach (double lambda in ce.Thresholds.Where(l => chosen.Contains(CostEffectivenessSummary.OutcomeName(l))))
-                differences.Add((CostEffectivenessSummary.OutcomeName(lambda), ce.Units,
+                differences.Add(((CostEffectivenessSummary.OutcomeName(lambda), ""), ce.Units,
                     s => CostEffectivenessSummary.NetBenefit(Change(s, (ce.Cost, "")), Change(s, (ce.Qalys, "")), lambda)));
+        var rows = summary.Rows.Where(r => r.Comparison is not null).ToDictionary(r => (r.Scenario, r.Outcome, r.Element));
         var (inputNames, inputs) = differences.Count > 0 ? tables.Inputs() : ([], []);
         var keptInputs = inputs.Select(column => kept.Select(f => column[f]).ToArray()).ToArray();
-        foreach (var (name, units, of) in differences)
+        foreach (var ((outcome, element), units, of) in differences)
         {
-            var perScenario = others.Select(s => (s, d: of(s))).ToList();
-            var all = perScenario.SelectMany(x => x.d).Where(double.IsFinite).ToList();
-            if (all.Count == 0) continue;
-            double lo = all.Min(), hi = all.Max();
-            var lines = perScenario.Select(x =>
-            {
-                var (centres, shares) = ChartMath.Histogram(x.d, lo, hi, Bins);
-                return new HistogramLine(scenarios[x.s], x.s, centres, shares);
-            }).ToList();
-            data.Charts.Add(new DifferenceChart($"difference-{data.Charts.Count}", name, units, lines));
-            foreach (var (s, d) in perScenario)
+            string name = element.Length == 0 ? outcome : $"{outcome}[{element}]";
+            var boxes = others.Where(s => rows.ContainsKey((scenarios[s], outcome, element)))
+                .Select(s => new DifferenceBox(scenarios[s], s, rows[(scenarios[s], outcome, element)].Comparison!.Difference)).ToList();
+            if (boxes.All(x => x.Difference.Count == 0)) continue;
+            data.Charts.Add(new DifferenceChart($"difference-{data.Charts.Count}", name, units, boxes));
+            foreach (var (s, d) in others.Select(s => (s, d: of(s))))
             {
                 if (d.All(x => x == 0 || !double.IsFinite(x)) || inputs.Length == 0) continue;
                 var bars = inputNames.Select((input, k) => (input, rho: ChartMath.Spearman(keptInputs[k], d)))

@@ -46,12 +46,37 @@ public class ReportBrowserTests
                 Assert.That(await watched.Page.Locator("#over-time div.chart").CountAsync(), Is.EqualTo(sweepFolder.Summary.Scenarios.Count() - 1), "a fan chart per scenario");
             watched.AssertClean();
 
+            CheckDifferenceBoxes(sweepFolder.Summary, await watched.Page.EvaluateAsync<JsonElement>(
+                "charts.filter(c => c.id.startsWith('difference')).map(c => ({ title: c.option.title.text, boxes: c.option.series[0].data, means: c.option.series[1].data }))"));
             CheckTables(sweepFolder.Summary, await watched.Page.EvaluateAsync<JsonElement>(
                 "[...document.querySelectorAll('td[data-stat], td[data-ranking]')].map(td => Object.assign({ text: td.innerText }, td.dataset))"));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The difference charts draw the summary's P5, P25, median, P75, P95 and mean of every headline outcome (to six digits).</summary>
+    private static void CheckDifferenceBoxes(SweepSummary summary, JsonElement charts)
+    {
+        var headline = summary.Rows.Where(r => summary.Headline.Contains(r.Outcome) && r.Comparison is not null && r.Scenario != summary.Baseline).ToList();
+        Assert.That(charts.GetArrayLength(), Is.EqualTo(headline.Select(r => r.Name).Distinct().Count()), "a chart per headline outcome");
+        static void Near(double drawn, double stated, string what) => Assert.That(drawn, Is.EqualTo(stated).Within(Math.Abs(stated) * 1e-5 + 1e-12), what);
+        foreach (var chart in charts.EnumerateArray())
+        {
+            string outcome = chart.GetProperty("title").GetString()!;
+            var boxes = chart.GetProperty("boxes").EnumerateArray().ToList();
+            var means = chart.GetProperty("means").EnumerateArray().ToList();
+            Assert.That(boxes.Select(b => b.GetProperty("name").GetString()), Is.EqualTo(headline.Where(r => r.Name == outcome).Select(r => r.Scenario)));
+            for (int i = 0; i < boxes.Count; i++)
+            {
+                var d = headline.Single(r => r.Name == outcome && r.Scenario == boxes[i].GetProperty("name").GetString()).Comparison!.Difference;
+                var drawn = boxes[i].GetProperty("value").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+                double[] stated = [d.P5, d.P25, d.P50, d.P75, d.P95];
+                for (int k = 0; k < 5; k++) Near(drawn[k], stated[k], $"{outcome}: box value {k}");
+                Near(means[i].GetProperty("value")[0].GetDouble(), d.Mean, $"{outcome}: mean");
+            }
         }
     }
 
