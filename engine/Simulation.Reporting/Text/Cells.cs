@@ -10,7 +10,7 @@ public static class Cells
     public static string Comparison(SummaryRow r) =>
         r.IsIncrementalRatio ? Ratio(r)
         : r.Comparison is { } c ? Numbers.Band(c.Difference, signed: true)
-        : r.Kind == "payback" && r.Value.Count > 0 ? Payback(r.Value)
+        : r.Kind == OutcomeKindNames.Of(OutcomeKind.Payback) && r.Value.Count > 0 ? Payback(r.Value)
         : "–";
 
     /// <summary>A payback year is the scenario's own value: "7.2 [5, 10], paid back in 140 of 179 futures".</summary>
@@ -48,16 +48,19 @@ public static class Cells
     /// <summary>
     /// The futures a row's statistic leaves out, and why: "95 of 100 futures (5 left out; zero denominator: 5)". Empty
     /// when it stands on every future, and for the baseline's rows that compare it with itself (a paired change is 0,
-    /// an incremental ratio 0 / 0, by definition).
+    /// an incremental ratio 0 / 0, by definition), and for a payback year, whose cell says in how many futures it paid
+    /// back. Futures left out by history matching are not counted here: the row's runs are the futures kept, and the
+    /// views say once, under the title, how many the match left out.
     /// </summary>
     public static string LeftOut(SummaryRow r, string baseline)
     {
+        if (r.Kind == OutcomeKindNames.Of(OutcomeKind.Payback)) return "";
         if (r.Scenario == baseline && (r.Paired || (r.Kind == OutcomeKindNames.Of(OutcomeKind.Ratio) && r.Ratio is null))) return "";
         var (n, why) = r.IsIncrementalRatio ? (r.Ratio!.Count, r.Ratio.LeftOut)
             : r.Comparison is { } c ? (c.Difference.Count, c.Difference.LeftOut)
             : (r.Value.Count, r.Value.LeftOut);
         if (n >= r.Runs) return "";
-        string reasons = string.Concat(why.Select(x => $"; {x.Reason}: {x.Count:N0}"));
+        string reasons = string.Concat(why.Where(x => x.Reason != LeftOutReason.Implausible).Select(x => $"; {x.Reason}: {x.Count:N0}"));
         return $"{n:N0} of {r.Runs:N0} futures ({r.Runs - n:N0} left out{reasons})";
     }
 
