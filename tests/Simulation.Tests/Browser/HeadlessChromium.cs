@@ -61,7 +61,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
                 await route.AbortAsync();
             }
         });
-        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        // A report draws its charts before "load" fires; a hundred of them on a loaded two-core machine can take over
+        // Playwright's default 30 s, which would fail a page that is only slow.
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 180_000 });
         return watched;
     }
 
