@@ -155,6 +155,8 @@ INPUTS = {
                    "Lever table ~3% (2-10%); 176,566 quit dates 2022/23 (NHS Digital) scaled", lever=True),
     "sss_course": I(0.23, "yr", 0.15, 0.3, "ASSUMPTION (12-week course)"),
     "sss_4wk_quit": I(0.54, "fraction", 0.49, 0.55, "NHS Digital SSS statistics 2022/23: 54%"),
+    "sss_uptake_imd": I([1.3, 1.15, 1.0, 0.9, 0.8], "multiplier", [1.0, 1.0, 1.0, 0.8, 0.6], [1.6, 1.3, 1.0, 1.0, 1.0], "ASSUMPTION"),
+    "sss_success_imd": I([0.8, 0.9, 1.0, 1.05, 1.1], "multiplier", [0.65, 0.8, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.15, 1.25], "ASSUMPTION"),
     "quit_12m_conversion": I(0.30, "fraction", 0.25, 0.40, "ASSUMPTION: 4-week -> 12-month abstinence"),
     "late_relapse": I(0.01, "/yr", 0.0, 0.03, "ASSUMPTION"),
     "smk_mort_rr": I(2.5, "RR", 2.0, 3.0, "Doll 2004; Pirie 2013 (recalled): 2-3"),
@@ -298,9 +300,15 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
     B_tc = [htn0[k] * (1 - p["htn_undiagnosed_share"]) * p["htn_treated_share"] * ctrl0 for k in range(N)]
     B_norm = [Pop[k] - htn0[k] for k in range(N)]
     smk0 = [Pop[k] * p["smk_prev"][KA[k]] * smk_imd[KQ[k]] for k in range(N)]
-    S_quit = [smk0[k] * lev("sss_reach", 0.0) * p["sss_course"] for k in range(N)]
+    # Stop smoking uptake by quintile shares out the same reach; success by quintile averages to the national 54%
+    # over the clients at the start.
+    sss_u, sss_s = p["sss_uptake_imd"], p["sss_success_imd"]
+    sss_uptake0 = sum(smk0) / sum(smk0[k] * sss_u[KQ[k]] for k in range(N))
+    sss_success_norm = sum(smk0[k] * sss_u[KQ[k]] for k in range(N)) / sum(smk0[k] * sss_u[KQ[k]] * sss_s[KQ[k]] for k in range(N))
+    S_quit = [smk0[k] * lev("sss_reach", 0.0) * sss_u[KQ[k]] * sss_uptake0 * p["sss_course"] for k in range(N)]
     S_cur = [smk0[k] - S_quit[k] for k in range(N)]
-    S_rex = [(smk0[k] * lev("sss_reach", 0.0) * p["sss_4wk_quit"] + S_cur[k] * unaided_quit_rate)
+    S_rex = [(smk0[k] * lev("sss_reach", 0.0) * sss_u[KQ[k]] * sss_uptake0 * p["sss_4wk_quit"] * sss_s[KQ[k]] * sss_success_norm
+              + S_cur[k] * unaided_quit_rate)
              / (1.0 + relapse_rate) for k in range(N)]
     S_lex = [Pop[k] * p["ex_prev"][KA[k]] for k in range(N)]
     S_never = [Pop[k] - smk0[k] - S_rex[k] - S_lex[k] for k in range(N)]
@@ -504,10 +512,11 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
         # ---------- smoking flows ----------
         initiation = [S_never[k] * p["smk_initiation"] if KA[k] == 0 else 0.0 for k in range(N)]
         unaided_quits = [S_cur[k] * unaided_quit_rate for k in range(N)]
-        sss_eq = eq_mult(S_cur)
-        sss_demand = [S_cur[k] * sss_reach * wq[KQ[k]] * sss_eq for k in range(N)]
+        sss_wt = sum(S_cur[k] * wq[KQ[k]] * sss_u[KQ[k]] for k in range(N))
+        sss_eq = sum(S_cur) / sss_wt if sss_wt > 0 else 1.0
+        sss_demand = [S_cur[k] * sss_reach * wq[KQ[k]] * sss_u[KQ[k]] * sss_eq for k in range(N)]
         quit_end = [S_quit[k] / p["sss_course"] for k in range(N)]
-        quitters_4wk = [quit_end[k] * p["sss_4wk_quit"] for k in range(N)]
+        quitters_4wk = [quit_end[k] * p["sss_4wk_quit"] * sss_s[KQ[k]] * sss_success_norm for k in range(N)]
         quit_fail = [quit_end[k] - quitters_4wk[k] for k in range(N)]
         relapse = [S_rex[k] * relapse_rate for k in range(N)]
         graduate = [S_rex[k] * 1.0 for k in range(N)]

@@ -143,4 +143,27 @@ public class NhsBaselineTests
             }
         }
     }
+
+    /// <summary>
+    /// Stop smoking uptake and success by quintile share out the service's national totals (quit dates are the reach of
+    /// all smokers, four week quitters 54% of them, at the start), and each moves the Q1-Q5 smoking gap its own way:
+    /// reaching more deprived smokers narrows it, their lower success widens it.
+    /// </summary>
+    [Test]
+    public void IllnessToPrevention_StopSmokingByQuintile_SharesOutTheTotals_AndMovesTheGapItsOwnWay()
+    {
+        var model = Read(NhsModel.IllnessToPrevention);
+        string[] outputs = ["SSS quit dates per year", "Four week quitters per year", "IMD Q1 Q5 gap in smoking prevalence"];
+        double[] times = [0, 10];
+        var flat = new Dictionary<string, double> { ["Stop smoking uptake by IMD"] = 1, ["Stop smoking success by IMD"] = 1 };
+        var uptakeOnly = new Dictionary<string, double> { ["Stop smoking success by IMD"] = 1 };
+        var successOnly = new Dictionary<string, double> { ["Stop smoking uptake by IMD"] = 1 };
+        var runs = new[] { flat, uptakeOnly, successOnly, new Dictionary<string, double>() }.Select(set => ModelRun.Run(model, set, outputs, times)).ToList();
+        foreach (var run in runs.Skip(1))
+            foreach (var total in outputs.Take(2))
+                Assert.That(run[total, 0], Is.EqualTo(runs[0][total, 0]).Within(1e-12 * runs[0][total, 0]), $"{total} at the start is the national total");
+        double gap = runs[0]["IMD Q1 Q5 gap in smoking prevalence", 10];
+        Assert.That(runs[1]["IMD Q1 Q5 gap in smoking prevalence", 10], Is.LessThan(gap), "more deprived smokers reached: the gap narrows");
+        Assert.That(runs[2]["IMD Q1 Q5 gap in smoking prevalence", 10], Is.GreaterThan(gap), "lower success among them: the gap widens");
+    }
 }
