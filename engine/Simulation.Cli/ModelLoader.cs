@@ -20,8 +20,12 @@ public static class ModelLoader
         return document ?? throw new ModelErrorsException();
     }
 
-    /// <summary>Reads, binds and checks; prints diagnostics; throws when the model has errors.</summary>
-    public static CheckedModel Load(string path, TimeOverrides overrides, bool jsonDiagnostics = false)
+    /// <summary>
+    /// Reads, binds and checks; prints diagnostics; throws when the model has errors. <paramref name="furtherChecks"/>
+    /// (the unit checker) runs on a model without errors, before anything is printed, and may add its own.
+    /// </summary>
+    public static CheckedModel Load(string path, TimeOverrides overrides, bool jsonDiagnostics = false,
+        Action<CheckedModel, DiagnosticBag>? furtherChecks = null)
     {
         var diagnostics = new DiagnosticBag();
         CheckedModel? model = null;
@@ -31,6 +35,11 @@ public static class ModelLoader
             document = document with { Time = overrides.Apply(document.Time) };
             var (bound, analysis) = ModelPipeline.Check(document, diagnostics);
             if (analysis is not null) model = new CheckedModel(document, bound, analysis);
+            if (model is not null && furtherChecks is not null)
+            {
+                furtherChecks(model, diagnostics);
+                if (diagnostics.HasErrors) model = null;
+            }
         }
         catch (ModelErrorsException)
         {

@@ -24,6 +24,10 @@ public static class SimApp
                 .WithDescription("Check a model and print every problem found, with its location.")
                 .WithExample("check", "models/hospital-beds.json")
                 .WithExample("check", "models/hospital-beds.json", "--format", "json");
+            config.AddCommand<UnitsCommand>("units")
+                .WithDescription("List every variable's declared units and the units its equation gives (inferred where none are declared).")
+                .WithExample("units", "models/sir.json")
+                .WithExample("units", "models/hospital-beds.json", "--format", "json");
             config.AddCommand<InputsCommand>("inputs")
                 .WithDescription("List a model's inputs with their meaning, value, units, plausible range and source (Markdown or CSV).")
                 .WithExample("inputs", "models/hospital-to-community.json")

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
+using Simulation.Engine.Units;
 
 namespace Simulation.Engine.Binding;
 
@@ -76,6 +77,9 @@ public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, Bui
     /// <summary>The reduction a one-argument call means instead (MIN(x[*]) is VMIN).</summary>
     public string? OneArgumentFold { get; init; }
 
+    /// <summary>How the builtin treats units: the operation's rule for operations (<see cref="OpInfo.Units"/>), its own otherwise.</summary>
+    public UnitRule? Units { get; init; }
+
     public TimeQuantity? Time { get; init; }
     public double? Value { get; init; }
     public MemorySpec? Memory { get; init; }
@@ -100,9 +104,14 @@ public static class BuiltinCatalog
     {
         var list = new List<(string[] Names, BuiltinSignature Signature)>();
         void Constant(string name, string summary, TimeQuantity? time = null, double? value = null, params string[] aliases) =>
-            list.Add(([name, .. aliases], new BuiltinSignature(name, 0, 0, BuiltinCategory.Constant, summary) { Time = time, Value = value }));
-        void Other(string name, int min, int max, BuiltinCategory category, string summary, params string[] aliases) =>
-            list.Add(([name, .. aliases], new BuiltinSignature(name, min, max, category, summary)));
+            list.Add(([name, .. aliases], new BuiltinSignature(name, 0, 0, BuiltinCategory.Constant, summary)
+            {
+                Time = time,
+                Value = value,
+                Units = UnitRule.Of(time is null ? "() -> #" : "() -> time"),
+            }));
+        void Other(string name, int min, int max, BuiltinCategory category, string units, string summary, params string[] aliases) =>
+            list.Add(([name, .. aliases], new BuiltinSignature(name, min, max, category, summary) { Units = UnitRule.Of(units) }));
 
         Constant("TIME", "the current time", TimeQuantity.Time);
         Constant("DT", "the integration step", TimeQuantity.Dt);
@@ -119,33 +128,34 @@ public static class BuiltinCatalog
                     Operation = operation,
                     Defaults = spelling.Defaults,
                     OneArgumentFold = spelling.OneArgumentFold,
+                    Units = operation.Info.Units,
                 }));
 
-        Other("TRANSPOSE", 1, 1, BuiltinCategory.Transpose, "TRANSPOSE(A), also written A': the array A with its dimensions in reverse order");
-        Other("IF_THEN_ELSE", 3, 3, BuiltinCategory.Conditional, "IF_THEN_ELSE(condition, a, b)");
-        Other("INIT", 1, 1, BuiltinCategory.Init, "INIT(x): the value x had at the initial time", "INITIAL");
+        Other("TRANSPOSE", 1, 1, BuiltinCategory.Transpose, "(a) -> a", "TRANSPOSE(A), also written A': the array A with its dimensions in reverse order");
+        Other("IF_THEN_ELSE", 3, 3, BuiltinCategory.Conditional, "(_, a, a) -> a", "IF_THEN_ELSE(condition, a, b)");
+        Other("INIT", 1, 1, BuiltinCategory.Init, "(a) -> a", "INIT(x): the value x had at the initial time", "INITIAL");
         Other("ACTIVE_INITIAL", 2, 2, BuiltinCategory.ActiveInitial,
-            "ACTIVE_INITIAL(active, initial): initial while initial values are computed, active from then on (Vensim's ACTIVE INITIAL)");
-        Other("PREVIOUS", 1, 2, BuiltinCategory.Previous, "PREVIOUS(x [, initial]): x one step ago (initial, default x's initial value, in the first step)");
-        Other("SIZE", 1, 1, BuiltinCategory.Reduction, "number of elements of an array");
+            "(a, a) -> a", "ACTIVE_INITIAL(active, initial): initial while initial values are computed, active from then on (Vensim's ACTIVE INITIAL)");
+        Other("PREVIOUS", 1, 2, BuiltinCategory.Previous, "(a, a) -> a", "PREVIOUS(x [, initial]): x one step ago (initial, default x's initial value, in the first step)");
+        Other("SIZE", 1, 1, BuiltinCategory.Reduction, "(_) -> 1", "number of elements of an array");
         Other("RANK", 2, 3, BuiltinCategory.Rank,
-            "RANK(A, r [, B]): the 1-based index (row-major) of A's element ranked r in ascending order, ties broken by B, then by index");
+            "(_, _, _) -> 1", "RANK(A, r [, B]): the 1-based index (row-major) of A's element ranked r in ascending order, ties broken by B, then by index");
         Other("VECTOR_RANK", 2, 2, BuiltinCategory.VectorRank,
-            "VECTOR_RANK(x[.., D], direction): the rank (1 = first) of each element along D, ascending when direction > 0, else descending");
+            "(_, _) -> 1", "VECTOR_RANK(x[.., D], direction): the rank (1 = first) of each element along D, ascending when direction > 0, else descending");
         Other("VECTOR_SORT_ORDER", 2, 2, BuiltinCategory.VectorSortOrder,
-            "VECTOR_SORT_ORDER(x[.., D], direction): at each position along D, the 0-based index of the element sorted there");
+            "(_, _) -> 1", "VECTOR_SORT_ORDER(x[.., D], direction): at each position along D, the 0-based index of the element sorted there");
         Other("INVERT_MATRIX", 1, 2, BuiltinCategory.MatrixInverse,
-            "INVERT_MATRIX(m[.., D1, D2] [, n]): the inverse of the square matrix over the last two dimensions (up to 4 x 4; n, Vensim's size argument, is not needed)");
+            "(a, _) -> 1/a", "INVERT_MATRIX(m[.., D1, D2] [, n]): the inverse of the square matrix over the last two dimensions (up to 4 x 4; n, Vensim's size argument, is not needed)");
         Other("VECTOR_SELECT", 5, 5, BuiltinCategory.VectorSelect,
-            "VECTOR_SELECT(selection, expression, missing, action, error): over the elements whose selection is not 0, the sum (action 0), product (1), min (2), max (3) or mean (4) of selection x expression, the product of expression ^ selection (5), or 6-10 as 0-4 of the expression alone; missing when none is selected");
+            "(_, _, _, _, _) -> ?", "VECTOR_SELECT(selection, expression, missing, action, error): over the elements whose selection is not 0, the sum (action 0), product (1), min (2), max (3) or mean (4) of selection x expression, the product of expression ^ selection (5), or 6-10 as 0-4 of the expression alone; missing when none is selected");
         Other("VECTOR_ELM_MAP", 2, 2, BuiltinCategory.ElementMap,
-            "VECTOR_ELM_MAP(x[..], offset): the element of x offset places after the one referenced, through all of x's elements in row-major order; 0 outside");
+            "(a, _) -> a", "VECTOR_ELM_MAP(x[..], offset): the element of x offset places after the one referenced, through all of x's elements in row-major order; 0 outside");
         Other("VECTOR_REORDER", 2, 2, BuiltinCategory.VectorReorder,
-            "VECTOR_REORDER(x[.., D], order): at each position i along D, the element order[i] (0-based) of x");
+            "(a, _) -> a", "VECTOR_REORDER(x[.., D], order): at each position i along D, the element order[i] (0-based) of x");
 
         AddMemoryBuiltins(list);
-        list.Add((["DELAY", "DELAY_FIXED"], new BuiltinSignature("DELAY", 2, 3, BuiltinCategory.Pipeline,
-            "DELAY(input, delay time [, initial]): the input as it was delay time ago (a pipeline; Vensim DELAY FIXED)")));
+        Other("DELAY", 2, 3, BuiltinCategory.Pipeline, "(a, time, a) -> a",
+            "DELAY(input, delay time [, initial]): the input as it was delay time ago (a pipeline; Vensim DELAY FIXED)", "DELAY_FIXED");
 
         var result = new Dictionary<string, BuiltinSignature>();
         foreach (var (names, signature) in list)
@@ -164,29 +174,31 @@ public static class BuiltinCatalog
 
     private static void AddMemoryBuiltins(List<(string[] Names, BuiltinSignature Signature)> list)
     {
-        void Add(string[] names, int min, int max, MemorySpec spec, string summary) =>
-            list.Add((names, new BuiltinSignature(names[0], min, max, BuiltinCategory.Memory, summary) { Memory = spec }));
+        // Units: a smooth's output has its input's units; a material delay's input is a flow and so is its output (the
+        // hidden stocks hold input x time); TREND is a fraction per time; the order n is a plain number.
+        void Add(string[] names, int min, int max, MemorySpec spec, string units, string summary) =>
+            list.Add((names, new BuiltinSignature(names[0], min, max, BuiltinCategory.Memory, summary) { Memory = spec, Units = UnitRule.Of(units) }));
         var smooth = MemoryFunction.Smooth;
         var delay = MemoryFunction.Delay;
-        Add(["SMTH1", "SMOOTH"], 2, 3, new MemorySpec(smooth, 1), "SMTH1(input, averaging time [, initial]): first-order exponential smooth");
-        Add(["SMOOTHI"], 3, 3, new MemorySpec(smooth, 1), "SMOOTHI(input, averaging time, initial): SMTH1 with its initial value (Vensim)");
-        Add(["SMTH3", "SMOOTH3"], 2, 3, new MemorySpec(smooth, 3), "SMTH3(input, averaging time [, initial]): third-order exponential smooth");
-        Add(["SMOOTH3I"], 3, 3, new MemorySpec(smooth, 3), "SMOOTH3I(input, averaging time, initial): SMTH3 with its initial value (Vensim)");
-        Add(["SMTHN"], 3, 4, new MemorySpec(smooth, null, OrderArgument: 2, InitialArgument: 3),
+        Add(["SMTH1", "SMOOTH"], 2, 3, new MemorySpec(smooth, 1), "(a, time, a) -> a", "SMTH1(input, averaging time [, initial]): first-order exponential smooth");
+        Add(["SMOOTHI"], 3, 3, new MemorySpec(smooth, 1), "(a, time, a) -> a", "SMOOTHI(input, averaging time, initial): SMTH1 with its initial value (Vensim)");
+        Add(["SMTH3", "SMOOTH3"], 2, 3, new MemorySpec(smooth, 3), "(a, time, a) -> a", "SMTH3(input, averaging time [, initial]): third-order exponential smooth");
+        Add(["SMOOTH3I"], 3, 3, new MemorySpec(smooth, 3), "(a, time, a) -> a", "SMOOTH3I(input, averaging time, initial): SMTH3 with its initial value (Vensim)");
+        Add(["SMTHN"], 3, 4, new MemorySpec(smooth, null, OrderArgument: 2, InitialArgument: 3), "(a, time, _, a) -> a",
             "SMTHN(input, averaging time, n [, initial]): n-th order exponential smooth (n a constant whole number)");
-        Add(["SMOOTH_N"], 4, 4, new MemorySpec(smooth, null, OrderArgument: 3, InitialArgument: 2),
+        Add(["SMOOTH_N"], 4, 4, new MemorySpec(smooth, null, OrderArgument: 3, InitialArgument: 2), "(a, time, a, _) -> a",
             "SMOOTH_N(input, averaging time, initial, n): SMTHN in Vensim's argument order");
-        Add(["DELAY1"], 2, 3, new MemorySpec(delay, 1), "DELAY1(input, delay time [, initial]): first-order material delay");
-        Add(["DELAY1I"], 3, 3, new MemorySpec(delay, 1), "DELAY1I(input, delay time, initial): DELAY1 with its initial value (Vensim)");
-        Add(["DELAY3"], 2, 3, new MemorySpec(delay, 3), "DELAY3(input, delay time [, initial]): third-order material delay");
-        Add(["DELAY3I"], 3, 3, new MemorySpec(delay, 3), "DELAY3I(input, delay time, initial): DELAY3 with its initial value (Vensim)");
-        Add(["DELAYN"], 3, 4, new MemorySpec(delay, null, OrderArgument: 2, InitialArgument: 3),
+        Add(["DELAY1"], 2, 3, new MemorySpec(delay, 1), "(a, time, a) -> a", "DELAY1(input, delay time [, initial]): first-order material delay");
+        Add(["DELAY1I"], 3, 3, new MemorySpec(delay, 1), "(a, time, a) -> a", "DELAY1I(input, delay time, initial): DELAY1 with its initial value (Vensim)");
+        Add(["DELAY3"], 2, 3, new MemorySpec(delay, 3), "(a, time, a) -> a", "DELAY3(input, delay time [, initial]): third-order material delay");
+        Add(["DELAY3I"], 3, 3, new MemorySpec(delay, 3), "(a, time, a) -> a", "DELAY3I(input, delay time, initial): DELAY3 with its initial value (Vensim)");
+        Add(["DELAYN"], 3, 4, new MemorySpec(delay, null, OrderArgument: 2, InitialArgument: 3), "(a, time, _, a) -> a",
             "DELAYN(input, delay time, n [, initial]): n-th order material delay (n a constant whole number)");
-        Add(["DELAY_N"], 4, 4, new MemorySpec(delay, null, OrderArgument: 3, InitialArgument: 2),
+        Add(["DELAY_N"], 4, 4, new MemorySpec(delay, null, OrderArgument: 3, InitialArgument: 2), "(a, time, a, _) -> a",
             "DELAY_N(input, delay time, initial, n): DELAYN in Vensim's argument order");
-        Add(["TREND"], 2, 3, new MemorySpec(MemoryFunction.Trend, 1),
+        Add(["TREND"], 2, 3, new MemorySpec(MemoryFunction.Trend, 1), "(_, time, 1/time) -> 1/time",
             "TREND(input, averaging time [, initial trend]): fractional change of the input per unit time");
-        Add(["FORCST", "FORECAST"], 3, 4, new MemorySpec(MemoryFunction.Forecast, 1, InitialArgument: 3, HorizonArgument: 2),
+        Add(["FORCST", "FORECAST"], 3, 4, new MemorySpec(MemoryFunction.Forecast, 1, InitialArgument: 3, HorizonArgument: 2), "(a, time, time, 1/time) -> a",
             "FORCST(input, averaging time, horizon [, initial trend]): the input extrapolated along its trend over the horizon");
     }
 }

@@ -2,7 +2,7 @@ namespace Simulation.Engine.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code the engine emits. Codes are stable: tools and documentation refer to them.
-/// SD1xxx file and syntax, SD2xxx names and structure, SD3xxx cycles and dynamics,
+/// SD1xxx file and syntax, SD2xxx names and structure, SD3xxx cycles and dynamics, SD4xxx units of measure,
 /// SD5xxx scenarios and experiments, SD6xxx runtime.
 /// </summary>
 public static class DiagnosticCodes
@@ -71,6 +71,14 @@ public static class DiagnosticCodes
     public const string AlgebraicLoop = "SD3001";
     public const string InitialValueCycle = "SD3002";
     public const string DtTooLarge = "SD3101";
+
+    // Units of measure (warnings; errors under --strict-units)
+    public const string UnlikeUnits = "SD4001";
+    public const string FlowUnits = "SD4002";
+    public const string EquationUnits = "SD4003";
+    public const string ArgumentUnits = "SD4004";
+    public const string UnreadableUnits = "SD4005";
+    public const string NoUnits = "SD4006";
 
     // Experiments (scenarios, interventions, uncertainty, outcomes)
     public const string ModelFileMissing = "SD5001";
@@ -156,6 +164,12 @@ public static class DiagnosticCodes
         [AlgebraicLoop] = "auxiliaries or flows depend on each other in a loop with no stock in it",
         [InitialValueCycle] = "initial values depend on each other in a loop",
         [DtTooLarge] = "dt is large against a first-order time constant (warning)",
+        [UnlikeUnits] = "values in unlike units are added, subtracted, compared or chosen between (warning)",
+        [FlowUnits] = "a flow's units are not its stock's units per unit of time (warning)",
+        [EquationUnits] = "an equation's units differ from the units its variable declares (warning)",
+        [ArgumentUnits] = "a function's argument is not in the units it needs (warning)",
+        [UnreadableUnits] = "a units text cannot be read (warning)",
+        [NoUnits] = "a variable declares no units (only under --strict-units)",
         [ModelFileMissing] = "the experiment's model file cannot be read",
         [UnknownInput] = "an experiment names a variable the model does not have",
         [NotAnInput] = "an experiment changes a variable that is not an input of the model",

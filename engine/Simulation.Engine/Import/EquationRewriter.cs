@@ -42,7 +42,7 @@ internal static class EquationRewriter
             return;
         }
         int cursor = node.Span.Start;
-        foreach (var child in Children(node))
+        foreach (var child in ExprWalk.Children(node))
         {
             output.Append(source, cursor, child.Span.Start);
             Write(source, child, output, replace);
@@ -105,15 +105,4 @@ internal static class EquationRewriter
         Write(source, node, output, replace);
         output.Append(")", source.FileOffsetOf(Math.Max(node.Span.Start, node.Span.End - 1)));
     }
-
-    /// <summary>The direct subexpressions of a node, in the order they appear in the text.</summary>
-    public static IEnumerable<Expr> Children(Expr node) => node switch
-    {
-        UnaryExpr u => [u.Operand],
-        BinaryExpr b => [b.Left, b.Right],
-        IfExpr i => [i.Condition, i.Then, i.Else],
-        CallExpr c => [c.Function, .. c.Arguments],
-        SubscriptExpr s => [s.Target, .. s.Subscripts.Select(x => x.Expression).OfType<Expr>()],
-        _ => [],
-    };
 }

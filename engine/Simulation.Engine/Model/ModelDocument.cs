@@ -41,6 +41,10 @@ public sealed record TimeSettings
 
     public IntegrationMethod Method { get; init; } = IntegrationMethod.Euler;
     public string? Units { get; init; }
+
+    /// <summary>Where the time units are written (for unit diagnostics).</summary>
+    public SourceLocation? UnitsLocation { get; init; }
+
     public SourceLocation? Location { get; init; }
     public SourceLocation? DtLocation { get; init; }
     public SourceLocation? StopLocation { get; init; }
@@ -101,6 +105,10 @@ public sealed record VariableDefinition
     public ImmutableArray<NameReference> Outflows { get; init; } = ImmutableArray<NameReference>.Empty;
     public bool NonNegative { get; init; }
     public string? Units { get; init; }
+
+    /// <summary>Where the units are written (for unit diagnostics); null when none are, or not known.</summary>
+    public SourceLocation? UnitsLocation { get; init; }
+
     public string? Documentation { get; init; }
 
     /// <summary>Set for inputs that scenarios may override.</summary>
@@ -174,6 +182,9 @@ public sealed record GraphDefinition
     public required ImmutableArray<double> X { get; init; }
     public required ImmutableArray<double> Y { get; init; }
     public GraphInterpolation Interpolation { get; init; } = GraphInterpolation.Continuous;
+
+    /// <summary>The units of the input, x (the variable's own units are y's); null when not declared.</summary>
+    public string? XUnits { get; init; }
 
     /// <summary>Set when the file gave an x range with evenly spaced points rather than explicit x values.</summary>
     public (double Min, double Max)? XRange { get; init; }

@@ -70,6 +70,7 @@ public static class ModelJsonReader
                     _ => IntegrationMethod.Euler,
                 },
                 Units = String(time["units"]),
+                UnitsLocation = time["units"] is { } tu ? At(tu) : null,
                 Location = At(time),
                 DtLocation = time["dt"] is { } dt ? At(dt) : At(time),
                 StopLocation = time["stop"] is { } stop ? At(stop) : At(time),
@@ -140,6 +141,7 @@ public static class ModelJsonReader
                 Outflows = Names(v["outflows"]),
                 NonNegative = v["nonNegative"] is JsonBoolean { Value: true },
                 Units = String(v["units"]),
+                UnitsLocation = v["units"] is { } u ? At(u) : null,
                 Documentation = String(v["doc"]),
                 Input = isInput
                     ? new InputInfo
@@ -197,6 +199,7 @@ public static class ModelJsonReader
                     "discrete" => GraphInterpolation.Discrete,
                     _ => GraphInterpolation.Continuous,
                 },
+                XUnits = String(g["xUnits"]),
                 Location = At(g),
             };
         }

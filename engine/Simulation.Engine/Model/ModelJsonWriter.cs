@@ -132,6 +132,7 @@ public static partial class ModelJsonWriter
         else json.Property("x", graph.X);
         json.Property("y", graph.Y);
         if (graph.Interpolation != GraphInterpolation.Continuous) json.Property("interpolation", graph.Interpolation.ToString().ToLowerInvariant());
+        if (graph.XUnits is { } xUnits) json.Property("xUnits", xUnits);
         json.EndObject();
     }
 

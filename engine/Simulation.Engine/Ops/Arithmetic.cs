@@ -1,3 +1,4 @@
+using Simulation.Engine.Units;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using V = System.Runtime.Intrinsics.Vector256<double>;
@@ -10,7 +11,7 @@ namespace Simulation.Engine.Ops;
 
 public readonly struct NegOp : IUnaryOp<NegOp>
 {
-    public static OpInfo Info { get; } = new("Neg", FiniteReach.AllOperands);
+    public static OpInfo Info { get; } = new("Neg", FiniteReach.AllOperands) { Units = UnitRule.Of("(a) -> a") };
     public static double Invoke(double a) => -a;
     public static V Invoke(V a) => -a;
 
@@ -24,7 +25,7 @@ public readonly struct NegOp : IUnaryOp<NegOp>
 
 public readonly struct NotOp : IUnaryOp<NotOp>
 {
-    public static OpInfo Info { get; } = new("Not");
+    public static OpInfo Info { get; } = new("Not") { Units = UnitRule.Of("(_) -> 1") };
     public static double Invoke(double a) => Truth.Of(a == 0);
     public static V Invoke(V a) => Truth.Of(Truth.IsZero(a));
 
@@ -39,7 +40,7 @@ public readonly struct NotOp : IUnaryOp<NotOp>
 
 public readonly struct AddOp : IBinaryOp<AddOp>
 {
-    public static OpInfo Info { get; } = new("Add", FiniteReach.AllOperands);
+    public static OpInfo Info { get; } = new("Add", FiniteReach.AllOperands) { Units = UnitRule.Of("(a, a) -> a") };
     public static double Invoke(double a, double b) => a + b;
     public static V Invoke(V a, V b) => a + b;
     public static bool TryEmit(AvxEmitter il) => Emit(il, nameof(Avx.Add));
@@ -52,7 +53,7 @@ public readonly struct AddOp : IBinaryOp<AddOp>
 
 public readonly struct SubOp : IBinaryOp<SubOp>
 {
-    public static OpInfo Info { get; } = new("Sub", FiniteReach.AllOperands);
+    public static OpInfo Info { get; } = new("Sub", FiniteReach.AllOperands) { Units = UnitRule.Of("(a, a) -> a") };
     public static double Invoke(double a, double b) => a - b;
     public static V Invoke(V a, V b) => a - b;
     public static bool TryEmit(AvxEmitter il) => AddOp.Emit(il, nameof(Avx.Subtract));
@@ -60,7 +61,7 @@ public readonly struct SubOp : IBinaryOp<SubOp>
 
 public readonly struct MulOp : IBinaryOp<MulOp>
 {
-    public static OpInfo Info { get; } = new("Mul", FiniteReach.AllOperands);
+    public static OpInfo Info { get; } = new("Mul", FiniteReach.AllOperands) { Units = UnitRule.Of("(a, b) -> a*b") };
     public static double Invoke(double a, double b) => a * b;
     public static V Invoke(V a, V b) => a * b;
     public static bool TryEmit(AvxEmitter il) => AddOp.Emit(il, nameof(Avx.Multiply));
@@ -68,7 +69,7 @@ public readonly struct MulOp : IBinaryOp<MulOp>
 
 public readonly struct DivOp : IBinaryOp<DivOp>
 {
-    public static OpInfo Info { get; } = new("Div", FiniteReach.FirstOperand);
+    public static OpInfo Info { get; } = new("Div", FiniteReach.FirstOperand) { Units = UnitRule.Of("(a, b) -> a/b") };
     public static double Invoke(double a, double b) => a / b;
     public static V Invoke(V a, V b) => a / b;
     public static bool TryEmit(AvxEmitter il) => AddOp.Emit(il, nameof(Avx.Divide));
@@ -76,7 +77,7 @@ public readonly struct DivOp : IBinaryOp<DivOp>
 
 public readonly struct PowOp : IBinaryOp<PowOp>
 {
-    public static OpInfo Info { get; } = new("Pow");
+    public static OpInfo Info { get; } = new("Pow") { Units = UnitRule.Power };
     public static double Invoke(double a, double b) => Math.Pow(a, b);
 }
 
@@ -84,7 +85,7 @@ public readonly struct PowOp : IBinaryOp<PowOp>
 public readonly struct ModOp : IBinaryOp<ModOp>
 {
     public static OpInfo Info { get; } = new("Mod", FiniteReach.None,
-        new Spelling("MOD", 2, 2, "floored remainder (sign of the divisor)") { Aliases = ["MODULO"] });
+        new Spelling("MOD", 2, 2, "floored remainder (sign of the divisor)") { Aliases = ["MODULO"] }) { Units = UnitRule.Of("(a, a) -> a") };
 
     public static double Invoke(double a, double b)
     {
@@ -95,7 +96,7 @@ public readonly struct ModOp : IBinaryOp<ModOp>
 
 public readonly struct EqOp : IBinaryOp<EqOp>
 {
-    public static OpInfo Info { get; } = new("Eq");
+    public static OpInfo Info { get; } = new("Eq") { Units = UnitRule.Of("(a, a) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a == b);
     public static V Invoke(V a, V b) => Truth.Of(Vector256.Equals(a, b));
     public static bool TryEmit(AvxEmitter il) => Truth.Emit(il, nameof(Avx.CompareEqual));
@@ -104,7 +105,7 @@ public readonly struct EqOp : IBinaryOp<EqOp>
 /// <summary>a != b, true when either is NaN (as in C#).</summary>
 public readonly struct NeOp : IBinaryOp<NeOp>
 {
-    public static OpInfo Info { get; } = new("Ne");
+    public static OpInfo Info { get; } = new("Ne") { Units = UnitRule.Of("(a, a) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a != b);
     public static V Invoke(V a, V b) => Vector256.AndNot(Truth.One, Vector256.Equals(a, b));
 
@@ -118,7 +119,7 @@ public readonly struct NeOp : IBinaryOp<NeOp>
 
 public readonly struct LtOp : IBinaryOp<LtOp>
 {
-    public static OpInfo Info { get; } = new("Lt");
+    public static OpInfo Info { get; } = new("Lt") { Units = UnitRule.Of("(a, a) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a < b);
     public static V Invoke(V a, V b) => Truth.Of(Vector256.LessThan(a, b));
     public static bool TryEmit(AvxEmitter il) => Truth.Emit(il, nameof(Avx.CompareLessThan));
@@ -126,7 +127,7 @@ public readonly struct LtOp : IBinaryOp<LtOp>
 
 public readonly struct LeOp : IBinaryOp<LeOp>
 {
-    public static OpInfo Info { get; } = new("Le");
+    public static OpInfo Info { get; } = new("Le") { Units = UnitRule.Of("(a, a) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a <= b);
     public static V Invoke(V a, V b) => Truth.Of(Vector256.LessThanOrEqual(a, b));
     public static bool TryEmit(AvxEmitter il) => Truth.Emit(il, nameof(Avx.CompareLessThanOrEqual));
@@ -134,7 +135,7 @@ public readonly struct LeOp : IBinaryOp<LeOp>
 
 public readonly struct GtOp : IBinaryOp<GtOp>
 {
-    public static OpInfo Info { get; } = new("Gt");
+    public static OpInfo Info { get; } = new("Gt") { Units = UnitRule.Of("(a, a) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a > b);
     public static V Invoke(V a, V b) => Truth.Of(Vector256.GreaterThan(a, b));
     public static bool TryEmit(AvxEmitter il) => Truth.Emit(il, nameof(Avx.CompareGreaterThan));
@@ -142,7 +143,7 @@ public readonly struct GtOp : IBinaryOp<GtOp>
 
 public readonly struct GeOp : IBinaryOp<GeOp>
 {
-    public static OpInfo Info { get; } = new("Ge");
+    public static OpInfo Info { get; } = new("Ge") { Units = UnitRule.Of("(a, a) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a >= b);
     public static V Invoke(V a, V b) => Truth.Of(Vector256.GreaterThanOrEqual(a, b));
     public static bool TryEmit(AvxEmitter il) => Truth.Emit(il, nameof(Avx.CompareGreaterThanOrEqual));
@@ -151,7 +152,7 @@ public readonly struct GeOp : IBinaryOp<GeOp>
 /// <summary>a AND b: 1 unless either is zero (NaN counts as true).</summary>
 public readonly struct AndOp : IBinaryOp<AndOp>
 {
-    public static OpInfo Info { get; } = new("And");
+    public static OpInfo Info { get; } = new("And") { Units = UnitRule.Of("(_, _) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a != 0 && b != 0);
     public static V Invoke(V a, V b) => Vector256.AndNot(Truth.One, Truth.IsZero(a) | Truth.IsZero(b));
     public static bool TryEmit(AvxEmitter il) => Truth.EmitLogic(il, nameof(Avx.Or));
@@ -160,7 +161,7 @@ public readonly struct AndOp : IBinaryOp<AndOp>
 /// <summary>a OR b: 1 unless both are zero.</summary>
 public readonly struct OrOp : IBinaryOp<OrOp>
 {
-    public static OpInfo Info { get; } = new("Or");
+    public static OpInfo Info { get; } = new("Or") { Units = UnitRule.Of("(_, _) -> 1") };
     public static double Invoke(double a, double b) => Truth.Of(a != 0 || b != 0);
     public static V Invoke(V a, V b) => Vector256.AndNot(Truth.One, Truth.IsZero(a) & Truth.IsZero(b));
     public static bool TryEmit(AvxEmitter il) => Truth.EmitLogic(il, nameof(Avx.And));
@@ -169,7 +170,7 @@ public readonly struct OrOp : IBinaryOp<OrOp>
 /// <summary>IF a THEN b ELSE c, with both branches already computed: a != 0 ? b : c.</summary>
 public readonly struct SelectOp : ITernaryOp<SelectOp>
 {
-    public static OpInfo Info { get; } = new("Select");
+    public static OpInfo Info { get; } = new("Select") { Units = UnitRule.Of("(_, a, a) -> a") };
     public static double Invoke(double a, double b, double c) => a != 0 ? b : c;
     public static V Invoke(V a, V b, V c) => Vector256.ConditionalSelect(Truth.IsZero(a), c, b);
 
@@ -190,7 +191,7 @@ public readonly struct SafeDivOp : ITernaryOp<SafeDivOp>
     public static OpInfo Info { get; } = new("SafeDiv", FiniteReach.None,
         new Spelling("SAFEDIV", 2, 3, "SAFEDIV(a, b [, x]): a / b, or x (default 0) when b = 0") { Defaults = [0] },
         new Spelling("XIDZ", 3, 3, "XIDZ(a, b, x): a / b, or x when b = 0"),
-        new Spelling("ZIDZ", 2, 2, "ZIDZ(a, b): a / b, or 0 when b = 0") { Defaults = [0] });
+        new Spelling("ZIDZ", 2, 2, "ZIDZ(a, b): a / b, or 0 when b = 0") { Defaults = [0] }) { Units = UnitRule.Of("(a, b, a/b) -> a/b") };
 
     public static double Invoke(double a, double b, double c) => b == 0 ? c : a / b;
     public static V Invoke(V a, V b, V c) => Vector256.ConditionalSelect(Truth.IsZero(b), c, a / b);
@@ -213,7 +214,7 @@ public readonly struct SafeDivOp : ITernaryOp<SafeDivOp>
 
 public readonly struct AbsOp : IUnaryOp<AbsOp>
 {
-    public static OpInfo Info { get; } = new("Abs", FiniteReach.AllOperands, new Spelling("ABS", 1, 1, "absolute value"));
+    public static OpInfo Info { get; } = new("Abs", FiniteReach.AllOperands, new Spelling("ABS", 1, 1, "absolute value")) { Units = UnitRule.Of("(a) -> a") };
     public static double Invoke(double a) => Math.Abs(a);
     public static V Invoke(V a) => Vector256.Abs(a);
 
@@ -227,7 +228,7 @@ public readonly struct AbsOp : IUnaryOp<AbsOp>
 
 public readonly struct SqrtOp : IUnaryOp<SqrtOp>
 {
-    public static OpInfo Info { get; } = new("Sqrt", FiniteReach.AllOperands, new Spelling("SQRT", 1, 1, "square root"));
+    public static OpInfo Info { get; } = new("Sqrt", FiniteReach.AllOperands, new Spelling("SQRT", 1, 1, "square root")) { Units = UnitRule.Of("(a^2) -> a") };
     public static double Invoke(double a) => Math.Sqrt(a);
     public static V Invoke(V a) => Vector256.Sqrt(a);
 
@@ -241,7 +242,7 @@ public readonly struct SqrtOp : IUnaryOp<SqrtOp>
 /// <summary>INT: the largest whole number at or below x.</summary>
 public readonly struct FloorOp : IUnaryOp<FloorOp>
 {
-    public static OpInfo Info { get; } = new("Floor", FiniteReach.None, new Spelling("INT", 1, 1, "largest integer <= x") { Aliases = ["INTEGER"] });
+    public static OpInfo Info { get; } = new("Floor", FiniteReach.None, new Spelling("INT", 1, 1, "largest integer <= x") { Aliases = ["INTEGER"] }) { Units = UnitRule.Of("(a) -> a") };
     public static double Invoke(double a) => Math.Floor(a);
     public static V Invoke(V a) => Vector256.Floor(a);
 
@@ -256,7 +257,7 @@ public readonly struct FloorOp : IUnaryOp<FloorOp>
 public readonly struct MinOp : IBinaryOp<MinOp>
 {
     public static OpInfo Info { get; } = new("Min", FiniteReach.None,
-        new Spelling("MIN", 1, 2, "smaller of two values, or the smallest element of an array") { OneArgumentFold = "VMIN" });
+        new Spelling("MIN", 1, 2, "smaller of two values, or the smallest element of an array") { OneArgumentFold = "VMIN" }) { Units = UnitRule.Of("(a, a) -> a") };
 
     public static double Invoke(double a, double b) => Math.Min(a, b);
     public static V Invoke(V a, V b) => Vector256.Min(a, b);
@@ -271,7 +272,7 @@ public readonly struct MinOp : IBinaryOp<MinOp>
 public readonly struct MaxOp : IBinaryOp<MaxOp>
 {
     public static OpInfo Info { get; } = new("Max", FiniteReach.None,
-        new Spelling("MAX", 1, 2, "larger of two values, or the largest element of an array") { OneArgumentFold = "VMAX" });
+        new Spelling("MAX", 1, 2, "larger of two values, or the largest element of an array") { OneArgumentFold = "VMAX" }) { Units = UnitRule.Of("(a, a) -> a") };
 
     public static double Invoke(double a, double b) => Math.Max(a, b);
     public static V Invoke(V a, V b) => Vector256.Max(a, b);

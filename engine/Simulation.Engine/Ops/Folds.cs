@@ -1,3 +1,4 @@
+using Simulation.Engine.Units;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using V = System.Runtime.Intrinsics.Vector256<double>;
@@ -33,7 +34,10 @@ public class FoldOperation(OpInfo info, double start, Operation step, bool divid
 /// squares summed left to right (the vector interpreter and the step code spell out the same operations).
 /// </summary>
 public sealed class StdDevOperation() : FoldOperation(
-    new OpInfo("StdDev", FiniteReach.None, new Spelling("STDDEV", 1, 1, "population standard deviation of an array's elements")),
+    new OpInfo("StdDev", FiniteReach.None, new Spelling("STDDEV", 1, 1, "population standard deviation of an array's elements"))
+    {
+        Units = UnitRule.Of("(a) -> a"),
+    },
     0, Operations.Add, dividesByCount: false)
 {
     public override double Apply(ReadOnlySpan<double> items)

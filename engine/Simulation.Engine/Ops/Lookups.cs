@@ -1,3 +1,4 @@
+using Simulation.Engine.Units;
 using Simulation.Engine.Model;
 
 namespace Simulation.Engine.Ops;
@@ -9,7 +10,7 @@ namespace Simulation.Engine.Ops;
 public readonly struct LookupOp : ILookupOp<LookupOp>
 {
     public static OpInfo Info { get; } = new("Lookup", FiniteReach.None,
-        new Spelling("LOOKUP", 2, 2, "LOOKUP(table, x): the graphical function at x") { Aliases = ["WITH_LOOKUP"] });
+        new Spelling("LOOKUP", 2, 2, "LOOKUP(table, x): the graphical function at x") { Aliases = ["WITH_LOOKUP"] }) { Units = UnitRule.Of("(table, x) -> y") };
 
     public static double Invoke(LookupTable table, double x) => Read(table, x, table.Interpolation);
 
@@ -61,7 +62,7 @@ public readonly struct LookupExtrapolateOp : ILookupOp<LookupExtrapolateOp>
 public readonly struct LookupForwardOp : ILookupOp<LookupForwardOp>
 {
     public static OpInfo Info { get; } = new("LookupForward", FiniteReach.None,
-        new Spelling("LOOKUP_FORWARD", 2, 2, "LOOKUP_FORWARD(table, x): y of the first point with x' >= x"));
+        new Spelling("LOOKUP_FORWARD", 2, 2, "LOOKUP_FORWARD(table, x): y of the first point with x' >= x")) { Units = UnitRule.Of("(table, x) -> y") };
 
     public static double Invoke(LookupTable table, double x)
     {
@@ -76,7 +77,7 @@ public readonly struct LookupForwardOp : ILookupOp<LookupForwardOp>
 public readonly struct LookupBackwardOp : ILookupOp<LookupBackwardOp>
 {
     public static OpInfo Info { get; } = new("LookupBackward", FiniteReach.None,
-        new Spelling("LOOKUP_BACKWARD", 2, 2, "LOOKUP_BACKWARD(table, x): y of the last point with x' <= x"));
+        new Spelling("LOOKUP_BACKWARD", 2, 2, "LOOKUP_BACKWARD(table, x): y of the last point with x' <= x")) { Units = UnitRule.Of("(table, x) -> y") };
 
     public static double Invoke(LookupTable table, double x)
     {
@@ -92,7 +93,7 @@ public readonly struct LookupBackwardOp : ILookupOp<LookupBackwardOp>
 public readonly struct LookupInvertOp : ILookupOp<LookupInvertOp>
 {
     public static OpInfo Info { get; } = new("LookupInvert", FiniteReach.None,
-        new Spelling("LOOKUP_INVERT", 2, 2, "LOOKUP_INVERT(table, y): the x where a monotone table reaches y"));
+        new Spelling("LOOKUP_INVERT", 2, 2, "LOOKUP_INVERT(table, y): the x where a monotone table reaches y")) { Units = UnitRule.Of("(table, y) -> x") };
 
     public static double Invoke(LookupTable table, double y)
     {

@@ -1,3 +1,4 @@
+using Simulation.Engine.Units;
 namespace Simulation.Engine.Ops;
 
 // Functions of one or two values that SIMD does not compute exactly: the vector engine calls these once per lane
@@ -5,75 +6,75 @@ namespace Simulation.Engine.Ops;
 
 public readonly struct ExpOp : IUnaryOp<ExpOp>
 {
-    public static OpInfo Info { get; } = new("Exp", FiniteReach.None, new Spelling("EXP", 1, 1, "e raised to x"));
+    public static OpInfo Info { get; } = new("Exp", FiniteReach.None, new Spelling("EXP", 1, 1, "e raised to x")) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Exp(a);
 }
 
 public readonly struct LnOp : IUnaryOp<LnOp>
 {
-    public static OpInfo Info { get; } = new("Ln", FiniteReach.None, new Spelling("LN", 1, 1, "natural logarithm"));
+    public static OpInfo Info { get; } = new("Ln", FiniteReach.None, new Spelling("LN", 1, 1, "natural logarithm")) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Log(a);
 }
 
 public readonly struct Log10Op : IUnaryOp<Log10Op>
 {
-    public static OpInfo Info { get; } = new("Log10", FiniteReach.None, new Spelling("LOG10", 1, 1, "base-10 logarithm"));
+    public static OpInfo Info { get; } = new("Log10", FiniteReach.None, new Spelling("LOG10", 1, 1, "base-10 logarithm")) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Log10(a);
 }
 
 public readonly struct LogOp : IBinaryOp<LogOp>
 {
-    public static OpInfo Info { get; } = new("Log", FiniteReach.None, new Spelling("LOG", 2, 2, "LOG(x, base): logarithm in any base"));
+    public static OpInfo Info { get; } = new("Log", FiniteReach.None, new Spelling("LOG", 2, 2, "LOG(x, base): logarithm in any base")) { Units = UnitRule.Of("(1, 1) -> 1") };
     public static double Invoke(double a, double b) => Math.Log(a) / Math.Log(b);
 }
 
 public readonly struct SinOp : IUnaryOp<SinOp>
 {
-    public static OpInfo Info { get; } = new("Sin", FiniteReach.None, new Spelling("SIN", 1, 1, "sine (radians)"));
+    public static OpInfo Info { get; } = new("Sin", FiniteReach.None, new Spelling("SIN", 1, 1, "sine (radians)")) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Sin(a);
 }
 
 public readonly struct CosOp : IUnaryOp<CosOp>
 {
-    public static OpInfo Info { get; } = new("Cos", FiniteReach.None, new Spelling("COS", 1, 1, "cosine (radians)"));
+    public static OpInfo Info { get; } = new("Cos", FiniteReach.None, new Spelling("COS", 1, 1, "cosine (radians)")) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Cos(a);
 }
 
 public readonly struct TanOp : IUnaryOp<TanOp>
 {
-    public static OpInfo Info { get; } = new("Tan", FiniteReach.None, new Spelling("TAN", 1, 1, "tangent (radians)"));
+    public static OpInfo Info { get; } = new("Tan", FiniteReach.None, new Spelling("TAN", 1, 1, "tangent (radians)")) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Tan(a);
 }
 
 public readonly struct ArcSinOp : IUnaryOp<ArcSinOp>
 {
-    public static OpInfo Info { get; } = new("ArcSin", FiniteReach.None, new Spelling("ARCSIN", 1, 1, "inverse sine") { Aliases = ["ASIN"] });
+    public static OpInfo Info { get; } = new("ArcSin", FiniteReach.None, new Spelling("ARCSIN", 1, 1, "inverse sine") { Aliases = ["ASIN"] }) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Asin(a);
 }
 
 public readonly struct ArcCosOp : IUnaryOp<ArcCosOp>
 {
-    public static OpInfo Info { get; } = new("ArcCos", FiniteReach.None, new Spelling("ARCCOS", 1, 1, "inverse cosine") { Aliases = ["ACOS"] });
+    public static OpInfo Info { get; } = new("ArcCos", FiniteReach.None, new Spelling("ARCCOS", 1, 1, "inverse cosine") { Aliases = ["ACOS"] }) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Acos(a);
 }
 
 public readonly struct ArcTanOp : IUnaryOp<ArcTanOp>
 {
-    public static OpInfo Info { get; } = new("ArcTan", FiniteReach.None, new Spelling("ARCTAN", 1, 1, "inverse tangent") { Aliases = ["ATAN"] });
+    public static OpInfo Info { get; } = new("ArcTan", FiniteReach.None, new Spelling("ARCTAN", 1, 1, "inverse tangent") { Aliases = ["ATAN"] }) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Atan(a);
 }
 
 /// <summary>The nearest whole number, halves away from zero.</summary>
 public readonly struct RoundOp : IUnaryOp<RoundOp>
 {
-    public static OpInfo Info { get; } = new("Round", FiniteReach.None, new Spelling("ROUND", 1, 1, "nearest integer, halves away from zero"));
+    public static OpInfo Info { get; } = new("Round", FiniteReach.None, new Spelling("ROUND", 1, 1, "nearest integer, halves away from zero")) { Units = UnitRule.Of("(a) -> a") };
     public static double Invoke(double a) => Math.Round(a, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>-1, 0 or 1; NaN stays NaN (Math.Sign would throw).</summary>
 public readonly struct SignOp : IUnaryOp<SignOp>
 {
-    public static OpInfo Info { get; } = new("Sign", FiniteReach.None, new Spelling("SIGN", 1, 1, "-1, 0 or 1"));
+    public static OpInfo Info { get; } = new("Sign", FiniteReach.None, new Spelling("SIGN", 1, 1, "-1, 0 or 1")) { Units = UnitRule.Of("(_) -> 1") };
     public static double Invoke(double a) => a > 0 ? 1.0 : a < 0 ? -1.0 : a == 0 ? 0.0 : double.NaN;
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Simulation.Engine.Units;
 using V = System.Runtime.Intrinsics.Vector256<double>;
 
 namespace Simulation.Engine.Ops;
@@ -68,11 +69,17 @@ public sealed record Spelling(string Name, int MinArgs, int MaxArgs, string Summ
 
 /// <summary>
 /// What an operation says about itself: its name in plan listings, the builtin names that call it, and how
-/// NaN and infinity pass through it. (A units checker adds its unit rule here.)
+/// NaN and infinity pass through it, and how it treats units.
 /// </summary>
 public sealed record OpInfo(string Name, FiniteReach Reach = FiniteReach.None)
 {
     public ImmutableArray<Spelling> Spellings { get; init; } = [];
+
+    /// <summary>
+    /// The units of its result from those of its operands, and what the operands' units must be (<c>(a, time) -> a</c>);
+    /// null for the plan's own instructions (Const, Copy, Param, the DELAY pipeline, the dynamic subscript).
+    /// </summary>
+    public UnitRule? Units { get; init; }
 
     public OpInfo(string name, FiniteReach reach, params Spelling[] spellings) : this(name, reach) => Spellings = [.. spellings];
 }

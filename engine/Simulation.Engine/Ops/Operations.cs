@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Syntax;
+using Simulation.Engine.Units;
 
 namespace Simulation.Engine.Ops;
 
@@ -69,12 +70,12 @@ public static class Operations
     public static readonly Operation LookupInvert = new LookupOperation<LookupInvertOp>();
     public static readonly Operation LookupExtrapolate = new LookupOperation<LookupExtrapolateOp>();
 
-    public static readonly FoldOperation Sum = Fold("Sum", 0, Add, FiniteReach.AllOperands, new Spelling("SUM", 1, 1, "sum of an array's elements"));
-    public static readonly FoldOperation Product = Fold("Product", 1, Mul, FiniteReach.AllOperands, new Spelling("PROD", 1, 1, "product of an array's elements"));
-    public static readonly FoldOperation Mean = Fold("Mean", 0, Add, FiniteReach.AllOperands,
+    public static readonly FoldOperation Sum = Fold("Sum", 0, Add, FiniteReach.AllOperands, "(a) -> a", new Spelling("SUM", 1, 1, "sum of an array's elements"));
+    public static readonly FoldOperation Product = Fold("Product", 1, Mul, FiniteReach.AllOperands, "(_) -> ?", new Spelling("PROD", 1, 1, "product of an array's elements"));
+    public static readonly FoldOperation Mean = Fold("Mean", 0, Add, FiniteReach.AllOperands, "(a...) -> a",
         new Spelling("MEAN", 1, int.MaxValue, "mean of an array's elements (or of the arguments)"), dividesByCount: true);
-    public static readonly FoldOperation MinOf = Fold("MinOf", double.PositiveInfinity, Min, FiniteReach.None, new Spelling("VMIN", 1, 1, "smallest element of an array"));
-    public static readonly FoldOperation MaxOf = Fold("MaxOf", double.NegativeInfinity, Max, FiniteReach.None, new Spelling("VMAX", 1, 1, "largest element of an array"));
+    public static readonly FoldOperation MinOf = Fold("MinOf", double.PositiveInfinity, Min, FiniteReach.None, "(a) -> a", new Spelling("VMIN", 1, 1, "smallest element of an array"));
+    public static readonly FoldOperation MaxOf = Fold("MaxOf", double.NegativeInfinity, Max, FiniteReach.None, "(a) -> a", new Spelling("VMAX", 1, 1, "largest element of an array"));
     public static readonly FoldOperation StdDev = new StdDevOperation();
     public static readonly Operation Choose = new ChooseOperation();
 
@@ -84,22 +85,22 @@ public static class Operations
     /// <summary>Ring buffer Aux: writes s[A] at the current place, advances, dst = the value found there.</summary>
     public static readonly Operation PipelineShift = new StructuralOperation(new OpInfo("PipelineShift"), OperationKind.Pipeline, 1);
 
-    public static readonly RandomOperation RandomUniform = Random("RandomUniform", RandomDraws.Uniform,
+    public static readonly RandomOperation RandomUniform = Random("RandomUniform", RandomDraws.Uniform, "(a, a) -> a",
         new Spelling("RANDOM", 2, 2, "RANDOM(min, max): uniform on [min, max), drawn each step") { Aliases = ["UNIFORM", "RANDOM_UNIFORM"] });
-    public static readonly RandomOperation RandomNormal = Random("RandomNormal", RandomDraws.Normal,
+    public static readonly RandomOperation RandomNormal = Random("RandomNormal", RandomDraws.Normal, "(a, a, a, a) -> a",
         new Spelling("NORMAL", 2, 4, "NORMAL(mean, sd [, min, max]): normal, optionally truncated to [min, max], drawn each step"));
 
     /// <summary>NORMAL with four arguments (the binder chooses it).</summary>
-    public static readonly RandomOperation RandomTruncatedNormal = Random("RandomTruncatedNormal", RandomDraws.TruncatedNormal);
-    public static readonly RandomOperation RandomLogNormal = Random("RandomLogNormal", RandomDraws.LogNormal,
+    public static readonly RandomOperation RandomTruncatedNormal = Random("RandomTruncatedNormal", RandomDraws.TruncatedNormal, "(a, a, a, a) -> a");
+    public static readonly RandomOperation RandomLogNormal = Random("RandomLogNormal", RandomDraws.LogNormal, "(a, a) -> a",
         new Spelling("LOGNORMAL", 2, 2, "LOGNORMAL(mean, sd): log-normal with this mean and standard deviation, drawn each step"));
-    public static readonly RandomOperation RandomExponential = Random("RandomExponential", RandomDraws.Exponential,
+    public static readonly RandomOperation RandomExponential = Random("RandomExponential", RandomDraws.Exponential, "(a) -> a",
         new Spelling("EXPRND", 1, 1, "EXPRND(mean): exponential, drawn each step"));
-    public static readonly RandomOperation RandomPoisson = Random("RandomPoisson", RandomDraws.Poisson,
+    public static readonly RandomOperation RandomPoisson = Random("RandomPoisson", RandomDraws.Poisson, "(a) -> a",
         new Spelling("POISSON", 1, 1, "POISSON(mean): Poisson count, drawn each step"));
-    public static readonly RandomOperation RandomTriangular = Random("RandomTriangular", RandomDraws.Triangular,
+    public static readonly RandomOperation RandomTriangular = Random("RandomTriangular", RandomDraws.Triangular, "(a, a, a) -> a",
         new Spelling("TRIANGULAR", 3, 3, "TRIANGULAR(min, mode, max): triangular, drawn each step"));
-    public static readonly RandomOperation RandomBeta = Random("RandomBeta", RandomDraws.Beta,
+    public static readonly RandomOperation RandomBeta = Random("RandomBeta", RandomDraws.Beta, "(1, 1) -> 1",
         new Spelling("BETA", 2, 2, "BETA(alpha, beta): beta on [0, 1], drawn each step"));
 
     /// <summary>Every operation, in the order above.</summary>
@@ -139,9 +140,9 @@ public static class Operations
         _ => null,
     };
 
-    private static FoldOperation Fold(string name, double start, Operation step, FiniteReach reach, Spelling spelling, bool dividesByCount = false) =>
-        new(new OpInfo(name, reach, spelling), start, step, dividesByCount);
+    private static FoldOperation Fold(string name, double start, Operation step, FiniteReach reach, string units, Spelling spelling, bool dividesByCount = false) =>
+        new(new OpInfo(name, reach, spelling) { Units = UnitRule.Of(units) }, start, step, dividesByCount);
 
-    private static RandomOperation Random(string name, RandomDraw draw, params Spelling[] spellings) =>
-        new(new OpInfo(name, FiniteReach.None, spellings), draw);
+    private static RandomOperation Random(string name, RandomDraw draw, string units, params Spelling[] spellings) =>
+        new(new OpInfo(name, FiniteReach.None, spellings) { Units = UnitRule.Of(units) }, draw);
 }

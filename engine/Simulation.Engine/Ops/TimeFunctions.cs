@@ -1,3 +1,4 @@
+using Simulation.Engine.Units;
 using Simulation.Engine.Model;
 
 namespace Simulation.Engine.Ops;
@@ -8,7 +9,7 @@ namespace Simulation.Engine.Ops;
 /// <summary>STEP(height, start): 0 before start, height from start on.</summary>
 public readonly struct StepOp : ITimedOp<StepOp>
 {
-    public static OpInfo Info { get; } = new("Step", FiniteReach.None, new Spelling("STEP", 2, 2, "STEP(height, time): 0 before time, height from time on"));
+    public static OpInfo Info { get; } = new("Step", FiniteReach.None, new Spelling("STEP", 2, 2, "STEP(height, time): 0 before time, height from time on")) { Units = UnitRule.Of("(a, time) -> a") };
     public static int Arity => 2;
 
     public static double Invoke(double height, double start, double c, double d, double time, double dt) =>
@@ -19,7 +20,7 @@ public readonly struct StepOp : ITimedOp<StepOp>
 public readonly struct PulseOp : ITimedOp<PulseOp>
 {
     public static OpInfo Info { get; } = new("Pulse", FiniteReach.None,
-        new Spelling("PULSE", 2, 3, "PULSE(magnitude, first [, interval]): magnitude/DT for one DT at first (and every interval)") { Defaults = [0] });
+        new Spelling("PULSE", 2, 3, "PULSE(magnitude, first [, interval]): magnitude/DT for one DT at first (and every interval)") { Defaults = [0] }) { Units = UnitRule.Of("(a, time, time) -> a/time") };
 
     public static int Arity => 3;
 
@@ -37,7 +38,7 @@ public readonly struct PulseOp : ITimedOp<PulseOp>
 public readonly struct RampOp : ITimedOp<RampOp>
 {
     public static OpInfo Info { get; } = new("Ramp", FiniteReach.None,
-        new Spelling("RAMP", 2, 3, "RAMP(slope, start [, end]): slope * (TIME - start) between start and end") { Defaults = [double.PositiveInfinity] });
+        new Spelling("RAMP", 2, 3, "RAMP(slope, start [, end]): slope * (TIME - start) between start and end") { Defaults = [double.PositiveInfinity] }) { Units = UnitRule.Of("(a/time, time, time) -> a") };
 
     public static int Arity => 3;
 
@@ -56,7 +57,7 @@ public readonly struct PulseTrainOp : ITimedOp<PulseTrainOp>
         new Spelling("PULSE_VENSIM", 2, 2, "PULSE_VENSIM(start, width): Vensim's PULSE, 1 from start for width (at least one DT), else 0")
         {
             Defaults = [0, double.PositiveInfinity],
-        });
+        }) { Units = UnitRule.Of("(time, time, time, time) -> 1") };
 
     public static int Arity => 4;
 

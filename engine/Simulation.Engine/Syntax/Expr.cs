@@ -6,7 +6,11 @@ namespace Simulation.Engine.Syntax;
 /// <summary>An equation's syntax tree. Every node keeps the span of text it was parsed from.</summary>
 public abstract record Expr(TextSpan Span);
 
-public sealed record NumberExpr(double Value, TextSpan Span) : Expr(Span);
+public sealed record NumberExpr(double Value, TextSpan Span) : Expr(Span)
+{
+    /// <summary>Units written after the number, <c>365 &lt;&lt;days/year&gt;&gt;</c> (for the unit checker only); null when none.</summary>
+    public string? Units { get; init; }
+}
 
 /// <summary>A name as written (<see cref="Name"/>), compared by its canonical form.</summary>
 public sealed record NameExpr(string Name, TextSpan Span) : Expr(Span)

@@ -6,7 +6,7 @@ public static class ExprEquality
     public static bool AreEqual(Expr? a, Expr? b) => (a, b) switch
     {
         (null, null) => true,
-        (NumberExpr x, NumberExpr y) => x.Value.Equals(y.Value),
+        (NumberExpr x, NumberExpr y) => x.Value.Equals(y.Value) && x.Units == y.Units,
         (NameExpr x, NameExpr y) => x.Canonical == y.Canonical,
         (SubscriptExpr x, SubscriptExpr y) => AreEqual(x.Target, y.Target) && x.Subscripts.Length == y.Subscripts.Length
             && x.Subscripts.Zip(y.Subscripts).All(p => p.First.Text == p.Second.Text && p.First.IsWildcard == p.Second.IsWildcard),

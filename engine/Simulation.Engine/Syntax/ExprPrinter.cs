@@ -38,6 +38,7 @@ public static class ExprPrinter
         {
             case NumberExpr n:
                 sb.Append(FormatNumber(n.Value));
+                if (n.Units is not null) sb.Append(" <<").Append(n.Units).Append(">>");
                 break;
             case NameExpr name:
                 sb.Append(FormatName(name.Name));

@@ -70,6 +70,8 @@ public sealed class Lexer
                 if (Peek() == '=') _pos++;
                 kind = TokenKind.Equal;
                 break;
+            case '<' when Peek() == '<':
+                return LexUnits(start);
             case '<':
                 if (Peek() == '=') { _pos++; kind = TokenKind.LessEqual; }
                 else if (Peek() == '>') { _pos++; kind = TokenKind.NotEqual; }
@@ -112,6 +114,19 @@ public sealed class Lexer
         string raw = _text[start.._pos];
         double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
         return new Token(TokenKind.Number, raw, TextSpan.FromBounds(start, _pos), value);
+    }
+
+    /// <summary><c>&lt;&lt;units&gt;&gt;</c>: never valid otherwise (two comparisons in a row), so it cannot change an equation's meaning.</summary>
+    private Token LexUnits(int start)
+    {
+        int close = _text.IndexOf(">>", _pos + 1, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            _pos = _text.Length;
+            return new Token(TokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
+        }
+        _pos = close + 2;
+        return new Token(TokenKind.Units, _text[(start + 2)..close].Trim(), TextSpan.FromBounds(start, _pos));
     }
 
     private Token LexName()

@@ -256,6 +256,11 @@ public sealed partial class Parser
                 if (!double.IsFinite(token.Number))
                     throw new ParseException(new ParseError(DiagnosticCodes.NumberOutOfRange,
                         $"the number {token.Text} is too large to represent", token.Span, "numbers must be within about ±1.8e308"));
+                if (Current.Kind == TokenKind.Units)
+                {
+                    var units = Advance();
+                    return new NumberExpr(token.Number, token.Span.Union(units.Span)) { Units = units.Text };
+                }
                 return new NumberExpr(token.Number, token.Span);
             case TokenKind.Name:
             case TokenKind.QuotedName:
@@ -315,12 +320,16 @@ public sealed partial class Parser
         {
             TokenKind.End => "the end of the equation",
             TokenKind.Bad when t.Text.StartsWith('"') => "a quoted name that is never closed",
+            TokenKind.Bad when t.Text.StartsWith("<<", StringComparison.Ordinal) => "units '<<' that are never closed with '>>'",
+            TokenKind.Units => $"the units <<{t.Text}>>",
             _ => $"'{t.Text}'",
         };
         string? hint = t.Kind switch
         {
             TokenKind.Bad when t.Text.StartsWith('"') => "add the closing double quote",
+            TokenKind.Bad when t.Text.StartsWith("<<", StringComparison.Ordinal) => "close the units with '>>'",
             TokenKind.Bad => "this character is not part of the equation language",
+            TokenKind.Units => "units in << >> may only follow a number, e.g. 365 <<days/year>>",
             TokenKind.Name or TokenKind.Number when expected.StartsWith("an operator", StringComparison.Ordinal) => "is an operator missing between these?",
             _ => null,
         };

@@ -35,6 +35,9 @@ public enum TokenKind
 
     /// <summary>' after an array: XMILE's transposition operator.</summary>
     Apostrophe,
+
+    /// <summary><c>&lt;&lt;days&gt;&gt;</c> after a number: its units; <see cref="Token.Text"/> is the text inside.</summary>
+    Units,
 }
 
 /// <summary>One token of an equation; <see cref="Text"/> is the name or number as written.</summary>

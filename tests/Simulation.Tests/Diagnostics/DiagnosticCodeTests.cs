@@ -69,9 +69,12 @@ public class DiagnosticCodeTests
         var tested = Cases().Concat(Import.XmileDiagnosticCodeTests.Cases()).Concat(Import.Vensim.MdlDiagnosticCodeTests.Cases()).Concat(Scenarios.ExperimentDiagnosticTests.Cases())
             .Select(c => (string)c.Arguments[0]!).ToHashSet();
         // Codes about other inputs than a model are tested with those inputs: design tables and --at times in
-        // Runtime/Batches/DesignTableTests and Cli/DesignRunTests.
+        // Runtime/Batches/DesignTableTests and Cli/DesignRunTests. Unit codes (SD4xxx) come from the unit checker,
+        // not from ModelPipeline.Check: Units/UnitCheckerTests and Units/BuiltinUnitRuleTests.
         string[] testedElsewhere =
         [
+            DiagnosticCodes.UnlikeUnits, DiagnosticCodes.FlowUnits, DiagnosticCodes.EquationUnits, DiagnosticCodes.ArgumentUnits,
+            DiagnosticCodes.UnreadableUnits, DiagnosticCodes.NoUnits,
             DiagnosticCodes.NotFinite, DiagnosticCodes.DesignTableEmpty, DiagnosticCodes.DesignTableMalformed, DiagnosticCodes.DesignTableNotANumber,
             DiagnosticCodes.DesignTableUnknownInput, DiagnosticCodes.DesignTableNotAnInput, DiagnosticCodes.DesignTableDuplicateInput,
             DiagnosticCodes.RecordTimeOutsideRun,
