@@ -48,7 +48,7 @@ public class ModelJsonWriterTests
                 ],
                 Input = new InputInfo { Source = "ONS", Low = 0, High = 1 },
             },
-            new VariableDefinition { Name = "effect", Kind = VariableKind.Graphical, Graph = new GraphDefinition { X = [0, 2.5], Y = [1, -1], Interpolation = GraphInterpolation.Discrete } },
+            new VariableDefinition { Name = "effect", Kind = VariableKind.Graphical, Graph = new GraphDefinition { X = [0, 2.5], Y = [1, -1], Interpolation = GraphInterpolation.Discrete, XUnits = "days" } },
         ],
     };
 
@@ -59,7 +59,7 @@ public class ModelJsonWriterTests
         var back = ReadBack(json);
         Assert.Multiple(() =>
         {
-            Assert.That((back.Name, back.Description, back.Time with { Location = null, DtLocation = null, StopLocation = null, SavePeriodLocation = null }),
+            Assert.That((back.Name, back.Description, back.Time with { Location = null, UnitsLocation = null, DtLocation = null, StopLocation = null, SavePeriodLocation = null }),
                 Is.EqualTo((Everything.Name, Everything.Description, Everything.Time)));
             Assert.That(back.Dimensions.Select(d => (d.Name, string.Join("|", d.Elements), d.Size, d.SubrangeOf, d.MapsTo, d.Documentation)),
                 Is.EqualTo(Everything.Dimensions.Select(d => (d.Name, string.Join("|", d.Elements), d.Size, d.SubrangeOf, d.MapsTo, d.Documentation))));
@@ -76,7 +76,7 @@ public class ModelJsonWriterTests
         v.Units, v.Documentation, v.Input is { } i ? $"{i.Source} {i.Low} {i.High}" : "-", Graph(v.Graph));
 
     private static string Graph(GraphDefinition? g) =>
-        g is null ? "-" : $"{string.Join(",", g.X)} / {string.Join(",", g.Y)} / {g.Interpolation} / {g.XRange}";
+        g is null ? "-" : $"{string.Join(",", g.X)} / {string.Join(",", g.Y)} / {g.Interpolation} / {g.XRange} / {g.XUnits}";
 
     [Test]
     public void Write_Schema_NamedAndNumbersKeptExactly()
