@@ -28,6 +28,14 @@ public static class SimApp
                 .WithDescription("List every variable's declared units and the units its equation gives (inferred where none are declared).")
                 .WithExample("units", "models/sir.json")
                 .WithExample("units", "models/hospital-beds.json", "--format", "json");
+            config.AddCommand<GraphCommand>("graph")
+                .WithDescription("Draw the model's stocks, flows and links as a Mermaid or Graphviz diagram.")
+                .WithExample("graph", "models/sir.json")
+                .WithExample("graph", "models/hospital-to-community.json", "--format", "dot", "--focus", "Acute treatment", "--depth", "1");
+            config.AddCommand<LoopsCommand>("loops")
+                .WithDescription("List the model's feedback loops (elementary cycles) with their polarity: reinforcing, balancing or unknown.")
+                .WithExample("loops", "models/sir.json")
+                .WithExample("loops", "models/teacup.json", "--format", "json");
             config.AddCommand<InputsCommand>("inputs")
                 .WithDescription("List a model's inputs with their meaning, value, units, plausible range and source (Markdown or CSV).")
                 .WithExample("inputs", "models/hospital-to-community.json")

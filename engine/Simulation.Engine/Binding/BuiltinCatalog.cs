@@ -80,6 +80,9 @@ public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, Bui
     /// <summary>How the builtin treats units: the operation's rule for operations (<see cref="OpInfo.Units"/>), its own otherwise.</summary>
     public UnitRule? Units { get; init; }
 
+    /// <summary>Arguments in which the result never decreases as they grow (the operation's for operations): for link polarities.</summary>
+    public ImmutableArray<int> IncreasingIn { get; init; } = [];
+
     public TimeQuantity? Time { get; init; }
     public double? Value { get; init; }
     public MemorySpec? Memory { get; init; }
@@ -111,7 +114,16 @@ public static class BuiltinCatalog
                 Units = UnitRule.Of(time is null ? "() -> #" : "() -> time"),
             }));
         void Other(string name, int min, int max, BuiltinCategory category, string units, string summary, params string[] aliases) =>
-            list.Add(([name, .. aliases], new BuiltinSignature(name, min, max, category, summary) { Units = UnitRule.Of(units) }));
+            list.Add(([name, .. aliases], new BuiltinSignature(name, min, max, category, summary)
+            {
+                Units = UnitRule.Of(units),
+                IncreasingIn = category switch
+                {
+                    BuiltinCategory.Conditional => [1, 2],
+                    BuiltinCategory.Reduction => [],
+                    _ => [0], // TRANSPOSE, INIT, PREVIOUS and DELAY pass their first argument on
+                },
+            }));
 
         Constant("TIME", "the current time", TimeQuantity.Time);
         Constant("DT", "the integration step", TimeQuantity.Dt);
@@ -129,6 +141,7 @@ public static class BuiltinCatalog
                     Defaults = spelling.Defaults,
                     OneArgumentFold = spelling.OneArgumentFold,
                     Units = operation.Info.Units,
+                    IncreasingIn = operation.Info.IncreasingIn,
                 }));
 
         Other("TRANSPOSE", 1, 1, BuiltinCategory.Transpose, "(a) -> a", "TRANSPOSE(A), also written A': the array A with its dimensions in reverse order");
@@ -177,7 +190,12 @@ public static class BuiltinCatalog
         // Units: a smooth's output has its input's units; a material delay's input is a flow and so is its output (the
         // hidden stocks hold input x time); TREND is a fraction per time; the order n is a plain number.
         void Add(string[] names, int min, int max, MemorySpec spec, string units, string summary) =>
-            list.Add((names, new BuiltinSignature(names[0], min, max, BuiltinCategory.Memory, summary) { Memory = spec, Units = UnitRule.Of(units) }));
+            list.Add((names, new BuiltinSignature(names[0], min, max, BuiltinCategory.Memory, summary)
+            {
+                Memory = spec,
+                Units = UnitRule.Of(units),
+                IncreasingIn = spec.Function is MemoryFunction.Smooth or MemoryFunction.Delay ? [0] : [],
+            }));
         var smooth = MemoryFunction.Smooth;
         var delay = MemoryFunction.Delay;
         Add(["SMTH1", "SMOOTH"], 2, 3, new MemorySpec(smooth, 1), "(a, time, a) -> a", "SMTH1(input, averaging time [, initial]): first-order exponential smooth");

@@ -40,7 +40,7 @@ public readonly struct NotOp : IUnaryOp<NotOp>
 
 public readonly struct AddOp : IBinaryOp<AddOp>
 {
-    public static OpInfo Info { get; } = new("Add", FiniteReach.AllOperands) { Units = UnitRule.Of("(a, a) -> a") };
+    public static OpInfo Info { get; } = new("Add", FiniteReach.AllOperands) { Units = UnitRule.Of("(a, a) -> a"), IncreasingIn = [0, 1] };
     public static double Invoke(double a, double b) => a + b;
     public static V Invoke(V a, V b) => a + b;
     public static bool TryEmit(AvxEmitter il) => Emit(il, nameof(Avx.Add));
@@ -228,7 +228,7 @@ public readonly struct AbsOp : IUnaryOp<AbsOp>
 
 public readonly struct SqrtOp : IUnaryOp<SqrtOp>
 {
-    public static OpInfo Info { get; } = new("Sqrt", FiniteReach.AllOperands, new Spelling("SQRT", 1, 1, "square root")) { Units = UnitRule.Of("(a^2) -> a") };
+    public static OpInfo Info { get; } = new("Sqrt", FiniteReach.AllOperands, new Spelling("SQRT", 1, 1, "square root")) { Units = UnitRule.Of("(a^2) -> a"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Sqrt(a);
     public static V Invoke(V a) => Vector256.Sqrt(a);
 
@@ -242,7 +242,7 @@ public readonly struct SqrtOp : IUnaryOp<SqrtOp>
 /// <summary>INT: the largest whole number at or below x.</summary>
 public readonly struct FloorOp : IUnaryOp<FloorOp>
 {
-    public static OpInfo Info { get; } = new("Floor", FiniteReach.None, new Spelling("INT", 1, 1, "largest integer <= x") { Aliases = ["INTEGER"] }) { Units = UnitRule.Of("(a) -> a") };
+    public static OpInfo Info { get; } = new("Floor", FiniteReach.None, new Spelling("INT", 1, 1, "largest integer <= x") { Aliases = ["INTEGER"] }) { Units = UnitRule.Of("(a) -> a"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Floor(a);
     public static V Invoke(V a) => Vector256.Floor(a);
 
@@ -257,7 +257,7 @@ public readonly struct FloorOp : IUnaryOp<FloorOp>
 public readonly struct MinOp : IBinaryOp<MinOp>
 {
     public static OpInfo Info { get; } = new("Min", FiniteReach.None,
-        new Spelling("MIN", 1, 2, "smaller of two values, or the smallest element of an array") { OneArgumentFold = "VMIN" }) { Units = UnitRule.Of("(a, a) -> a") };
+        new Spelling("MIN", 1, 2, "smaller of two values, or the smallest element of an array") { OneArgumentFold = "VMIN" }) { Units = UnitRule.Of("(a, a) -> a"), IncreasingIn = [0, 1] };
 
     public static double Invoke(double a, double b) => Math.Min(a, b);
     public static V Invoke(V a, V b) => Vector256.Min(a, b);
@@ -272,7 +272,7 @@ public readonly struct MinOp : IBinaryOp<MinOp>
 public readonly struct MaxOp : IBinaryOp<MaxOp>
 {
     public static OpInfo Info { get; } = new("Max", FiniteReach.None,
-        new Spelling("MAX", 1, 2, "larger of two values, or the largest element of an array") { OneArgumentFold = "VMAX" }) { Units = UnitRule.Of("(a, a) -> a") };
+        new Spelling("MAX", 1, 2, "larger of two values, or the largest element of an array") { OneArgumentFold = "VMAX" }) { Units = UnitRule.Of("(a, a) -> a"), IncreasingIn = [0, 1] };
 
     public static double Invoke(double a, double b) => Math.Max(a, b);
     public static V Invoke(V a, V b) => Vector256.Max(a, b);

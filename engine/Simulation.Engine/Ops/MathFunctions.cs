@@ -6,19 +6,19 @@ namespace Simulation.Engine.Ops;
 
 public readonly struct ExpOp : IUnaryOp<ExpOp>
 {
-    public static OpInfo Info { get; } = new("Exp", FiniteReach.None, new Spelling("EXP", 1, 1, "e raised to x")) { Units = UnitRule.Of("(1) -> 1") };
+    public static OpInfo Info { get; } = new("Exp", FiniteReach.None, new Spelling("EXP", 1, 1, "e raised to x")) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Exp(a);
 }
 
 public readonly struct LnOp : IUnaryOp<LnOp>
 {
-    public static OpInfo Info { get; } = new("Ln", FiniteReach.None, new Spelling("LN", 1, 1, "natural logarithm")) { Units = UnitRule.Of("(1) -> 1") };
+    public static OpInfo Info { get; } = new("Ln", FiniteReach.None, new Spelling("LN", 1, 1, "natural logarithm")) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Log(a);
 }
 
 public readonly struct Log10Op : IUnaryOp<Log10Op>
 {
-    public static OpInfo Info { get; } = new("Log10", FiniteReach.None, new Spelling("LOG10", 1, 1, "base-10 logarithm")) { Units = UnitRule.Of("(1) -> 1") };
+    public static OpInfo Info { get; } = new("Log10", FiniteReach.None, new Spelling("LOG10", 1, 1, "base-10 logarithm")) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Log10(a);
 }
 
@@ -48,7 +48,7 @@ public readonly struct TanOp : IUnaryOp<TanOp>
 
 public readonly struct ArcSinOp : IUnaryOp<ArcSinOp>
 {
-    public static OpInfo Info { get; } = new("ArcSin", FiniteReach.None, new Spelling("ARCSIN", 1, 1, "inverse sine") { Aliases = ["ASIN"] }) { Units = UnitRule.Of("(1) -> 1") };
+    public static OpInfo Info { get; } = new("ArcSin", FiniteReach.None, new Spelling("ARCSIN", 1, 1, "inverse sine") { Aliases = ["ASIN"] }) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Asin(a);
 }
 
@@ -60,14 +60,14 @@ public readonly struct ArcCosOp : IUnaryOp<ArcCosOp>
 
 public readonly struct ArcTanOp : IUnaryOp<ArcTanOp>
 {
-    public static OpInfo Info { get; } = new("ArcTan", FiniteReach.None, new Spelling("ARCTAN", 1, 1, "inverse tangent") { Aliases = ["ATAN"] }) { Units = UnitRule.Of("(1) -> 1") };
+    public static OpInfo Info { get; } = new("ArcTan", FiniteReach.None, new Spelling("ARCTAN", 1, 1, "inverse tangent") { Aliases = ["ATAN"] }) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Atan(a);
 }
 
 /// <summary>The nearest whole number, halves away from zero.</summary>
 public readonly struct RoundOp : IUnaryOp<RoundOp>
 {
-    public static OpInfo Info { get; } = new("Round", FiniteReach.None, new Spelling("ROUND", 1, 1, "nearest integer, halves away from zero")) { Units = UnitRule.Of("(a) -> a") };
+    public static OpInfo Info { get; } = new("Round", FiniteReach.None, new Spelling("ROUND", 1, 1, "nearest integer, halves away from zero")) { Units = UnitRule.Of("(a) -> a"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Round(a, MidpointRounding.AwayFromZero);
 }
 

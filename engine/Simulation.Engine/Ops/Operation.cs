@@ -81,6 +81,12 @@ public sealed record OpInfo(string Name, FiniteReach Reach = FiniteReach.None)
     /// </summary>
     public UnitRule? Units { get; init; }
 
+    /// <summary>
+    /// The arguments in which the result never decreases as the argument grows, the others held (for the polarity of
+    /// links in feedback loops: <c>sim loops</c>); in the others its direction is not known.
+    /// </summary>
+    public ImmutableArray<int> IncreasingIn { get; init; } = [];
+
     public OpInfo(string name, FiniteReach reach, params Spelling[] spellings) : this(name, reach) => Spellings = [.. spellings];
 }
 

@@ -141,7 +141,7 @@ public static class Operations
     };
 
     private static FoldOperation Fold(string name, double start, Operation step, FiniteReach reach, string units, Spelling spelling, bool dividesByCount = false) =>
-        new(new OpInfo(name, reach, spelling) { Units = UnitRule.Of(units) }, start, step, dividesByCount);
+        new(new OpInfo(name, reach, spelling) { Units = UnitRule.Of(units), IncreasingIn = name == "Product" ? [] : [0] }, start, step, dividesByCount);
 
     private static RandomOperation Random(string name, RandomDraw draw, string units, params Spelling[] spellings) =>
         new(new OpInfo(name, FiniteReach.None, spellings) { Units = UnitRule.Of(units) }, draw);

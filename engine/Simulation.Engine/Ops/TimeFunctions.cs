@@ -9,7 +9,7 @@ namespace Simulation.Engine.Ops;
 /// <summary>STEP(height, start): 0 before start, height from start on.</summary>
 public readonly struct StepOp : ITimedOp<StepOp>
 {
-    public static OpInfo Info { get; } = new("Step", FiniteReach.None, new Spelling("STEP", 2, 2, "STEP(height, time): 0 before time, height from time on")) { Units = UnitRule.Of("(a, time) -> a") };
+    public static OpInfo Info { get; } = new("Step", FiniteReach.None, new Spelling("STEP", 2, 2, "STEP(height, time): 0 before time, height from time on")) { Units = UnitRule.Of("(a, time) -> a"), IncreasingIn = [0] };
     public static int Arity => 2;
 
     public static double Invoke(double height, double start, double c, double d, double time, double dt) =>
@@ -20,7 +20,7 @@ public readonly struct StepOp : ITimedOp<StepOp>
 public readonly struct PulseOp : ITimedOp<PulseOp>
 {
     public static OpInfo Info { get; } = new("Pulse", FiniteReach.None,
-        new Spelling("PULSE", 2, 3, "PULSE(magnitude, first [, interval]): magnitude/DT for one DT at first (and every interval)") { Defaults = [0] }) { Units = UnitRule.Of("(a, time, time) -> a/time") };
+        new Spelling("PULSE", 2, 3, "PULSE(magnitude, first [, interval]): magnitude/DT for one DT at first (and every interval)") { Defaults = [0] }) { Units = UnitRule.Of("(a, time, time) -> a/time"), IncreasingIn = [0] };
 
     public static int Arity => 3;
 
@@ -38,7 +38,7 @@ public readonly struct PulseOp : ITimedOp<PulseOp>
 public readonly struct RampOp : ITimedOp<RampOp>
 {
     public static OpInfo Info { get; } = new("Ramp", FiniteReach.None,
-        new Spelling("RAMP", 2, 3, "RAMP(slope, start [, end]): slope * (TIME - start) between start and end") { Defaults = [double.PositiveInfinity] }) { Units = UnitRule.Of("(a/time, time, time) -> a") };
+        new Spelling("RAMP", 2, 3, "RAMP(slope, start [, end]): slope * (TIME - start) between start and end") { Defaults = [double.PositiveInfinity] }) { Units = UnitRule.Of("(a/time, time, time) -> a"), IncreasingIn = [0] };
 
     public static int Arity => 3;
 

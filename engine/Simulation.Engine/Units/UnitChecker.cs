@@ -30,7 +30,7 @@ public static class UnitChecker
             variables.Add(units);
             context.Add(units);
         }
-        var equations = variables.ToDictionary(v => v, v => Equations(v.Definition));
+        var equations = variables.ToDictionary(v => v, v => VariableEquations.Parsed(v.Definition));
         foreach (var v in Order(variables, equations, context)) CheckVariable(v, equations[v], context);
         if (strict)
             foreach (var v in variables.Where(v => v.Declared.Unit is null && v.Declared.Error is null))
@@ -66,18 +66,6 @@ public static class UnitChecker
             Form = declared.Unit is { } unit ? context.FormOf(unit) : context.Solver.NewUnknown($"units of '{variable.Name}'"),
             InputForm = input,
         };
-    }
-
-    /// <summary>Each distinct equation of a variable (the shared one and per-element ones), parsed; those that do not parse are left out.</summary>
-    private static List<(EquationSource Source, Expr Expr)> Equations(VariableDefinition def)
-    {
-        var sources = new List<EquationSource>();
-        if (def.Equation is { } shared) sources.Add(shared);
-        sources.AddRange(def.Elements.Select(e => e.Equation).OfType<EquationSource>().Where(e => !sources.Contains(e)));
-        var list = new List<(EquationSource, Expr)>();
-        foreach (var source in sources)
-            if (Parser.TryParse(source.Text).Expression is { } expr) list.Add((source, expr));
-        return list;
     }
 
     /// <summary>
