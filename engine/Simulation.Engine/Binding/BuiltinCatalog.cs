@@ -120,8 +120,11 @@ public static class BuiltinCatalog
                 IncreasingIn = category switch
                 {
                     BuiltinCategory.Conditional => [1, 2],
-                    BuiltinCategory.Reduction => [],
-                    _ => [0], // TRANSPOSE, INIT, PREVIOUS and DELAY pass their first argument on
+                    BuiltinCategory.ActiveInitial => [0, 1],
+                    // these pass their first argument on, rearranged or later
+                    BuiltinCategory.Transpose or BuiltinCategory.Init or BuiltinCategory.Previous or BuiltinCategory.Pipeline
+                        or BuiltinCategory.ElementMap or BuiltinCategory.VectorReorder => [0],
+                    _ => [],
                 },
             }));
 

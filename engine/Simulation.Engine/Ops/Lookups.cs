@@ -53,7 +53,7 @@ public readonly struct LookupOp : ILookupOp<LookupOp>
 public readonly struct LookupExtrapolateOp : ILookupOp<LookupExtrapolateOp>
 {
     public static OpInfo Info { get; } = new("LookupExtrapolate", FiniteReach.None,
-        new Spelling("LOOKUP_EXTRAPOLATE", 2, 2, "LOOKUP_EXTRAPOLATE(table, x): the table at x, extended along its end segments outside its x range"));
+        new Spelling("LOOKUP_EXTRAPOLATE", 2, 2, "LOOKUP_EXTRAPOLATE(table, x): the table at x, extended along its end segments outside its x range")) { Units = UnitRule.Of("(table, x) -> y") };
 
     public static double Invoke(LookupTable table, double x) => LookupOp.Read(table, x, GraphInterpolation.Extrapolate);
 }

@@ -80,18 +80,18 @@ public readonly struct SignOp : IUnaryOp<SignOp>
 
 public readonly struct SinhOp : IUnaryOp<SinhOp>
 {
-    public static OpInfo Info { get; } = new("Sinh", FiniteReach.None, new Spelling("SINH", 1, 1, "hyperbolic sine"));
+    public static OpInfo Info { get; } = new("Sinh", FiniteReach.None, new Spelling("SINH", 1, 1, "hyperbolic sine")) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Sinh(a);
 }
 
 public readonly struct CoshOp : IUnaryOp<CoshOp>
 {
-    public static OpInfo Info { get; } = new("Cosh", FiniteReach.None, new Spelling("COSH", 1, 1, "hyperbolic cosine"));
+    public static OpInfo Info { get; } = new("Cosh", FiniteReach.None, new Spelling("COSH", 1, 1, "hyperbolic cosine")) { Units = UnitRule.Of("(1) -> 1") };
     public static double Invoke(double a) => Math.Cosh(a);
 }
 
 public readonly struct TanhOp : IUnaryOp<TanhOp>
 {
-    public static OpInfo Info { get; } = new("Tanh", FiniteReach.None, new Spelling("TANH", 1, 1, "hyperbolic tangent"));
+    public static OpInfo Info { get; } = new("Tanh", FiniteReach.None, new Spelling("TANH", 1, 1, "hyperbolic tangent")) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };
     public static double Invoke(double a) => Math.Tanh(a);
 }

@@ -1,3 +1,4 @@
+using Simulation.Engine.Units;
 namespace Simulation.Engine.Ops;
 
 // Vensim's rounding functions, which differ from XMILE's for negative numbers: Vensim truncates towards zero where
@@ -8,7 +9,7 @@ namespace Simulation.Engine.Ops;
 public readonly struct TruncateOp : IUnaryOp<TruncateOp>
 {
     public static OpInfo Info { get; } = new("Truncate", FiniteReach.None,
-        new Spelling("INTEGER_VENSIM", 1, 1, "INTEGER_VENSIM(x): x truncated towards zero (Vensim's INTEGER; INT floors)"));
+        new Spelling("INTEGER_VENSIM", 1, 1, "INTEGER_VENSIM(x): x truncated towards zero (Vensim's INTEGER; INT floors)")) { Units = UnitRule.Of("(a) -> a"), IncreasingIn = [0] };
 
     public static double Invoke(double a) => Math.Truncate(a);
 }
@@ -17,7 +18,7 @@ public readonly struct TruncateOp : IUnaryOp<TruncateOp>
 public readonly struct RemainderOp : IBinaryOp<RemainderOp>
 {
     public static OpInfo Info { get; } = new("Remainder", FiniteReach.None,
-        new Spelling("MODULO_VENSIM", 2, 2, "MODULO_VENSIM(a, b): the remainder of a / b with the sign of a (Vensim's MODULO; MOD floors)"));
+        new Spelling("MODULO_VENSIM", 2, 2, "MODULO_VENSIM(a, b): the remainder of a / b with the sign of a (Vensim's MODULO; MOD floors)")) { Units = UnitRule.Of("(a, a) -> a") };
 
     public static double Invoke(double a, double b) => a % b; // C#'s % is fmod: the sign of the dividend
 }
@@ -26,7 +27,7 @@ public readonly struct RemainderOp : IBinaryOp<RemainderOp>
 public readonly struct QuantumOp : IBinaryOp<QuantumOp>
 {
     public static OpInfo Info { get; } = new("Quantum", FiniteReach.None,
-        new Spelling("QUANTUM", 2, 2, "QUANTUM(a, q): q * INTEGER_VENSIM(a / q), or a when q <= 0 (Vensim)"));
+        new Spelling("QUANTUM", 2, 2, "QUANTUM(a, q): q * INTEGER_VENSIM(a / q), or a when q <= 0 (Vensim)")) { Units = UnitRule.Of("(a, a) -> a"), IncreasingIn = [0] };
 
     public static double Invoke(double a, double q) => q > 0 ? q * Math.Truncate(a / q) : a;
 }
