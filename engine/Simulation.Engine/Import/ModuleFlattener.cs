@@ -70,7 +70,7 @@ internal sealed class ModuleFlattener(XmileContext context, IReadOnlyDictionary<
 
     /// <summary>A connection end: ".x" is in the containing model; anything else is relative to <paramref name="relativeTo"/>.</summary>
     private static string Resolve(string written, string relativeTo, string container) =>
-        written.StartsWith('.') ? XmileNames.Qualify(container, XmileNames.Display(written[1..])) : XmileNames.Qualify(relativeTo, XmileNames.Display(written));
+        written.StartsWith('.') ? XmileNames.Qualify(container, XmileNames.DisplayPath(written[1..])) : XmileNames.Qualify(relativeTo, XmileNames.DisplayPath(written));
 
     private VariableDefinition Qualified(VariableDefinition variable, string qualifier, HashSet<string> locals)
     {

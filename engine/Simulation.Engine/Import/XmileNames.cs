@@ -30,6 +30,26 @@ public static class XmileNames
         return sb.ToString();
     }
 
+    /// <summary>A dotted path whose parts may each be quoted (<c>"lynx model".eaten</c>): each part as users see it, joined by dots.</summary>
+    public static string DisplayPath(string written)
+    {
+        var parts = new List<string>();
+        int start = 0;
+        bool quoted = false;
+        for (int i = 0; i < written.Length; i++)
+        {
+            if (written[i] == '\\') i++;
+            else if (written[i] == '"') quoted = !quoted;
+            else if (written[i] == '.' && !quoted)
+            {
+                parts.Add(Display(written[start..i]));
+                start = i + 1;
+            }
+        }
+        parts.Add(Display(written[start..]));
+        return string.Join(".", parts);
+    }
+
     /// <summary>Removes surrounding double quotes and resolves the XMILE escapes \" \n \\ (other backslashes are kept).</summary>
     public static string Unescape(string written)
     {

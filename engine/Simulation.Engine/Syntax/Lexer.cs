@@ -50,7 +50,7 @@ public sealed class Lexer
         if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))
             return LexNumber();
         if (IsNameStart(c)) return LexName();
-        if (c == '"') return LexQuotedName();
+        if (c == '"') return LexQuotedName(_pos, new StringBuilder());
         _pos++;
         TokenKind kind;
         switch (c)
@@ -136,6 +136,8 @@ public sealed class Lexer
         string first = _text[start.._pos];
         if (Keywords.TryGetValue(first, out var keyword))
             return new Token(keyword, first, TextSpan.FromBounds(start, _pos));
+        if (first.EndsWith('.') && Peek() == '"') // hares."birth rate": a path whose next part is quoted
+            return LexQuotedName(start, new StringBuilder(first));
         int end = _pos;
         // Join following words separated by spaces: "Length of Stay" and "Stock 1" are one name each.
         // (Two words in a row are otherwise a syntax error, so joining never changes a valid equation.)
@@ -167,10 +169,32 @@ public sealed class Lexer
         while (_pos < _text.Length && IsNamePart(_text[_pos])) _pos++;
     }
 
-    private Token LexQuotedName()
+    /// <summary>
+    /// A quoted name, and a path of names some of which are quoted (XMILE's module paths, <c>"lynx model".eaten</c>,
+    /// <c>hares."birth rate"</c>): one name, its parts joined by dots.
+    /// </summary>
+    private Token LexQuotedName(int start, StringBuilder sb)
     {
-        int start = _pos++;
-        var sb = new StringBuilder();
+        while (ReadQuoted(sb))
+        {
+            if (!(Peek() == '.' && _pos + 1 < _text.Length && (IsNameStart(_text[_pos + 1]) || _text[_pos + 1] == '"')))
+                return new Token(TokenKind.QuotedName, sb.ToString(), TextSpan.FromBounds(start, _pos));
+            sb.Append('.');
+            _pos++;
+            if (Peek() == '"') continue;
+            int word = _pos;
+            ReadWord(); // a bare part (its own dots included); a quoted part may follow its last dot
+            sb.Append(_text, word, _pos - word);
+            if (!(_text[_pos - 1] == '.' && Peek() == '"'))
+                return new Token(TokenKind.QuotedName, sb.ToString(), TextSpan.FromBounds(start, _pos));
+        }
+        return new Token(TokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
+    }
+
+    /// <summary>Reads one quoted part at the current '"' into <paramref name="sb"/>; false when it never closes.</summary>
+    private bool ReadQuoted(StringBuilder sb)
+    {
+        _pos++;
         while (_pos < _text.Length && _text[_pos] != '"')
         {
             if (_text[_pos] == '\\' && _pos + 1 < _text.Length)
@@ -185,10 +209,9 @@ public sealed class Lexer
             }
             sb.Append(_text[_pos++]);
         }
-        if (_pos >= _text.Length)
-            return new Token(TokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
+        if (_pos >= _text.Length) return false;
         _pos++;
-        return new Token(TokenKind.QuotedName, sb.ToString(), TextSpan.FromBounds(start, _pos));
+        return true;
     }
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_' || c == '$';

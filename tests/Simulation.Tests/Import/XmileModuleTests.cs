@@ -73,6 +73,21 @@ public class XmileModuleTests
     }
 
     [Test]
+    public void Module_QuotedIdentsInConnectionsAndEquations_Resolved()
+    {
+        var result = XmileModels.Run(File("""
+            <module name="hare_model"><connect to="area" from=".land"/></module>
+            <module name="lynx model"><connect to="hares" from="&quot;hare_model&quot;.population"/></module>
+            <aux name="land"><eqn>5</eqn></aux>
+            <aux name="total"><eqn>"lynx model".eaten + hare_model."population"</eqn></aux>
+            """,
+            ("hare_model", "<aux name=\"area\" access=\"input\"><eqn>1</eqn></aux><aux name=\"population\" access=\"output\"><eqn>area * 10</eqn></aux>"),
+            ("lynx model", "<aux name=\"hares\" access=\"input\"><eqn>0</eqn></aux><aux name=\"eaten\" access=\"output\"><eqn>hares / 2</eqn></aux>")));
+        Assert.That(result.Series("lynx model.eaten")[0], Is.EqualTo(25.0));
+        Assert.That(result.Series("total")[0], Is.EqualTo(75.0));
+    }
+
+    [Test]
     public void Module_StockUsedAsInputPlaceholder_BecomesAnAlias()
     {
         var document = XmileModels.Document(File("""

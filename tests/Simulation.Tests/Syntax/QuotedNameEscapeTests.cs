@@ -21,4 +21,15 @@ public class QuotedNameEscapeTests
         var name = (NameExpr)Parser.TryParse("\"revenue\\ngap\"").Expression!;
         Assert.That(name.Canonical, Is.EqualTo(Identifier.Canonical("revenue_gap")));
     }
+
+    [TestCase("\"lynx model\".eaten * 2", "lynx model.eaten")]
+    [TestCase("hares.\"birth rate\" * 2", "hares.birth rate")]
+    [TestCase("\"outer\".\"inner model\".x * 2", "outer.inner model.x")]
+    [TestCase("\"a\".b.\"c d\" * 2", "a.b.c d")]
+    public void Lex_PathWithQuotedParts_OneName(string written, string name)
+    {
+        var expression = Parser.TryParse(written).Expression;
+        Assert.That(expression, Is.TypeOf<BinaryExpr>());
+        Assert.That(((NameExpr)((BinaryExpr)expression!).Left).Name, Is.EqualTo(name));
+    }
 }

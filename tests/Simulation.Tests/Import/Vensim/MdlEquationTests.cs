@@ -157,21 +157,16 @@ public class MdlEquationTests
     [Test]
     public void VectorFunctions_WrittenAlongTheLastSubscript()
     {
-        var document = MdlModels.Document(MdlModels.File("""
+        string mdl = MdlModels.File("""
             R: r1, r2 ~~|
             D: d1, d2, d3 ~~|
             v[R, D] = 3, 1, 2; 1, 1, 0; ~~|
             rank[R, D] = VECTOR RANK(v[R, D], 1) ~~|
             order[R, D] = VECTOR SORT ORDER(v[R, D], 0) ~~|
-            """));
+            """);
+        var document = MdlModels.Document(mdl);
         Assert.That(document.Variables.Single(v => v.Name == "rank").Equation!.Text, Is.EqualTo("VECTOR_RANK(v[R, *:D], 1)"));
-        var run = MdlModels.Run(MdlModels.File("""
-            R: r1, r2 ~~|
-            D: d1, d2, d3 ~~|
-            v[R, D] = 3, 1, 2; 1, 1, 0; ~~|
-            rank[R, D] = VECTOR RANK(v[R, D], 1) ~~|
-            order[R, D] = VECTOR SORT ORDER(v[R, D], 0) ~~|
-            """));
+        var run = MdlModels.Run(mdl);
         Assert.That(new[] { "rank[r1,d1]", "rank[r1,d2]", "rank[r1,d3]", "rank[r2,d1]", "rank[r2,d2]", "rank[r2,d3]" }.Select(n => run.Series(n)[0]),
             Is.EqualTo(new double[] { 3, 1, 2, 2, 3, 1 }));
         Assert.That(new[] { "order[r1,d1]", "order[r1,d2]", "order[r1,d3]", "order[r2,d1]", "order[r2,d2]", "order[r2,d3]" }.Select(n => run.Series(n)[0]),
