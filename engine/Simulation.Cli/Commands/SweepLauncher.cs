@@ -78,6 +78,7 @@ public static class SweepLauncher
         {
             Console.CancelKeyPress -= onCancel;
         }
+        foreach (var repaired in runner.RepairedChunks) Console.Error.WriteLine($"sweep: {repaired}");
         if (status == SweepStatus.Cancelled)
         {
             Console.Error.WriteLine($"sweep: stopped after {runner.CompletedRuns:N0} of {runner.TotalRuns:N0} runs; finished chunks are kept");

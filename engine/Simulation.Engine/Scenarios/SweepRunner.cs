@@ -33,10 +33,14 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
 
     public SweepSummary? Summary { get; private set; }
 
+    /// <summary>Committed chunks found damaged on resume (a checksum that does not match, a torn file): each was run again.</summary>
+    public List<string> RepairedChunks { get; } = new();
+
     /// <param name="alsoOwned">Files an analysis writes into the same folder: a fresh sweep refuses a folder holding them and
     /// --force deletes them, as it does the sweep's own.</param>
     public SweepStatus Run(string folder, SweepStart start, bool csv, CancellationToken cancellation = default, IReadOnlyList<string>? alsoOwned = null)
     {
+        using var folderLock = SweepFolderLock.Acquire(folder);
         var journal = SweepJournal.Open(folder, experiment, [.. SweepOutputs.AllNames, .. alsoOwned ?? []], start);
         if (journal.IsComplete && File.Exists(Path.Combine(folder, SweepOutputs.SummaryJson)))
         {
@@ -50,7 +54,12 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
                 var pending = new List<int>();
                 for (int c = 0; c < journal.ChunkCount; c++)
                     if (journal.HasPart(s, c)) Interlocked.Add(ref _completed, journal.ChunkRange(c).Count);
-                    else pending.Add(c);
+                    else
+                    {
+                        if (journal.DiscardDamagedPart(s, c) is { } why)
+                            RepairedChunks.Add($"chunk {c} of scenario '{experiment.Scenarios[s].Name}' ({Path.GetFileName(journal.PartPath(s, c))}) {why}; it is run again");
+                        pending.Add(c);
+                    }
                 foreach (var (firstChunk, lastChunk) in Ranges(pending))
                 {
                     int first = journal.ChunkRange(firstChunk).First;

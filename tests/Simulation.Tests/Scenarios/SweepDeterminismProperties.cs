@@ -72,7 +72,7 @@ public class SweepDeterminismProperties
     {
         Assert.That(Reference.Value.Files.Keys, Is.EquivalentTo(new[]
         {
-            "runs.parquet", "outcomes.parquet", "series.parquet", "runs.csv", "outcomes.csv", "series.csv", "summary.csv", "summary.json", "sweep.json",
+            "runs.parquet", "outcomes.parquet", "series.parquet", "runs.csv", "outcomes.csv", "series.csv", "summary.csv", "summary.json", "sweep.json", ".sweep.lock",
         }));
     }
 

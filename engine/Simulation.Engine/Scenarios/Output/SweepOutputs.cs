@@ -55,7 +55,7 @@ public static class SweepOutputs
         for (int chunk = 0; chunk < journal.ChunkCount; chunk++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var part = journal.ReadPart(s, chunk) ?? throw new InvalidDataException($"the committed chunk {chunk} of scenario {s} cannot be read");
+            var part = journal.ReadPart(s, chunk) ?? throw Damaged(journal, s, chunk);
             double[]? baseline = s != b && measurement.IsPaired ? BaselineColumns(experiment, journal, chunk) : null;
             for (int i = 0; i < part.Count; i++)
             {
@@ -100,10 +100,15 @@ public static class SweepOutputs
     private static double[] BaselineColumns(CompiledExperiment experiment, SweepJournal journal, int chunk)
     {
         var columns = experiment.Measurement.Columns;
-        var part = journal.ReadPart(experiment.Baseline, chunk) ?? throw new InvalidDataException($"the baseline's committed chunk {chunk} cannot be read");
+        var part = journal.ReadPart(experiment.Baseline, chunk) ?? throw Damaged(journal, experiment.Baseline, chunk);
         var result = new double[part.Count * columns.Length];
         for (int i = 0; i < part.Count; i++)
             OutcomeEvaluator.Evaluate(experiment.Measurement.Layout, columns, part.Row(i), [], result.AsSpan(i * columns.Length, columns.Length));
         return result;
     }
+
+    /// <summary>A committed chunk damaged while the sweep ran (the folder is locked, so not by another sweep): --resume runs it again.</summary>
+    private static SweepFolderException Damaged(SweepJournal journal, int scenario, int chunk) =>
+        new($"the committed chunk {Path.GetFileName(journal.PartPath(scenario, chunk))} in '{journal.Folder}' was damaged while the sweep ran",
+            "run the same command with --resume: it checks every chunk and runs the damaged ones again");
 }

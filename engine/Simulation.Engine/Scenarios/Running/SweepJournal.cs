@@ -84,6 +84,8 @@ public sealed class SweepJournal
                     "start again with --force (or use another --output folder)");
             var journal = new SweepJournal(folder, fingerprint, chunk, experiment.Futures, experiment.Measurement.Layout.ValuesPerRun, (bool?)json["complete"] == true);
             Directory.CreateDirectory(journal.PartsPath);
+            // Under the folder's lock, a temporary file is a chunk a killed (or disk-full) sweep never finished.
+            foreach (var orphan in Directory.GetFiles(journal.PartsPath, "*.tmp")) File.Delete(orphan);
             return journal;
         }
         Directory.CreateDirectory(folder);
@@ -110,6 +112,17 @@ public sealed class SweepJournal
     }
 
     public void Commit(int scenario, int chunk, PartFile part) => part.Write(PartPath(scenario, chunk));
+
+    /// <summary>Deletes a part file that is there but not whole (see <see cref="PartFile.IsValid"/>), and says what was wrong; null when there is none.</summary>
+    public string? DiscardDamagedPart(int scenario, int chunk)
+    {
+        string path = PartPath(scenario, chunk);
+        if (!File.Exists(path)) return null;
+        var (first, count) = ChunkRange(chunk);
+        string why = PartFile.Problem(path, first, count, ValuesPerRun) ?? "could not be read";
+        File.Delete(path);
+        return why;
+    }
 
     /// <summary>Marks the sweep complete (after its outputs are in place) and removes the committed chunks.</summary>
     public void Complete(CompiledExperiment experiment)
