@@ -41,7 +41,9 @@ public sealed class FuzzCampaign : IDisposable
     /// <summary>Element-steps one run may take (steps x elements), and that a sweep may take over all its runs.</summary>
     public const double RunBudget = 2e6, SweepBudget = 1e7;
 
-    public static readonly TimeSpan CaseTime = TimeSpan.FromSeconds(60);
+    /// <summary>Wall-clock time a case may take: 60 s, or SIM_FUZZ_CASE_SECONDS (campaigns run niced beside other work).</summary>
+    public static readonly TimeSpan CaseTime = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("SIM_FUZZ_CASE_SECONDS"), out int seconds) && seconds > 0 ? seconds : 60);
     public const long HeapBudget = 3L << 30;
 
     /// <summary>The kinds in proportion: models, XMILE and Vensim files most often (they reach every stage of the engine), the rest as often as each other.</summary>
@@ -81,11 +83,7 @@ public sealed class FuzzCampaign : IDisposable
         for (int i = first; i < first + count; i++)
         {
             var failure = RunCase(seed, i);
-            if (failure is not null)
-            {
-                Failures.Add(keepFailuresIn is null ? failure : Keep(failure, keepFailuresIn));
-                if (failure.Outcome == FuzzOutcome.Hang) return; // its thread still runs: stop here
-            }
+            if (failure is not null) Failures.Add(keepFailuresIn is null ? failure : Keep(failure, keepFailuresIn)); // a hung case's thread runs on
             progress?.Invoke(i - first + 1);
         }
     }
