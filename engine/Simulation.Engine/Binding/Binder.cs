@@ -16,6 +16,16 @@ public static class Binder
     public static BoundModel Bind(ModelDocument document, DiagnosticBag diagnostics)
     {
         var dimensions = DimensionBinder.Bind(document, diagnostics);
+        if (!WithinElementLimit(document, dimensions, diagnostics))
+            return new BoundModel
+            {
+                Document = document,
+                Time = document.Time,
+                Dimensions = DimensionBinder.Ordered(dimensions, document),
+                Variables = [],
+                Elements = [],
+                Tables = [],
+            };
         var context = new BindingContext
         {
             Variables = new Dictionary<string, BoundVariable>(),
@@ -39,6 +49,38 @@ public static class Binder
             Elements = context.Elements.ToImmutableArray(),
             Tables = context.Tables.ToImmutableArray(),
         };
+    }
+
+    /// <summary>
+    /// Whether the model's elements (each variable's dimension sizes multiplied, added up over the variables) stay within
+    /// <see cref="ModelLimits.MaxElements"/>. Counted in doubles before anything is allocated: 65,536 x 65,536 overflows an
+    /// int to 0. A model over the limit is reported once per variable that alone exceeds it (or once for the total) and
+    /// bound as empty, so that nothing else is reported about it.
+    /// </summary>
+    private static bool WithinElementLimit(ModelDocument document, Dictionary<string, Dimension> dimensions, DiagnosticBag diagnostics)
+    {
+        double total = 0;
+        bool reported = false;
+        foreach (var def in document.Variables)
+        {
+            if (def.Kind == VariableKind.Graphical) continue;
+            double count = 1;
+            foreach (var d in def.Dimensions)
+                if (dimensions.TryGetValue(Identifier.Canonical(d.Name), out var dim)) count *= dim.Size;
+            total += count;
+            if (count <= ModelLimits.MaxElements) continue;
+            reported = true;
+            var sizes = string.Join(" x ", def.Dimensions.Select(d => dimensions.TryGetValue(Identifier.Canonical(d.Name), out var dim) ? $"{dim.Name} {dim.Size:N0}" : d.Name));
+            diagnostics.Error(DiagnosticCodes.TooManyElements,
+                $"'{def.Name}' would have {count:N0} elements ({sizes}); a model may have at most {ModelLimits.MaxElements:N0}",
+                def.Location, def.Name, "use smaller dimensions, or fewer of them on this variable");
+        }
+        if (total <= ModelLimits.MaxElements) return true;
+        if (!reported)
+            diagnostics.Error(DiagnosticCodes.TooManyElements,
+                $"the model would have {total:N0} elements over its variables; a model may have at most {ModelLimits.MaxElements:N0}",
+                document.Location, hint: "use smaller dimensions, or fewer arrayed variables");
+        return false;
     }
 
     /// <summary>Creates each variable with its dimensions and one element per position.</summary>

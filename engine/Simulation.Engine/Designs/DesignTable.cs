@@ -56,6 +56,7 @@ public sealed class DesignTable
         var inputs = new List<CsvCell>();
         bool hasId = false;
         List<string>? ids = null;
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var values = new List<double>();
         int rows = 0;
         try
@@ -81,7 +82,15 @@ public sealed class DesignTable
                         Located(file, row[0]), Hint: "every row gives one value per column"));
                     continue;
                 }
-                ids?.Add(row[0].Text);
+                if (ids is not null)
+                {
+                    // Outputs are keyed by the identifier: two rows of one id would be two results under one name.
+                    if (!seenIds.Add(row[0].Text))
+                        problems.Add(new Diagnostic(DiagnosticCodes.DesignTableMalformed, Severity.Error,
+                            $"row {rows}: the {header[0].Text} '{row[0].Text}' is given to an earlier row too",
+                            Located(file, row[0]), Hint: $"give each row its own {header[0].Text}"));
+                    ids.Add(row[0].Text);
+                }
                 for (int c = 0; c < inputs.Count; c++)
                 {
                     var cell = row[c + (hasId ? 1 : 0)];

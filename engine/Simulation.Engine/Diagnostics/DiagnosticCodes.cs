@@ -13,6 +13,8 @@ public static class DiagnosticCodes
     public const string SchemaViolation = "SD1003";
     public const string InvalidValue = "SD1004";
     public const string UnsupportedFormatVersion = "SD1005";
+    public const string InvalidUtf8 = "SD1006";
+    public const string FileTooLarge = "SD1007";
 
     // Equation syntax
     public const string SyntaxError = "SD1101";
@@ -62,6 +64,7 @@ public static class DiagnosticCodes
     public const string MissingElementEquation = "SD2204";
     public const string BadMapping = "SD2205";
     public const string DuplicateElement = "SD2206";
+    public const string TooManyElements = "SD2207";
 
     // Warnings about structure
     public const string UnusedVariable = "SD2301";
@@ -121,6 +124,8 @@ public static class DiagnosticCodes
         [DuplicateKey] = "a JSON key is given twice in one object",
         [SchemaViolation] = "the file does not follow the model schema",
         [InvalidValue] = "a value in the file is out of range or of the wrong kind",
+        [InvalidUtf8] = "the file is not valid UTF-8; invalid bytes are read as U+FFFD (warning)",
+        [FileTooLarge] = "the file is larger than sim reads",
         [UnsupportedFormatVersion] = "the file declares a format version this engine does not read",
         [SyntaxError] = "an equation cannot be parsed",
         [TooDeeplyNested] = "an equation is nested too deeply",
@@ -159,6 +164,7 @@ public static class DiagnosticCodes
         [MissingElementEquation] = "an arrayed variable has no equation for some elements",
         [BadMapping] = "a dimension mapping or subrange is inconsistent",
         [DuplicateElement] = "an element is named twice in one dimension",
+        [TooManyElements] = "a dimension, a variable or the model has more elements than sim allows",
         [UnusedVariable] = "a variable is never used (warning)",
         [ValueOutsideRange] = "an input's value lies outside its declared range (warning)",
         [AlgebraicLoop] = "auxiliaries or flows depend on each other in a loop with no stock in it",

@@ -105,8 +105,13 @@ public static class XmileReader
             int? size = null;
             if (elements.IsEmpty && context.NumberAttribute(dim, "size", $"the size of the dimension '{name}'") is double n)
             {
-                if (n >= 1 && n <= 1_000_000 && n == Math.Floor(n)) size = (int)n;
-                else context.Diagnostics.Error(DiagnosticCodes.InvalidValue, $"the size of the dimension '{name}' must be a whole number from 1, but it is {n}", context.At(dim));
+                if (n >= 1 && n <= ModelLimits.MaxDimensionSize && n == Math.Floor(n)) size = (int)n;
+                else
+                {
+                    context.Diagnostics.Error(DiagnosticCodes.TooManyElements,
+                        $"the size of the dimension '{name}' is {n.ToString("R", CultureInfo.InvariantCulture)}: a size is a whole number from 1 to {ModelLimits.MaxDimensionSize:N0}", context.At(dim));
+                    size = 1; // one stand-in element, so that the variables over it are not reported again as over no dimension
+                }
                 if (size is int k) elements = Enumerable.Range(1, k).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToImmutableArray();
             }
             result.Add(new DimensionDefinition { Name = name, Elements = elements, Size = size, Location = context.At(dim) });

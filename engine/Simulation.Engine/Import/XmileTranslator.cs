@@ -22,6 +22,10 @@ internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<
     IReadOnlyDictionary<string, DimensionDefinition> dimensions)
 {
     private const int MaxNesting = 32;
+
+    /// <summary>Macro bodies written for one file: macros calling others twice or more grow exponentially with depth.</summary>
+    private const int MaxExpansions = 100_000;
+    private int _expansions;
     private readonly XmileContext _context = context;
     private readonly IReadOnlyDictionary<string, XmileMacro> _macros = macros;
     private readonly IReadOnlyDictionary<string, DimensionDefinition> _dimensions = dimensions;
@@ -194,6 +198,14 @@ internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<
                 return false;
             }
             if (macro.Body is null || owner.ParseOnce(macro.Body, macro.Name) is not { } body) return false;
+            if (++owner._expansions > MaxExpansions)
+            {
+                if (owner._expansions == MaxExpansions + 1)
+                    Report(DiagnosticCodes.BadMacro, $"expanding the macros would write more than {MaxExpansions:N0} macro bodies (here, '{macro.Name}'), which sim does not do",
+                        source, call, "macros that call other macros more than once grow exponentially with depth; compute the shared part once, in a variable");
+                output.Append("0", source.FileOffsetOf(call.Span.Start)); // the model is in error already; a stand-in keeps the rest from cascading
+                return true;
+            }
             var stack = frame.Stack.Add(macro);
             Frame inner;
             if (macro.Variables.IsEmpty)

@@ -80,7 +80,14 @@ public static class ModelJsonReader
 
         private DimensionDefinition ReadDimension(JsonObject d)
         {
-            int? size = d["size"] is JsonNumber n && n.Value >= 1 && n.Value <= 1_000_000 ? (int)n.Value : null;
+            int? size = d["size"] is JsonNumber n && n.Value >= 1 && n.Value <= ModelLimits.MaxDimensionSize && n.Value == Math.Floor(n.Value) ? (int)n.Value : null;
+            if (d["size"] is JsonNumber bad && size is null)
+            {
+                diagnostics.Error(DiagnosticCodes.TooManyElements,
+                    $"the size of the dimension '{String(d["name"])}' is {bad.Raw}: a size is a whole number from 1 to {ModelLimits.MaxDimensionSize:N0}",
+                    At(bad), hint: "give the number of elements, or list them in \"elements\": [...]");
+                size = 1; // one stand-in element, so that the variables over it are not reported again as over no dimension
+            }
             var elements = d["elements"] is JsonArray a
                 ? a.Items.OfType<JsonString>().Select(s => s.Value).ToImmutableArray()
                 : size is int k ? Enumerable.Range(1, k).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToImmutableArray()
@@ -179,10 +186,13 @@ public static class ModelJsonReader
             var y = Numbers(g["y"]);
             ImmutableArray<double> x;
             (double, double)? xRange = null;
-            if (g["xRange"] is JsonArray { Items.Count: 2 } r && Number(r.Items[0]) is double lo && Number(r.Items[1]) is double hi)
+            if (g["xRange"] is JsonArray { Items.Count: 2 } r)
             {
-                xRange = (lo, hi);
-                x = GraphDefinition.EvenlySpaced(lo, hi, y.Length);
+                double? lo = Number(r.Items[0]), hi = Number(r.Items[1]);
+                if (lo is double from && hi is double to) xRange = (from, to);
+                // A bound that is not a finite number is reported already (here or by the schema): a stand-in range keeps
+                // the graph from being reported again as having no points.
+                x = GraphDefinition.EvenlySpaced(lo ?? 0, hi ?? (lo ?? 0) + 1, y.Length);
             }
             else
             {

@@ -226,10 +226,11 @@ public sealed class Lexer
         {
             char c = _text[_pos];
             if (char.IsWhiteSpace(c)) { _pos++; continue; }
-            if (c == '{') // XMILE-style comment { ... }
+            if (c == '{') // XMILE-style comment { ... }; one never closed is left for Next to give as a bad token
             {
                 int close = _text.IndexOf('}', _pos);
-                _pos = close < 0 ? _text.Length : close + 1;
+                if (close < 0) break;
+                _pos = close + 1;
                 continue;
             }
             break;

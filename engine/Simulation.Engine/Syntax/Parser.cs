@@ -322,12 +322,14 @@ public sealed partial class Parser
             TokenKind.Bad when t.Text.StartsWith('"') => "a quoted name that is never closed",
             TokenKind.Bad when t.Text.StartsWith("<<", StringComparison.Ordinal) => "units '<<' that are never closed with '>>'",
             TokenKind.Units => $"the units <<{t.Text}>>",
+            TokenKind.Bad when t.Text == "{" => "a comment '{' that is never closed",
             _ => $"'{t.Text}'",
         };
         string? hint = t.Kind switch
         {
             TokenKind.Bad when t.Text.StartsWith('"') => "add the closing double quote",
             TokenKind.Bad when t.Text.StartsWith("<<", StringComparison.Ordinal) => "close the units with '>>'",
+            TokenKind.Bad when t.Text == "{" => "close the comment with '}', or remove the '{'",
             TokenKind.Bad => "this character is not part of the equation language",
             TokenKind.Units => "units in << >> may only follow a number, e.g. 365 <<days/year>>",
             TokenKind.Name or TokenKind.Number when expected.StartsWith("an operator", StringComparison.Ordinal) => "is an operator missing between these?",
