@@ -45,6 +45,7 @@ public class DiagnosticCodeTests
         yield return Case(DiagnosticCodes.BadMapping, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 1 }}",
             dimensions: "[ { \"name\": \"Age\", \"elements\": [\"young\", \"old\"] }, { \"name\": \"Older\", \"subrangeOf\": \"Age\", \"elements\": [\"ancient\"] } ]"));
         yield return Case(DiagnosticCodes.DuplicateElement, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 1 }}", dimensions: "[ { \"name\": \"Age\", \"elements\": [\"young\", \"Young\"] } ]"));
+        yield return Case(DiagnosticCodes.TooManyElements, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 1 }}", dimensions: "[ { \"name\": \"Age\", \"size\": 2000000 } ]"));
         yield return Case(DiagnosticCodes.ValueOutsideRange, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 5, \"input\": true, \"range\": [0, 1] }}, {{ \"name\": \"b\", {Aux}, \"equation\": \"a * TIME\" }}"));
         yield return Case(DiagnosticCodes.UnusedVariable, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": 1 }}"));
         yield return Case(DiagnosticCodes.AlgebraicLoop, Model($"{{ \"name\": \"a\", {Aux}, \"equation\": \"b + 1\" }}, {{ \"name\": \"b\", {Aux}, \"equation\": \"a * 2\" }}"));
@@ -78,6 +79,7 @@ public class DiagnosticCodeTests
             DiagnosticCodes.NotFinite, DiagnosticCodes.DesignTableEmpty, DiagnosticCodes.DesignTableMalformed, DiagnosticCodes.DesignTableNotANumber,
             DiagnosticCodes.DesignTableUnknownInput, DiagnosticCodes.DesignTableNotAnInput, DiagnosticCodes.DesignTableDuplicateInput,
             DiagnosticCodes.RecordTimeOutsideRun,
+            DiagnosticCodes.InvalidUtf8, DiagnosticCodes.FileTooLarge, // about the file's bytes: Hardening/LimitsTests
         ];
         var untested = DiagnosticCodes.Descriptions.Keys.Where(c => !tested.Contains(c) && !testedElsewhere.Contains(c));
         Assert.That(untested, Is.Empty,
