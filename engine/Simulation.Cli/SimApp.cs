@@ -51,6 +51,9 @@ public static class SimApp
                 .WithDescription("Run an experiment: every scenario over every sampled future, in parallel; resumable; Parquet outputs and a summary.")
                 .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep")
                 .WithExample("sweep", "scenarios/hospital-beds.json", "--output", "beds-sweep", "--resume");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Join the shards of one sweep (sim sweep --shard I/N) into the folder the whole sweep would have written, byte for byte.")
+                .WithExample("merge", "shards/0", "shards/1", "shards/2", "--output", "merged");
             config.AddCommand<SummaryCommand>("summary")
                 .WithDescription("Print a finished sweep's comparison: each outcome per scenario, and the paired difference from the baseline.")
                 .WithExample("summary", "beds-sweep")

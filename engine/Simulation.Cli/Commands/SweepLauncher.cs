@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Simulation.Engine.Scenarios;
+using Simulation.Engine.Scenarios.Distributed;
 using Simulation.Engine.Scenarios.Running;
 using Spectre.Console.Cli;
 
@@ -51,12 +52,12 @@ public static class SweepLauncher
 {
     /// <param name="resumeWith">The command line that continues this sweep, printed when it is stopped.</param>
     public static (SweepStatus Status, SweepRunner Runner) Run(CompiledExperiment experiment, string folder, SweepSettings settings, string resumeWith,
-        CancellationToken cancellationToken, IReadOnlyList<string>? alsoOwned = null)
+        CancellationToken cancellationToken, IReadOnlyList<string>? alsoOwned = null, SweepShard? shard = null)
     {
         if (File.Exists(folder)) throw new UsageException($"'{folder}' is a file; --output names a folder");
         int threads = settings.Threads ?? Environment.ProcessorCount;
         ISweepEngine engine = settings.Reference ? new ReferenceSweepEngine(threads) : new VectorSweepEngine(threads, settings.Lanes ?? 16);
-        var runner = new SweepRunner(experiment, engine);
+        var runner = new SweepRunner(experiment, engine, shard);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -67,7 +68,10 @@ public static class SweepLauncher
         SweepStatus status;
         try
         {
-            Console.Error.WriteLine($"sweep: {experiment.Scenarios.Length} scenario{(experiment.Scenarios.Length == 1 ? "" : "s")} x {experiment.Futures:N0} future{(experiment.Futures == 1 ? "" : "s")} = {experiment.Runs:N0} runs on {threads} thread{(threads == 1 ? "" : "s")} into {folder}");
+            Console.Error.WriteLine($"sweep: {experiment.Scenarios.Length} scenario{(experiment.Scenarios.Length == 1 ? "" : "s")} x {experiment.Futures:N0} future{(experiment.Futures == 1 ? "" : "s")} = {experiment.Runs:N0} runs" +
+                (shard is null ? "" : $", shard {shard} of them: {runner.TotalRuns:N0} runs") + $" on {threads} thread{(threads == 1 ? "" : "s")} into {folder}");
+            if (shard is not null && runner.TotalRuns == 0)
+                Console.Error.WriteLine($"sweep: warning: shard {shard} has no runs: the sweep has fewer chunks than shards (set \"chunk\" in the experiment's outputs for smaller ones)");
             status = SweepProgress.Show(runner, () => runner.Run(folder, settings.Start, settings.Csv, stop.Token, alsoOwned));
         }
         catch (SweepFolderException e)

@@ -27,6 +27,9 @@ public sealed record CompiledExperiment
     /// <summary>History matching: the outcome ranges a future's baseline must meet to be kept in the summary (none: every future counts).</summary>
     public ImmutableArray<PlausibilityTarget> Plausibility { get; init; } = ImmutableArray<PlausibilityTarget>.Empty;
 
+    /// <summary>What the command line changed in the experiment file (<see cref="Document"/> already has them applied).</summary>
+    public SweepOverrides Overrides { get; init; } = SweepOverrides.None;
+
     /// <summary>How the summary judges each outcome: directions, ratios, cost-effectiveness, headline.</summary>
     public required Summary.DecisionPlan Decisions { get; init; }
 

@@ -19,13 +19,19 @@ namespace Simulation.Engine.Scenarios;
 /// </summary>
 public static class ExperimentCompiler
 {
-    public static CompiledExperiment? CompileFile(string path, DiagnosticBag diagnostics)
+    public static CompiledExperiment? CompileFile(string path, DiagnosticBag diagnostics, SweepOverrides? overrides = null)
     {
         var experiment = ExperimentJsonReader.ReadFile(path, diagnostics);
-        return experiment is null ? null : Compile(experiment, diagnostics);
+        if (experiment is not null && overrides is { IsEmpty: false })
+        {
+            experiment = overrides.Apply(experiment, diagnostics);
+            // The subset in the file's order and spelling: "b,a" and "A,B" are one sweep, with one fingerprint.
+            if (experiment is not null && !overrides.Scenarios.IsDefaultOrEmpty) overrides = overrides with { Scenarios = experiment.Scenarios.Select(s => s.Name).ToImmutableArray() };
+        }
+        return experiment is null ? null : Compile(experiment, diagnostics, overrides);
     }
 
-    public static CompiledExperiment? Compile(ExperimentDocument experiment, DiagnosticBag diagnostics)
+    public static CompiledExperiment? Compile(ExperimentDocument experiment, DiagnosticBag diagnostics, SweepOverrides? overrides = null)
     {
         if (!File.Exists(experiment.ModelPath))
         {
@@ -76,6 +82,7 @@ public static class ExperimentCompiler
             Measurement = measurement,
             Plausibility = plausibility,
             Decisions = decisions!,
+            Overrides = overrides ?? SweepOverrides.None,
         };
     }
 

@@ -1,3 +1,4 @@
+using Simulation.Engine.Scenarios.Distributed;
 using Simulation.Engine.Scenarios.Output;
 using Simulation.Engine.Scenarios.Running;
 using Simulation.Engine.Scenarios.Summary;
@@ -23,11 +24,19 @@ public enum SweepStatus
 /// keeps every core busy across chunk boundaries. <see cref="CompletedRuns"/> may be read from another thread
 /// for progress.
 /// </summary>
-public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engine)
+public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engine, SweepShard? shard = null)
 {
     private long _completed;
 
-    public long TotalRuns => experiment.Runs;
+    /// <summary>The runs this sweep does: all of the experiment's, or its shard's.</summary>
+    public long TotalRuns { get; } = shard is null ? experiment.Runs : ShardRuns(experiment, shard);
+
+    private static long ShardRuns(CompiledExperiment experiment, SweepShard shard)
+    {
+        int chunk = SweepJournal.ChunkSize(experiment), chunks = (experiment.Futures + chunk - 1) / chunk;
+        var (first, end) = shard.Chunks(chunks);
+        return (long)experiment.Scenarios.Length * (Math.Min(end * chunk, experiment.Futures) - Math.Min(first * chunk, experiment.Futures));
+    }
 
     public long CompletedRuns => Interlocked.Read(ref _completed);
 
@@ -40,19 +49,24 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
     /// --force deletes them, as it does the sweep's own.</param>
     public SweepStatus Run(string folder, SweepStart start, bool csv, CancellationToken cancellation = default, IReadOnlyList<string>? alsoOwned = null)
     {
-        using var folderLock = SweepFolderLock.Acquire(folder);
-        var journal = SweepJournal.Open(folder, experiment, [.. SweepOutputs.AllNames, .. alsoOwned ?? []], start);
-        if (journal.IsComplete && File.Exists(Path.Combine(folder, SweepOutputs.SummaryJson)))
+        using var folderLock = SweepFolderLock.Acquire(folder); // a shard's folder too: two copies of one shard never write one folder
+        var journal = SweepJournal.Open(folder, experiment, [.. SweepOutputs.AllNames, ShardManifest.FileName, .. alsoOwned ?? []], start, shard?.ToString());
+        var (firstChunk, endChunk) = shard?.Chunks(journal.ChunkCount) ?? (0, journal.ChunkCount);
+        // A complete shard is complete while every chunk the merge will read is whole; otherwise the damaged ones run again.
+        if (journal.IsComplete && (shard is null ? File.Exists(Path.Combine(folder, SweepOutputs.SummaryJson))
+                : File.Exists(Path.Combine(folder, ShardManifest.FileName)) && Enumerable.Range(firstChunk, endChunk - firstChunk)
+                    .All(c => Enumerable.Range(0, experiment.Scenarios.Length).All(s => journal.HasPart(s, c)))))
         {
             Interlocked.Exchange(ref _completed, TotalRuns);
             return SweepStatus.AlreadyComplete;
         }
+        if (shard is not null) ShardManifest.For(experiment, journal, shard, complete: false).Write(folder);
         try
         {
             for (int s = 0; s < experiment.Scenarios.Length; s++)
             {
                 var pending = new List<int>();
-                for (int c = 0; c < journal.ChunkCount; c++)
+                for (int c = firstChunk; c < endChunk; c++)
                     if (journal.HasPart(s, c)) Interlocked.Add(ref _completed, journal.ChunkRange(c).Count);
                     else
                     {
@@ -60,21 +74,23 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
                             RepairedChunks.Add($"chunk {c} of scenario '{experiment.Scenarios[s].Name}' ({Path.GetFileName(journal.PartPath(s, c))}) {why}; it is run again");
                         pending.Add(c);
                     }
-                foreach (var (firstChunk, lastChunk) in Ranges(pending))
+                foreach (var (fromChunk, lastChunk) in Ranges(pending))
                 {
-                    int first = journal.ChunkRange(firstChunk).First;
+                    int first = journal.ChunkRange(fromChunk).First;
                     var (lastFirst, lastCount) = journal.ChunkRange(lastChunk);
                     var sink = new ChunkSink(journal, s, () => Interlocked.Increment(ref _completed));
                     engine.Run(experiment, experiment.Scenarios[s], first, lastFirst + lastCount - first, sink, cancellation);
                 }
             }
-            Summary = SweepOutputs.WriteAsync(experiment, journal, csv || experiment.Document.Outputs.Csv, cancellation).GetAwaiter().GetResult();
+            Summary = SweepOutputs.WriteAsync(experiment, journal, journal, Enumerable.Range(firstChunk, endChunk - firstChunk).ToList(),
+                csv || experiment.Document.Outputs.Csv, summarise: shard is null, cancellation).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return SweepStatus.Cancelled;
         }
-        journal.Complete(experiment);
+        if (shard is not null) ShardManifest.For(experiment, journal, shard, complete: true).Write(folder);
+        journal.Complete(experiment, keepParts: shard is not null);
         return SweepStatus.Completed;
     }
 

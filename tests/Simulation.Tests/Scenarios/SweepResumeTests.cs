@@ -157,7 +157,7 @@ public class SweepResumeTests
     }
 
     /// <summary>Passes futures through, and asks the sweep to stop after a given number, as Ctrl-C would.</summary>
-    private sealed class StoppingEngine(ISweepEngine inner, int stopAfter, CancellationTokenSource cancel) : ISweepEngine
+    internal sealed class StoppingEngine(ISweepEngine inner, int stopAfter, CancellationTokenSource cancel) : ISweepEngine
     {
         private int _delivered;
 

@@ -24,7 +24,16 @@ public static class SweepOutputs
     public static IReadOnlyList<string> AllNames { get; } =
         [Runs + ".parquet", Outcomes + ".parquet", Series + ".parquet", Runs + ".csv", Outcomes + ".csv", Series + ".csv", SummaryCsv, SummaryJson];
 
-    public static async Task<SweepSummary> WriteAsync(CompiledExperiment experiment, SweepJournal journal, bool csv, CancellationToken cancellation)
+    public static async Task<SweepSummary> WriteAsync(CompiledExperiment experiment, SweepJournal journal, bool csv, CancellationToken cancellation) =>
+        (await WriteAsync(experiment, journal, journal, Enumerable.Range(0, journal.ChunkCount).ToList(), csv, summarise: true, cancellation))!;
+
+    /// <summary>
+    /// The outputs of <paramref name="chunks"/> (in increasing order) of <paramref name="journal"/>'s sweep, read from
+    /// <paramref name="parts"/> (a shard writes its own chunks' tables; a merge reads the shards' chunks), into the journal's
+    /// folder; the summary (over those chunks' futures) when <paramref name="summarise"/>, else null.
+    /// </summary>
+    public static async Task<SweepSummary?> WriteAsync(CompiledExperiment experiment, SweepJournal journal, ICommittedChunks parts, IReadOnlyList<int> chunks,
+        bool csv, bool summarise, CancellationToken cancellation)
     {
         var measurement = experiment.Measurement;
         var columns = measurement.Columns;
@@ -41,7 +50,16 @@ public static class SweepOutputs
         await using var seriesFile = measurement.Series.IsEmpty ? null : await TidyTable.CreateAsync(Path.Combine(folder, Series + ".parquet"), Csv(Series),
             seriesTable.run, seriesTable.variable, seriesTable.element, seriesTable.time, seriesTable.value);
 
-        int scenarios = experiment.Scenarios.Length, futures = experiment.Futures, b = experiment.Baseline;
+        int scenarios = experiment.Scenarios.Length, b = experiment.Baseline;
+        // The summary keeps each written future's values at its place among the written futures (its future number in a whole sweep).
+        var slotOf = new int[chunks.Count];
+        int futures = 0;
+        for (int k = 0; k < chunks.Count; k++)
+        {
+            slotOf[k] = futures;
+            futures += journal.ChunkRange(chunks[k]).Count;
+        }
+        if (!summarise) futures = 0;
         var summary = new double[scenarios][][];
         for (int s = 0; s < scenarios; s++)
         {
@@ -52,11 +70,12 @@ public static class SweepOutputs
         for (int s = 0; s < scenarios; s++) failed[s] = new bool[futures];
         var own = new double[columns.Length];
         for (int s = 0; s < scenarios; s++)
-        for (int chunk = 0; chunk < journal.ChunkCount; chunk++)
+        for (int k = 0; k < chunks.Count; k++)
         {
+            int chunk = chunks[k];
             cancellation.ThrowIfCancellationRequested();
-            var part = journal.ReadPart(s, chunk) ?? throw Damaged(journal, s, chunk);
-            double[]? baseline = s != b && measurement.IsPaired ? BaselineColumns(experiment, journal, chunk) : null;
+            var part = parts.ReadPart(s, chunk) ?? throw Damaged(journal, parts, s, chunk);
+            double[]? baseline = s != b && measurement.IsPaired ? BaselineColumns(experiment, journal, parts, chunk) : null;
             for (int i = 0; i < part.Count; i++)
             {
                 int future = part.First + i;
@@ -64,10 +83,10 @@ public static class SweepOutputs
                 var row = part.Row(i);
                 OutcomeEvaluator.Evaluate(measurement.Layout, columns, row, baseline is null ? [] : baseline.AsSpan(i * columns.Length, columns.Length), own);
                 runs.Add(s, future, part.Problems[i]);
-                failed[s][future] = part.Problems[i] is not null;
+                if (summarise) failed[s][slotOf[k] + i] = part.Problems[i] is not null;
                 for (int c = 0; c < columns.Length; c++)
                 {
-                    summary[s][c][future] = own[c];
+                    if (summarise) summary[s][c][slotOf[k] + i] = own[c];
                     outcomeTable.run.Add(run);
                     outcomeTable.outcome.Add(columns[c].Outcome);
                     outcomeTable.element.Add(columns[c].Element);
@@ -90,6 +109,7 @@ public static class SweepOutputs
         await runsFile.PublishAsync();
         await outcomesFile.PublishAsync();
         if (seriesFile is not null) await seriesFile.PublishAsync();
+        if (!summarise) return null;
         var result = SweepSummary.Compute(experiment, columns, summary, failed);
         AtomicFile.WriteAllText(Path.Combine(folder, SummaryCsv), result.ToCsv());
         AtomicFile.WriteAllText(Path.Combine(folder, SummaryJson), result.ToJson());
@@ -97,10 +117,10 @@ public static class SweepOutputs
     }
 
     /// <summary>The baseline's outcome columns for every future of a chunk (row-major: future, column).</summary>
-    private static double[] BaselineColumns(CompiledExperiment experiment, SweepJournal journal, int chunk)
+    private static double[] BaselineColumns(CompiledExperiment experiment, SweepJournal journal, ICommittedChunks parts, int chunk)
     {
         var columns = experiment.Measurement.Columns;
-        var part = journal.ReadPart(experiment.Baseline, chunk) ?? throw Damaged(journal, experiment.Baseline, chunk);
+        var part = parts.ReadPart(experiment.Baseline, chunk) ?? throw Damaged(journal, parts, experiment.Baseline, chunk);
         var result = new double[part.Count * columns.Length];
         for (int i = 0; i < part.Count; i++)
             OutcomeEvaluator.Evaluate(experiment.Measurement.Layout, columns, part.Row(i), [], result.AsSpan(i * columns.Length, columns.Length));
@@ -108,7 +128,10 @@ public static class SweepOutputs
     }
 
     /// <summary>A committed chunk damaged while the sweep ran (the folder is locked, so not by another sweep): --resume runs it again.</summary>
-    private static SweepFolderException Damaged(SweepJournal journal, int scenario, int chunk) =>
-        new($"the committed chunk {Path.GetFileName(journal.PartPath(scenario, chunk))} in '{journal.Folder}' was damaged while the sweep ran",
-            "run the same command with --resume: it checks every chunk and runs the damaged ones again");
+    private static SweepFolderException Damaged(SweepJournal journal, ICommittedChunks parts, int scenario, int chunk) =>
+        ReferenceEquals(journal, parts)
+            ? new($"the committed chunk {Path.GetFileName(journal.PartPath(scenario, chunk))} in '{journal.Folder}' was damaged while the sweep ran",
+                "run the same command with --resume: it checks every chunk and runs the damaged ones again")
+            : new($"the committed chunk '{parts.PartPath(scenario, chunk)}' is missing or damaged",
+                "run its shard again with --resume: it checks every chunk and runs the damaged ones again");
 }

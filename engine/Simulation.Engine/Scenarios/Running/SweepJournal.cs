@@ -32,7 +32,7 @@ public sealed class SweepFolderException(string message, string? hint = null) : 
 /// A chunk is futures [c * Chunk, (c + 1) * Chunk) of one scenario. Resuming skips committed chunks and runs the
 /// rest; the outputs are then made from the parts alone, so they are the same bytes as an uninterrupted sweep's.
 /// </summary>
-public sealed class SweepJournal
+public sealed class SweepJournal : ICommittedChunks
 {
     public const string ManifestName = "sweep.json";
     public const string PartsFolder = ".parts";
@@ -55,6 +55,9 @@ public sealed class SweepJournal
     public int ValuesPerRun { get; }
     public bool IsComplete { get; private set; }
 
+    /// <summary>The shard this folder holds ("I/N"), or null for a whole sweep.</summary>
+    public string? Shard { get; private init; }
+
     public int ChunkCount => (Futures + Chunk - 1) / Chunk;
 
     public (int First, int Count) ChunkRange(int chunk) => (chunk * Chunk, Math.Min(Chunk, Futures - chunk * Chunk));
@@ -63,7 +66,7 @@ public sealed class SweepJournal
     public static IReadOnlyList<string> OwnedFiles(IEnumerable<string> outputs) => [ManifestName, PartsFolder, .. outputs];
 
     /// <summary>Opens (or creates) the journal in <paramref name="folder"/> for this experiment, as <paramref name="start"/> asks.</summary>
-    public static SweepJournal Open(string folder, CompiledExperiment experiment, IReadOnlyList<string> outputs, SweepStart start)
+    public static SweepJournal Open(string folder, CompiledExperiment experiment, IReadOnlyList<string> outputs, SweepStart start, string? shard = null)
     {
         int chunk = ChunkSize(experiment);
         string fingerprint = FingerprintOf(experiment, chunk);
@@ -82,17 +85,28 @@ public sealed class SweepJournal
             if ((string?)json["fingerprint"] != fingerprint)
                 throw new SweepFolderException($"the sweep in '{folder}' was started from a different experiment, model, design table or analysis design",
                     "start again with --force (or use another --output folder)");
-            var journal = new SweepJournal(folder, fingerprint, chunk, experiment.Futures, experiment.Measurement.Layout.ValuesPerRun, (bool?)json["complete"] == true);
+            if ((string?)json["shard"] != shard)
+                throw new SweepFolderException(
+                    $"the sweep in '{folder}' is {((string?)json["shard"] is { } held ? $"shard {held}" : "a whole sweep")}, not {(shard is null ? "a whole sweep" : $"shard {shard}")}",
+                    "resume it as it was started, or start again with --force (or use another --output folder)");
+            var journal = new SweepJournal(folder, fingerprint, chunk, experiment.Futures, experiment.Measurement.Layout.ValuesPerRun, (bool?)json["complete"] == true) { Shard = shard };
             Directory.CreateDirectory(journal.PartsPath);
             // Under the folder's lock, a temporary file is a chunk a killed (or disk-full) sweep never finished.
             foreach (var orphan in Directory.GetFiles(journal.PartsPath, "*.tmp")) File.Delete(orphan);
             return journal;
         }
         Directory.CreateDirectory(folder);
-        var created = new SweepJournal(folder, fingerprint, chunk, experiment.Futures, experiment.Measurement.Layout.ValuesPerRun, false);
+        var created = new SweepJournal(folder, fingerprint, chunk, experiment.Futures, experiment.Measurement.Layout.ValuesPerRun, false) { Shard = shard };
         Directory.CreateDirectory(created.PartsPath);
         created.WriteManifest(experiment);
         return created;
+    }
+
+    /// <summary>The journal of a finished shard's folder, only to read its committed chunks (nothing is written or checked here: the merge has checked its manifest).</summary>
+    public static SweepJournal Attach(string folder, CompiledExperiment experiment)
+    {
+        int chunk = ChunkSize(experiment);
+        return new SweepJournal(folder, FingerprintOf(experiment, chunk), chunk, experiment.Futures, experiment.Measurement.Layout.ValuesPerRun, true);
     }
 
     public string PartsPath => Path.Combine(Folder, PartsFolder);
@@ -124,12 +138,12 @@ public sealed class SweepJournal
         return why;
     }
 
-    /// <summary>Marks the sweep complete (after its outputs are in place) and removes the committed chunks.</summary>
-    public void Complete(CompiledExperiment experiment)
+    /// <summary>Marks the sweep complete (after its outputs are in place) and removes the committed chunks, unless a merge is to read them (a shard's).</summary>
+    public void Complete(CompiledExperiment experiment, bool keepParts = false)
     {
         IsComplete = true;
         WriteManifest(experiment);
-        Delete(PartsPath);
+        if (!keepParts) Delete(PartsPath);
     }
 
     /// <summary>
@@ -149,6 +163,7 @@ public sealed class SweepJournal
             sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
         }
         Add(Format + "\n" + chunk + "\n");
+        if (!experiment.Overrides.IsEmpty) Add(experiment.Overrides.ToArguments() + "\n");
         Add(experiment.Document.Source.Text);
         Add(experiment.Model.Source?.Text ?? "");
         if (experiment.Document.Uncertainty?.TablePath is { } table && File.Exists(table)) Add(File.ReadAllText(table));
@@ -170,6 +185,7 @@ public sealed class SweepJournal
             ["runs"] = experiment.Runs,
             ["complete"] = IsComplete,
         };
+        if (Shard is not null) json["shard"] = Shard;
         AtomicFile.WriteAllText(Path.Combine(Folder, ManifestName), json.ToString() + "\n");
     }
 

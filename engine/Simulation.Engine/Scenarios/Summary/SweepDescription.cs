@@ -100,7 +100,7 @@ public sealed record Provenance(string ExperimentFile, string ExperimentSha256, 
         string file = Shown(document.Source.Path);
         string? table = document.Uncertainty?.TablePath is { } t && File.Exists(t) ? Hash(File.ReadAllText(t)) : null;
         return new Provenance(file, Hash(document.Source.Text), Shown(document.ModelPath), Hash(experiment.Model.Source?.Text ?? ""), table, CurrentEngineVersion,
-            $"sim sweep {Quote(file)} --output DIR");
+            $"sim sweep {Quote(file)} --output DIR" + (experiment.Overrides.IsEmpty ? "" : " " + experiment.Overrides.ToArguments()));
     }
 
     public static string CurrentEngineVersion { get; } =

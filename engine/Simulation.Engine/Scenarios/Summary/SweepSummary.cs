@@ -36,7 +36,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
     /// <param name="failed">failed[scenario][future]: the run's stocks or rates became NaN or infinite (null: none did).</param>
     public static SweepSummary Compute(CompiledExperiment experiment, IReadOnlyList<OutcomeColumn> columns, double[][][] values, bool[][]? failed = null)
     {
-        var match = experiment.Plausibility.IsEmpty ? null : HistoryMatch.Judge(experiment.Plausibility, values[experiment.Baseline], experiment.Futures);
+        var match = experiment.Plausibility.IsEmpty ? null : HistoryMatch.Judge(experiment.Plausibility, values[experiment.Baseline], values[experiment.Baseline].FirstOrDefault()?.Length ?? experiment.Futures);
         if (match is not null)
         {
             // Every statistic is over the futures the history match keeps, in every scenario alike (pairing kept).
