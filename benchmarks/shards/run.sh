@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sharded sweep benchmark (docs/distributed.md): the whole sweep on one process, then N shards as separate local
 # processes (two at a time, one thread each), then sim merge; prints each process's CPU seconds and peak memory,
-# and checks that the merged folder is byte for byte the whole sweep's.
+# and checks that the merged folder is byte for byte the whole sweep's. Run it from the repository folder: the
+# summary records the experiment's path as seen from the working folder, so whole sweep and merge must share it.
 #   benchmarks/shards/run.sh SIM [N] [EXPERIMENT] [OUT]
 #   e.g. benchmarks/shards/run.sh publish/sim/sim 16
 set -euo pipefail
@@ -10,16 +11,16 @@ n=${2:-16}
 experiment=${3:-$(dirname "$0")/hospital-beds-outcomes.json}
 out=${4:-$(mktemp -d)}
 timed() { /usr/bin/time -f "%e s wall, %U s user, %S s sys, %M KB peak" -o "$1" "${@:2}" > /dev/null 2>> "$out/log"; }
-rm -rf "$out/whole" "$out"/shard-* "$out/merged"
-timed "$out/whole.time" "$sim" sweep "$experiment" --output "$out/whole" --threads 1
-echo "whole sweep, 1 thread: $(cat "$out/whole.time")"
+rm -rf "$out/whole" "$out"/shard-* "$out/merged" "$out/times"; mkdir -p "$out/times"
+timed "$out/times/whole" "$sim" sweep "$experiment" --output "$out/whole" --threads 1
+echo "whole sweep, 1 thread: $(cat "$out/times/whole")"
 for ((i = 0; i < n; i += 2)); do
-  timed "$out/shard-$i.time" "$sim" sweep "$experiment" --output "$out/shard-$i" --shard "$i/$n" --threads 1 &
-  if ((i + 1 < n)); then timed "$out/shard-$((i + 1)).time" "$sim" sweep "$experiment" --output "$out/shard-$((i + 1))" --shard "$((i + 1))/$n" --threads 1 & fi
+  timed "$out/times/shard-$i" "$sim" sweep "$experiment" --output "$out/shard-$i" --shard "$i/$n" --threads 1 &
+  if ((i + 1 < n)); then timed "$out/times/shard-$((i + 1))" "$sim" sweep "$experiment" --output "$out/shard-$((i + 1))" --shard "$((i + 1))/$n" --threads 1 & fi
   wait
 done
-cat "$out"/shard-*.time | awk '{ wall += $1; cpu += $4 + $7; if ($10 > peak) peak = $10 } END { printf "%d shards, 1 thread each: %.1f s CPU in all (user + sys), %.1f s wall added up, largest peak %d KB\n", NR, cpu, wall, peak }' n="$n"
-timed "$out/merge.time" "$sim" merge "$out"/shard-* --output "$out/merged"
-echo "merge: $(cat "$out/merge.time")"
+cat "$out"/times/shard-* | awk '{ wall += $1; cpu += $4 + $7; if ($10 > peak) peak = $10 } END { printf "%d shards, 1 thread each: %.1f s CPU in all (user + sys), %.1f s wall added up, largest peak %d KB\n", NR, cpu, wall, peak }' n="$n"
+timed "$out/times/merge" "$sim" merge "$out"/shard-* --output "$out/merged"
+echo "merge: $(cat "$out/times/merge")"
 for f in "$out"/whole/*; do cmp -s "$f" "$out/merged/$(basename "$f")" || { echo "DIFFERS: $(basename "$f")"; exit 1; }; done
 echo "merged outputs are byte for byte the whole sweep's ($(ls "$out/whole" | tr '\n' ' '))"
