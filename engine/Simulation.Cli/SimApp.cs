@@ -75,6 +75,10 @@ public static class SimApp
                 .WithDescription("Scenario discovery: under which combinations of the sampled inputs an outcome crosses a threshold (PRIM boxes, a CART tree, feature scores).")
                 .WithExample("discover", "beds-sweep", "--outcome", "Occupied bed days", "--above", "40000")
                 .WithExample("discover", "beds-sweep", "--outcome", "Extra cost", "--scenario", "discharge to assess", "--above", "0", "--format", "json");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Estimate a model's inputs from observed data: maximum likelihood with profile intervals, or a posterior sample (MCMC).")
+                .WithExample("calibrate", "scenarios/flu-sir-fit.json", "--output", "flu-calibration")
+                .WithExample("calibrate", "scenarios/flu-sir-fit.json", "--method", "mcmc", "--output", "flu-posterior");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

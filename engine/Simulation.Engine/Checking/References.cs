@@ -34,4 +34,22 @@ public static class References
         BActiveInitial a => ReadsTime(a.Active) || ReadsTime(a.Initial),
         _ => false,
     };
+
+    /// <summary>True when the expression reads STOPTIME, so that a run stopped earlier would compute other values.</summary>
+    public static bool ReadsStopTime(BoundExpr expr) => expr switch
+    {
+        BTime t => t.Quantity == TimeQuantity.Stop,
+        BCall c => c.Arguments.Any(ReadsStopTime),
+        BUnary u => ReadsStopTime(u.Operand),
+        BBinary b => ReadsStopTime(b.Left) || ReadsStopTime(b.Right),
+        BIf i => ReadsStopTime(i.Condition) || ReadsStopTime(i.Then) || ReadsStopTime(i.Else),
+        BLookup l => ReadsStopTime(l.Input),
+        BReduce r => r.Items.Any(ReadsStopTime),
+        BSelect s => ReadsStopTime(s.Index) || s.Items.Any(ReadsStopTime),
+        BInit init => ReadsStopTime(init.Inner),
+        BPrevious p => ReadsStopTime(p.Inner) || ReadsStopTime(p.Initial),
+        BDelayFixed d => ReadsStopTime(d.Input) || ReadsStopTime(d.DelayTime) || ReadsStopTime(d.Initial),
+        BRandom random => random.Arguments.Any(ReadsStopTime),
+        _ => false,
+    };
 }

@@ -3,7 +3,7 @@ namespace Simulation.Engine.Diagnostics;
 /// <summary>
 /// Every diagnostic code the engine emits. Codes are stable: tools and documentation refer to them.
 /// SD1xxx file and syntax, SD2xxx names and structure, SD3xxx cycles and dynamics, SD4xxx units of measure,
-/// SD5xxx scenarios and experiments, SD6xxx runtime.
+/// SD5xxx scenarios and experiments, SD6xxx runtime, SD7xxx calibration (fit files and observed data).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -117,6 +117,21 @@ public static class DiagnosticCodes
     // Runtime
     public const string NotFinite = "SD6001";
 
+    // Calibration: fit files and observed data
+    public const string DataFileMissing = "SD7001";
+    public const string DataMalformed = "SD7002";
+    public const string DataNotANumber = "SD7003";
+    public const string DataTimes = "SD7004";
+    public const string DataTimeOutsideRun = "SD7005";
+    public const string UnknownDataColumn = "SD7006";
+    public const string BoundsOutsideRange = "SD7007";
+    public const string InvalidBounds = "SD7008";
+    public const string InvalidSeries = "SD7009";
+    public const string ObservationOutsideSupport = "SD7010";
+    public const string UnusedDataColumn = "SD7011";
+    public const string TooFewObservations = "SD7012";
+    public const string EstimatedTwice = "SD7013";
+
     /// <summary>One line per code, for `sim check --codes` and the documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
@@ -205,5 +220,19 @@ public static class DiagnosticCodes
         [DesignTableDuplicateInput] = "two columns of a design table set the same input",
         [RecordTimeOutsideRun] = "a time asked for is outside the run or between two steps",
         [NotFinite] = "a value became NaN or infinite during the run",
+
+        [DataFileMissing] = "a fit's data file does not exist or cannot be read",
+        [DataMalformed] = "a data file has no header or rows, a row of the wrong length, a column named twice or broken quoting",
+        [DataNotANumber] = "a cell of a data file is not a number (empty cells are missing observations)",
+        [DataTimes] = "a data file's times are missing or do not increase",
+        [DataTimeOutsideRun] = "a data time is outside the model's run or between two steps",
+        [UnknownDataColumn] = "a series names a data column that does not exist, or a data column matches no model variable",
+        [BoundsOutsideRange] = "a parameter's bounds reach outside the input's plausible range (warning)",
+        [InvalidBounds] = "a parameter's bounds, scale, start or prior are missing or impossible",
+        [InvalidSeries] = "a series entry is incomplete or contradictory",
+        [ObservationOutsideSupport] = "an observation is impossible under its error model (a negative count, a log-normal value at or below zero)",
+        [UnusedDataColumn] = "a data column is not fitted (warning)",
+        [TooFewObservations] = "a fit has fewer observations than it estimates parameters, or a series has none",
+        [EstimatedTwice] = "an input is estimated twice",
     };
 }

@@ -57,7 +57,8 @@ public static class ExperimentJsonReader
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
     }
 
-    private static TimeOverride ReadTime(JsonObject t, JsonReading json) => new()
+    /// <summary>A "time" block (experiments and fit files): the model's time settings it replaces.</summary>
+    internal static TimeOverride ReadTime(JsonObject t, JsonReading json) => new()
     {
         Start = json.Number(t["start"]),
         Stop = json.Number(t["stop"]),

@@ -35,9 +35,9 @@ internal sealed class JsonReading(SourceFile file, DiagnosticBag diagnostics)
     /// <summary>An equation as an outcome or override gives it: text or a number, located in this file.</summary>
     public EquationSource? Equation(JsonNode? node) => _model.Equation(node);
 
-    /// <summary>Reports a contradiction or gap the schema cannot express (SD5020).</summary>
-    public void Invalid(string message, SourceLocation? location, string? hint = null) =>
-        diagnostics.Error(DiagnosticCodes.InvalidExperiment, message, location, hint: hint);
+    /// <summary>Reports a contradiction or gap the schema cannot express (SD5020 in experiments; fit files give their own code).</summary>
+    public void Invalid(string message, SourceLocation? location, string? hint = null, string code = DiagnosticCodes.InvalidExperiment) =>
+        diagnostics.Error(code, message, location, hint: hint);
 
     /// <summary>Keys present in <paramref name="o"/> among <paramref name="keys"/>.</summary>
     public static List<JsonProperty> Present(JsonObject o, params string[] keys) => o.Properties.Where(p => keys.Contains(p.Name)).ToList();

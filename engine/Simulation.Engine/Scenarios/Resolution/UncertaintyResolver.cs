@@ -30,8 +30,8 @@ public static class UncertaintyResolver
                     u.Inputs[0].Location, hint: "remove \"inputs\", or choose another design");
             if (DesignTableOf(u, diagnostics) is not { } table) return UncertaintyPlan.None;
             foreach (var cell in table.InputCells)
-                if (inputs.Resolve(InputReference.Parse(cell.Text, new SourceLocation(table.Path, cell.Line, cell.Column)), InputUse.Value) is { } target)
-                    columns.Add(new SampledInput(target, ApplyMode.Set, null));
+                if (TableColumn(cell.Text, new SourceLocation(table.Path, cell.Line, cell.Column), model, inputs, diagnostics) is { } column)
+                    columns.Add(column);
             design = new TableDesign(table);
         }
         else
@@ -62,6 +62,37 @@ public static class UncertaintyResolver
         if (design.Count == 0)
             diagnostics.Error(DiagnosticCodes.EmptyDesign, "the design has no samples, so nothing would run", u.SamplesLocation, hint: "ask for at least one sample");
         return new UncertaintyPlan(columns.ToImmutableArray(), design, u.Replications, u.Design);
+    }
+
+    private const string FactorSuffix = " (factor)", PositionSuffix = " (position in range)";
+
+    /// <summary>
+    /// A design table's column: an input (its values set it), or, as a sweep's runs table and a calibration's
+    /// posterior.csv name them, "X (factor)" (a factor on X's value) or "X (position in range)" (X moved across its
+    /// elements' ranges: low + value (high - low)), so those tables can drive a sweep as they are.
+    /// </summary>
+    private static SampledInput? TableColumn(string text, SourceLocation location, BoundModel model, InputResolver inputs, DiagnosticBag diagnostics)
+    {
+        var apply = ApplyMode.Set;
+        bool across = false;
+        string name = text.Trim();
+        if (model.FindVariable(InputReference.Parse(name, location).Name) is null)
+        {
+            if (name.EndsWith(FactorSuffix, StringComparison.OrdinalIgnoreCase)) (name, apply) = (name[..^FactorSuffix.Length], ApplyMode.Multiply);
+            else if (name.EndsWith(PositionSuffix, StringComparison.OrdinalIgnoreCase)) (name, across) = (name[..^PositionSuffix.Length], true);
+        }
+        var target = inputs.Resolve(InputReference.Parse(name, location), InputUse.Value);
+        if (target is null) return null;
+        if (!across) return new SampledInput(target, apply, null);
+        var info = model.FindVariable(target.VariableName)?.Definition?.Input;
+        var ranges = target.Positions.Select(p => info?.RangeOf(p)).ToList();
+        if (ranges.Any(r => r is null))
+        {
+            diagnostics.Error(DiagnosticCodes.ImpossibleDistribution, $"the column '{text}' moves '{target.Label}' across its elements' ranges, but the model gives it none",
+                location, hint: "give the input a \"range\" in the model, or name its values in the table");
+            return null;
+        }
+        return new SampledInput(target, ApplyMode.Set, null) { ElementRanges = ranges.Select(r => r!.Value).ToImmutableArray() };
     }
 
     /// <summary>
