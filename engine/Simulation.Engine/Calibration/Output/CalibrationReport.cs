@@ -102,7 +102,7 @@ public sealed class CalibrationReport
                 ["logLikelihood"] = CalibrationWriter.Number(s.To.LogLikelihood),
                 ["iterations"] = s.Iterations,
             })),
-            ["intervals"] = result.Ends.IsEmpty ? "none" : "profile likelihood, 95% (log-likelihood within 1.92 of its maximum)",
+            ["intervals"] = result.Ends.IsEmpty ? "none" : $"profile likelihood, 95%: the log-likelihood within {result.Threshold:G4} of its maximum",
         };
         return new CalibrationReport
         {

@@ -34,6 +34,9 @@ public sealed class OptimisationResult
     public required ImmutableArray<ProfileLikelihood.End> Ends { get; init; }
 
     public required int Generations { get; init; }
+
+    /// <summary>The drop in log-likelihood at the intervals' ends.</summary>
+    public required double Threshold { get; init; }
     public required TimeSpan Elapsed { get; init; }
 }
 
@@ -75,12 +78,12 @@ public static class Optimiser
         if (settings.Intervals)
         {
             progress?.Invoke($"profile likelihood for {d} parameter{(d == 1 ? "" : "s")} ({evaluator.Runs:N0} runs so far)");
-            var profile = new ProfileLikelihood(residuals, settings.Polish with { MaxIterations = 20 });
+            var profile = new ProfileLikelihood(residuals, settings.Polish with { MaxIterations = 20 }, ProfileLikelihood.ThresholdFor(problem));
             Lockstep.Run(evaluator, profile.Searches(best, polishes[winner].Curvature, ends));
-            // a profile that found a better point than the polish means the polish stopped short: keep the better point
         }
         return new OptimisationResult
         {
+            Threshold = settings.Intervals ? ProfileLikelihood.ThresholdFor(problem) : double.NaN,
             Best = best,
             Starts = polished,
             Ends = ends.ToImmutableArray(),

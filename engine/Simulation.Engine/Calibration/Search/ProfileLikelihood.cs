@@ -8,14 +8,35 @@ namespace Simulation.Engine.Calibration.Search;
 /// lies within χ²₁(0.95) / 2 = 1.92 of its maximum. Unlike a quadratic (Wald) interval it follows the likelihood's
 /// real shape: asymmetric, stopped by a bound, or unbounded when the data cannot pin the parameter down.
 /// <para>Each end is found by a secant search on the signed root √(profile - minimum), which is nearly linear in
-/// the parameter, starting from the quadratic approximation's end; every trial value is a local polish with the
+/// the parameter, starting from the quadratic approximation's end (least-squares fits use the small-sample threshold,
+/// <see cref="ThresholdFor"/>); every trial value is a local polish with the
 /// parameter held fixed, warm-started where the quadratic approximation puts the others. All ends of all
 /// parameters are searched side by side (<see cref="Lockstep"/>).</para>
 /// </summary>
-public sealed class ProfileLikelihood(Residuals residuals, LevenbergMarquardtSettings polish)
+public sealed class ProfileLikelihood(Residuals residuals, LevenbergMarquardtSettings polish, double threshold)
 {
     /// <summary>χ²₁(0.95) / 2: the drop in log-likelihood at the ends of a 95% interval.</summary>
-    public const double Threshold = 1.920729410347062;
+    public const double ChiSquareThreshold = 1.920729410347062;
+
+    /// <summary>
+    /// The drop in log-likelihood at the ends of a 95% interval: χ²₁(0.95) / 2, except for a least-squares fit (one
+    /// normal sd, estimated, shared by every series), where the small-sample form that is exact for models linear in
+    /// their parameters is used, as R's profile-based confint for nls does: (n / 2) ln(1 + t²(n - p) / (n - p)), with
+    /// t the 97.5% point of Student's t with n - p degrees of freedom (2.19 for 20 observations and 2 parameters,
+    /// tending to 1.92).
+    /// </summary>
+    public static double ThresholdFor(Problem.CalibrationProblem problem)
+    {
+        var series = problem.Likelihood.Series;
+        bool oneSd = series.All(s => s.Error == Format.ErrorKind.Sse) || (series.Length == 1 && series[0].Error == Format.ErrorKind.Normal && series[0].KnownSd is null);
+        int n = problem.Observations.Length, p = problem.Space.Dimension;
+        if (!oneSd || problem.Space.HasPriors || n - p < 1) return ChiSquareThreshold;
+        double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, n - p, 0.975);
+        return n / 2.0 * Math.Log(1 + t * t / (n - p));
+    }
+
+    /// <summary>The drop in log-likelihood this profile takes as the ends of the interval.</summary>
+    public double Threshold => threshold;
 
     private const int MaxTrials = 8;
 
