@@ -77,8 +77,8 @@ public static class SimApp
                 .WithExample("discover", "beds-sweep", "--outcome", "Extra cost", "--scenario", "discharge to assess", "--above", "0", "--format", "json");
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Estimate a model's inputs from observed data: maximum likelihood with profile intervals, or a posterior sample (MCMC).")
-                .WithExample("calibrate", "scenarios/flu-sir-fit.json", "--output", "flu-calibration")
-                .WithExample("calibrate", "scenarios/flu-sir-fit.json", "--method", "mcmc", "--output", "flu-posterior");
+                .WithExample("calibrate", "scenarios/calibration/flu-sir.json", "--output", "flu-calibration")
+                .WithExample("calibrate", "scenarios/calibration/flu-sir.json", "--method", "mcmc", "--output", "flu-posterior");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

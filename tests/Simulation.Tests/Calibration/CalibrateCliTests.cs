@@ -21,7 +21,7 @@ public class CalibrateCliTests
     {
         using var files = new FitFiles();
         string output = files.PathOf("flu");
-        var r = SimProcess.Run("calibrate", "scenarios/flu-sir-fit.json", "--output", output);
+        var r = SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--output", output);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(),
             Is.EqualTo(new[] { "calibration.json", "estimates.csv", "fit.csv", "profiles.csv", "statistics.csv" }));
@@ -40,11 +40,11 @@ public class CalibrateCliTests
         Assert.That((long)json["infeasible"]!, Is.EqualTo(0));
         Assert.That(r.Stdout, Does.Contain("Beta").And.Contain("Theil U"));
 
-        var again = SimProcess.Run("calibrate", "scenarios/flu-sir-fit.json", "--output", output);
+        var again = SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--output", output);
         Assert.That(again.ExitCode, Is.EqualTo(2));
         Assert.That(again.Stderr, Does.Contain("already holds a calibration").And.Contain("--force"));
         File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
-        var forced = SimProcess.Run("calibrate", "scenarios/flu-sir-fit.json", "--output", output, "--force", "--no-intervals", "--threads", "1");
+        var forced = SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--output", output, "--force", "--no-intervals", "--threads", "1");
         Assert.That(forced.ExitCode, Is.EqualTo(0), forced.Stderr);
         Assert.That(File.Exists(Path.Combine(output, "profiles.csv")), Is.False, "a forced calibration removes the earlier one's files");
         Assert.That(File.ReadAllText(Path.Combine(output, "notes.txt")), Is.EqualTo("mine"), "and only those");
@@ -69,10 +69,10 @@ public class CalibrateCliTests
     [Test]
     public void Calibrate_OptionOfTheOtherMethod_IsAUsageError()
     {
-        var r = SimProcess.Run("calibrate", "scenarios/flu-sir-fit.json", "--chains", "8");
+        var r = SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--chains", "8");
         Assert.That(r.ExitCode, Is.EqualTo(2));
         Assert.That(r.Stderr, Does.Contain("--chains does not apply to --method optimise"));
-        Assert.That(SimProcess.Run("calibrate", "scenarios/flu-sir-fit.json", "--method", "bayes").Stderr, Does.Contain("unknown method 'bayes'"));
+        Assert.That(SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--method", "bayes").Stderr, Does.Contain("unknown method 'bayes'"));
     }
 
     [Test]
