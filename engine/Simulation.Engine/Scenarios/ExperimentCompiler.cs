@@ -108,7 +108,7 @@ public static class ExperimentCompiler
 
     /// <summary>A scenario's override of an element that a sample also sets would be silently lost: an error.</summary>
     /// <summary>An element's value in the model, when it is a constant (what a distribution placed by its median takes by default).</summary>
-    private static Func<int, double?> ModelValues(BoundModel bound, ModelAnalysis analysis)
+    internal static Func<int, double?> ModelValues(BoundModel bound, ModelAnalysis analysis)
     {
         var constants = new ConstantEvaluator(bound, analysis.TimeInvariant);
         return element => bound.Elements[element].Equation is { } equation ? constants.Evaluate(equation) : null;

@@ -88,7 +88,7 @@ public class RecoveryTests
             "fit": [ { "variable": "Weighted[old]", "column": "old", "error": "normal", "sd": 1 }, { "variable": "Weighted[young]", "column": "young", "error": "normal", "sd": 1 } ]
             """);
         var problem = Synthesize(files, fit, ["old", "young"], [0.25, 1.5], [1, 1], seed: 8);
-        Assert.That(problem.Space.Parameters.Select(p => p.Label), Is.EqualTo(new[] { "Weight (position in range)", "Rate (factor)" }));
+        Assert.That(problem.Space.Parameters.Select(p => p.Label), Is.EqualTo(new[] { "Weight (quantile)", "Rate (factor)" }));
         var report = Optimise(problem);
         Assert.That(report.Estimates[0].Estimate, Is.EqualTo(0.25).Within(0.03));
         Assert.That(report.Estimates[1].Estimate, Is.EqualTo(1.5).Within(0.05));

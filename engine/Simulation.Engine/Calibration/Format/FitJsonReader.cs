@@ -13,8 +13,6 @@ namespace Simulation.Engine.Calibration.Format;
 /// </summary>
 public static class FitJsonReader
 {
-    private static readonly string[] PriorParameters = ["min", "max", "mode", "mean", "sd", "mu", "sigma", "alpha", "beta"];
-
     public static FitDocument? ReadFile(string path, DiagnosticBag diagnostics) =>
         SourceFile.Load(path, diagnostics, DiagnosticCodes.MalformedJson) is { } file ? Read(file, diagnostics) : null;
 
@@ -65,24 +63,9 @@ public static class FitJsonReader
         };
     }
 
-    private static DistributionDefinition? ReadPrior(JsonObject prior, JsonReading json)
-    {
-        DistributionKind? kind = JsonReading.String(prior["distribution"]) switch
-        {
-            "uniform" => DistributionKind.Uniform,
-            "normal" => DistributionKind.Normal,
-            "lognormal" => DistributionKind.LogNormal,
-            "triangular" => DistributionKind.Triangular,
-            "beta" => DistributionKind.Beta,
-            _ => null,
-        };
-        if (kind is null) return null; // reported by the schema
-        var parameters = ImmutableDictionary.CreateBuilder<string, (double, SourceLocation?)>();
-        foreach (var name in PriorParameters)
-            if (prior.Find(name) is { } p && json.Number(p.Value) is double v)
-                parameters[name] = (v, json.At(p.Value));
-        return new DistributionDefinition { Kind = kind.Value, Parameters = parameters.ToImmutable(), Location = json.At(prior) };
-    }
+    /// <summary>A prior, written as an experiment's uncertain input is (the schema keeps to the continuous kinds).</summary>
+    private static DistributionDefinition? ReadPrior(JsonObject prior, JsonReading json) =>
+        UncertaintyJsonReader.KindOf(JsonReading.String(prior["distribution"])) is { } kind ? UncertaintyJsonReader.Distribution(prior, kind, json, json.At(prior)) : null;
 
     private static FitSeries? ReadSeries(JsonObject s, JsonReading json)
     {

@@ -1,4 +1,3 @@
-using NJsonSchema;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
 using Simulation.Engine.Model.Json;
@@ -10,20 +9,11 @@ public static class FitSchema
 {
     public const string RelativePath = "docs/schema/fit-v1.schema.json";
 
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(Text).GetAwaiter().GetResult());
+    private static readonly Lazy<SchemaValidator> Validator = new(() => new SchemaValidator(Text));
 
-    public static string Text
-    {
-        get
-        {
-            using var stream = typeof(FitSchema).Assembly.GetManifestResourceStream("fit-v1.schema.json")
-                               ?? throw new InvalidOperationException("the fit schema is not embedded in the engine");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string Text => ModelSchema.Embedded("fit-v1.schema.json");
 
-    /// <summary>Reports every way the (well-formed) file departs from the schema, located (SD1003), as for models.</summary>
+    /// <summary>Reports every way the (well-formed) file departs from the schema, located (SD1003).</summary>
     public static void Validate(SourceFile file, JsonNode tree, DiagnosticBag diagnostics) =>
-        ModelSchema.Validate(file, tree, Schema, diagnostics);
+        diagnostics.AddRange(Validator.Value.Validate(file, tree));
 }

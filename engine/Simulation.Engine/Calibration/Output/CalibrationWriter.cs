@@ -159,7 +159,7 @@ public static class CalibrationWriter
             {
                 ["parameter"] = p.Label,
                 ["input"] = p.Column.Target.Label,
-                ["apply"] = p.Column.Apply == ApplyMode.Multiply ? "multiply" : p.Column.MovesAcrossRanges ? "position in range" : "set",
+                ["apply"] = p.Column.Apply == ApplyMode.Multiply ? "multiply" : p.Column.MovesAcrossElements ? "quantile level across the elements' ranges" : "set",
                 ["scale"] = p.Scale == ParameterScale.Log ? "log" : "linear",
                 ["min"] = Number(p.Min),
                 ["max"] = Number(p.Max),

@@ -25,10 +25,10 @@ public sealed class EstimatedParameter
         (_low, _high) = scale == ParameterScale.Log ? (Math.Log(min), Math.Log(max)) : (min, max);
     }
 
-    /// <summary>The input it sets and how (a value, a factor, or a position across the elements' ranges).</summary>
+    /// <summary>The input it sets and how (a value, a factor, or a quantile level across the elements' ranges).</summary>
     public SampledInput Column { get; }
 
-    /// <summary>Its name in outputs: the input as written, with " (factor)" or " (position in range)" as in a sweep's runs table.</summary>
+    /// <summary>Its name in outputs: the input as written, with " (factor)" or " (quantile)" as in a sweep's runs table.</summary>
     public string Label => Column.Label;
 
     public double Min { get; }

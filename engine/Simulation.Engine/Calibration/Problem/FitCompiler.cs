@@ -54,7 +54,7 @@ public static class FitCompiler
         if (analysis is null || data is null || diagnostics.HasErrors) return null;
 
         var clock = new RunClock(model.Time);
-        var parameters = ParameterResolver.Resolve(fit, bound, new InputResolver(bound, diagnostics), diagnostics);
+        var parameters = ParameterResolver.Resolve(fit, bound, new InputResolver(bound, diagnostics), ExperimentCompiler.ModelValues(bound, analysis), diagnostics);
         var series = SeriesResolver.Resolve(fit, data, bound, clock, diagnostics);
         if (diagnostics.HasErrors) return null;
         int observations = series.Sum(s => s.Points.Count);
@@ -116,7 +116,7 @@ public static class FitCompiler
             Scenario = scenario,
             Plan = plan,
             ParameterColumns = built.ParameterColumns,
-            ParameterTransforms = built.ParameterTransforms,
+            ParameterMaps = built.ParameterMaps,
             RecordElements = recordElements,
             RecordSlots = recordElements.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
         };
@@ -155,12 +155,12 @@ public static class FitCompiler
         };
     }
 
-    /// <summary>The value the model gives parameter j (through the first plan parameter it sets; a factor's is 1).</summary>
+    /// <summary>The value the model gives parameter j (through the first plan parameter it sets; a factor's is 1; a quantile level's, the level of the element's value).</summary>
     private static double ModelValue(CompiledScenario scenario, int j)
     {
         int k = scenario.ParameterColumns.IndexOf(j);
         if (k < 0) return double.NaN;
-        var (offset, scale) = scenario.ParameterTransforms[k];
-        return (scenario.Plan.ParameterDefaults[k] - offset) / scale;
+        double value = scenario.Plan.ParameterDefaults[k];
+        return scenario.ParameterMaps[k] is { } map ? Prior.LevelOf(map, value) : value;
     }
 }

@@ -12,32 +12,38 @@ namespace Simulation.Engine.Calibration.Problem;
 /// Resolves a fit's parameters against the model, as an experiment resolves its uncertain inputs: each must be an
 /// input (elements and subranges allowed), with bounds (the model's range by default) that the search can use.
 /// An arrayed input whose elements have different ranges, estimated without bounds, moves across its ranges with
-/// one number (as an experiment samples it): its position in [0, 1].
+/// one number (as an experiment samples it): a quantile level u in [0, 1], each element low + u (high - low) of its own range.
 /// </summary>
 internal static class ParameterResolver
 {
     /// <summary>Each parameter's design column, bounds, scale, prior and start; the model value is filled in once the plan exists.</summary>
     public sealed record Resolved(FitParameter Definition, SampledInput Column, double Min, double Max, Prior Prior);
 
-    public static List<Resolved> Resolve(FitDocument fit, BoundModel model, InputResolver inputs, DiagnosticBag diagnostics)
+    /// <param name="modelValue">An element's value in the model when it is a constant (null otherwise): a prior placed by its median takes it.</param>
+    public static List<Resolved> Resolve(FitDocument fit, BoundModel model, InputResolver inputs, Func<int, double?> modelValue, DiagnosticBag diagnostics)
     {
         var resolved = new List<Resolved>();
         foreach (var p in fit.Parameters)
         {
             var target = inputs.Resolve(p.Target, InputUse.Value);
             if (target is null) continue;
-            var info = model.FindVariable(target.VariableName)?.Definition?.Input;
+            var variable = model.FindVariable(target.VariableName)!;
+            var info = variable.Definition?.Input;
             var ranges = target.Positions.Select(pos => info?.RangeOf(pos)).ToList();
             var distinct = ranges.Distinct().ToList();
             bool across = p.Apply == ApplyMode.Set && p.Min is null && p.Max is null && distinct.Count > 1 && ranges.All(r => r is not null);
-            var column = new SampledInput(target, p.Apply, null) { ElementRanges = across ? ranges.Select(r => r!.Value).ToImmutableArray() : default };
+            var column = new SampledInput(target, p.Apply, null)
+            {
+                ElementDistributions = across ? ranges.Select(r => (InputDistribution)new UniformDistribution(r!.Value.Low, r.Value.High)).ToImmutableArray() : default,
+            };
             var modelRange = distinct.Count == 1 ? distinct[0] : null;
             if (Bounds(p, column, across, modelRange, diagnostics) is not var (min, max)) continue;
             var prior = Prior.Flat;
             if (p.Prior is { } definition)
             {
-                if (DistributionFactory.Create(definition, column.Label, (min, max), false, diagnostics) is null) continue;
-                prior = Prior.From(definition);
+                double? value = p.Apply == ApplyMode.Multiply ? 1 : across ? null : modelValue(variable.Elements[target.Positions[0]]);
+                if (DistributionFactory.Create(definition, column.Label, new DistributionFactory.ModelDefaults((min, max), value), diagnostics) is not { } checkedPrior) continue;
+                prior = Prior.From(definition, checkedPrior);
             }
             if (Overlaps(column, resolved, diagnostics)) continue;
             resolved.Add(new Resolved(p, column, min, max, prior));

@@ -50,39 +50,45 @@ internal static class UncertaintyJsonReader
     {
         if (i["input"] is not JsonString input) return null;
         var values = json.Numbers(i["values"]);
-        DistributionKind? kind = JsonReading.String(i["distribution"]) switch
-        {
-            "uniform" => DistributionKind.Uniform,
-            "normal" => DistributionKind.Normal,
-            "lognormal" => DistributionKind.LogNormal,
-            "triangular" => DistributionKind.Triangular,
-            "beta" => DistributionKind.Beta,
-            "discrete" => DistributionKind.Discrete,
-            "pert" => DistributionKind.Pert,
-            "splitTriangular" => DistributionKind.SplitTriangular,
-            null => i["values"] is not null ? DistributionKind.Discrete : DistributionKind.Uniform,
-            _ => null,
-        };
+        string? name = JsonReading.String(i["distribution"]);
+        DistributionKind? kind = name is null ? i["values"] is not null ? DistributionKind.Discrete : DistributionKind.Uniform : KindOf(name);
         if (kind is null) return null; // reported by the schema
-        var parameters = ImmutableDictionary.CreateBuilder<string, (double, SourceLocation?)>();
-        foreach (var name in ParameterNames)
-            if (i.Find(name) is { } p && json.Number(p.Value) is double v)
-                parameters[name] = (v, json.At(p.Value));
         return new UncertainInput
         {
             Target = json.Reference(input),
-            Distribution = new DistributionDefinition
+            Distribution = Distribution(i, kind.Value, json, json.At(i["distribution"] ?? input)) with
             {
-                Kind = kind.Value,
-                Parameters = parameters.ToImmutable(),
                 Values = values,
                 Weights = json.Numbers(i["weights"]),
-                Location = json.At(i["distribution"] ?? input),
             },
             Values = values,
             Levels = i["levels"] is JsonNumber l && l.Value <= 1_000_000 ? (int)l.Value : null,
             Apply = JsonReading.String(i["apply"]) == "multiply" ? ApplyMode.Multiply : ApplyMode.Set,
             Location = json.At(input),
         };
+    }
+
+    /// <summary>A distribution's kind by its name in the file (null for a name the schema rejects).</summary>
+    internal static DistributionKind? KindOf(string? name) => name switch
+    {
+        "uniform" => DistributionKind.Uniform,
+        "normal" => DistributionKind.Normal,
+        "lognormal" => DistributionKind.LogNormal,
+        "triangular" => DistributionKind.Triangular,
+        "beta" => DistributionKind.Beta,
+        "discrete" => DistributionKind.Discrete,
+        "pert" => DistributionKind.Pert,
+        "splitTriangular" => DistributionKind.SplitTriangular,
+        _ => null,
+    };
+
+    /// <summary>The numeric parameters an object gives a distribution (an uncertain input; a fit's prior), each located.</summary>
+    internal static DistributionDefinition Distribution(JsonObject o, DistributionKind kind, JsonReading json, SourceLocation location)
+    {
+        var parameters = ImmutableDictionary.CreateBuilder<string, (double, SourceLocation?)>();
+        foreach (var name in ParameterNames)
+            if (o.Find(name) is { } p && json.Number(p.Value) is double v)
+                parameters[name] = (v, json.At(p.Value));
+        return new DistributionDefinition { Kind = kind, Parameters = parameters.ToImmutable(), Location = location };
     }
 }

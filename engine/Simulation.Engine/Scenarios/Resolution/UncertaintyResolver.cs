@@ -64,12 +64,12 @@ public static class UncertaintyResolver
         return new UncertaintyPlan(columns.ToImmutableArray(), design, u.Replications, u.Design);
     }
 
-    private const string FactorSuffix = " (factor)", PositionSuffix = " (position in range)";
+    private const string FactorSuffix = " (factor)", QuantileSuffix = " (quantile)";
 
     /// <summary>
     /// A design table's column: an input (its values set it), or, as a sweep's runs table and a calibration's
-    /// posterior.csv name them, "X (factor)" (a factor on X's value) or "X (position in range)" (X moved across its
-    /// elements' ranges: low + value (high - low)), so those tables can drive a sweep as they are.
+    /// posterior.csv name them, "X (factor)" (a factor on X's value) or "X (quantile)" (an array moved across its
+    /// elements' ranges: each element low + value (high - low)), so those tables can drive a sweep as they are.
     /// </summary>
     private static SampledInput? TableColumn(string text, SourceLocation location, BoundModel model, InputResolver inputs, DiagnosticBag diagnostics)
     {
@@ -79,7 +79,7 @@ public static class UncertaintyResolver
         if (model.FindVariable(InputReference.Parse(name, location).Name) is null)
         {
             if (name.EndsWith(FactorSuffix, StringComparison.OrdinalIgnoreCase)) (name, apply) = (name[..^FactorSuffix.Length], ApplyMode.Multiply);
-            else if (name.EndsWith(PositionSuffix, StringComparison.OrdinalIgnoreCase)) (name, across) = (name[..^PositionSuffix.Length], true);
+            else if (name.EndsWith(QuantileSuffix, StringComparison.OrdinalIgnoreCase)) (name, across) = (name[..^QuantileSuffix.Length], true);
         }
         var target = inputs.Resolve(InputReference.Parse(name, location), InputUse.Value);
         if (target is null) return null;
@@ -92,7 +92,10 @@ public static class UncertaintyResolver
                 location, hint: "give the input a \"range\" in the model, or name its values in the table");
             return null;
         }
-        return new SampledInput(target, ApplyMode.Set, null) { ElementRanges = ranges.Select(r => r!.Value).ToImmutableArray() };
+        return new SampledInput(target, ApplyMode.Set, null)
+        {
+            ElementDistributions = ranges.Select(r => (InputDistribution)new UniformDistribution(r!.Value.Low, r.Value.High)).ToImmutableArray(),
+        };
     }
 
     /// <summary>
