@@ -79,6 +79,9 @@ public static class SimApp
                 .WithDescription("Estimate a model's inputs from observed data: maximum likelihood with profile intervals, or a posterior sample (MCMC).")
                 .WithExample("calibrate", "scenarios/calibration/flu-sir.json", "--output", "flu-calibration")
                 .WithExample("calibrate", "scenarios/calibration/flu-sir.json", "--method", "mcmc", "--output", "flu-posterior");
+            config.AddCommand<SynthesizeCommand>("synthesize")
+                .WithDescription("Make up observed data from a fit's model with known inputs and noise (for recovery tests and the bundled synthetic history).")
+                .WithExample("synthesize", "scenarios/calibration/flu-sir.json", "--set", "Beta=1.7", "--set", "Gamma=0.45", "--noise", "in_bed=15", "--output", "made-up.csv");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

@@ -111,4 +111,44 @@ public class CalibrateCliTests
         for (int k = 0; k < 50; k++)
             Assert.That(outcomes[k], Is.EqualTo(2 * posterior["Slope (factor)"][k]).Within(1e-12), "the factor multiplies the model's Slope of 2");
     }
+
+    [Test]
+    public void Synthesize_KnownValues_SameSeedSameFileAndTheCalibrationFindsThemAgain()
+    {
+        using var files = new FitFiles();
+        string data = files.PathOf("made-up.csv");
+        string[] args = ["synthesize", "scenarios/calibration/flu-sir.json", "--set", "Beta=1.9", "--set", "gamma=0.5", "--noise", "in_bed=5", "--seed", "3", "--output", data];
+        var r = SimProcess.Run(args);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        string first = File.ReadAllText(data);
+        Assert.That(first, Does.StartWith("day,in_bed\n1,"));
+        Assert.That(SimProcess.Run(args).ExitCode, Is.EqualTo(2), "an existing file is kept without --force");
+        Assert.That(SimProcess.Run([.. args, "--force"]).ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllText(data), Is.EqualTo(first), "the same seed gives the same data");
+
+        string fit = files.Write("fit.json", File.ReadAllText(TestModels.PathOf("scenarios", "calibration", "flu-sir.json"))
+            .Replace("../../models/flu-sir.json", TestModels.PathOf("models", "flu-sir.json")).Replace("data/flu-boarding-school.csv", "made-up.csv"));
+        var c = SimProcess.Run("calibrate", fit, "--output", files.PathOf("out"));
+        Assert.That(c.ExitCode, Is.EqualTo(0), c.Stderr);
+        var estimates = Csv(files.PathOf("out/estimates.csv"));
+        Assert.That(estimates["estimate"][0], Is.EqualTo(1.9).Within(0.05));
+        Assert.That(estimates["estimate"][1], Is.EqualTo(0.5).Within(0.02));
+        Assert.That(1.9, Is.InRange(estimates["low"][0], estimates["high"][0]));
+        Assert.That(0.5, Is.InRange(estimates["low"][1], estimates["high"][1]));
+    }
+
+    [Test]
+    public void Synthesize_BadArguments_SayWhatIsWrong()
+    {
+        using var files = new FitFiles();
+        string output = files.PathOf("x.csv");
+        var unknown = SimProcess.Run("synthesize", "scenarios/calibration/flu-sir.json", "--set", "Betta=1.9", "--noise", "in_bed=5", "--output", output);
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.Stderr, Does.Contain("no parameter 'Betta'").And.Contain("did you mean 'Beta'?"));
+        var noNoise = SimProcess.Run("synthesize", "scenarios/calibration/flu-sir.json", "--output", output);
+        Assert.That(noNoise.Stderr, Does.Contain("estimates the sd of 'in_bed'").And.Contain("--noise \"in_bed=...\""));
+        var outside = SimProcess.Run("synthesize", "scenarios/calibration/flu-sir.json", "--set", "Beta=9", "--noise", "in_bed=5", "--output", output);
+        Assert.That(outside.Stderr, Does.Contain("outside its bounds 0.2 to 5"));
+        Assert.That(File.Exists(output), Is.False);
+    }
 }
