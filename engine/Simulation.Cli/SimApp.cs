@@ -82,6 +82,10 @@ public static class SimApp
             config.AddCommand<SynthesizeCommand>("synthesize")
                 .WithDescription("Make up observed data from a fit's model with known inputs and noise (for recovery tests and the bundled synthetic history).")
                 .WithExample("synthesize", "scenarios/calibration/flu-sir.json", "--set", "Beta=1.7", "--set", "Gamma=0.45", "--noise", "in_bed=15", "--output", "made-up.csv");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Compare data observed after an intervention with the counterfactual: the experiment's baseline over its (calibrated) futures.")
+                .WithExample("evaluate", "scenarios/calibration/hospital-to-community-evaluate.json", "--fit", "scenarios/calibration/hospital-to-community.json",
+                    "--data", "scenarios/calibration/data/hospital-to-community-after.csv", "--from", "1092", "--scenario", "virtual wards 45 per 100k");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

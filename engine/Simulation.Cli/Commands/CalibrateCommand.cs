@@ -91,12 +91,12 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         DiagnosticPrinter.Print(diagnostics.Items);
         if (problem is null) return ExitCodes.ModelErrors;
 
-        string folder = settings.Output ?? Path.GetFileNameWithoutExtension(settings.Fit) + "-calibration";
+        var folder = CalibrationWriter.Folder(settings.Output ?? Path.GetFileNameWithoutExtension(settings.Fit) + "-calibration");
         try
         {
-            CalibrationWriter.Prepare(folder, settings.Force);
+            folder.Prepare(settings.Force);
         }
-        catch (CalibrationFolderException e)
+        catch (ResultFolderException e)
         {
             throw new UsageException(e.Message, e.Hint);
         }
@@ -147,9 +147,9 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         {
             Console.CancelKeyPress -= onCancel;
         }
-        var written = CalibrationWriter.Write(report, folder);
+        var written = folder.Publish(CalibrationWriter.Contents(report));
         CalibrationTable.Print(report);
-        Console.Error.WriteLine($"calibrate: wrote {string.Join(", ", written)} to {folder}");
+        Console.Error.WriteLine($"calibrate: wrote {string.Join(", ", written)} to {folder.Path}");
         return ExitCodes.Ok;
     }
 

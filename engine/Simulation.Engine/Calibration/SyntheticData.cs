@@ -34,16 +34,19 @@ public static class SyntheticData
             var series = problem.Likelihood.Series[problem.Observations[i].Series];
             double m = truth.Predicted[i];
             double scale = series.KnownSd ?? series.KnownDispersion ?? scales[problem.Observations[i].Series];
-            drawn[i] = series.Error switch
-            {
-                ErrorKind.Normal or ErrorKind.Sse => m + scale * Normal.Sample(random, 0, 1),
-                ErrorKind.LogNormal => m * Math.Exp(scale * Normal.Sample(random, 0, 1)),
-                ErrorKind.Poisson => m > 0 ? Poisson.Sample(random, m) : 0,
-                _ => m > 0 ? NegativeBinomial.Sample(random, scale, scale / (scale + m)) : 0,
-            };
+            drawn[i] = Observe(series.Error, m, scale, random);
         }
         return drawn;
     }
+
+    /// <summary>One observation drawn around the model's value m under an error model with the given scale (sd, sd of ln, or dispersion).</summary>
+    public static double Observe(ErrorKind error, double m, double scale, Random random) => error switch
+    {
+        ErrorKind.Normal or ErrorKind.Sse => m + scale * Normal.Sample(random, 0, 1),
+        ErrorKind.LogNormal => m * Math.Exp(scale * Normal.Sample(random, 0, 1)),
+        ErrorKind.Poisson => m > 0 ? Poisson.Sample(random, m) : 0,
+        _ => m > 0 ? NegativeBinomial.Sample(random, scale, scale / (scale + m)) : 0,
+    };
 
     /// <summary>The fit's data file with each observed cell replaced by <paramref name="drawn"/>: same header, times and missing cells.</summary>
     public static string AsCsv(CalibrationProblem problem, double[] drawn)

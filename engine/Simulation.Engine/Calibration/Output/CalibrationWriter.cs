@@ -9,10 +9,8 @@ using Simulation.Engine.Scenarios.Format;
 namespace Simulation.Engine.Calibration.Output;
 
 /// <summary>
-/// Writes a calibration's results into a folder (docs/calibration.md lists the files and their columns). Every file
-/// is first written beside its final name and the set is renamed into place only once all are written, so a failed
-/// or stopped calibration leaves nothing half-written. A folder that holds an earlier calibration's files is kept
-/// unless the caller forces it, and then only those files are removed.
+/// A calibration's result files (docs/calibration.md lists them and their columns), written whole or not at all
+/// into a <see cref="ResultFolder"/>.
 /// </summary>
 public static class CalibrationWriter
 {
@@ -22,20 +20,11 @@ public static class CalibrationWriter
     /// <summary>Every file a calibration writes (a forced calibration removes them all, so no stale file of another method stays).</summary>
     public static IReadOnlyList<string> Files { get; } = [Estimates, Fit, Statistics, Profiles, Posterior, Chains, Convergence, Summary];
 
-    /// <summary>Makes sure <paramref name="folder"/> can take a calibration's files; throws <see cref="CalibrationFolderException"/> when it holds an earlier one's.</summary>
-    public static void Prepare(string folder, bool force)
-    {
-        if (File.Exists(folder)) throw new CalibrationFolderException($"'{folder}' is a file; the output is a folder", "choose another --output");
-        var existing = Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
-        if (existing.Count > 0 && !force)
-            throw new CalibrationFolderException($"'{folder}' already holds a calibration ({string.Join(", ", existing)})",
-                "use --force to replace it (only a calibration's files are removed), or choose another --output");
-        Directory.CreateDirectory(folder);
-        foreach (var f in existing) File.Delete(Path.Combine(folder, f));
-    }
+    /// <summary>The folder a calibration writes into (a forced calibration removes every file of <see cref="Files"/>).</summary>
+    public static ResultFolder Folder(string path) => new(path, "a calibration", Files);
 
-    /// <summary>Writes every file of the report, then moves them into place together.</summary>
-    public static IReadOnlyList<string> Write(CalibrationReport report, string folder)
+    /// <summary>Every file of the report, as text by name.</summary>
+    public static IReadOnlyDictionary<string, string> Contents(CalibrationReport report)
     {
         var files = new Dictionary<string, string>
         {
@@ -51,26 +40,7 @@ public static class CalibrationWriter
             files[Chains] = ChainsCsv(posterior);
             files[Convergence] = ConvergenceCsv(posterior);
         }
-        var temps = new List<string>();
-        try
-        {
-            foreach (var (name, text) in files)
-            {
-                string temp = Path.Combine(folder, $".{name}.tmp");
-                temps.Add(temp);
-                using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-                {
-                    stream.Write(new UTF8Encoding(false).GetBytes(text));
-                    stream.Flush(flushToDisk: true);
-                }
-            }
-            foreach (var name in files.Keys) File.Move(Path.Combine(folder, $".{name}.tmp"), Path.Combine(folder, name), overwrite: true);
-        }
-        finally
-        {
-            foreach (var temp in temps.Where(File.Exists)) File.Delete(temp);
-        }
-        return files.Keys.Order(StringComparer.Ordinal).ToList();
+        return files;
     }
 
     public static string EstimatesCsv(CalibrationReport report)
@@ -209,8 +179,3 @@ public static class CalibrationWriter
     private static void Row(StringBuilder sb, params string[] cells) => sb.Append(string.Join(",", cells)).Append('\n');
 }
 
-/// <summary>The output folder cannot take a calibration (it is a file, or holds an earlier calibration).</summary>
-public sealed class CalibrationFolderException(string message, string hint) : Exception(message)
-{
-    public string Hint { get; } = hint;
-}

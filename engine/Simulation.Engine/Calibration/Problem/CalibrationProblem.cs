@@ -19,36 +19,32 @@ public sealed class CalibrationProblem
 {
     public required FitDocument Fit { get; init; }
 
-    /// <summary>The model with the fit's time settings (runs stop at <see cref="CompiledScenario"/>'s stop, the last step the data needs).</summary>
+    /// <summary>The model with the fit's time settings (runs stop at the last step the data need).</summary>
     public required ModelDocument Model { get; init; }
 
     public required ObservedData Data { get; init; }
 
     public required ParameterSpace Space { get; init; }
 
-    public required ImmutableArray<FittedSeries> Series { get; init; }
-
-    public required ImmutableArray<Observation> Observations { get; init; }
+    /// <summary>The model compiled to give the series at the observations' times, with the parameters as run parameters.</summary>
+    public required SeriesRecording Recording { get; init; }
 
     public required FitLikelihood Likelihood { get; init; }
 
+    public ImmutableArray<FittedSeries> Series => Recording.Series;
+
+    public ImmutableArray<Observation> Observations => Recording.Observations;
+
     /// <summary>The model compiled for the fit: parameter k of its plan takes the value of fit parameter ParameterColumns[k].</summary>
-    public required CompiledScenario Scenario { get; init; }
+    public CompiledScenario Scenario => Recording.Scenario;
 
     /// <summary>What each run records: the series' outputs at the steps the observations need.</summary>
-    public required RecordRequest Record { get; init; }
+    public RecordRequest Record => Recording.Record;
 
     public EvaluationPlan Plan => Scenario.Plan;
 
     /// <summary>The model's value at each observation, from a run's recorded values.</summary>
-    public void Predict(ReadOnlySpan<double> recorded, Span<double> predicted)
-    {
-        for (int i = 0; i < Observations.Length; i++)
-        {
-            var o = Observations[i];
-            predicted[i] = o.Start < 0 ? recorded[o.End] : recorded[o.End] - recorded[o.Start];
-        }
-    }
+    public void Predict(ReadOnlySpan<double> recorded, Span<double> predicted) => Recording.Predict(recorded, predicted);
 
     /// <summary>The plan's parameter values for a candidate's parameter values.</summary>
     public void FillParameters(ReadOnlySpan<double> values, Span<double> parameters) => Scenario.FillParameters(values, parameters);

@@ -3,18 +3,10 @@ using Simulation.Engine.Binding;
 using Simulation.Engine.Calibration.Data;
 using Simulation.Engine.Calibration.Format;
 using Simulation.Engine.Calibration.Likelihood;
-using Simulation.Engine.Checking;
-using Simulation.Engine.Compilation;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
-using Simulation.Engine.Results;
-using Simulation.Engine.Runtime.Batches;
 using Simulation.Engine.Scenarios;
-using Simulation.Engine.Scenarios.Building;
-using Simulation.Engine.Scenarios.Outcomes;
 using Simulation.Engine.Scenarios.Resolution;
-using Simulation.Engine.Scenarios.Sampling;
-using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Calibration.Problem;
 
@@ -69,89 +61,18 @@ public static class FitCompiler
     private static CalibrationProblem? Build(FitDocument fit, ModelDocument model, BoundModel bound, ObservedData data, RunClock clock,
         List<ParameterResolver.Resolved> parameters, List<SeriesResolver.Resolved> series, DiagnosticBag diagnostics)
     {
-        var names = new HiddenNames(bound.Variables.Select(v => v.Name));
-        var hidden = new List<VariableDefinition>();
-        var recorded = new List<string>();
-        foreach (var s in series)
-        {
-            var definition = s.Definition;
-            if (definition.Kind == SeriesKind.Value)
-            {
-                string name = names.Make($"fit: {s.Column.Name}");
-                hidden.Add(new VariableDefinition { Name = name, Kind = VariableKind.Auxiliary, Equation = definition.Expression });
-                recorded.Add(name);
-                continue;
-            }
-            string flow = names.Make($"fit: {s.Column.Name} (rate)"), stock = names.Make($"fit: {s.Column.Name} (total)");
-            hidden.Add(new VariableDefinition { Name = flow, Kind = VariableKind.Flow, Equation = definition.Expression });
-            hidden.Add(new VariableDefinition
-            {
-                Name = stock, Kind = VariableKind.Stock, Equation = EquationSource.Detached("0"),
-                Inflows = [new NameReference(flow, definition.Location)],
-            });
-            recorded.Add(stock);
-        }
-
-        // Runs need not go past the last step the data needs, unless the model reads STOPTIME.
-        int lastStep = series.SelectMany(s => s.Points).Max(p => p.EndStep);
-        bool readsStop = bound.Elements.Any(e => e.Equation is { } eq && References.ReadsStopTime(eq));
-        var time = readsStop ? model.Time : model.Time with { Stop = clock.TimeOf(lastStep) };
-
         var scenario = new ResolvedScenario("fit", 0, null, ImmutableArray<ResolvedOverride>.Empty, ImmutableArray<ResolvedIntervention>.Empty);
-        var uncertainty = new UncertaintyPlan(parameters.Select(p => p.Column).ToImmutableArray(), new SingleSample(), 1, null);
-        var measurement = new MeasurementPlan(hidden.ToImmutableArray(), new RecordLayout(ImmutableArray<RecordedElement>.Empty, []),
-            ImmutableArray<OutcomeColumn>.Empty, ImmutableArray<SeriesColumn>.Empty, ImmutableArray<int>.Empty);
-        var own = new DiagnosticBag();
-        var built = ScenarioModelBuilder.Build(model with { Time = time }, bound, scenario, uncertainty, measurement, names, own);
-        var fitBound = Binder.Bind(built.Document, own);
-        var fitAnalysis = Checker.Check(fitBound, own);
-        diagnostics.AddRange(own.Items.Where(d => d.IsError)); // the model's warnings were reported already; the hidden series are never read
-        if (fitAnalysis is null || diagnostics.HasErrors) return null;
-
-        int ElementOf(string variable, int position) => fitBound.FindVariable(variable)!.Elements[position];
-        var plan = PlanCompiler.Compile(fitBound, fitAnalysis, built.ParameterTargets.Select(t => ElementOf(t.Variable, t.Position)).ToList());
-        var recordElements = recorded.Select(r => ElementOf(r, 0)).ToImmutableArray();
-        var compiled = new CompiledScenario
-        {
-            Scenario = scenario,
-            Plan = plan,
-            ParameterColumns = built.ParameterColumns,
-            ParameterMaps = built.ParameterMaps,
-            RecordElements = recordElements,
-            RecordSlots = recordElements.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
-        };
-        var outputs = recorded.Select((name, j) => new OutputColumn(name, compiled.RecordSlots[j], recordElements[j])).ToList();
-        var steps = series.SelectMany(s => s.Points).SelectMany(p => p.StartStep >= 0 ? new[] { p.EndStep, p.StartStep } : [p.EndStep]).Distinct().ToList();
-        var record = RecordRequest.AtTimes(plan, outputs, steps.Select(clock.TimeOf));
-        var stepIndex = record.Steps.Select((step, k) => (step, k)).ToDictionary(x => x.step, x => x.k);
-
-        var observations = ImmutableArray.CreateBuilder<Observation>();
-        var fitted = ImmutableArray.CreateBuilder<FittedSeries>();
-        var models = ImmutableArray.CreateBuilder<SeriesModel>();
-        for (int j = 0; j < series.Count; j++)
-        {
-            var s = series[j];
-            int first = observations.Count;
-            foreach (var p in s.Points)
-                observations.Add(new Observation(j, p.Row, p.Time, p.Value, stepIndex[p.EndStep] * outputs.Count + j,
-                    p.StartStep < 0 ? -1 : stepIndex[p.StartStep] * outputs.Count + j));
-            var d = s.Definition;
-            fitted.Add(new FittedSeries(s.Column.Name, d.Kind, d.Expression.Text, d.Error, first, s.Points.Count));
-            models.Add(new SeriesModel(s.Column.Name, d.Error, d.Sd, d.Dispersion, d.Weight, first, s.Points.Count));
-        }
-        var observed = observations.Select(o => o.Value).ToImmutableArray();
+        var recording = SeriesRecording.Build(model, bound, clock, scenario, parameters.Select(p => p.Column).ToImmutableArray(), series, diagnostics);
+        if (recording is null) return null;
         return new CalibrationProblem
         {
             Fit = fit,
             Model = model,
             Data = data,
             Space = new ParameterSpace(parameters.Select((p, j) => new EstimatedParameter(p.Column, p.Min, p.Max, p.Definition.Scale, p.Prior,
-                p.Definition.Start, ModelValue(compiled, j))).ToImmutableArray()),
-            Series = fitted.ToImmutable(),
-            Observations = observations.ToImmutable(),
-            Likelihood = new FitLikelihood(models.ToImmutable(), observed),
-            Scenario = compiled,
-            Record = record,
+                p.Definition.Start, ModelValue(recording.Scenario, j))).ToImmutableArray()),
+            Recording = recording,
+            Likelihood = new FitLikelihood(recording.Models, recording.Observations.Select(o => o.Value).ToImmutableArray()),
         };
     }
 
