@@ -45,7 +45,9 @@ public static class SyntheticData
         ErrorKind.Normal or ErrorKind.Sse => m + scale * Normal.Sample(random, 0, 1),
         ErrorKind.LogNormal => m * Math.Exp(scale * Normal.Sample(random, 0, 1)),
         ErrorKind.Poisson => m > 0 ? Poisson.Sample(random, m) : 0,
-        _ => m > 0 ? NegativeBinomial.Sample(random, scale, scale / (scale + m)) : 0,
+        // a Poisson count whose mean is gamma distributed (shape k, mean m): MathNet's NegativeBinomial.Sample never
+        // returns for means in the hundreds (its Poisson step multiplies uniforms down to e^-mean, which underflows)
+        _ => m > 0 ? Poisson.Sample(random, Gamma.Sample(random, scale, scale / m)) : 0,
     };
 
     /// <summary>The fit's data file with each observed cell replaced by <paramref name="drawn"/>: same header, times and missing cells.</summary>

@@ -66,7 +66,8 @@ internal static class SeriesResolver
                 Column = column.Name,
                 ColumnLocation = column.Location,
                 Kind = SeriesKind.Value,
-                Expression = EquationSource.Detached(column.Name, data.Path),
+                Expression = EquationSource.Detached(Syntax.ExprPrinter.FormatName(reference.Name)
+                    + (reference.HasSubscript ? $"[{string.Join(", ", reference.Subscript)}]" : ""), data.Path),
                 Location = column.Location,
             });
         }
@@ -77,7 +78,8 @@ internal static class SeriesResolver
     private static bool OneValue(FitSeries series, BoundModel model, DiagnosticBag diagnostics)
     {
         var reference = InputReference.Parse(series.Expression.Text, series.Location);
-        if (reference.HasSubscript || model.FindVariable(reference.Name) is not { } variable || variable.ElementCount <= 1) return true;
+        string name = reference.Name.Length > 1 && reference.Name[0] == '"' && reference.Name[^1] == '"' ? reference.Name[1..^1] : reference.Name;
+        if (reference.HasSubscript || model.FindVariable(name) is not { } variable || variable.ElementCount <= 1) return true;
         diagnostics.Error(DiagnosticCodes.InvalidSeries, $"'{variable.Name}' has {variable.ElementCount} elements; a series compares one value per time with its column",
             series.Expression.LocationOf(0) ?? series.Location,
             hint: $"name one element ({variable.Name}[{string.Join(", ", variable.Dimensions.Select(d => d.Elements[0]))}]) or add them up (SUM({variable.Name}[{string.Join(", ", variable.Dimensions.Select(_ => "*"))}]))");
