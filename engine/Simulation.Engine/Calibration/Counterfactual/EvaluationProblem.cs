@@ -122,7 +122,7 @@ public static class EvaluationCompiler
     public static IReadOnlyDictionary<string, double> ScalesFrom(string estimatesCsv)
     {
         var scales = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in Runtime.Batches.CsvRows.Split(estimatesCsv).Skip(1))
+        foreach (var row in Designs.CsvRows.Split(estimatesCsv).Skip(1))
             if (row.Length >= 2 && (row[0].Text.StartsWith("sd(") || row[0].Text.StartsWith("sd of ln(") || row[0].Text.StartsWith("dispersion("))
                 && double.TryParse(row[1].Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
                 scales[row[0].Text] = v;

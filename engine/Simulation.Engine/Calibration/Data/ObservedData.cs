@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Runtime.Batches;
 
 namespace Simulation.Engine.Calibration.Data;

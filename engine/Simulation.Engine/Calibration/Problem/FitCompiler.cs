@@ -45,7 +45,7 @@ public static class FitCompiler
         var (bound, analysis) = ModelPipeline.Check(model, diagnostics);
         if (analysis is null || data is null || diagnostics.HasErrors) return null;
 
-        var clock = new RunClock(model.Time);
+        var clock = model.Time.Clock;
         var parameters = ParameterResolver.Resolve(fit, bound, new InputResolver(bound, diagnostics), ExperimentCompiler.ModelValues(bound, analysis), diagnostics);
         var series = SeriesResolver.Resolve(fit, data, bound, clock, diagnostics);
         if (diagnostics.HasErrors) return null;
@@ -58,7 +58,7 @@ public static class FitCompiler
         return Build(fit, model, bound, data, clock, parameters, series, diagnostics);
     }
 
-    private static CalibrationProblem? Build(FitDocument fit, ModelDocument model, BoundModel bound, ObservedData data, RunClock clock,
+    private static CalibrationProblem? Build(FitDocument fit, ModelDocument model, BoundModel bound, ObservedData data, StepClock clock,
         List<ParameterResolver.Resolved> parameters, List<SeriesResolver.Resolved> series, DiagnosticBag diagnostics)
     {
         var scenario = new ResolvedScenario("fit", 0, null, ImmutableArray<ResolvedOverride>.Empty, ImmutableArray<ResolvedIntervention>.Empty);

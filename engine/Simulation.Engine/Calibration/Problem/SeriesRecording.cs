@@ -61,7 +61,7 @@ public sealed class SeriesRecording
     /// <param name="model">The model with the run's time settings; <paramref name="bound"/> and <paramref name="clock"/> are of it.</param>
     /// <param name="columns">The inputs each run sets (design columns, in order).</param>
     /// <param name="series">The series with their observations (at least one).</param>
-    internal static SeriesRecording? Build(ModelDocument model, BoundModel bound, RunClock clock, ResolvedScenario scenario, ImmutableArray<SampledInput> columns,
+    internal static SeriesRecording? Build(ModelDocument model, BoundModel bound, StepClock clock, ResolvedScenario scenario, ImmutableArray<SampledInput> columns,
         IReadOnlyList<SeriesResolver.Resolved> series, DiagnosticBag diagnostics)
     {
         var names = new HiddenNames(bound.Variables.Select(v => v.Name));

@@ -1,3 +1,4 @@
+using Simulation.Engine.Model;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Calibration.Data;
 using Simulation.Engine.Calibration.Format;
@@ -19,7 +20,7 @@ internal static class SeriesResolver
 
     public sealed record Resolved(FitSeries Definition, DataColumn Column, IReadOnlyList<ObservedPoint> Points);
 
-    public static List<Resolved> Resolve(FitDocument fit, ObservedData data, BoundModel model, RunClock clock, DiagnosticBag diagnostics)
+    public static List<Resolved> Resolve(FitDocument fit, ObservedData data, BoundModel model, StepClock clock, DiagnosticBag diagnostics)
     {
         var definitions = fit.Series.IsEmpty ? Implicit(data, model, diagnostics) : fit.Series.ToList();
         var resolved = new List<Resolved>();
@@ -86,7 +87,7 @@ internal static class SeriesResolver
         return false;
     }
 
-    private static List<ObservedPoint>? Points(FitSeries series, DataColumn column, ObservedData data, RunClock clock, DiagnosticBag diagnostics)
+    private static List<ObservedPoint>? Points(FitSeries series, DataColumn column, ObservedData data, StepClock clock, DiagnosticBag diagnostics)
     {
         int index = data.Columns.ToList().IndexOf(column);
         var points = new List<ObservedPoint>();
@@ -138,7 +139,7 @@ internal static class SeriesResolver
     }
 
     /// <summary>The step at time t; null (reported at the row's time cell) when it lies outside the run or between steps.</summary>
-    private static int? Step(double t, RunClock clock, ObservedData data, int row, string what, DiagnosticBag diagnostics)
+    private static int? Step(double t, StepClock clock, ObservedData data, int row, string what, DiagnosticBag diagnostics)
     {
         if (clock.TryStepOf(t, out int step)) return step;
         var time = clock.Time;
