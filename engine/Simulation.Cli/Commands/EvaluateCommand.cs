@@ -4,6 +4,7 @@ using Simulation.Engine.Calibration.Counterfactual;
 using Simulation.Engine.Calibration.Output;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Runtime.Batches;
+using Simulation.Reporting.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -109,14 +110,14 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         {
             var cells = new List<string>
             {
-                Markup.Escape(s.Series + (s.Noise ? "" : " (no noise)")), s.Count.ToString(CultureInfo.InvariantCulture), SummaryTable.Format(s.ObservedSum),
-                Markup.Escape($"{SummaryTable.Format(s.CounterfactualSum.P50)} [{SummaryTable.Format(s.CounterfactualSum.P5)}, {SummaryTable.Format(s.CounterfactualSum.P95)}]"),
-                Markup.Escape($"{SummaryTable.Format(s.Difference.P50)} [{SummaryTable.Format(s.Difference.P5)}, {SummaryTable.Format(s.Difference.P95)}]"),
+                Markup.Escape(s.Series + (s.Noise ? "" : " (no noise)")), s.Count.ToString(CultureInfo.InvariantCulture), Numbers.Format(s.ObservedSum),
+                Markup.Escape($"{Numbers.Format(s.CounterfactualSum.P50)} [{Numbers.Format(s.CounterfactualSum.P5)}, {Numbers.Format(s.CounterfactualSum.P95)}]"),
+                Markup.Escape($"{Numbers.Format(s.Difference.P50)} [{Numbers.Format(s.Difference.P5)}, {Numbers.Format(s.Difference.P95)}]"),
                 s.ProbabilityCounterfactualAbove.ToString("0.00", CultureInfo.InvariantCulture),
                 $"{100 * s.ShareOutside:F0}%",
             };
             if (s.ExpectedDifference is { } e)
-                cells.Add(Markup.Escape($"{SummaryTable.Format(e.P50)} [{SummaryTable.Format(e.P5)}, {SummaryTable.Format(e.P95)}]"));
+                cells.Add(Markup.Escape($"{Numbers.Format(e.P50)} [{Numbers.Format(e.P5)}, {Numbers.Format(e.P95)}]"));
             else if (plan) cells.Add("");
             table.AddRow(cells.ToArray());
         }
