@@ -84,8 +84,8 @@ public static class SimApp
                 .WithExample("synthesize", "scenarios/calibration/flu-sir.json", "--set", "Beta=1.7", "--set", "Gamma=0.45", "--noise", "in_bed=15", "--output", "made-up.csv");
             config.AddCommand<EvaluateCommand>("evaluate")
                 .WithDescription("Compare data observed after an intervention with the counterfactual: the experiment's baseline over its (calibrated) futures.")
-                .WithExample("evaluate", "scenarios/calibration/hospital-to-community-evaluate.json", "--fit", "scenarios/calibration/hospital-to-community.json",
-                    "--data", "scenarios/calibration/data/hospital-to-community-after.csv", "--from", "1092", "--scenario", "virtual wards 45 per 100k");
+                .WithExample("evaluate", "experiment.json", "--fit", "fit.json", "--data", "after.csv", "--from", "1092", "--scenario", "virtual wards",
+                    "--calibration", "calibrated");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

@@ -5,6 +5,7 @@ using Simulation.Engine.Calibration.Problem;
 using Simulation.Engine.Calibration.Search;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Runtime.Batches;
+using Simulation.Reporting.Report;
 using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
@@ -147,7 +148,7 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         {
             Console.CancelKeyPress -= onCancel;
         }
-        var written = folder.Publish(CalibrationWriter.Contents(report));
+        var written = folder.Publish(new Dictionary<string, string>(CalibrationWriter.Contents(report)) { [CalibrationWriter.Page] = CalibrationPages.Fit(report) });
         CalibrationTable.Print(report);
         Console.Error.WriteLine($"calibrate: wrote {string.Join(", ", written)} to {folder.Path}");
         return ExitCodes.Ok;

@@ -4,6 +4,7 @@ using Simulation.Engine.Calibration.Counterfactual;
 using Simulation.Engine.Calibration.Output;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Runtime.Batches;
+using Simulation.Reporting.Report;
 using Simulation.Reporting.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -86,7 +87,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         }
         var options = new BatchOptions { Threads = settings.Threads ?? Environment.ProcessorCount, LanesPerBatch = settings.Lanes ?? 16 };
         var report = CounterfactualEvaluation.Run(problem, options, cancellationToken, new ProgressLines("evaluate").Report);
-        var written = folder.Publish(EvaluationWriter.Contents(report));
+        var written = folder.Publish(new Dictionary<string, string>(EvaluationWriter.Contents(report)) { [EvaluationWriter.Page] = CalibrationPages.Evaluation(report) });
         Print(report);
         Console.Error.WriteLine($"evaluate: wrote {string.Join(", ", written)} to {folder.Path}");
         return ExitCodes.Ok;

@@ -103,6 +103,19 @@ public static class SlideCharts
                 }
                 Labels(plot, $"time{Unit(f.TimeUnits)}", f.Units ?? f.Variable);
                 break;
+            case ObservedChart o:
+                foreach (var band in o.Bands)
+                {
+                    var colour = Color.FromHex(band.Colour);
+                    if (band is { Low: { } low, High: { } high }) plot.Add.FillY(o.Times, low, high).FillColor = colour.WithAlpha(0.2);
+                    Line(plot, o.Times, band.Mid, band.Name, colour);
+                }
+                var seen = o.Times.Select((t, k) => (t, y: o.Observed[k])).Where(p => double.IsFinite(p.y)).ToArray();
+                var observed = plot.Add.ScatterPoints(seen.Select(p => p.t).ToArray(), seen.Select(p => p.y).ToArray(), Colors.Black);
+                observed.MarkerSize = 5;
+                observed.LegendText = "observed";
+                Labels(plot, $"time{Unit(o.TimeUnits)}", o.Series);
+                break;
             case RunChart r:
                 int k = 0;
                 foreach (var (name, units, values) in r.Lines) Line(plot, r.Times, values, name + Unit(units), Colour(k++));

@@ -50,3 +50,13 @@ public sealed record FanChart(string Id, string Variable, string Scenario, strin
 /// <summary>Variables of one run over time (sim plot --run).</summary>
 public sealed record RunChart(string Id, string Model, string? TimeUnits, double[] Times, IReadOnlyList<(string Name, string? Units, double[] Values)> Lines)
     : ChartSpec(Id, "run", Model, $"{Model}: {string.Join(", ", Lines.Select(l => l.Name))} over time.");
+
+/// <summary>What a model says at each time: a middle line and, where known, a band (Low..High; null for a line alone).</summary>
+public sealed record ModelBand(string Name, string Colour, double[] Mid, double[]? Low, double[]? High);
+
+/// <summary>
+/// Observed data against the model (a calibration's fitted values, an evaluation's counterfactual band): the data as
+/// points at their times, each band as a shaded range with its middle line. Missing observations are NaN.
+/// </summary>
+public sealed record ObservedChart(string Id, string Series, string Subtitle, string? TimeUnits, double[] Times, double[] Observed, IReadOnlyList<ModelBand> Bands)
+    : ChartSpec(Id, "observed", Series, $"{Series}: observed (points) against {string.Join(" and ", Bands.Select(b => b.Name))} over time.");

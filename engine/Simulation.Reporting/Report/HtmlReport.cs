@@ -60,8 +60,15 @@ public static class HtmlReport
         Inputs(summary, page);
         AllOutcomes(summary, page);
         Footer(summary, page);
-        var charts = new JArray(data.Charts.Concat(analysis.Charts).Select(c => new JObject { ["id"] = c.Id, ["option"] = ReportCharts.Option(c) }));
-        page.Append("<script>\nconst charts = ").Append(charts.ToString(Formatting.None).Replace("</", "<\\/")).Append(";\n").Append("""
+        page.Append(ChartScript(data.Charts.Concat(analysis.Charts))).Append("</body></html>");
+        return page.ToString();
+    }
+
+    /// <summary>The script that draws <paramref name="charts"/> into their figures (ids) with the inlined library, SVG renderer; sets body data-charts when done.</summary>
+    internal static string ChartScript(IEnumerable<ChartSpec> charts)
+    {
+        var options = new JArray(charts.Select(c => new JObject { ["id"] = c.Id, ["option"] = ReportCharts.Option(c) }));
+        return new StringBuilder("<script>\nconst charts = ").Append(options.ToString(Formatting.None).Replace("</", "<\\/")).Append(";\n").Append("""
             // Axis numbers as the tables write them: four significant digits, k, M and bn.
             const compact = v => { const a = Math.abs(v), g = x => String(+x.toPrecision(4));
               return a >= 1e9 ? g(v / 1e9) + 'bn' : a >= 1e6 ? g(v / 1e6) + 'M' : a >= 1e4 ? g(v / 1e3) + 'k' : g(v); };
@@ -73,9 +80,8 @@ public static class HtmlReport
             }
             document.body.dataset.charts = String(charts.length);
             </script>
-            </body></html>
-            """);
-        return page.ToString();
+
+            """).ToString();
     }
 
     private static void Headline(SweepSummary summary, StringBuilder page)
@@ -258,7 +264,7 @@ public static class HtmlReport
         page.Append($"<figure class=\"{size}\"><div class=\"chart\" id=\"{chart.Id}\" role=\"img\" aria-label=\"{H(chart.Caption)}\"></div><figcaption>{H(chart.Caption)}</figcaption></figure>\n");
 
     /// <summary>The vendored chart library, with its licence notice, to be inlined.</summary>
-    private static string Library()
+    internal static string Library()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("echarts.min.js")
                            ?? throw new InvalidOperationException("the chart library is not embedded in Simulation.Reporting");
@@ -272,7 +278,7 @@ public static class HtmlReport
 
     internal static string Raw(double? x) => x is double v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 
-    private const string Style = """
+    internal const string Style = """
         :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1a1a1a; }
         body { max-width: 1200px; margin: 0 auto; padding: 1rem 1.5rem; line-height: 1.4; }
         h1 { font-size: 1.6rem; margin-bottom: .3rem; } h2 { border-bottom: 2px solid #005eb8; padding-bottom: .2rem; margin-top: 2rem; }

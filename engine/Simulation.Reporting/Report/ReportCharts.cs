@@ -21,6 +21,7 @@ public static class ReportCharts
         IndexOverTimeChart o => AnalysisOptions.OverTime(o),
         TradeoffChart t => AnalysisOptions.Tradeoff(t),
         BoxChart b => AnalysisOptions.Box(b),
+        ObservedChart o => Observed(o),
         _ => throw new ArgumentException($"no ECharts form for {chart.GetType().Name}"),
     };
 
@@ -161,26 +162,9 @@ public static class ReportCharts
         var series = new JArray();
         foreach (var (scenario, colour, bands) in fans.Select(f => (f.Scenario, f.Colour, f.Bands)))
         {
-            // Bands are stacked areas: an invisible lower edge, then the band's width on top of it.
-            void Band(int lo, int hi, double opacity, string name)
-            {
-                string stack = $"{scenario} {name}";
-                series.Add(new JObject
-                {
-                    ["name"] = scenario, ["type"] = "line", ["stack"] = stack, ["showSymbol"] = false, ["silent"] = true,
-                    ["lineStyle"] = new JObject { ["opacity"] = 0 }, ["tooltip"] = new JObject { ["show"] = false },
-                    ["data"] = new JArray(times.Select((t, k) => new JArray(Round(t), Round(bands[k][lo])))),
-                });
-                series.Add(new JObject
-                {
-                    ["name"] = scenario, ["type"] = "line", ["stack"] = stack, ["showSymbol"] = false, ["silent"] = true, ["color"] = colour,
-                    ["lineStyle"] = new JObject { ["opacity"] = 0 }, ["areaStyle"] = new JObject { ["opacity"] = opacity, ["color"] = colour },
-                    ["tooltip"] = new JObject { ["show"] = false },
-                    ["data"] = new JArray(times.Select((t, k) => new JArray(Round(t), Round(bands[k][hi] - bands[k][lo])))),
-                });
-            }
-            Band(0, 4, 0.15, "P5-P95");
-            Band(1, 3, 0.3, "P25-P75");
+            double[] Edge(int i) => bands.Select(b => b[i]).ToArray();
+            AddBand(series, scenario, $"{scenario} P5-P95", colour, 0.15, times, Edge(0), Edge(4));
+            AddBand(series, scenario, $"{scenario} P25-P75", colour, 0.3, times, Edge(1), Edge(3));
             series.Add(new JObject
             {
                 ["name"] = scenario, ["type"] = "line", ["showSymbol"] = false, ["color"] = colour, ["lineStyle"] = new JObject { ["width"] = 2 },
@@ -189,6 +173,55 @@ public static class ReportCharts
         }
         option["series"] = series;
         return option;
+    }
+
+    /// <summary>Observations as points over each model band (a shaded Low-High range, as the fan's, and its middle line).</summary>
+    private static JObject Observed(ObservedChart chart)
+    {
+        var option = Base(chart.Series, chart.Subtitle);
+        option["xAxis"] = Axis("value", $"time{Unit(chart.TimeUnits)}");
+        option["yAxis"] = Axis("value", chart.Series);
+        var series = new JArray();
+        JArray Points(double[] ys) => new(chart.Times.Select((t, k) => new JArray(Round(t), Round(ys[k]))));
+        foreach (var band in chart.Bands)
+        {
+            if (band is { Low: { } low, High: { } high }) AddBand(series, band.Name, band.Name + " band", band.Colour, 0.2, chart.Times, low, high);
+            series.Add(new JObject
+            {
+                ["name"] = band.Name, ["type"] = "line", ["showSymbol"] = false, ["color"] = band.Colour, ["lineStyle"] = new JObject { ["width"] = 2 },
+                ["data"] = Points(band.Mid),
+            });
+        }
+        series.Add(new JObject
+        {
+            ["name"] = "observed", ["type"] = "scatter", ["symbolSize"] = 5, ["color"] = "#000000",
+            ["data"] = new JArray(chart.Times.Select((t, k) => (t, y: chart.Observed[k])).Where(p => double.IsFinite(p.y)).Select(p => new JArray(Round(p.t), Round(p.y)))),
+        });
+        option["series"] = series;
+        return option;
+    }
+
+    /// <summary>
+    /// A shaded band between <paramref name="low"/> and <paramref name="high"/> over time, as two stacked areas: an
+    /// invisible lower edge, then the band's width on top of it. Points are written (value, time) with the axes named
+    /// by "encode": with two value axes ECharts stacks the first dimension of the data, so (time, value) would stack
+    /// the times and draw the band at twice its times.
+    /// </summary>
+    private static void AddBand(JArray series, string name, string stack, string colour, double opacity, double[] times, double[] low, double[] high)
+    {
+        JArray Points(Func<int, double> y) => new(times.Select((t, k) => new JArray(Round(y(k)), Round(t))));
+        var encode = new JObject { ["x"] = 1, ["y"] = 0 };
+        series.Add(new JObject
+        {
+            ["name"] = name, ["type"] = "line", ["stack"] = stack, ["encode"] = encode, ["showSymbol"] = false, ["silent"] = true,
+            ["lineStyle"] = new JObject { ["opacity"] = 0 }, ["tooltip"] = new JObject { ["show"] = false }, ["data"] = Points(k => low[k]),
+        });
+        series.Add(new JObject
+        {
+            ["name"] = name, ["type"] = "line", ["stack"] = stack, ["encode"] = encode.DeepClone(), ["showSymbol"] = false, ["silent"] = true, ["color"] = colour,
+            ["lineStyle"] = new JObject { ["opacity"] = 0 }, ["areaStyle"] = new JObject { ["opacity"] = opacity, ["color"] = colour },
+            ["tooltip"] = new JObject { ["show"] = false }, ["data"] = Points(k => high[k] - low[k]),
+        });
     }
 
     private static JObject ZeroLine(string axis) => new()

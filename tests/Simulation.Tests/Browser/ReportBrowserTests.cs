@@ -43,7 +43,10 @@ public class ReportBrowserTests
             var drawn = await watched.Page.EvaluateAsync<int[]>("[...document.querySelectorAll('div.chart')].map(d => d.querySelectorAll('svg path').length)");
             Assert.That(drawn, Is.All.GreaterThan(5), "every chart drew its axes and data as SVG");
             if (series is not null)
+            {
                 Assert.That(await watched.Page.Locator("#over-time div.chart").CountAsync(), Is.EqualTo(sweepFolder.Summary.Scenarios.Count() - 1), "a fan chart per scenario");
+                await CalibrationPageBrowserTests.AssertBandsOverTheirTimes(watched, "#over-time div.chart");
+            }
             watched.AssertClean();
 
             CheckDifferenceBoxes(sweepFolder.Summary, await watched.Page.EvaluateAsync<JsonElement>(

@@ -24,7 +24,7 @@ public class CalibrateCliTests
         var r = SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--output", output);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(),
-            Is.EqualTo(new[] { "calibration.json", "estimates.csv", "fit.csv", "profiles.csv", "statistics.csv" }));
+            Is.EqualTo(new[] { "calibration.json", "estimates.csv", "fit.csv", "fit.html", "profiles.csv", "statistics.csv" }));
         var estimates = File.ReadAllLines(Path.Combine(output, "estimates.csv"));
         Assert.That(estimates[0], Is.EqualTo("parameter,estimate,low,high"));
         var beta = estimates[1].Split(',').Skip(1).Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();

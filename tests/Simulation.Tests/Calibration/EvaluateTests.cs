@@ -24,7 +24,7 @@ public class EvaluateTests
         """;
 
     /// <summary>200 futures around Start = 100, Slope = 2 (a posterior's spread), and observations of days 1-20 along the given slope after day 10.</summary>
-    private static FitFiles Files(double slopeAfter)
+    internal static FitFiles Files(double slopeAfter)
     {
         var files = new FitFiles();
         var random = new Engine.Runtime.RandomStream(1, 0);
@@ -82,7 +82,7 @@ public class EvaluateTests
         string output = files.PathOf("out");
         var r = SimProcess.Run("evaluate", files.PathOf("experiment.json"), "--fit", files.PathOf("fit.json"), "--scenario", "steeper", "--from", "11", "--output", output);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "evaluation-summary.csv", "evaluation.csv", "evaluation.json" }));
+        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "evaluation-summary.csv", "evaluation.csv", "evaluation.html", "evaluation.json" }));
         var lines = File.ReadAllLines(Path.Combine(output, "evaluation.csv"));
         Assert.That(lines[0], Is.EqualTo("time,series,observed,counterfactual_p5,counterfactual_p50,counterfactual_p95,percentile,expected_p5,expected_p50,expected_p95"));
         Assert.That(lines, Has.Length.EqualTo(11));

@@ -68,7 +68,7 @@ public class DiagnosticCodeTests
     public void Cases_CoverEveryCodeExceptRuntime()
     {
         var tested = Cases().Concat(Import.XmileDiagnosticCodeTests.Cases()).Concat(Import.Vensim.MdlDiagnosticCodeTests.Cases()).Concat(Scenarios.ExperimentDiagnosticTests.Cases())
-            .Select(c => (string)c.Arguments[0]!).ToHashSet();
+            .Concat(Calibration.FitDiagnosticTests.Cases()).Select(c => (string)c.Arguments[0]!).ToHashSet();
         // Codes about other inputs than a model are tested with those inputs: design tables and --at times in
         // Runtime/Batches/DesignTableTests and Cli/DesignRunTests. Unit codes (SD4xxx) come from the unit checker,
         // not from ModelPipeline.Check: Units/UnitCheckerTests and Units/BuiltinUnitRuleTests.
@@ -80,6 +80,8 @@ public class DiagnosticCodeTests
             DiagnosticCodes.DesignTableUnknownInput, DiagnosticCodes.DesignTableNotAnInput, DiagnosticCodes.DesignTableDuplicateInput,
             DiagnosticCodes.RecordTimeOutsideRun,
             DiagnosticCodes.InvalidUtf8, DiagnosticCodes.FileTooLarge, // about the file's bytes: Hardening/LimitsTests
+            // fit files: warnings and a missing data file have their own tests in Calibration/FitDiagnosticTests
+            DiagnosticCodes.BoundsOutsideRange, DiagnosticCodes.UnusedDataColumn, DiagnosticCodes.DataFileMissing,
         ];
         var untested = DiagnosticCodes.Descriptions.Keys.Where(c => !tested.Contains(c) && !testedElsewhere.Contains(c));
         Assert.That(untested, Is.Empty,

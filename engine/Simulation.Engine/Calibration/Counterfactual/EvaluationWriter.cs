@@ -11,9 +11,9 @@ namespace Simulation.Engine.Calibration.Counterfactual;
 /// <summary>An evaluation's result files (docs/calibration.md, "Evaluate"), written whole or not at all into a <see cref="ResultFolder"/>.</summary>
 public static class EvaluationWriter
 {
-    public const string Observations = "evaluation.csv", Summary = "evaluation-summary.csv", Json = "evaluation.json";
+    public const string Observations = "evaluation.csv", Summary = "evaluation-summary.csv", Json = "evaluation.json", Page = "evaluation.html";
 
-    public static ResultFolder Folder(string path) => new(path, "an evaluation", [Observations, Summary, Json]);
+    public static ResultFolder Folder(string path) => new(path, "an evaluation", [Observations, Summary, Json, Page]);
 
     public static IReadOnlyDictionary<string, string> Contents(EvaluationReport report) => new Dictionary<string, string>
     {

@@ -15,15 +15,16 @@ namespace Simulation.Engine.Calibration.Output;
 public static class CalibrationWriter
 {
     public const string Estimates = "estimates.csv", Fit = "fit.csv", Statistics = "statistics.csv", Profiles = "profiles.csv",
-        Posterior = "posterior.csv", Chains = "chains.csv", Convergence = "convergence.csv", Summary = "calibration.json";
+        Posterior = "posterior.csv", Chains = "chains.csv", Convergence = "convergence.csv", Summary = "calibration.json",
+        Page = "fit.html";
 
     /// <summary>Every file a calibration writes (a forced calibration removes them all, so no stale file of another method stays).</summary>
-    public static IReadOnlyList<string> Files { get; } = [Estimates, Fit, Statistics, Profiles, Posterior, Chains, Convergence, Summary];
+    public static IReadOnlyList<string> Files { get; } = [Estimates, Fit, Statistics, Profiles, Posterior, Chains, Convergence, Summary, Page];
 
     /// <summary>The folder a calibration writes into (a forced calibration removes every file of <see cref="Files"/>).</summary>
     public static ResultFolder Folder(string path) => new(path, "a calibration", Files);
 
-    /// <summary>Every file of the report, as text by name.</summary>
+    /// <summary>Every data file of the report, as text by name (the page, <see cref="Page"/>, is drawn by Simulation.Reporting).</summary>
     public static IReadOnlyDictionary<string, string> Contents(CalibrationReport report)
     {
         var files = new Dictionary<string, string>
