@@ -33,6 +33,42 @@ public static class ExperimentCompiler
 
     public static CompiledExperiment? Compile(ExperimentDocument experiment, DiagnosticBag diagnostics, SweepOverrides? overrides = null)
     {
+        var resolved = Resolve(experiment, diagnostics);
+        if (resolved is null) return null;
+        var compiled = ImmutableArray.CreateBuilder<CompiledScenario>();
+        var reported = new HashSet<(string, SourceLocation?, string)>(diagnostics.Items.Select(d => (d.Code, d.Location, d.Message)));
+        foreach (var scenario in resolved.Scenarios)
+        {
+            var own = new DiagnosticBag();
+            var scenarioNames = resolved.Names.Fork();
+            var result = CompileScenario(resolved, scenario, scenarioNames, own);
+            foreach (var d in own.Items.Where(d => !(d.Severity == Severity.Warning && scenarioNames.IsGenerated(d.Variable))))
+                if (reported.Add((d.Code, d.Location, d.Message)))
+                    diagnostics.Add(scenario.Index == resolved.Baseline || resolved.Scenarios.Length == 1 ? d : d with { Message = $"{d.Message} (in scenario '{scenario.Name}')" });
+            if (result is not null) compiled.Add(result);
+        }
+        if (diagnostics.HasErrors) return null;
+        return new CompiledExperiment
+        {
+            Document = experiment,
+            Model = resolved.Model,
+            Clock = resolved.Clock,
+            Scenarios = compiled.ToImmutable(),
+            Baseline = resolved.Baseline,
+            Uncertainty = resolved.Uncertainty,
+            Measurement = resolved.Measurement,
+            Plausibility = resolved.Plausibility,
+            Decisions = resolved.Decisions,
+            Overrides = overrides ?? SweepOverrides.None,
+        };
+    }
+
+    /// <summary>
+    /// The experiment resolved against its model (read, time overrides applied, bound and checked): scenarios,
+    /// uncertainty and outcomes, with every problem reported; null when any is an error. Nothing is compiled yet.
+    /// </summary>
+    public static ResolvedExperiment? Resolve(ExperimentDocument experiment, DiagnosticBag diagnostics)
+    {
         if (!File.Exists(experiment.ModelPath))
         {
             diagnostics.Error(DiagnosticCodes.ModelFileMissing, $"the model file '{experiment.ModelPath}' does not exist", experiment.Model.Location,
@@ -56,45 +92,30 @@ public static class ExperimentCompiler
         CheckSampledAndSet(scenarios, uncertainty, diagnostics);
         CheckSize(scenarios.Length, uncertainty, experiment, diagnostics);
         if (diagnostics.HasErrors) return null;
-
-        var compiled = ImmutableArray.CreateBuilder<CompiledScenario>();
-        var reported = new HashSet<(string, SourceLocation?, string)>(diagnostics.Items.Select(d => (d.Code, d.Location, d.Message)));
-        foreach (var scenario in scenarios)
-        {
-            var own = new DiagnosticBag();
-            var scenarioNames = names.Fork();
-            var built = ScenarioModelBuilder.Build(model, bound, scenario, uncertainty, measurement, scenarioNames, own);
-            var result = CompileScenario(scenario, built, measurement, own);
-            foreach (var d in own.Items.Where(d => !(d.Severity == Severity.Warning && scenarioNames.IsGenerated(d.Variable))))
-                if (reported.Add((d.Code, d.Location, d.Message)))
-                    diagnostics.Add(scenario.Index == baseline || scenarios.Length == 1 ? d : d with { Message = $"{d.Message} (in scenario '{scenario.Name}')" });
-            if (result is not null) compiled.Add(result);
-        }
-        if (diagnostics.HasErrors) return null;
-        return new CompiledExperiment
-        {
-            Document = experiment,
-            Model = model,
-            Clock = clock,
-            Scenarios = compiled.ToImmutable(),
-            Baseline = baseline,
-            Uncertainty = uncertainty,
-            Measurement = measurement,
-            Plausibility = plausibility,
-            Decisions = decisions!,
-            Overrides = overrides ?? SweepOverrides.None,
-        };
+        return new ResolvedExperiment(experiment, model, bound, analysis, clock, scenarios, baseline, uncertainty, measurement, plausibility, decisions!, names);
     }
 
-    private static CompiledScenario? CompileScenario(ResolvedScenario scenario, ScenarioModel built, MeasurementPlan measurement, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Builds, binds, checks and compiles one scenario's model. <paramref name="moreParameters"/> (if given) names
+    /// further elements that runs supply, chosen from the scenario's own bound model and analysis; they follow the
+    /// sampled columns' parameters, whose order and meaning they leave unchanged.
+    /// </summary>
+    public static CompiledScenario? CompileScenario(ResolvedExperiment experiment, ResolvedScenario scenario, HiddenNames names, DiagnosticBag diagnostics,
+        Func<ScenarioModel, BoundModel, ModelAnalysis, IEnumerable<int>>? moreParameters = null)
     {
+        var built = ScenarioModelBuilder.Build(experiment.Model, experiment.Bound, scenario, experiment.Uncertainty, experiment.Measurement, names, diagnostics);
         var bound = Binder.Bind(built.Document, diagnostics);
         var analysis = Checker.Check(bound, diagnostics);
         if (analysis is null || diagnostics.HasErrors) return null;
         int ElementOf(string variable, int position) => bound.FindVariable(variable)!.Elements[position];
         var parameters = built.ParameterTargets.Select(t => ElementOf(t.Variable, t.Position)).ToList();
+        if (moreParameters is not null)
+        {
+            var taken = parameters.ToHashSet();
+            parameters.AddRange(moreParameters(built, bound, analysis).Where(taken.Add));
+        }
         var plan = PlanCompiler.Compile(bound, analysis, parameters);
-        var recorded = measurement.Layout.Outputs.Select(o => ElementOf(o.Variable, o.Position)).ToImmutableArray();
+        var recorded = experiment.Measurement.Layout.Outputs.Select(o => ElementOf(o.Variable, o.Position)).ToImmutableArray();
         return new CompiledScenario
         {
             Scenario = scenario,

@@ -34,6 +34,7 @@ public static class ScenarioModelBuilder
         var targets = ImmutableArray.CreateBuilder<(string, int)>();
         var columns = ImmutableArray.CreateBuilder<int>();
         var maps = ImmutableArray.CreateBuilder<InputDistribution?>();
+        var bases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
         var columnsByVariable = uncertainty.Columns.Select((c, k) => (c, k)).GroupBy(x => x.c.Target.VariableName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var interventionsByVariable = scenario.Interventions.GroupBy(x => x.Target.VariableName, StringComparer.OrdinalIgnoreCase)
@@ -51,6 +52,7 @@ public static class ScenarioModelBuilder
                 variables.RemoveAt(i);
                 variables.InsertRange(i, layers.Variables);
                 setTarget = layers.BaseName;
+                bases[variable] = layers.BaseName;
                 foreach (var (factor, column) in layers.Factors)
                 {
                     targets.Add((factor, 0));
@@ -67,7 +69,7 @@ public static class ScenarioModelBuilder
                 }
         }
         variables.AddRange(measurement.Variables);
-        return new ScenarioModel(baseModel with { Variables = variables.ToImmutableArray() }, targets.ToImmutable(), columns.ToImmutable(), maps.ToImmutable());
+        return new ScenarioModel(baseModel with { Variables = variables.ToImmutableArray() }, targets.ToImmutable(), columns.ToImmutable(), maps.ToImmutable(), bases.ToImmutable());
     }
 
     /// <summary>Each element's names (one per dimension), in row-major order: the keys of per-element entries.</summary>

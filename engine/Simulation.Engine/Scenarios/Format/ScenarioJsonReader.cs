@@ -42,7 +42,7 @@ internal static class ScenarioJsonReader
         };
     }
 
-    private static InterventionDefinition? ReadIntervention(JsonObject i, JsonReading json)
+    internal static InterventionDefinition? ReadIntervention(JsonObject i, JsonReading json)
     {
         if (i["input"] is not JsonString input) return null;
         var location = json.At(input);

@@ -46,7 +46,10 @@ public static class OutcomeResolver
         }
         var seriesSteps = series.Count > 0 ? clock.SavedSteps().ToImmutableArray() : ImmutableArray<int>.Empty;
         var layout = new RecordLayout(b.Outputs.ToImmutableArray(), b.Steps.Concat(seriesSteps));
-        return new MeasurementPlan(b.Variables.ToImmutableArray(), layout, b.Columns.ToImmutableArray(), series.ToImmutableArray(), seriesSteps);
+        return new MeasurementPlan(b.Variables.ToImmutableArray(), layout, b.Columns.ToImmutableArray(), series.ToImmutableArray(), seriesSteps)
+        {
+            Expressions = b.Expressions.ToImmutableArray(),
+        };
     }
 
     /// <summary>Element names joined with commas (<c>65+,Q1</c>) for row-major position <paramref name="flat"/>; "" for scalars.</summary>
@@ -73,6 +76,7 @@ public static class OutcomeResolver
         public List<RecordedElement> Outputs { get; } = new();
         public HashSet<int> Steps { get; } = new();
         public List<OutcomeColumn> Columns { get; } = new();
+        public List<MeasuredExpression> Expressions { get; } = new();
 
         public IReadOnlyDictionary<string, List<int>> ColumnsByName => _byName;
 
@@ -120,6 +124,7 @@ public static class OutcomeResolver
             if (steps.Any(s => s < 0)) return;
             string name = names.Make($"outcome: {o.Name}");
             Variables.Add(Variable(name, VariableKind.Auxiliary, dims, o.Expression));
+            AddExpression(o, name, dims);
             var timed = new List<List<int>>();
             for (int k = 0; k < times.Length; k++)
             {
@@ -145,13 +150,15 @@ public static class OutcomeResolver
             }
             string stock = names.Make($"outcome: {o.Name}"), flow = names.Make($"outcome: {o.Name} (rate)");
             EquationSource rate = o.Expression;
+            string measured = flow;
             if (o.Discount is { } discount)
             {
                 if (DiscountEquation(o, discount) is not { } factor) return;
-                string value = names.Make($"outcome: {o.Name} (value)");
+                string value = measured = names.Make($"outcome: {o.Name} (value)");
                 Variables.Add(Variable(value, VariableKind.Auxiliary, dims, o.Expression));
                 rate = EquationSource.Detached($"{ExprPrinter.FormatName(value)} {factor}", o.Location?.Path ?? "<experiment>");
             }
+            AddExpression(o, measured, dims);
             Variables.Add(Variable(flow, VariableKind.Flow, dims, rate));
             Variables.Add(Variable(stock, VariableKind.Stock, dims, EquationSource.Detached("0")) with
             {
@@ -161,6 +168,13 @@ public static class OutcomeResolver
             AddColumns(o.Name, PerElement(dims, p => new IncreaseOver(Output(stock, p), fromStep, toStep, divisor)), o);
             Steps.Add(fromStep);
             Steps.Add(toStep);
+        }
+
+        private void AddExpression(OutcomeDefinition o, string variable, ImmutableArray<Dimension> dims)
+        {
+            int count = dims.Aggregate(1, (n, d) => n * d.Size);
+            Expressions.Add(new MeasuredExpression(o.Name, o.Expression!.Text, o.Units, variable,
+                Enumerable.Range(0, count).Select(p => ElementLabel(dims, p)).ToImmutableArray()));
         }
 
         /// <summary>"/ (1 + r) ^ ((TIME - t0) / period)", or null (reported) when the rate or period is impossible or unknown.</summary>

@@ -93,7 +93,7 @@ public static class ScenarioResolver
             hint: suggestion is not null ? $"did you mean '{suggestion}'?" : $"the scenarios are: {string.Join(", ", scenarios)}");
     }
 
-    private static ResolvedIntervention? ResolveIntervention(InterventionDefinition d, TimeSettings time, InputResolver inputs, DiagnosticBag diagnostics)
+    internal static ResolvedIntervention? ResolveIntervention(InterventionDefinition d, TimeSettings time, InputResolver inputs, DiagnosticBag diagnostics)
     {
         var target = inputs.Resolve(d.Target, InputUse.Value);
         bool ok = InRun(d.Start, d.StartLocation, d, time, diagnostics);

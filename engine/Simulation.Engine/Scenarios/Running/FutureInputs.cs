@@ -7,11 +7,15 @@ namespace Simulation.Engine.Scenarios.Running;
 /// </summary>
 public static class FutureInputs
 {
-    public static void Fill(CompiledExperiment experiment, CompiledScenario scenario, int future, Span<double> parameters)
+    public static void Fill(CompiledExperiment experiment, CompiledScenario scenario, int future, Span<double> parameters) =>
+        Fill(experiment.Uncertainty, scenario, future, parameters);
+
+    /// <summary>Writes the sampled columns' parameters (the first <see cref="CompiledScenario.ParameterColumns"/>.Length) of a future.</summary>
+    public static void Fill(Resolution.UncertaintyPlan uncertainty, CompiledScenario scenario, int future, Span<double> parameters)
     {
-        var design = experiment.Uncertainty.Design;
+        var design = uncertainty.Design;
         Span<double> sample = design.Columns <= 256 ? stackalloc double[design.Columns] : new double[design.Columns];
-        design.Fill(experiment.SampleOf(future), sample);
+        design.Fill(future / uncertainty.Replications, sample);
         scenario.FillParameters(sample, parameters);
     }
 
