@@ -86,6 +86,10 @@ public static class SimApp
                 .WithDescription("Compare data observed after an intervention with the counterfactual: the experiment's baseline over its (calibrated) futures.")
                 .WithExample("evaluate", "experiment.json", "--fit", "fit.json", "--data", "after.csv", "--from", "1092", "--scenario", "virtual wards",
                     "--calibration", "calibrated");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve a local web page to move an experiment's inputs and see its outcomes at once, against the baseline and with uncertainty bands.")
+                .WithExample("serve", "scenarios/hospital-to-community.json")
+                .WithExample("serve", "models/sir.json", "--port", "8080", "--open");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app.Run(args);

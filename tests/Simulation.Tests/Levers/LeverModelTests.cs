@@ -1,0 +1,135 @@
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Levers;
+using Simulation.Engine.Scenarios;
+using Simulation.Engine.Scenarios.Format;
+using Simulation.Engine.Scenarios.Summary;
+using Simulation.Tests.Scenarios;
+
+namespace Simulation.Tests.Levers;
+
+/// <summary>
+/// The levers app's engine against independent computations of the same numbers: `sim run --set` on the model alone
+/// (the reference evaluator) for the point run, and a sweep of the experiment for the futures.
+/// </summary>
+[TestFixture]
+public class LeverModelTests
+{
+    private static LeverModel Beds => LeverRuns.Load("scenarios", "hospital-beds.json");
+
+    [Test]
+    public void PointRun_WithMovedInputs_MatchesSimRunWithTheSameSet()
+    {
+        // Discharge Capacity is scaled by a sampled factor (so it is layered), Acute Length of Stay is sampled itself.
+        (string, double)[] settings = [("Discharge Capacity", 70), ("Acute Length of Stay", 8.1), ("Bed Base", 260)];
+        var result = LeverRuns.Run(Beds, new LeverRequest { Inputs = [.. settings.Select(s => new LeverSetting(s.Item1, s.Item2))] });
+        var plain = LeverRuns.SimRun("models/hospital-beds.json", settings);
+
+        var chart = Beds.Charts.Single(c => c.Title == "Occupied Beds");
+        var line = result.Lines.Single(l => l.Chart == chart.Id);
+        Assert.That(result.Times, Is.EqualTo(plain.Times));
+        Assert.That(line.Values, Is.EqualTo(plain.Series("Occupied Beds")), "the chart's line is the plain run's, bit for bit");
+        var awaiting = plain.Series("Awaiting Discharge");
+        Assert.That(Outcome(result, "NCTR patients @ 90").Value, Is.EqualTo(awaiting[plain.Times.ToList().IndexOf(90)]));
+        Assert.That(Outcome(result, "NCTR patients @ 365").Value, Is.EqualTo(awaiting[^1]));
+        Assert.That(line.Values, Is.Not.EqualTo(line.Baseline), "the moved inputs change the run");
+    }
+
+    [Test]
+    public void PointRun_OfTheBaselineUnmoved_IsTheModelsOwnRun()
+    {
+        var result = LeverRuns.Run(Beds, new LeverRequest());
+        var plain = LeverRuns.SimRun("models/hospital-beds.json");
+        var line = result.Lines.Single(l => l.Chart == Beds.Charts.Single(c => c.Title == "Occupied Beds").Id);
+        Assert.That(line.Values, Is.EqualTo(plain.Series("Occupied Beds")));
+        Assert.That(line.Baseline, Is.EqualTo(line.Values));
+        Assert.That(result.Outcomes.Select(o => o.Value - o.Baseline), Has.All.EqualTo(0).Or.NaN);
+    }
+
+    [Test]
+    public void Futures_OfEveryScenario_AreTheSweepSummarysStatistics()
+    {
+        var compiled = ExperimentCompiler.CompileFile(TestModels.PathOf("scenarios", "hospital-beds.json"), new DiagnosticBag())!;
+        string folder = Path.Combine(Path.GetTempPath(), "sim-levers-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            SweepTestRuns.Sweep(compiled, folder);
+            var summary = SweepSummary.FromJson(File.ReadAllText(Path.Combine(folder, "summary.json")));
+            foreach (var preset in Beds.Presets)
+            {
+                var result = LeverRuns.Run(Beds, new LeverRequest { Scenario = preset.Name, Futures = 100 });
+                Assert.That(result.Futures, Is.EqualTo(100));
+                foreach (var o in result.Outcomes)
+                {
+                    var row = summary.Rows.Single(r => r.Scenario == preset.Name && r.Outcome == o.Outcome && r.Element == o.Element);
+                    Assert.That(o.Futures, Is.EqualTo(row.Value), $"{preset.Name}: {o.Outcome}");
+                    if (row.Difference is { } d) Assert.That(o.Difference, Is.EqualTo(d), $"{preset.Name}: {o.Outcome} (difference)");
+                }
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Futures_AskedForFewer_AreTheFirstFuturesOfTheExperiment()
+    {
+        var many = LeverRuns.Run(Beds, new LeverRequest { Inputs = [new LeverSetting("Bed Base", 255)], Futures = 40 });
+        var few = LeverRuns.Run(Beds, new LeverRequest { Inputs = [new LeverSetting("Bed Base", 255)], Futures = 7 });
+        var line = many.Lines[0];
+        Assert.That(few.Lines[0].Band!.P95, Is.Not.EqualTo(line.Band!.P95), "bands over 7 and 40 futures differ");
+        Assert.That(few.Outcomes[0].Futures!.Count, Is.EqualTo(7));
+        Assert.That(few.Outcomes[0].BaselineFutures!.Count, Is.EqualTo(7), "the baseline's bands use the same 7 futures");
+    }
+
+    [Test]
+    public void Interventions_InARequest_EqualAScenarioThatHasThem()
+    {
+        var preset = Beds.Presets.Single(p => p.Name == "assess, then cut");
+        var asPreset = LeverRuns.Run(Beds, new LeverRequest { Scenario = preset.Name, Futures = 20, Inputs = [new LeverSetting("Winter Surge", 0.12)] });
+        var asRequest = LeverRuns.Run(Beds, new LeverRequest { Interventions = preset.Interventions, Futures = 20, Inputs = [new LeverSetting("Winter Surge", 0.12)] });
+        Assert.That(asRequest.Outcomes.Select(o => o.Futures), Is.EqualTo(asPreset.Outcomes.Select(o => o.Futures)));
+        Assert.That(asRequest.Lines.Select(l => l.Values), Is.EqualTo(asPreset.Lines.Select(l => l.Values)));
+        var baseline = LeverRuns.Run(Beds, new LeverRequest { Futures = 20, Inputs = [new LeverSetting("Winter Surge", 0.12)] });
+        Assert.That(asRequest.Outcomes.Select(o => o.Futures!.Mean), Is.Not.EqualTo(baseline.Outcomes.Select(o => o.Futures!.Mean)), "the interventions act");
+    }
+
+    [Test]
+    public void ConcurrentRequests_GiveTheAnswersOfOneAtATime()
+    {
+        LeverRequest Request(int k) => new()
+        {
+            Scenario = Beds.Presets[k % Beds.Presets.Count].Name,
+            Inputs = [new LeverSetting("Discharge Capacity", 55 + k), new LeverSetting("Acute Length of Stay", 6.5 + 0.1 * k)],
+            Futures = k % 3 == 0 ? 12 : 0,
+            Interventions = k % 4 == 1 ? [Intervention("Minimum Discharge Delay", 100 + k, 2)] : [],
+        };
+        var alone = Enumerable.Range(0, 12).Select(k => LeverRuns.Run(Beds, Request(k))).ToList();
+        var together = new LeverResult[12];
+        Parallel.For(0, 12, new ParallelOptions { MaxDegreeOfParallelism = 6 }, k => together[k] = LeverRuns.Run(Beds, Request(k)));
+        for (int k = 0; k < 12; k++)
+        {
+            Assert.That(together[k].Outcomes, Is.EqualTo(alone[k].Outcomes), $"request {k}: outcomes");
+            Assert.That(together[k].Lines.Select(l => l.Values), Is.EqualTo(alone[k].Lines.Select(l => l.Values)), $"request {k}: lines");
+        }
+    }
+
+    [Test]
+    public void OutOfRangeValue_IsUsedAsGivenWithAWarning()
+    {
+        var result = LeverRuns.Run(Beds, new LeverRequest { Inputs = [new LeverSetting("Discharge Capacity", 200)] });
+        Assert.That(result.Warnings.Single().Field, Is.EqualTo("inputs/Discharge Capacity"));
+        Assert.That(result.Warnings.Single().Message, Does.Contain("outside the plausible range"));
+        var plain = LeverRuns.SimRun("models/hospital-beds.json", ("Discharge Capacity", 200));
+        Assert.That(result.Lines.Single(l => l.Chart == Beds.Charts.Single(c => c.Title == "Occupied Beds").Id).Values,
+            Is.EqualTo(plain.Series("Occupied Beds")), "not clamped");
+    }
+
+    internal static InterventionDefinition Intervention(string input, double at, double value) => new()
+    {
+        Target = InputReference.Parse(input, null), Action = InterventionAction.Set, Value = value, Start = at,
+    };
+
+    internal static OutcomeResult Outcome(LeverResult result, string name) => result.Outcomes.Single(o => o.Outcome == name);
+}

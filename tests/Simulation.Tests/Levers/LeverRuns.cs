@@ -1,0 +1,54 @@
+using Simulation.Engine;
+using Simulation.Engine.Compilation;
+using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Levers;
+using Simulation.Engine.Results;
+using Simulation.Engine.Runtime;
+using Simulation.Engine.Runtime.Batches;
+
+namespace Simulation.Tests.Levers;
+
+/// <summary>Shared helpers for the levers app's tests: loading served models once, and the plain run `sim run --set` makes.</summary>
+public static class LeverRuns
+{
+    private static readonly Dictionary<string, LeverModel> Loaded = new();
+
+    /// <summary>The served model of a file under the repository (loaded once per test run: compiling is the slow part).</summary>
+    public static LeverModel Load(params string[] path)
+    {
+        string full = TestModels.PathOf(path);
+        lock (Loaded)
+        {
+            if (Loaded.TryGetValue(full, out var model)) return model;
+            var diagnostics = new DiagnosticBag();
+            model = LeverModel.Load(full, diagnostics, new LeverOptions { Threads = 2 })
+                    ?? throw new AssertionException(DiagnosticRenderer.ToText(diagnostics.Items));
+            return Loaded[full] = model;
+        }
+    }
+
+    public static LeverResult Run(LeverModel model, LeverRequest request)
+    {
+        var result = model.Run(request, CancellationToken.None, out var problem);
+        Assert.That(problem, Is.Null, () => $"{problem!.Field}: {problem.Message}");
+        return result!;
+    }
+
+    /// <summary>What `sim run MODEL --set name=value ...` computes: the model alone, the named inputs as run parameters, on the reference evaluator.</summary>
+    public static SimulationResult SimRun(string model, params (string Name, double Value)[] settings)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = ModelPipeline.Read(TestModels.PathOf(model.Split('/')), diagnostics)!;
+        var (bound, analysis) = ModelPipeline.Check(document, diagnostics);
+        var elements = new List<int>();
+        var values = new List<double>();
+        foreach (var (name, value) in settings)
+            foreach (int id in InputNames.Resolve(bound, analysis!, name).Elements)
+            {
+                elements.Add(id);
+                values.Add(value);
+            }
+        var plan = PlanCompiler.Compile(bound, analysis!, elements);
+        return Simulator.Run(plan, parameters: values.ToArray());
+    }
+}
