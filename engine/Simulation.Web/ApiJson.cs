@@ -103,6 +103,7 @@ internal static class ApiJson
         ["elapsedMs"] = Math.Round(elapsedMs, 2),
         ["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode)Error(w)).ToArray()),
         ["problem"] = r.Problem,
+        ["historyMatch"] = r.HistoryMatch,
         ["outcomes"] = new JsonArray(r.Outcomes.Select(o => (JsonNode)new JsonObject
         {
             ["name"] = o.Outcome, ["element"] = o.Element, ["units"] = o.Units,

@@ -4,6 +4,7 @@ using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
 using Simulation.Engine.Runtime.Batches;
 using Simulation.Engine.Scenarios;
+using Simulation.Engine.Scenarios.Plausibility;
 using Simulation.Engine.Scenarios.Summary;
 using Simulation.Engine.Syntax;
 
@@ -157,16 +158,23 @@ public sealed class LeverModel
     private LeverResult Result(PreparedRequest prepared, LeverPlan plan, RunSet point, RunSet baseline, RunSet? futures, RunSet? baselineFutures, int n)
     {
         var columns = _record.Columns;
+        // As a sweep's summary does: futures whose baseline misses a plausibility target are left out of every statistic.
+        HistoryMatch? match = null;
+        IReadOnlyList<int> kept = Enumerable.Range(0, n).ToList();
+        if (baselineFutures is not null && !_experiment.Plausibility.IsEmpty)
+        {
+            match = HistoryMatch.Judge(_experiment.Plausibility, Enumerable.Range(0, columns.Length).Select(c => baselineFutures.Column(c)[..n]).ToList(), n);
+            kept = match.Kept;
+        }
         var outcomes = new List<OutcomeResult>(columns.Length);
         for (int c = 0; c < columns.Length; c++)
         {
             Distribution? own = null, theirs = null, difference = null;
             if (futures is not null && baselineFutures is not null)
             {
-                var values = futures.Column(c)[..n];
-                var base_ = baselineFutures.Column(c)[..n];
-                (own, theirs) = (Quantiles.Describe(values), Quantiles.Describe(base_));
-                difference = Quantiles.Describe(values.Select((v, f) => v - base_[f]));
+                var (values, base_) = (futures.Column(c), baselineFutures.Column(c));
+                (own, theirs) = (Quantiles.Describe(kept.Select(f => values[f])), Quantiles.Describe(kept.Select(f => base_[f])));
+                difference = Quantiles.Describe(kept.Select(f => values[f] - base_[f]));
             }
             outcomes.Add(new OutcomeResult(columns[c].Outcome, columns[c].Element, columns[c].Units, point.Outcomes[c], baseline.Outcomes[c], own, theirs, difference));
         }
@@ -177,7 +185,7 @@ public sealed class LeverModel
             foreach (string element in chart.Lines)
             {
                 lines.Add(new LineResult(chart.Id, element, point.LinesOf(0).Slice(line * times, times).ToArray(), baseline.LinesOf(0).Slice(line * times, times).ToArray(),
-                    futures is null ? null : Band.Of(futures, n, line, times), baselineFutures is null ? null : Band.Of(baselineFutures, n, line, times)));
+                    futures is null ? null : Band.Of(futures, kept, line, times), baselineFutures is null ? null : Band.Of(baselineFutures, kept, line, times)));
                 line++;
             }
         return new LeverResult
@@ -189,6 +197,7 @@ public sealed class LeverModel
             Times = _record.Times,
             Lines = lines,
             Problem = ProblemText(plan, point, futures),
+            HistoryMatch = match?.Describe(),
         };
     }
 

@@ -6,7 +6,7 @@ namespace Simulation.Engine.Levers;
 /// <summary>
 /// The answer to a <see cref="LeverRequest"/>: every outcome of the point run next to the baseline's, the chart lines
 /// over time next to the baseline's, and, when futures were asked for, their spread across the futures (the same
-/// statistics a sweep's summary gives, over the same futures) and the paired difference from the baseline.
+/// statistics a sweep's summary gives, over the same futures, history matched as it is) and the paired difference from the baseline.
 /// </summary>
 public sealed record LeverResult
 {
@@ -26,6 +26,9 @@ public sealed record LeverResult
 
     /// <summary>Set when a run's stocks or rates went NaN or infinite (the run went on; its values say where).</summary>
     public string? Problem { get; init; }
+
+    /// <summary>With futures and plausibility targets: how many futures history matching kept, and why the others were left out.</summary>
+    public string? HistoryMatch { get; init; }
 }
 
 /// <param name="Value">The point run's value.</param>
@@ -42,15 +45,15 @@ public sealed record LineResult(string Chart, string Element, double[] Values, d
 /// <summary>The 5th, 50th and 95th percentiles across futures at each saved time (type 7, as the sweep summary's).</summary>
 public sealed record Band(double[] P5, double[] P50, double[] P95)
 {
-    /// <summary>The band of line <paramref name="line"/> over the first <paramref name="runs"/> runs of a set.</summary>
-    internal static Band Of(RunSet set, int runs, int line, int times)
+    /// <summary>The band of line <paramref name="line"/> over the runs <paramref name="kept"/> of a set.</summary>
+    internal static Band Of(RunSet set, IReadOnlyList<int> kept, int line, int times)
     {
         var (p5, p50, p95) = (new double[times], new double[times], new double[times]);
-        var values = new List<double>(runs);
+        var values = new List<double>(kept.Count);
         for (int t = 0; t < times; t++)
         {
             values.Clear();
-            for (int r = 0; r < runs; r++)
+            foreach (int r in kept)
             {
                 double v = set.Lines[r * set.LineValues + line * times + t];
                 if (double.IsFinite(v)) values.Add(v);

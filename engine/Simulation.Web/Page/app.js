@@ -239,6 +239,11 @@ function showResult(result, bands) {
     p.textContent = w.error;
     box.appendChild(p);
   }
+  if (result.historyMatch) {
+    const p = document.createElement('p');
+    p.textContent = result.historyMatch;
+    box.appendChild(p);
+  }
   if (result.problem) {
     const p = document.createElement('p');
     p.className = 'warning';

@@ -73,6 +73,41 @@ public class LeverModelTests
     }
 
     [Test]
+    public void Futures_WithPlausibilityTargets_LeaveOutWhatTheSweepLeavesOut()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "sim-levers-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var experiment = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(TestModels.PathOf("scenarios", "hospital-beds.json")));
+            experiment["model"] = TestModels.PathOf("models", "hospital-beds.json");
+            experiment.Remove("$schema");
+            experiment["plausibility"] = Newtonsoft.Json.Linq.JArray.Parse("""[{ "outcome": "Mean occupancy", "min": 0.85, "max": 1.0 }]""");
+            string file = Path.Combine(folder, "matched.json");
+            File.WriteAllText(file, experiment.ToString());
+            var served = LeverModel.Load(file, new DiagnosticBag(), new LeverOptions { Threads = 2 })!;
+            var compiled = ExperimentCompiler.CompileFile(file, new DiagnosticBag())!;
+            SweepTestRuns.Sweep(compiled, Path.Combine(folder, "sweep"));
+            var summary = SweepSummary.FromJson(File.ReadAllText(Path.Combine(folder, "sweep", "summary.json")));
+            Assert.That(summary.HistoryMatch!.Excluded, Is.GreaterThan(0), "the target leaves some futures out");
+
+            var result = LeverRuns.Run(served, new LeverRequest { Scenario = "more discharge capacity", Futures = 100 });
+            Assert.That(result.HistoryMatch, Is.EqualTo(summary.HistoryMatch.Describe()));
+            foreach (var o in result.Outcomes)
+            {
+                var row = summary.Rows.Single(r => r.Scenario == "more discharge capacity" && r.Outcome == o.Outcome);
+                Assert.That(o.Futures, Is.EqualTo(row.Value), o.Outcome);
+                Assert.That(o.Difference, Is.EqualTo(row.Difference), o.Outcome);
+            }
+            Assert.That(result.Lines[0].Band, Is.Not.Null);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Futures_AskedForFewer_AreTheFirstFuturesOfTheExperiment()
     {
         var many = LeverRuns.Run(Beds, new LeverRequest { Inputs = [new LeverSetting("Bed Base", 255)], Futures = 40 });
