@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Times `sim serve` over HTTP as a page uses it (benchmarks/README.md, "sim serve").
+
+    python3 benchmarks/serve/serve-bench.py [--sim PATH] [--experiment FILE] [--lever NAME] [--point N] [--futures N] [--memory N]
+
+Starts the server (a Release build of sim by default) on a free loopback port, then
+  1. point: N requests that each move the lever to a new value (one run plus the cached baseline);
+  2. futures: N requests with 100 futures each, again each with a new value (the baseline's futures are cached
+     by a first, untimed request);
+  3. memory: N more point requests, sampling the server's resident memory every N/10.
+Prints medians and 90th percentiles of the client-side time (request sent to answer read) and of the server's
+own elapsedMs, and the resident memory samples. Standard library only.
+"""
+import argparse, json, os, re, statistics, subprocess, sys, time, urllib.request
+
+def post(url, body):
+    data = json.dumps(body).encode()
+    req = urllib.request.Request(url + "/api/run", data=data, headers={"Content-Type": "application/json"})
+    start = time.perf_counter()
+    with urllib.request.urlopen(req) as r:
+        answer = json.loads(r.read())
+    return (time.perf_counter() - start) * 1000, answer["elapsedMs"]
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+def summary(name, samples):
+    client = sorted(s[0] for s in samples)
+    server = sorted(s[1] for s in samples)
+    p90 = lambda xs: xs[int(0.9 * (len(xs) - 1))]
+    print(f"{name}: n={len(samples)}  client median {statistics.median(client):.1f} ms, p90 {p90(client):.1f} ms;"
+          f"  server median {statistics.median(server):.1f} ms, p90 {p90(server):.1f} ms")
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    p = argparse.ArgumentParser()
+    p.add_argument("--sim", default=os.path.join(root, "engine/Simulation.Cli/bin/Release/net10.0/sim"))
+    p.add_argument("--experiment", default=os.path.join(root, "scenarios/hospital-to-community.json"))
+    p.add_argument("--lever", default="UCR capacity per 100k")
+    p.add_argument("--low", type=float, default=80)
+    p.add_argument("--high", type=float, default=250)
+    p.add_argument("--point", type=int, default=200)
+    p.add_argument("--futures", type=int, default=20)
+    p.add_argument("--memory", type=int, default=10000)
+    a = p.parse_args()
+
+    server = subprocess.Popen([a.sim, "serve", a.experiment, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        m = re.match(r"serving (http://\S+?)/? ", line)
+        if not m:
+            sys.exit(f"sim serve did not start: {line}{server.stderr.read()}")
+        url = m.group(1)
+        print(f"server {url} (pid {server.pid}), resident {rss_mb(server.pid):.0f} MB after start")
+        k = [0]
+        def value():  # a new value each time, so no answer can come from a cache
+            k[0] += 1
+            return a.low + (a.high - a.low) * ((k[0] * 0.6180339887) % 1.0)
+        for _ in range(5):
+            post(url, {"inputs": {a.lever: value()}})
+        summary("point (1 run + cached baseline)", [post(url, {"inputs": {a.lever: value()}}) for _ in range(a.point)])
+        first = post(url, {"inputs": {a.lever: value()}, "futures": 100})
+        print(f"first futures request (also runs the baseline's 100 futures, then cached): client {first[0]:.0f} ms, server {first[1]:.0f} ms")
+        summary("100 futures (+ point run)", [post(url, {"inputs": {a.lever: value()}, "futures": 100}) for _ in range(a.futures)])
+        if a.memory:
+            every = max(1, a.memory // 10)
+            samples, began = [], time.perf_counter()
+            for i in range(1, a.memory + 1):
+                samples.append(post(url, {"inputs": {a.lever: value()}}))
+                if i % every == 0:
+                    print(f"  after {i:>6} requests: resident {rss_mb(server.pid):.0f} MB", flush=True)
+            summary(f"memory run ({a.memory} point requests in {time.perf_counter() - began:.0f} s)", samples)
+    finally:
+        server.terminate()
+        server.wait()
+
+if __name__ == "__main__":
+    main()
