@@ -72,6 +72,17 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.Out.WriteLine($"serving {url}/ (Ctrl-C stops)");
         if (settings.Open) OpenBrowser(url);
+        var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                model.WarmUpScenarios(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
         // The host stops on Ctrl-C or SIGTERM, finishing the requests in hand.
         app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
         Console.Error.WriteLine("serve: stopped");

@@ -83,6 +83,14 @@ public sealed class LeverModel
     /// <summary>Runs the baseline once (compiling its step code), so that the first request is as quick as the rest.</summary>
     public void WarmUp(CancellationToken cancellation = default) => _baseline.Point(cancellation);
 
+    /// <summary>Runs every other scenario once (compiling their step code), so that picking a preset is as quick as moving a lever.</summary>
+    public void WarmUpScenarios(CancellationToken cancellation = default)
+    {
+        var baseline = _baseline.Point(cancellation);
+        foreach (var plan in _presets.Where((_, i) => i != _experiment.Baseline))
+            RunSet.Run(plan, _record, _experiment.Uncertainty, 1, false, [], baseline, cancellation);
+    }
+
     /// <summary>Answers a request; null with the problem when the request is wrong (nothing is run then).</summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires.</exception>
     public LeverResult? Run(LeverRequest request, CancellationToken cancellation, out LeverProblem? problem)
