@@ -8,8 +8,13 @@ Starts the server (a Release build of sim by default) on a free loopback port, t
   2. futures: N requests with 100 futures each, again each with a new value (the baseline's futures are cached
      by a first, untimed request);
   3. memory: N more point requests, sampling the server's resident memory every N/10.
+  3. memory: N more requests (on --memory-experiment if given: memory is the server's, not the model's), mixed
+     as a page sends them: mostly moved levers, every 7th with 10 futures, every 11th a preset, every 13th with an
+     intervention at a new time (a new compiled variant each, so the variant cache fills and evicts), sampling the
+     server's resident memory every N/10.
 Prints medians and 90th percentiles of the client-side time (request sent to answer read) and of the server's
-own elapsedMs, and the resident memory samples. Standard library only.
+own elapsedMs, the server's CPU time per request (user + system, all threads: on a busy machine the closest
+figure to the time on a quiet one), and the resident memory samples. Standard library only.
 """
 import argparse, json, os, re, statistics, subprocess, sys, time, urllib.request
 
@@ -27,6 +32,18 @@ def rss_mb(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+def cpu_ms(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+def phase(name, pid, requests):
+    before = cpu_ms(pid)
+    samples = [r() for r in requests]
+    summary(name, samples)
+    print(f"  server CPU time {(cpu_ms(pid) - before) / len(samples):.1f} ms per request")
+    return samples
 
 def summary(name, samples):
     client = sorted(s[0] for s in samples)
@@ -46,6 +63,7 @@ def main():
     p.add_argument("--point", type=int, default=200)
     p.add_argument("--futures", type=int, default=20)
     p.add_argument("--memory", type=int, default=10000)
+    p.add_argument("--memory-experiment", default=None)
     a = p.parse_args()
 
     server = subprocess.Popen([a.sim, "serve", a.experiment, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -62,18 +80,43 @@ def main():
             return a.low + (a.high - a.low) * ((k[0] * 0.6180339887) % 1.0)
         for _ in range(5):
             post(url, {"inputs": {a.lever: value()}})
-        summary("point (1 run + cached baseline)", [post(url, {"inputs": {a.lever: value()}}) for _ in range(a.point)])
+        phase("point (1 run + cached baseline)", server.pid, [lambda: post(url, {"inputs": {a.lever: value()}})] * a.point)
         first = post(url, {"inputs": {a.lever: value()}, "futures": 100})
         print(f"first futures request (also runs the baseline's 100 futures, then cached): client {first[0]:.0f} ms, server {first[1]:.0f} ms")
-        summary("100 futures (+ point run)", [post(url, {"inputs": {a.lever: value()}, "futures": 100}) for _ in range(a.futures)])
-        if a.memory:
-            every = max(1, a.memory // 10)
-            samples, began = [], time.perf_counter()
-            for i in range(1, a.memory + 1):
-                samples.append(post(url, {"inputs": {a.lever: value()}}))
-                if i % every == 0:
-                    print(f"  after {i:>6} requests: resident {rss_mb(server.pid):.0f} MB", flush=True)
-            summary(f"memory run ({a.memory} point requests in {time.perf_counter() - began:.0f} s)", samples)
+        phase("100 futures (+ point run)", server.pid, [lambda: post(url, {"inputs": {a.lever: value()}, "futures": 100})] * a.futures)
+    finally:
+        server.terminate()
+        server.wait()
+    if a.memory:
+        memory(a, a.memory_experiment or a.experiment)
+
+def memory(a, experiment):
+    server = subprocess.Popen([a.sim, "serve", experiment, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = re.match(r"serving (http://\S+?)/? ", server.stdout.readline()).group(1)
+        with urllib.request.urlopen(url + "/api/inputs") as r:
+            inputs = [i for g in json.loads(r.read())["groups"] for i in g["inputs"] if i["settable"] and "elements" not in i]
+        with urllib.request.urlopen(url + "/api/scenarios") as r:
+            presets = [s["name"] for s in json.loads(r.read())["scenarios"]]
+        with urllib.request.urlopen(url + "/api/experiment") as r:
+            time_ = json.loads(r.read())["time"]
+        print(f"memory run on {os.path.basename(experiment)}: resident {rss_mb(server.pid):.0f} MB after start")
+        every = max(1, a.memory // 10)
+        samples, began = [], time.perf_counter()
+        for i in range(1, a.memory + 1):
+            lever = inputs[i % len(inputs)]
+            value = lever["value"] * (0.5 + (i * 0.6180339887) % 1.0)
+            body = {"inputs": {lever["name"]: value}}
+            if i % 7 == 0: body["futures"] = 10
+            if i % 11 == 0: body["scenario"] = presets[i % len(presets)]
+            if i % 13 == 0:
+                at = time_["start"] + (time_["stop"] - time_["start"]) * ((i * 0.7548776662) % 1.0)
+                at = time_["start"] + round((at - time_["start"]) / time_["dt"]) * time_["dt"]
+                body["interventions"] = [{"input": lever["name"], "at": at, "set": lever["value"]}]
+            samples.append(post(url, body))
+            if i % every == 0:
+                print(f"  after {i:>6} requests: resident {rss_mb(server.pid):.0f} MB", flush=True)
+        summary(f"memory run ({a.memory} mixed requests in {time.perf_counter() - began:.0f} s)", samples)
     finally:
         server.terminate()
         server.wait()
