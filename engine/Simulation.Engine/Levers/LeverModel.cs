@@ -249,21 +249,25 @@ public sealed class LeverModel
         }
     }
 
-    /// <summary>The baseline's point run and its futures, each computed once (the futures again only when more are asked for).</summary>
+    /// <summary>
+    /// The baseline's point run and its futures, each computed once (the futures again only when more are asked for).
+    /// Two locks: a request for futures, which may take seconds, must not hold up point runs.
+    /// </summary>
     private sealed class BaselineRuns(LeverPlan plan, RecordPlan record, Scenarios.Resolution.UncertaintyPlan uncertainty)
     {
-        private readonly object _gate = new();
+        private readonly object _pointGate = new();
+        private readonly object _futuresGate = new();
         private RunSet? _point;
         private RunSet? _futures;
 
         public RunSet Point(CancellationToken cancellation)
         {
-            lock (_gate) return _point ??= RunSet.Run(plan, record, uncertainty, 1, false, [], null, cancellation);
+            lock (_pointGate) return _point ??= RunSet.Run(plan, record, uncertainty, 1, false, [], null, cancellation);
         }
 
         public RunSet Futures(int n, CancellationToken cancellation)
         {
-            lock (_gate)
+            lock (_futuresGate)
             {
                 if (_futures is null || _futures.Runs < n) _futures = RunSet.Run(plan, record, uncertainty, n, true, [], null, cancellation);
                 return _futures;
