@@ -32,8 +32,9 @@ public sealed record LeverInput(
 
 /// <summary>
 /// The model's inputs, grouped as the experiment uses them: the levers its scenarios move, the assumptions it
-/// samples, and the rest. Names are resolved as experiments resolve them (<see cref="InputResolver"/>), so a request
-/// names <c>Name</c> or <c>Name[elem]</c> (with <c>*</c> and subranges) exactly as a scenario would.
+/// samples, and the rest. Names are resolved as experiments resolve them (<see cref="InputResolver"/>, the experiment's
+/// rules over the model's one <see cref="NameResolver"/>), so a request names <c>Name</c> or <c>Name[elem]</c> (with
+/// <c>*</c> and subranges) exactly as a scenario would.
 /// </summary>
 public sealed class LeverCatalogue
 {

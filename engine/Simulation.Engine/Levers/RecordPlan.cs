@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Model;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime.Batches;
 using Simulation.Engine.Scenarios;
@@ -73,7 +74,7 @@ internal sealed class RecordPlan
         _savedIndex = SavedSteps.Select(s => stepIndex[s]).ToArray();
     }
 
-    public RunClock Clock { get; }
+    public StepClock Clock { get; }
 
     public RecordLayout Layout { get; }
 

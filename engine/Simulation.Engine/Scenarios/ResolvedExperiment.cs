@@ -21,7 +21,7 @@ public sealed record ResolvedExperiment(
     ModelDocument Model,
     BoundModel Bound,
     ModelAnalysis Analysis,
-    RunClock Clock,
+    StepClock Clock,
     ImmutableArray<ResolvedScenario> Scenarios,
     int Baseline,
     UncertaintyPlan Uncertainty,

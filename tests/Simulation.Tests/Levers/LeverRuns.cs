@@ -1,5 +1,6 @@
 using Simulation.Engine;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Designs;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Levers;
 using Simulation.Engine.Results;
