@@ -107,7 +107,7 @@ internal static class ApiJson
         ["outcomes"] = new JsonArray(r.Outcomes.Select(o => (JsonNode)new JsonObject
         {
             ["name"] = o.Outcome, ["element"] = o.Element, ["units"] = o.Units,
-            ["value"] = Number(o.Value), ["baseline"] = Number(o.Baseline), ["difference"] = Number(o.Value - o.Baseline),
+            ["value"] = Number(o.Value), ["baseline"] = Number(o.Baseline), ["difference"] = Number(o.PointDifference),
             ["futures"] = Spread(o.Futures), ["baselineFutures"] = Spread(o.BaselineFutures), ["differenceFutures"] = Spread(o.Difference),
         }).ToArray()),
         ["times"] = Numbers(r.Times),

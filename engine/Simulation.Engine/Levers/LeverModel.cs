@@ -174,17 +174,25 @@ public sealed class LeverModel
             match = HistoryMatch.Judge(_experiment.Plausibility, Enumerable.Range(0, columns.Length).Select(c => baselineFutures.Column(c)[..n]).ToList(), n);
             kept = match.Kept;
         }
+        // The statistics are the summary's own (SweepSummary.Describe): the same futures left out, the same paired differences.
+        double[][]? own = null, theirs = null;
+        bool[]? ownFailed = null, theirFailed = null;
+        if (futures is not null && baselineFutures is not null)
+        {
+            (own, theirs) = (Kept(futures, kept), Kept(baselineFutures, kept));
+            (ownFailed, theirFailed) = (kept.Select(f => futures.Failed[f]).ToArray(), kept.Select(f => baselineFutures.Failed[f]).ToArray());
+        }
         var outcomes = new List<OutcomeResult>(columns.Length);
         for (int c = 0; c < columns.Length; c++)
         {
-            Distribution? own = null, theirs = null, difference = null;
-            if (futures is not null && baselineFutures is not null)
+            Distribution? spread = null, baselineSpread = null, difference = null;
+            if (own is not null && theirs is not null)
             {
-                var (values, base_) = (futures.Column(c), baselineFutures.Column(c));
-                (own, theirs) = (Quantiles.Describe(kept.Select(f => values[f])), Quantiles.Describe(kept.Select(f => base_[f])));
-                difference = Quantiles.Describe(kept.Select(f => values[f] - base_[f]));
+                (spread, var comparison) = SweepSummary.Describe(columns, _experiment.Decisions, c, own, ownFailed, theirs, theirFailed, isBaseline: false);
+                baselineSpread = SweepSummary.Describe(columns, _experiment.Decisions, c, theirs, theirFailed, theirs, theirFailed, isBaseline: true).Value;
+                difference = comparison?.Difference;
             }
-            outcomes.Add(new OutcomeResult(columns[c].Outcome, columns[c].Element, columns[c].Units, point.Outcomes[c], baseline.Outcomes[c], own, theirs, difference));
+            outcomes.Add(new OutcomeResult(columns[c].Outcome, columns[c].Element, columns[c].Units, point.Outcomes[c], baseline.Outcomes[c], spread, baselineSpread, difference));
         }
         int times = _record.Times.Length;
         var lines = new List<LineResult>(_record.LineCount);
@@ -208,6 +216,10 @@ public sealed class LeverModel
             HistoryMatch = match?.Describe(),
         };
     }
+
+    /// <summary>The outcome columns of the kept futures: [column][kept future].</summary>
+    private static double[][] Kept(RunSet runs, IReadOnlyList<int> kept) =>
+        Enumerable.Range(0, runs.Columns).Select(c => { var all = runs.Column(c); return kept.Select(f => all[f]).ToArray(); }).ToArray();
 
     private static string? ProblemText(LeverPlan plan, RunSet point, RunSet? futures)
     {

@@ -37,7 +37,11 @@ public sealed record LeverResult
 /// <param name="BaselineFutures">The baseline's across the same futures.</param>
 /// <param name="Difference">The paired difference this - baseline, future by future.</param>
 public sealed record OutcomeResult(string Outcome, string Element, string? Units, double Value, double Baseline,
-    Distribution? Futures, Distribution? BaselineFutures, Distribution? Difference);
+    Distribution? Futures, Distribution? BaselineFutures, Distribution? Difference)
+{
+    /// <summary>The point runs' difference, this - baseline, zero to rounding counted as zero (as the summary counts it).</summary>
+    public double PointDifference => ZeroToRounding.Difference(Value, Baseline);
+}
 
 /// <summary>One line of a chart (<see cref="LeverChart.Id"/>, element) at the saved times: this run, the baseline, and their bands across futures.</summary>
 public sealed record LineResult(string Chart, string Element, double[] Values, double[] Baseline, Band? Band, Band? BaselineBand);

@@ -19,6 +19,7 @@ internal sealed class RunSet
         LineValues = lineValues;
         Outcomes = new double[runs * columns];
         Lines = new double[runs * lineValues];
+        Failed = new bool[runs];
     }
 
     public int Runs { get; }
@@ -31,6 +32,9 @@ internal sealed class RunSet
     public double[] Outcomes { get; }
 
     public double[] Lines { get; }
+
+    /// <summary>Per run: its stocks or rates went NaN or infinite.</summary>
+    public bool[] Failed { get; }
 
     /// <summary>The first run whose stocks or rates went NaN or infinite, and when.</summary>
     public (int Run, RunProblem Problem)? Problem { get; private set; }
@@ -86,6 +90,7 @@ internal sealed class RunSet
             OutcomeEvaluator.Evaluate(record.Layout, record.Columns, _layoutRow, baseline is null ? [] : baseline.OutcomesOf(r),
                 set.Outcomes.AsSpan(r * set.Columns, set.Columns));
             record.ToLines(result.Values, set.Lines.AsSpan(r * set.LineValues, set.LineValues));
+            set.Failed[r] = result.Problem is not null;
             if (result.Problem is { } p && set.Problem is null) set.Problem = (r, p);
         }
     }

@@ -6,6 +6,7 @@ using Simulation.Engine.Levers;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime;
 using Simulation.Engine.Runtime.Batches;
+using Simulation.Engine.Scenarios.Summary;
 
 namespace Simulation.Tests.Levers;
 
@@ -51,5 +52,30 @@ public static class LeverRuns
             }
         var plan = PlanCompiler.Compile(bound, analysis!, elements);
         return Simulator.Run(plan, parameters: values.ToArray());
+    }
+
+    /// <summary>
+    /// The statistics of <paramref name="actual"/> are <paramref name="expected"/>'s, number for number (the futures left
+    /// out are compared by count, since a summary read back from JSON has its own lists).
+    /// </summary>
+    public static void AssertSameStatistics(Distribution? actual, Distribution? expected, string what)
+    {
+        Assert.That(actual is null, Is.EqualTo(expected is null), what);
+        if (actual is null || expected is null) return;
+        Assert.That(new[] { actual.Count, actual.Mean, actual.P5, actual.P25, actual.P50, actual.P75, actual.P95 },
+            Is.EqualTo(new[] { expected.Count, expected.Mean, expected.P5, expected.P25, expected.P50, expected.P75, expected.P95 }), what);
+        Assert.That(actual.LeftOut.Sum(e => e.Count), Is.EqualTo(expected.LeftOut.Sum(e => e.Count)), $"{what}: futures left out");
+    }
+
+    /// <summary>Two answers' outcomes are the same: names, point values and every statistic.</summary>
+    public static void AssertSameOutcomes(IReadOnlyList<OutcomeResult> actual, IReadOnlyList<OutcomeResult> expected, string what)
+    {
+        Assert.That(actual.Select(o => (o.Outcome, o.Element, o.Value, o.Baseline)), Is.EqualTo(expected.Select(o => (o.Outcome, o.Element, o.Value, o.Baseline))), what);
+        for (int c = 0; c < actual.Count; c++)
+        {
+            AssertSameStatistics(actual[c].Futures, expected[c].Futures, $"{what}: {actual[c].Outcome}");
+            AssertSameStatistics(actual[c].BaselineFutures, expected[c].BaselineFutures, $"{what}: {actual[c].Outcome} (baseline)");
+            AssertSameStatistics(actual[c].Difference, expected[c].Difference, $"{what}: {actual[c].Outcome} (difference)");
+        }
     }
 }

@@ -47,26 +47,13 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
         var plan = experiment.Decisions;
         var rows = new List<SummaryRow>();
         int b = experiment.Baseline, scenarios = experiment.Scenarios.Length;
-        string? Reason(int s, int c, int f)
-        {
-            if (double.IsFinite(values[s][c][f])) return null;
-            if (failed?[s][f] == true) return LeftOutReason.RunFailed;
-            if (columns[c].Formula is PaybackOver) return s == b ? LeftOutReason.IsBaseline : LeftOutReason.NotPaidBack;
-            return columns[c].Formula is Combination { Kind: OutcomeKind.Ratio } r && values[s][r.Right][f] == 0 ? LeftOutReason.ZeroDenominator : LeftOutReason.NotFinite;
-        }
         for (int c = 0; c < columns.Count; c++)
             for (int s = 0; s < scenarios; s++)
             {
                 var own = values[s][c];
                 var decision = plan.Columns[c];
-                var value = Quantiles.Describe(own) with { LeftOut = LeftOutReason.Count(own.Select((_, f) => Reason(s, c, f))) };
                 bool incremental = decision.Ratio is { Incremental: true };
-                // A payback year is already the scenario against the baseline, and the baseline has none: no difference.
-                Comparison? difference = s == b || incremental || columns[c].Formula is PaybackOver ? null : Compare(own, values[b][c], f => Reason(s, c, f) ?? Reason(b, c, f) switch
-                {
-                    null => null,
-                    _ => LeftOutReason.BaselineMissing,
-                });
+                var (value, difference) = Describe(columns, plan, c, values[s], failed?[s], values[b], failed?[b], s == b);
                 RatioSummary? ratio = decision.Ratio is { } parts && !(incremental && s == b)
                     ? RatioSummary.Of(values[s][parts.Numerator], values[s][parts.Denominator], parts.NumeratorBetter, parts.DenominatorBetter) with
                     {
@@ -104,6 +91,27 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
             CostEffectiveness = ce,
             About = SweepDescription.Of(experiment),
         };
+    }
+
+    /// <summary>
+    /// One scenario's statistics on outcome column <paramref name="c"/> (the summary's, and the levers app's): the spread of
+    /// its values and, unless it is the baseline or the column is an incremental ratio, the paired comparison with the
+    /// baseline's values in the same futures; each with the futures left out and why. Values are [column][future].
+    /// </summary>
+    internal static (Distribution Value, Comparison? Difference) Describe(IReadOnlyList<OutcomeColumn> columns, DecisionPlan plan, int c,
+        double[][] own, bool[]? ownFailed, double[][] baseline, bool[]? baselineFailed, bool isBaseline)
+    {
+        string? Reason(double[][] values, bool[]? failed, int f)
+        {
+            if (double.IsFinite(values[c][f])) return null;
+            if (failed?[f] == true) return LeftOutReason.RunFailed;
+            if (columns[c].Formula is PaybackOver) return isBaseline ? LeftOutReason.IsBaseline : LeftOutReason.NotPaidBack;
+            return columns[c].Formula is Combination { Kind: OutcomeKind.Ratio } r && values[r.Right][f] == 0 ? LeftOutReason.ZeroDenominator : LeftOutReason.NotFinite;
+        }
+        var value = Quantiles.Describe(own[c]) with { LeftOut = LeftOutReason.Count(own[c].Select((_, f) => Reason(own, ownFailed, f))) };
+        // A payback year is already the scenario against the baseline, and the baseline has none: no difference.
+        if (isBaseline || plan.Columns[c].Ratio is { Incremental: true } || columns[c].Formula is PaybackOver) return (value, null);
+        return (value, Compare(own[c], baseline[c], f => Reason(own, ownFailed, f) ?? (Reason(baseline, baselineFailed, f) is null ? null : LeftOutReason.BaselineMissing)));
     }
 
     /// <summary>The paired comparison of a scenario's values with the baseline's, future by future.</summary>
