@@ -190,7 +190,8 @@ public sealed class LeverModel
             {
                 (spread, var comparison) = SweepSummary.Describe(columns, _experiment.Decisions, c, own, ownFailed, theirs, theirFailed, isBaseline: false);
                 baselineSpread = SweepSummary.Describe(columns, _experiment.Decisions, c, theirs, theirFailed, theirs, theirFailed, isBaseline: true).Value;
-                difference = comparison?.Difference;
+                (spread, baselineSpread) = (SweepSummary.Implausible(match, spread), SweepSummary.Implausible(match, baselineSpread));
+                difference = comparison is null ? null : SweepSummary.Implausible(match, comparison.Difference);
             }
             outcomes.Add(new OutcomeResult(columns[c].Outcome, columns[c].Element, columns[c].Units, point.Outcomes[c], baseline.Outcomes[c], spread, baselineSpread, difference));
         }

@@ -79,10 +79,12 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
         if (match is { Excluded: > 0 })
         {
             // Every statistic says why its n falls short of the futures swept: history matching first, then the rest.
-            var implausible = new Exclusion(LeftOutReason.Implausible, match.Excluded);
-            Distribution Add(Distribution d) => d with { LeftOut = [implausible, .. d.LeftOut] };
             for (int i = 0; i < rows.Count; i++)
-                rows[i] = rows[i] with { Value = Add(rows[i].Value), Comparison = rows[i].Comparison is { } c ? c with { Difference = Add(c.Difference) } : null };
+                rows[i] = rows[i] with
+                {
+                    Value = Implausible(match, rows[i].Value),
+                    Comparison = rows[i].Comparison is { } c ? c with { Difference = Implausible(match, c.Difference) } : null,
+                };
         }
         return new SweepSummary(experiment.Document.Name, experiment.Document.Model.Name, experiment.Scenarios[b].Name, experiment.Seed,
             DesignName(experiment), experiment.Uncertainty.Design.Count, experiment.Replications, rows, match)
@@ -113,6 +115,10 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
         if (isBaseline || plan.Columns[c].Ratio is { Incremental: true } || columns[c].Formula is PaybackOver) return (value, null);
         return (value, Compare(own[c], baseline[c], f => Reason(own, ownFailed, f) ?? (Reason(baseline, baselineFailed, f) is null ? null : LeftOutReason.BaselineMissing)));
     }
+
+    /// <summary>The statistic with the futures that history matching left out listed first (none: as it is).</summary>
+    internal static Distribution Implausible(HistoryMatch? match, Distribution d) =>
+        match is { Excluded: > 0 } ? d with { LeftOut = [new Exclusion(LeftOutReason.Implausible, match.Excluded), .. d.LeftOut] } : d;
 
     /// <summary>The paired comparison of a scenario's values with the baseline's, future by future.</summary>
     private static Comparison Compare(double[] own, double[] baseline, Func<int, string?> reason)
