@@ -58,7 +58,7 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
                     ? RatioSummary.Of(values[s][parts.Numerator], values[s][parts.Denominator], parts.NumeratorBetter, parts.DenominatorBetter) with
                     {
                         NumeratorOutcome = columns[parts.Numerator].Outcome, DenominatorOutcome = columns[parts.Denominator].Outcome,
-                        LeftOut = LeftOutReason.Count(own.Select((_, f) => Reason(s, parts.Numerator, f) ?? Reason(s, parts.Denominator, f))),
+                        LeftOut = LeftOutReason.Count(own.Select((_, f) => WhyLeftOut(columns, parts.Numerator, values[s], failed?[s], s == b, f) ?? WhyLeftOut(columns, parts.Denominator, values[s], failed?[s], s == b, f))),
                     }
                     : null;
                 rows.Add(new SummaryRow(experiment.Scenarios[s].Name, columns[c].Outcome, columns[c].Element, columns[c].Units, own.Length, value, difference)
@@ -103,17 +103,20 @@ public sealed record SweepSummary(string Experiment, string Model, string Baseli
     internal static (Distribution Value, Comparison? Difference) Describe(IReadOnlyList<OutcomeColumn> columns, DecisionPlan plan, int c,
         double[][] own, bool[]? ownFailed, double[][] baseline, bool[]? baselineFailed, bool isBaseline)
     {
-        string? Reason(double[][] values, bool[]? failed, int f)
-        {
-            if (double.IsFinite(values[c][f])) return null;
-            if (failed?[f] == true) return LeftOutReason.RunFailed;
-            if (columns[c].Formula is PaybackOver) return isBaseline ? LeftOutReason.IsBaseline : LeftOutReason.NotPaidBack;
-            return columns[c].Formula is Combination { Kind: OutcomeKind.Ratio } r && values[r.Right][f] == 0 ? LeftOutReason.ZeroDenominator : LeftOutReason.NotFinite;
-        }
+        string? Reason(double[][] values, bool[]? failed, int f) => WhyLeftOut(columns, c, values, failed, isBaseline, f);
         var value = Quantiles.Describe(own[c]) with { LeftOut = LeftOutReason.Count(own[c].Select((_, f) => Reason(own, ownFailed, f))) };
         // A payback year is already the scenario against the baseline, and the baseline has none: no difference.
         if (isBaseline || plan.Columns[c].Ratio is { Incremental: true } || columns[c].Formula is PaybackOver) return (value, null);
         return (value, Compare(own[c], baseline[c], f => Reason(own, ownFailed, f) ?? (Reason(baseline, baselineFailed, f) is null ? null : LeftOutReason.BaselineMissing)));
+    }
+
+    /// <summary>Why future <paramref name="f"/>'s value of column <paramref name="c"/> is left out (null: it is not). Values are [column][future].</summary>
+    private static string? WhyLeftOut(IReadOnlyList<OutcomeColumn> columns, int c, double[][] values, bool[]? failed, bool isBaseline, int f)
+    {
+        if (double.IsFinite(values[c][f])) return null;
+        if (failed?[f] == true) return LeftOutReason.RunFailed;
+        if (columns[c].Formula is PaybackOver) return isBaseline ? LeftOutReason.IsBaseline : LeftOutReason.NotPaidBack;
+        return columns[c].Formula is Combination { Kind: OutcomeKind.Ratio } r && values[r.Right][f] == 0 ? LeftOutReason.ZeroDenominator : LeftOutReason.NotFinite;
     }
 
     /// <summary>The statistic with the futures that history matching left out listed first (none: as it is).</summary>
