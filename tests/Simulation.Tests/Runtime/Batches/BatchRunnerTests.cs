@@ -130,7 +130,10 @@ public class BatchRunnerTests
             Assert.That(sink.Count, Is.EqualTo(runs));
             return used;
         }
-        long tenThousand = Allocated(10_000), hundredThousand = Allocated(100_000);
+        // The count is process-wide, so other tests' background threads (servers, timers) can add to one attempt: the
+        // least of three attempts is the runner's own allocation.
+        long Least(int runs) => Enumerable.Range(0, 3).Min(_ => Allocated(runs));
+        long tenThousand = Least(10_000), hundredThousand = Least(100_000);
         Assert.That(hundredThousand, Is.LessThan(2 * tenThousand + 256 * 1024), $"10,000 runs allocated {tenThousand} bytes, 100,000 runs {hundredThousand}");
     }
 
