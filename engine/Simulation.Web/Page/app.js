@@ -9,10 +9,12 @@ const page = {
   presets: [],
   preset: null,       // the chosen scenario
   moved: new Map(),   // what the user moved: 'Name' or 'Name[elem]' -> value
+  from: new Map(),    // dated levers: input name -> the time its moved values take effect (none: from the start)
   controller: null,   // the run in flight
   timer: 0,
   result: null,
   answered: null,     // the request the shown result answers
+  sent: null,         // the request last sent
   runs: 0,            // answers received (tests wait on it)
 };
 
@@ -108,6 +110,7 @@ function scalarLever(input) {
   row.title = describe(input);
   row.innerHTML = `<div class="name"><span class="label"></span><span class="units"></span></div>
     <div class="edit"><input type="range"><input type="number" step="any"></div><div class="range"></div>`;
+  if (input.settable) row.appendChild(fromBox(row, input.name));
   row.querySelector('.label').textContent = input.name;
   row.querySelector('.units').textContent = input.units || '';
   const value = presetValue(input);
@@ -130,6 +133,7 @@ function arrayedLever(input) {
   row.dataset.input = input.name;
   row.title = describe(input);
   row.innerHTML = `<summary><span class="label"></span> <span class="units"></span></summary><div class="elements"></div>`;
+  if (input.settable) row.appendChild(fromBox(row, input.name));
   row.querySelector('.label').textContent = `${input.name} [${input.elements.length}]`;
   row.querySelector('.units').textContent = input.units || '';
   const grid = row.querySelector('.elements');
@@ -147,6 +151,36 @@ function arrayedLever(input) {
   return row;
 }
 
+// A dated lever: its moved values take effect from a time of the run ("virtual wards at 45 from 2027"), as an
+// intervention {input, at, set}; before it the input keeps the scenario's value. Empty: from the start.
+function fromBox(row, name) {
+  const { start, stop, units } = page.experiment.time;
+  const label = document.createElement('label');
+  label.className = 'from';
+  label.innerHTML = 'from <input type="number" step="any" class="from"> <span class="units"></span>';
+  label.querySelector('.units').textContent = units || '';
+  const box = label.querySelector('input');
+  Object.assign(box, { min: start, max: stop, placeholder: String(start) });
+  box.setAttribute('aria-label', `${name} from`);
+  box.title = `The time the moved value takes effect (${start} to ${stop}${units ? ' ' + units : ''}); empty: from the start. Before it the input keeps the scenario's value.`;
+  box.addEventListener('change', () => {
+    const at = box.value === '' ? null : Number(box.value);
+    if (at !== null && !(at >= start && at <= stop)) {
+      row.classList.add('error');
+      showProblem({ error: `${name}: ${box.value} is outside the run (${start} to ${stop}${units ? ' ' + units : ''})`, field: `inputs/${name}` });
+      return;
+    }
+    row.classList.remove('error');
+    if (at === null || at === start) page.from.delete(name);
+    else page.from.set(name, at);
+    row.classList.toggle('dated', page.from.has(name));
+    if ([...page.moved.keys()].some(key => leverOf(key) === name)) schedule();
+  });
+  return label;
+}
+
+const leverOf = key => key.replace(/\[.*$/, '');
+
 function move(row, key, value, twin) {
   if (twin) twin.value = value;
   page.moved.set(key, value);
@@ -158,6 +192,7 @@ function move(row, key, value, twin) {
 function choosePreset(name) {
   page.preset = page.presets.find(s => s.name === name);
   page.moved.clear();
+  page.from.clear();
   renderLevers();
   showInterventions();
   run();
@@ -176,7 +211,13 @@ function showInterventions() {
 
 function request() {
   const futures = $('uncertainty').checked ? Number($('futures').value) : 0;
-  return { scenario: page.preset.name, inputs: Object.fromEntries(page.moved), futures };
+  const inputs = {}, interventions = [];
+  for (const [key, value] of page.moved) {
+    const at = page.from.get(leverOf(key));
+    if (at === undefined) inputs[key] = value;
+    else interventions.push({ input: key, at, set: value });
+  }
+  return { scenario: page.preset.name, inputs, interventions, futures };
 }
 
 function schedule() {
@@ -187,7 +228,7 @@ function schedule() {
 async function run() {
   if (page.controller) page.controller.abort();
   const controller = page.controller = new AbortController();
-  const body = request();
+  const body = page.sent = request();
   document.body.classList.toggle('futures', body.futures > 0);
   setStatus(body.futures > 0 ? `running ${body.futures} futures…` : 'running…', true);
   const began = performance.now();
@@ -225,7 +266,10 @@ function showProblem(problem) {
   p.className = 'error';
   p.textContent = problem.error + (problem.hint ? ` (${problem.hint})` : '');
   box.appendChild(p);
-  const name = (problem.field || '').startsWith('inputs/') ? problem.field.slice(7).replace(/\[.*$/, '') : null;
+  const field = problem.field || '';
+  const k = /^interventions\/(\d+)/.exec(field);
+  const dated = k && page.sent ? page.sent.interventions[Number(k[1])] : null;
+  const name = field.startsWith('inputs/') ? leverOf(field.slice(7)) : dated ? leverOf(dated.input) : null;
   const row = name && document.querySelector(`.lever[data-input="${CSS.escape(name)}"]`);
   if (row) row.classList.add('error');
 }
