@@ -59,6 +59,7 @@ public sealed partial class UnitParser
         if (string.IsNullOrWhiteSpace(text)) return "";
         string noComments = Comment().Replace(text, " ");
         noComments = TrailingRange().Replace(noComments, "");
+        noComments = PriceBase().Replace(noComments, "");
         return Remark().Replace(noComments, "").Trim();
     }
 
@@ -67,6 +68,10 @@ public sealed partial class UnitParser
 
     [GeneratedRegex(@",\s.*$")]
     private static partial Regex Remark();
+
+    /// <summary>A price base or year in parentheses at the end, <c>GBP/day (2024/25)</c>: digits, '/', '-' and spaces only.</summary>
+    [GeneratedRegex(@"\s+\(\s*\d[\d/\-\s]*\)\s*$")]
+    private static partial Regex PriceBase();
 
     [GeneratedRegex(@"\s*\[[^\]]*\]?\s*$")]
     private static partial Regex TrailingRange();

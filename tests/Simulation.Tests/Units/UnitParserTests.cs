@@ -36,6 +36,7 @@ public class UnitParserTests
     [TestCase("admissions/1,000 people/year", "admission/person/year")]
     [TestCase("GBP/day {2020/21 prices}", "GBP/day")]
     [TestCase("Month [0,?]", "month")]
+    [TestCase("GBP/day (2024/25)", "GBP/day")]
     [TestCase("%/yr, uncontrolled HTN", "1/year")]
     [TestCase("fraction of 18-year-olds", "dimensionless")]
     [TestCase("people/year of smokers", "person/year")]
