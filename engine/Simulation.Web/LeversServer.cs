@@ -116,12 +116,14 @@ public static class LeversServer
                 "a request carries input values and interventions; a few kilobytes is plenty"), StatusCodes.Status413PayloadTooLarge);
         if (LeverRequestReader.Read(body, save, out var problem) is not { } request) return Bad(problem!);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(options.RunTimeout);
         bool entered = false;
         try
         {
-            if (!(entered = await gate.EnterAsync(timeout.Token)))
+            if (!(entered = await gate.EnterAsync(http.RequestAborted)))
                 return Json(ApiJson.Error("the server is busy with other runs", "body", "try again in a moment"), StatusCodes.Status503ServiceUnavailable);
+            // The run's own limit starts once it has a slot (the queue has its own); a zero limit stops every run at once.
+            if (options.RunTimeout <= TimeSpan.Zero) timeout.Cancel();
+            else timeout.CancelAfter(options.RunTimeout);
             return await Task.Run(() => answer(request, timeout.Token), timeout.Token);
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
