@@ -1,7 +1,7 @@
 namespace Simulation.Tests.Models.Nhs;
 
 /// <summary>
-/// The sanity targets of shared/domain/nhs-reference.md section 7 for a 1.5 million ICB, with the tolerance each
+/// The national sanity targets for a 1.5 million ICB (sources in docs/models/), with the tolerance each
 /// model's design accepts, and how each KPI is measured from the baseline's first year.
 /// </summary>
 public static class NhsSanityTargets

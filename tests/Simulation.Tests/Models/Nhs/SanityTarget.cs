@@ -1,7 +1,7 @@
 namespace Simulation.Tests.Models.Nhs;
 
 /// <summary>
-/// One sanity target of shared/domain/nhs-reference.md section 7 (a 1.5 million ICB), as a band: the
+/// One national sanity target for a 1.5 million ICB (sources in docs/models/), as a band: the
 /// reference's figure with the tolerance the model's design accepts, and how the KPI is measured from the
 /// first year of the model's baseline run.
 /// </summary>
