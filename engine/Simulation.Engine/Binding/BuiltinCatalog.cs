@@ -221,5 +221,7 @@ public static class BuiltinCatalog
             "TREND(input, averaging time [, initial trend]): fractional change of the input per unit time");
         Add(["FORCST", "FORECAST"], 3, 4, new MemorySpec(MemoryFunction.Forecast, 1, InitialArgument: 3, HorizonArgument: 2), "(a, time, time, 1/time) -> a",
             "FORCST(input, averaging time, horizon [, initial trend]): the input extrapolated along its trend over the horizon");
+        Add(["NPV"], 4, 4, new MemorySpec(MemoryFunction.Npv, 1, InitialArgument: 2, HorizonArgument: 3), "(a, 1/time, a*time, 1) -> a*time",
+            "NPV(stream, discount rate, initial, factor): net present value of the stream, discounted each step (Vensim's NPV)");
     }
 }

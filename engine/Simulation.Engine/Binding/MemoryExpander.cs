@@ -13,7 +13,10 @@ namespace Simulation.Engine.Binding;
 /// DELAYn  S_k' = out_{k-1} - out_k,    out_0 = input, out_k = S_k / τ, S_k(0) = initial · τ  result out_n
 /// TREND   A' = (input - A) / time,  A(0) = input / (1 + initial trend · time)  result ZIDZ(input - A, time · |A|)
 /// FORCST  input · (1 + TREND · horizon)
+/// NPV     d' = -d · rate / (1 + rate · DT),  d(0) = 1;  A' = input · d,  A(0) = initial   result (A + input · DT · d) · factor
 /// </code>
+/// NPV is Vensim's: d is the discount factor of the current step, and the result counts the current step's payment
+/// (discounted) as already made.
 /// Times are read every step (a delay or smoothing time may change during a run, as in Vensim and
 /// Stella). Non-trivial arguments get a hidden auxiliary so that each is computed once per evaluation.
 /// </summary>
@@ -32,6 +35,7 @@ internal sealed class MemoryExpander(BindingContext context, ElementScope scope)
             MemoryFunction.Smooth => Smooth(prefix, input, time, initial ?? input, order),
             MemoryFunction.Delay => Delay(prefix, input, time, initial ?? input, order),
             MemoryFunction.Trend => Trend(prefix, input, time, initial),
+            MemoryFunction.Npv => Npv(prefix, input, time, initial!, args[spec.HorizonArgument]),
             _ => Forecast(prefix, input, time, initial, args[spec.HorizonArgument]),
         };
     }
@@ -79,6 +83,19 @@ internal sealed class MemoryExpander(BindingContext context, ElementScope scope)
         var trend = Trend(prefix, input, time, initialTrend);
         var growth = new BBinary(BinaryOperator.Multiply, trend, horizon);
         return new BBinary(BinaryOperator.Multiply, input, new BBinary(BinaryOperator.Add, new BConst(1), growth));
+    }
+
+    private BoundExpr Npv(string prefix, BoundExpr stream, BoundExpr rate, BoundExpr initial, BoundExpr factor)
+    {
+        var dt = new BTime(TimeQuantity.Dt);
+        int discount = Add($"{prefix}.discount", ElementKind.Stock, new BConst(1));
+        var perStep = new BBinary(BinaryOperator.Add, new BConst(1), new BBinary(BinaryOperator.Multiply, rate, dt));
+        var fall = new BBinary(BinaryOperator.Divide, new BBinary(BinaryOperator.Multiply, new BRef(discount), rate), perStep);
+        context.Elements[discount].Outflows.Add(Add($"{prefix}.discounting", ElementKind.Flow, fall));
+        int sum = Add($"{prefix}.sum", ElementKind.Stock, initial);
+        context.Elements[sum].Inflows.Add(Add($"{prefix}.in", ElementKind.Flow, new BBinary(BinaryOperator.Multiply, stream, new BRef(discount))));
+        var current = new BBinary(BinaryOperator.Multiply, new BBinary(BinaryOperator.Multiply, stream, dt), new BRef(discount));
+        return new BBinary(BinaryOperator.Multiply, new BBinary(BinaryOperator.Add, new BRef(sum), current), factor);
     }
 
     /// <summary>TREND's and FORCST's smoothed input, started so that the initial trend comes out as given.</summary>

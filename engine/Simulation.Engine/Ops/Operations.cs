@@ -103,6 +103,22 @@ public static class Operations
     public static readonly RandomOperation RandomBeta = Random("RandomBeta", RandomDraws.Beta, "(1, 1) -> 1",
         new Spelling("BETA", 2, 2, "BETA(alpha, beta): beta on [0, 1], drawn each step"));
 
+    // Vensim's RANDOM functions with bounds, shift and stretch (BoundedDraws).
+    public static readonly RandomOperation RandomExponentialBounded = Random("RandomExponentialBounded", BoundedDraws.Exponential, "(a, a, a, a) -> a",
+        new Spelling("RANDOM_EXPONENTIAL", 4, 4, "RANDOM_EXPONENTIAL(min, max, shift, stretch): shift + stretch x an exponential of mean 1, within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomGammaBounded = Random("RandomGammaBounded", BoundedDraws.Gamma, "(a, a, 1, a, a) -> a",
+        new Spelling("RANDOM_GAMMA", 5, 5, "RANDOM_GAMMA(min, max, order, shift, stretch): shift + stretch x a gamma of shape order and scale 1, within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomBetaBounded = Random("RandomBetaBounded", BoundedDraws.Beta, "(a, a, 1, 1, a, a) -> a",
+        new Spelling("RANDOM_BETA", 6, 6, "RANDOM_BETA(min, max, alpha, beta, shift, stretch): shift + stretch x a beta on [0, 1], within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomWeibullBounded = Random("RandomWeibullBounded", BoundedDraws.Weibull, "(a, a, 1, a, a) -> a",
+        new Spelling("RANDOM_WEIBULL", 5, 5, "RANDOM_WEIBULL(min, max, shape, shift, stretch): shift + stretch x a Weibull of scale 1, within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomTriangularBounded = Random("RandomTriangularBounded", BoundedDraws.Triangular, "(a, a, a, a, a) -> a",
+        new Spelling("RANDOM_TRIANGULAR", 5, 5, "RANDOM_TRIANGULAR(min, max, start, peak, end): triangular from start to end, within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomPoissonBounded = Random("RandomPoissonBounded", BoundedDraws.Poisson, "(a, a, 1, a, a) -> a",
+        new Spelling("RANDOM_POISSON", 5, 5, "RANDOM_POISSON(min, max, mean, shift, stretch): shift + stretch x a Poisson count, within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomBinomialBounded = Random("RandomBinomialBounded", BoundedDraws.Binomial, "(a, a, 1, 1, a, a) -> a",
+        new Spelling("RANDOM_BINOMIAL", 6, 6, "RANDOM_BINOMIAL(min, max, probability, trials, shift, stretch): shift + stretch x a binomial count, within [min, max] (Vensim)"));
+
     /// <summary>Every operation, in the order above.</summary>
     public static ImmutableArray<Operation> All { get; } = typeof(Operations).GetFields()
         .Where(f => f.IsStatic && typeof(Operation).IsAssignableFrom(f.FieldType))

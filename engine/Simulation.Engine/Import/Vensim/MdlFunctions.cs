@@ -24,8 +24,6 @@ internal sealed class MdlFunctions
         ["a_function_of"] = "marks an unfinished equation",
         ["delay_information"] = "an information delay with a varying delay time",
         ["delay_material"] = "a material pipeline delay with a varying delay time",
-        ["npv"] = "net present value",
-        ["time_base"] = "a time base",
         ["lookup_area"] = "the area under a lookup",
         ["allocate_available"] = "allocation by priority profiles",
         ["find_market_price"] = "a market-clearing price",
@@ -33,14 +31,7 @@ internal sealed class MdlFunctions
         ["shift_if_true"] = "a conveyor-like shift",
         ["reinitial"] = "re-initialisation",
         ["sinteg"] = "a stock with special integration",
-        ["random_poisson"] = "a Poisson draw with bounds and stretch",
-        ["random_exponential"] = "an exponential draw with bounds and stretch",
-        ["random_gamma"] = "a gamma draw",
-        ["random_beta"] = "a beta draw with bounds and stretch",
-        ["random_binomial"] = "a binomial draw",
         ["random_negative_binomial"] = "a negative binomial draw",
-        ["random_weibull"] = "a Weibull draw",
-        ["random_triangular"] = "a triangular draw with bounds",
         ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
         ["sample_if_true"] = "inside an expression; as the whole equation of a variable it is read",
@@ -75,6 +66,15 @@ internal sealed class MdlFunctions
             w.Text(" ^ ", c.NameSpan);
             w.Write(new MdlParenthesized(c.Arguments[1], c.Arguments[1].Span));
         });
+        Rename("NPV", "NPV", 4, 4);
+        Add("TIME BASE", 2, 2, (w, c) =>
+        {
+            w.Text("(", c.NameSpan);
+            w.Write(new MdlParenthesized(c.Arguments[0], c.Arguments[0].Span));
+            w.Text(" + TIME * ", c.NameSpan);
+            w.Write(new MdlParenthesized(c.Arguments[1], c.Arguments[1].Span));
+            w.Text(")", c.Span);
+        });
         Add("GAME", 1, 1, (w, c) => w.Write(new MdlParenthesized(c.Arguments[0], c.Arguments[0].Span)));
         Add("ELMCOUNT", 1, 1, ElementCount);
         Add("GET TIME VALUE", 3, 3, TimeValue);
@@ -89,6 +89,14 @@ internal sealed class MdlFunctions
             DroppedSeed(w, c, 4);
             w.Call("NORMAL", c.NameSpan, [c.Arguments[2], c.Arguments[3], c.Arguments[0], c.Arguments[1]]);
         });
+        // RANDOM EXPONENTIAL(m, x, h, r, s) and the others: ours take the same arguments but the stream (seed) s.
+        foreach (var (vensim, count) in new[] { ("RANDOM EXPONENTIAL", 4), ("RANDOM GAMMA", 5), ("RANDOM BETA", 6), ("RANDOM WEIBULL", 5),
+                     ("RANDOM TRIANGULAR", 5), ("RANDOM POISSON", 5), ("RANDOM BINOMIAL", 6) })
+            Add(vensim, count, count + 1, (w, c) =>
+            {
+                DroppedSeed(w, c, count);
+                w.Call(vensim.Replace(' ', '_'), c.NameSpan, c.Arguments.Take(count));
+            });
         Add("WITH LOOKUP", 2, 2, (w, c) => w.Model.WriteWithLookup(w, c));
         Add("VECTOR RANK", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_RANK"));
         Add("VECTOR SORT ORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_SORT_ORDER"));

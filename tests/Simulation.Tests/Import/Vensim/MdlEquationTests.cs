@@ -1,3 +1,4 @@
+using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
 
 namespace Simulation.Tests.Import.Vensim;
@@ -148,6 +149,27 @@ public class MdlEquationTests
             """));
         Assert.That(document.Variables.Single(v => v.Name == "x").Equation!.Text,
             Is.EqualTo("IF_THEN_ELSE(a > 2, (a) ^ (2), 0) + PULSE_VENSIM(1, 2) + DELAY_FIXED(a, 1, 0) + SMOOTH_N(a, 2, a, 3) + NORMAL(0, 1, -1, 1)"));
+    }
+
+    [Test]
+    public void Builtins_RandomFamily_KeepVensimsArgumentsButTheStream()
+    {
+        string mdl = MdlModels.File("""
+            g = RANDOM GAMMA(0, 10, 3, 0, 1.5, 7) ~~|
+            b = RANDOM BINOMIAL(10, 100, 0.3, 20, 5, 2) ~~|
+            t = RANDOM TRIANGULAR(2, 5, 1, 2, 6) ~~|
+            """);
+        var document = MdlModels.Document(mdl);
+        Assert.That(document.Variables.Single(v => v.Name == "g").Equation!.Text, Is.EqualTo("RANDOM_GAMMA(0, 10, 3, 0, 1.5)"));
+        Assert.That(document.Variables.Single(v => v.Name == "b").Equation!.Text, Is.EqualTo("RANDOM_BINOMIAL(10, 100, 0.3, 20, 5, 2)"));
+        Assert.That(MdlModels.Diagnose(mdl).Single(d => d.Severity == Severity.Warning).Message, Does.Contain("seed argument of RANDOM GAMMA"));
+        var run = MdlModels.Run(mdl);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Series("g"), Is.All.InRange(0.0, 10.0));
+            Assert.That(run.Series("b"), Is.All.InRange(11.0, 45.0).And.All.Matches<double>(x => (x - 5) % 2 == 0));
+            Assert.That(run.Series("t"), Is.All.InRange(2.0, 5.0));
+        });
     }
 
     [TestCase("SINH(1) + COSH(0)", 1.1752011936438014 + 1)] // sinh 1 = (e - 1/e) / 2
