@@ -11,7 +11,7 @@ public class MdlDiagnosticCodeTests
             new TestCaseData(code, mdl, line).SetName($"{code}_{DiagnosticCodes.Descriptions[code].Replace(' ', '_')}");
 
         yield return Case(DiagnosticCodes.MalformedMdl, "{UTF-8}\nx = 1 ~~|\ny = 2 *", 3);
-        yield return Case(DiagnosticCodes.UnsupportedVensimFeature, MdlModels.File("x = 1 ~~|\ny = NPV(x, 0.1, 0, 1) ~~|"), 3);
+        yield return Case(DiagnosticCodes.UnsupportedVensimFeature, MdlModels.File("x = 1 ~~|\ny = SHIFT IF TRUE(x, 1, 1, 0, 0) ~~|"), 3);
         yield return Case(DiagnosticCodes.DataFileProblem, MdlModels.File("x = GET XLS CONSTANTS('absent.xlsx', 'Sheet1', 'B2') ~~|"), 2);
         yield return Case(DiagnosticCodes.BadSubscriptRange, MdlModels.File("x = 1 ~~|\nD: a, b, a ~~|"), 3);
         yield return Case(DiagnosticCodes.VensimConstructIgnored, MdlModels.File("x = 1 ~~|\nok :TEST INPUT: x = 2 ~~|"), 3);
