@@ -11,10 +11,13 @@ public static class UnitNames
     public static readonly IReadOnlySet<string> DimensionlessWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "1", "dimensionless", "dmnl", "unitless", "fraction", "fractions", "ratio", "ratios", "%", "percent", "percentage",
+        "percentage point", "percentage points",
         "proportion", "proportions", "probability", "probabilities", "radian", "radians", "share", "shares",
         // ratios by another name, as health models write them
         "multiplier", "multipliers", "factor", "factors", "index", "rr", "relative risk", "hazard ratio", "odds ratio",
         "utility", "utilities", "utility decrement",
+        // policy switches, 0 or 1
+        "switch", "switches", "flag", "flags",
     };
 
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)

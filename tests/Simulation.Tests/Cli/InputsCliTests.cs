@@ -21,7 +21,7 @@ public class InputsCliTests
         var r = SimProcess.Run("inputs", "models/hospital-to-community.json");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         var row = r.Stdout.Split('\n').Single(l => l.StartsWith("| Mortality rate |"));
-        Assert.That(row, Does.Contain("| 0-17: 0.2; 18-44: 0.7; 45-64: 4; 65-74: 15; 75-84: 45; 85+: 150 | deaths/1000/yr |"));
+        Assert.That(row, Does.Contain("| 0-17: 0.2; 18-44: 0.7; 45-64: 4; 65-74: 15; 75-84: 45; 85+: 150 | per 1000/yr {deaths per 1000 people} |"));
         Assert.That(row, Does.Contain("| 0-17: 0.16 to 0.24; 18-44: 0.56 to 0.84; 45-64: 3.2 to 4.8; 65-74: 12 to 18; 75-84: 36 to 54; 85+: 120 to 180 |"));
         Assert.That(r.Stdout, Does.Contain("| Effect of occupancy on LOS |").And.Contain("| x: 0.9, 0.95, 0.98, 1, 1.05; y: 1, 1, 1.03, 1.05, 1.08 |"));
     }

@@ -10,6 +10,9 @@ public class BundledModelUnitTests
     [TestCase("teacup.json")]
     [TestCase("ageing-chain.json")]
     [TestCase("hospital-beds.json")]
+    [TestCase("flu-sir.json")]
+    [TestCase("hospital-to-community.json")]
+    [TestCase("illness-to-prevention.json")]
     public void BundledModel_ChecksCleanEvenStrict(string model)
     {
         var r = UnitCheck.RunFile(TestModels.PathOf("models", model), strict: true)!;
@@ -41,6 +44,21 @@ public class BundledModelUnitTests
             .Replace("\"units\": \"patients/day\"\n    },\n    {\n      \"name\": \"Becoming", "\"units\": \"patients/week\"\n    },\n    {\n      \"name\": \"Becoming");
         var r = UnitCheck.RunJson(json, path: "hospital-beds.json");
         Assert.That(r.Codes, Does.Contain(DiagnosticCodes.FlowUnits), r.Text);
+    }
+
+    [Test]
+    public void BrokenCopyOfHospitalToCommunity_ADayYearSlipAndABedCountedAsAPerson_AreReported()
+    {
+        string json = File.ReadAllText(TestModels.PathOf("models", "hospital-to-community.json"))
+            .Replace("\"TIME / 365 <<day/year>>\"", "\"TIME / 365\"")
+            .Replace("MAX(0, Care home beds * 1 <<person/bed>> - SUM", "MAX(0, Care home beds - SUM");
+        Assert.That(json, Does.Contain("\"TIME / 365\"").And.Contain("MAX(0, Care home beds - SUM"), "the copy is broken as intended");
+        var r = UnitCheck.RunJson(json, path: "hospital-to-community.json");
+        Assert.That(r.Units.Select(d => (d.Code, d.Variable)), Is.SupersetOf(new[]
+        {
+            (DiagnosticCodes.EquationUnits, "Years elapsed"), (DiagnosticCodes.UnlikeUnits, "Care home intake capacity"),
+        }), r.Text);
+        Assert.That(r.Units.Single(d => d.Variable == "Years elapsed").Message, Does.Contain("gives day"));
     }
 
     [Test]

@@ -54,6 +54,9 @@ public class UnitParserTests
     [TestCase("multiplier")]
     [TestCase("relative risk")]
     [TestCase("radians")]
+    [TestCase("switch")]
+    [TestCase("flag")]
+    [TestCase("percentage points")]
     public void Parse_DimensionlessWords_AreDimensionless(string text) => Assert.That(Read(text), Is.EqualTo("dimensionless"));
 
     [TestCase("")]
