@@ -24,6 +24,7 @@ public static class ParameterAssignments
             var input = InputNames.Resolve(model.Bound, model.Analysis, name);
             if (input.Problem != InputProblem.None)
                 throw new UsageException(input.Problem == InputProblem.Unknown ? $"--set: {input.Message}" : $"--set {name}: {input.Message}", input.Hint);
+            WarnIfOutsideRange(model, name, value, input.Elements);
             foreach (int id in input.Elements)
             {
                 int existing = elements.IndexOf(id);
@@ -37,4 +38,23 @@ public static class ParameterAssignments
         }
         return (elements, values);
     }
+
+    /// <summary>
+    /// A value outside the input's declared range still runs (trying an extreme is legitimate), but says so once per
+    /// assignment, as <c>sim check</c> does for a model's own value (SD2302): the range is what reviewers read as plausible.
+    /// </summary>
+    private static void WarnIfOutsideRange(CheckedModel model, string name, double value, IReadOnlyList<int> ids)
+    {
+        foreach (int id in ids)
+        {
+            var element = model.Bound.Elements[id];
+            var variable = element.Variable;
+            if (variable.Definition?.Input?.RangeOf(variable.Elements.IndexOf(id)) is not var (low, high) || (value >= low && value <= high)) continue;
+            Console.Error.WriteLine($"--set {name}: warning {Engine.Diagnostics.DiagnosticCodes.ValueOutsideRange}: " +
+                $"{Format(value)} is outside the declared range of '{element.DisplayName}', [{Format(low)}, {Format(high)}]; the run goes ahead");
+            return;
+        }
+    }
+
+    private static string Format(double value) => value.ToString("G15", CultureInfo.InvariantCulture);
 }

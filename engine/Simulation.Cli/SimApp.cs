@@ -1,3 +1,4 @@
+using System.Reflection;
 using Simulation.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,10 +17,11 @@ public static class SimApp
         app.Configure(config =>
         {
             config.SetApplicationName("sim");
+            config.SetApplicationVersion(Version);
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run a model and print its main variables, or write every variable to a CSV or JSON file.")
                 .WithExample("run", "models/teacup.json")
-                .WithExample("run", "models/sir.json", "--output", "sir.csv", "--set", "Contact Rate=8", "--method", "rk4");
+                .WithExample("run", "models/sir.json", "--output", "sir.csv", "--set", "\"Contact Rate=8\"", "--method", "rk4");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Check a model and print every problem found, with its location.")
                 .WithExample("check", "models/hospital-beds.json")
@@ -31,7 +33,7 @@ public static class SimApp
             config.AddCommand<GraphCommand>("graph")
                 .WithDescription("Draw the model's stocks, flows and links as a Mermaid or Graphviz diagram.")
                 .WithExample("graph", "models/sir.json")
-                .WithExample("graph", "models/hospital-to-community.json", "--format", "dot", "--focus", "Acute treatment", "--depth", "1");
+                .WithExample("graph", "models/hospital-to-community.json", "--format", "dot", "--focus", "\"Acute treatment\"", "--depth", "1");
             config.AddCommand<LoopsCommand>("loops")
                 .WithDescription("List the model's feedback loops (elementary cycles) with their polarity: reinforcing, balancing or unknown.")
                 .WithExample("loops", "models/sir.json")
@@ -42,7 +44,7 @@ public static class SimApp
                 .WithExample("inputs", "models/illness-to-prevention.json", "--format", "csv");
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Convert a model (XMILE .xmile/.stmx/.itmx) to our JSON format.")
-                .WithExample("import", "model.xmile", "-o", "model.json");
+                .WithExample("import", "tests/conformance/sdxorg/samples/teacup/teacup.xmile", "-o", "teacup.json");
             config.AddCommand<ConformanceCommand>("conformance")
                 .WithDescription("Run every XMILE case in a folder against its canonical output and print a pass/fail table.")
                 .WithExample("conformance", "tests/conformance/sdxorg")
@@ -60,11 +62,11 @@ public static class SimApp
                 .WithExample("summary", "beds-sweep", "--format", "markdown");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Make a finished sweep's report: one self-contained HTML page with the headline, charts, inputs and how to reproduce it.")
-                .WithExample("report", "results/hospital-to-community")
+                .WithExample("report", "beds-sweep")
                 .WithExample("report", "beds-sweep", "--output", "beds.html");
             config.AddCommand<PlotCommand>("plot")
                 .WithDescription("Draw one of the report's charts as an image for slides (PNG or SVG), or the variables of one run over time.")
-                .WithExample("plot", "results/hospital-to-community", "--outcome", "QALYs gained", "--output", "qalys.png")
+                .WithExample("plot", "beds-sweep", "--outcome", "\"Occupied bed days\"", "--output", "beds.png")
                 .WithExample("plot", "--run", "models/sir.json", "--vars", "Infected,Recovered", "--output", "sir.svg");
             config.AddCommand<SensitivityCommand>("sensitivity")
                 .WithDescription("Which uncertain inputs drive each outcome: Sobol' indices or Morris screening over a new sweep, or partial rank correlations from a finished one.")
@@ -73,8 +75,8 @@ public static class SimApp
                 .WithExample("sensitivity", "beds-sweep", "--method", "correlation");
             config.AddCommand<DiscoverCommand>("discover")
                 .WithDescription("Scenario discovery: under which combinations of the sampled inputs an outcome crosses a threshold (PRIM boxes, a CART tree, feature scores).")
-                .WithExample("discover", "beds-sweep", "--outcome", "Occupied bed days", "--above", "40000")
-                .WithExample("discover", "beds-sweep", "--outcome", "Extra cost", "--scenario", "discharge to assess", "--above", "0", "--format", "json");
+                .WithExample("discover", "beds-sweep", "--outcome", "\"Occupied bed days\"", "--above", "210000")
+                .WithExample("discover", "beds-sweep", "--outcome", "\"Extra cost\"", "--scenario", "\"discharge to assess\"", "--above", "700000", "--format", "json");
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Estimate a model's inputs from observed data: maximum likelihood with profile intervals, or a posterior sample (MCMC).")
                 .WithExample("calibrate", "scenarios/calibration/flu-sir.json", "--output", "flu-calibration")
@@ -84,7 +86,7 @@ public static class SimApp
                 .WithExample("synthesize", "scenarios/calibration/flu-sir.json", "--set", "Beta=1.7", "--set", "Gamma=0.45", "--noise", "in_bed=15", "--output", "made-up.csv");
             config.AddCommand<EvaluateCommand>("evaluate")
                 .WithDescription("Compare data observed after an intervention with the counterfactual: the experiment's baseline over its (calibrated) futures.")
-                .WithExample("evaluate", "experiment.json", "--fit", "fit.json", "--data", "after.csv", "--from", "1092", "--scenario", "virtual wards",
+                .WithExample("evaluate", "experiment.json", "--fit", "fit.json", "--data", "after.csv", "--from", "1092", "--scenario", "\"virtual wards\"",
                     "--calibration", "calibrated");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve a local web page to move an experiment's inputs and see its outcomes at once, against the baseline and with uncertainty bands.")
@@ -92,6 +94,17 @@ public static class SimApp
                 .WithExample("serve", "models/sir.json", "--port", "8080", "--open");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
+        if (args.Length == 0)
+        {
+            // Help, but not success: a script that calls sim without a command has a bug.
+            app.Run(["--help"]);
+            Console.Error.WriteLine("sim: name a command, e.g. sim run models/teacup.json");
+            return ExitCodes.UsageOrFile;
+        }
         return app.Run(args);
     }
+
+    /// <summary>The version and the commit it was built from (sim --version).</summary>
+    public static string Version =>
+        $"sim {typeof(SimApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown"} (.NET {Environment.Version})";
 }

@@ -7,10 +7,13 @@ public static class SimProcess
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunIn(TestModels.Root, args);
+
+    /// <summary>Runs sim in a working folder of the test's choosing (files it writes by default land there).</summary>
+    public static Outcome RunIn(string workingDirectory, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "sim.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestModels.Root };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;

@@ -1,0 +1,39 @@
+namespace Simulation.Tests.Cli;
+
+/// <summary>What a new user meets first: sim alone, --version, and a --set outside an input's plausible range.</summary>
+public class CommandLineBasicsTests
+{
+    [Test]
+    public void NoArguments_PrintsHelpButFails()
+    {
+        var r = SimProcess.Run();
+        Assert.That(r.ExitCode, Is.EqualTo(2), "a script that calls sim without a command has a bug");
+        Assert.That(r.Stdout, Does.Contain("EXAMPLES:"));
+        Assert.That(r.Stderr, Does.Contain("name a command"));
+    }
+
+    [Test]
+    public void Version_NamesTheVersionAndTheCommit()
+    {
+        var r = SimProcess.Run("--version");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout.Trim(), Does.Match(@"^sim \d+\.\d+\.\d+(\+[0-9a-f]{7,40})? \(\.NET \d+\.\d+"));
+    }
+
+    [Test]
+    public void Set_OutsideTheDeclaredRange_WarnsOnceAndRuns()
+    {
+        var r = SimProcess.Run("run", "models/sir.json", "--set", "Contact Rate=50", "--set", "Population=20000", "--vars", "Infected");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("--set Contact Rate: warning SD2302: 50 is outside the declared range of 'Contact Rate', [2, 12]"));
+        Assert.That(r.Stderr.Split('\n').Count(l => l.Contains("SD2302")), Is.EqualTo(1), "Population=20000 is inside [1000, 100000]");
+    }
+
+    [Test]
+    public void Set_OneElementOutsideItsRange_NamesTheElement()
+    {
+        var r = SimProcess.Run("run", "models/hospital-to-community.json", "--set", "Mortality rate[85+]=400", "--stop", "91.25", "--vars", "Total population");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("400 is outside the declared range of 'Mortality rate[85+]', [120, 180]"));
+    }
+}
