@@ -59,6 +59,14 @@ public class DecisionStatisticsTests
     public void Quadrant_OfCostLowerBetterAndBenefitHigherBetter(double cost, double benefit, Quadrant expected) =>
         Assert.That(RatioSummary.QuadrantOf(cost, benefit, Direction.Lower, Direction.Higher), Is.EqualTo(expected));
 
+    [TestCase(3, 1, Quadrant.TradeOff)]
+    [TestCase(3, -1, Quadrant.Dominant)]
+    [TestCase(-3, 1, Quadrant.Dominated)]
+    [TestCase(-3, -1, Quadrant.SavesAndLoses)]
+    public void Quadrant_OfAReturn_IsTheCostPlaneWithItsAxesSwapped(double avoided, double invested, Quadrant expected) =>
+        Assert.That(RatioSummary.QuadrantOf(avoided, invested, Direction.Higher, Direction.Lower), Is.EqualTo(expected),
+            "spend avoided (higher is better) per pound invested (lower is better): investing to avoid spend costs more and gains");
+
     [Test]
     public void Quadrant_FollowsEachOperandsDirection()
     {

@@ -9,6 +9,9 @@ with the engine's CSV output element by element at every time the CSV holds (any
     python3 crosscheck.py a a.csv
     sim run models/illness-to-prevention.json --output b.csv
     python3 crosscheck.py b b.csv [--write-expected ../../../models/expected/illness-to-prevention.csv]
+    sim run models/hospital-to-community.json --output dn.csv --set "Capacity plan share=0"
+    python3 crosscheck.py a dn.csv --set "Capacity plan share=0"
+    (--set takes scalar inputs and single quintiles of inputs by IMD, "Name[Q1]=0.6", the engine's --set syntax)
 
 The error of an element is |engine - prototype| / max(largest |prototype| of that element over the run, 1e-12), and 0
 when |engine - prototype| < 1e-13 (rounding of a value that is zero analytically).
@@ -109,10 +112,24 @@ def main():
     ap.add_argument("engine_csv")
     ap.add_argument("--tolerance", type=float, default=1e-9)
     ap.add_argument("--write-expected")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a scalar input, named as the model names it, for both runs (give the engine the same --set)")
     args = ap.parse_args()
     module_name, model_file, ages = MODELS[args.model]
     module = __import__(module_name)
     names = json.load(open(os.path.join(HERE, "names-%s.json" % args.model)))
+    params = {}
+    for assignment in args.set:
+        name, _, value = assignment.partition("=")
+        name, _, element = name.strip().rstrip("]").partition("[")
+        python = [py for py, model_name in names.items() if model_name == name.strip() and "/" not in py]
+        if len(python) != 1:
+            sys.exit("--set %s: no prototype input of that name" % name)
+        if element:   # one quintile of an input by IMD, e.g. "Weight management uptake by IMD[Q1]=0.6"
+            values = params.setdefault(python[0], list(module.base_params()[python[0]]))
+            values[IMD.index(element.strip())] = float(value)
+        else:
+            params[python[0]] = float(value)
     model_path = os.path.join(HERE, "..", "..", "..", "models", model_file + ".json")
     time = json.load(open(model_path))["time"]
     dt = float(time["dt"])
@@ -147,7 +164,7 @@ def main():
             for col, v in derived(module, values).items():
                 proto.setdefault(col, {})[step] = v
 
-    module.run(years=years, dt=dt, trace=trace_all)
+    module.run(params=params, years=years, dt=dt, trace=trace_all)
 
 
     worst, compared, missing = {}, 0, []

@@ -122,6 +122,8 @@ INPUTS = {
     "esc_trigger_ratio": I(2.0, "x initial ED boarders", 1.5, 4.0,
                            "ASSUMPTION: escalation beds open for boarders above this multiple of the baseline queue"),
     "escalation_time": I(7.0, "days", 2.0, 21.0, "ASSUMPTION: time to open/close escalation beds"),
+    "ed_leave_rate": I(0.5, "1/day", 0.2, 1.0,
+                       "ASSUMPTION: patients waiting beyond today's usual queue leave ED without a bed at this rate"),
     # ---------------- discharge pathways ----------------
     "p1_share": I([0.01, 0.02, 0.05, 0.10, 0.18, 0.28], "fraction of fit patients",
                   scaled([0.01, 0.02, 0.05, 0.10, 0.18, 0.28], 0.7), scaled([0.01, 0.02, 0.05, 0.10, 0.18, 0.28], 1.3),
@@ -556,6 +558,9 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         ed_crowding = sum(ED_waiting) / ed_reference
         excess_ed = max(0.0, sum(ED_waiting) - ed_reference)
         ed_deaths = [excess_ed * p["ed_excess_death"] * ED_waiting[k] / max(sum(ED_waiting), 1e-9) for k in range(N)]
+        # the release valve: the excess queue leaves ED without a bed (treated and sent home from ED or a corridor,
+        # redirected, or self-discharged), at a rate per excess patient; they join the 30-day readmission window
+        left_ed = [excess_ed * p["ed_leave_rate"] * ED_waiting[k] / max(sum(ED_waiting), 1e-9) for k in range(N)]
         overnight_share_eff = o * lookup(f_ed_conversion[0], f_ed_conversion[1], ed_crowding)
         sdec_discharges = [admission_demand[k] * (1.0 - overnight_share_eff) for k in range(N)]
         ed_to_bed_queue = [admission_demand[k] * overnight_share_eff for k in range(N)]
@@ -618,7 +623,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         admit_to_bed = [ED_waiting[k] / p["ed_wait_time"] * bed_access for k in range(N)]
 
         live_acute_discharges = [sdec_discharges[k] + p0_discharges[k] + p1_discharges[k] + p2_discharges[k]
-                                 + p3_discharges[k] + stepdown[k] for k in range(N)]
+                                 + p3_discharges[k] + stepdown[k] + left_ed[k] for k in range(N)]
 
         # demography
         total_deaths = [Population[k] * mort_rate[KA[k]] / 1000.0 / 365.0 * improve for k in range(N)]
@@ -793,7 +798,7 @@ def run(params=None, scenario=None, years=10, dt=0.25, record_daily=False, check
         UCR_caseload = [UCR_caseload[k] + dt * (ucr_referrals[k] - ucr_end[k]) for k in range(N)]
         VW_step_up = [VW_step_up[k] + dt * (vw_stepup_admissions[k] - vw_up_end[k]) for k in range(N)]
         VW_step_down = [VW_step_down[k] + dt * (stepdown[k] - vw_down_end[k]) for k in range(N)]
-        ED_waiting = [ED_waiting[k] + dt * (ed_to_bed_queue[k] - admit_to_bed[k]) for k in range(N)]
+        ED_waiting = [ED_waiting[k] + dt * (ed_to_bed_queue[k] - admit_to_bed[k] - left_ed[k]) for k in range(N)]
         Acute_treatment = [Acute_treatment[k] + dt * (admit_to_bed[k] - treat_exit[k] - hosp_deaths[k]) for k in range(N)]
         Acute_recovery = [Acute_recovery[k] + dt * (recovery_in[k] - fit[k]) for k in range(N)]
         NCTR_P0 = [NCTR_P0[k] + dt * (fit_p0[k] + p1_reroute[k] - p0_discharges[k]) for k in range(N)]

@@ -59,9 +59,16 @@ public sealed record RatioSummary(double Value, Distribution Numerator, Distribu
         return new RatioSummary(value, n, d, meaningful, QuadrantOf(n.Mean, d.Mean, numeratorBetter, denominatorBetter));
     }
 
-    /// <summary>The quadrant of the mean changes; null when a direction is unknown or the denominator does not change.</summary>
+    /// <summary>
+    /// The quadrant of the mean changes; null when a direction is unknown or the denominator does not change. A return
+    /// (a benefit per unit of cost: the numerator better higher, the denominator better lower, such as hospital spend
+    /// avoided per pound invested) lies on the same plane as a cost per unit of benefit with its axes swapped: investing
+    /// to avoid spend is a trade-off (costs more, gains), avoiding spend without investing is dominant.
+    /// </summary>
     public static Quadrant? QuadrantOf(double numerator, double denominator, Direction? numeratorBetter, Direction? denominatorBetter)
     {
+        if (numeratorBetter == Direction.Higher && denominatorBetter == Direction.Lower)
+            return QuadrantOf(denominator, numerator, denominatorBetter, numeratorBetter);
         if (numeratorBetter is null || denominatorBetter is null || !double.IsFinite(numerator) || !double.IsFinite(denominator) || denominator == 0)
             return null;
         bool denominatorGains = (denominator > 0) == (denominatorBetter == Direction.Higher);

@@ -59,6 +59,8 @@ internal static class PackExpectations
         yield return H(DoNothing, "G&A occupancy, year 10", Up, "demand grows with an ageing population (ONS projections) while beds stay fixed");
         yield return H(DoNothing, "Patients waiting in ED for a bed, year 10", Up, "full hospitals board patients in ED (RCEM 2025: corridor care)");
         yield return H(DoNothing, "Deaths, year 10", Up, "long ED waits cause deaths (RCEM 2024; ONS)");
+        yield return H(DoNothing, "Patients leaving ED without a bed, year 10", Up, "the release valve: a full hospital sends patients home from ED or a corridor");
+        yield return H(DoNothing, "Deaths from ED waits beyond today's, year 10", Up, "ONS: 12-hour waits double 30-day mortality; RCEM 2024");
         yield return H(DoNothing, "QALYs gained", Down, "the deaths above");
         yield return H(QuickWin, "Occupied bed days, year 1", Down, "a third quicker simple discharges (Health Foundation 2022: 1.3 days' delay per discharge)");
         yield return H(QuickWin, "NCTR patients, year 1", Down, "quicker simple discharges");

@@ -17,6 +17,15 @@ internal static class PackMagnitudes
         yield return new(h, "digital shift: relative fall in 30-day readmissions in year 10", 0.005, 0.015,
             "shared care records: a 1-2% fall in readmissions as a sensitivity (Hersh et al. 2015; Dupont et al. 2023)",
             r => -r.Change("digital shift", "30-day readmission rate, year 10") / r.Value("baseline", "30-day readmission rate, year 10"));
+        yield return new(h, "do nothing: patients waiting in ED for a bed in year 10, relative to the baseline", 1.2, 4,
+            "a full hospital's ED queue grows with the gap between demand and beds, and saturates as patients leave without a bed: at most a mean " +
+            "wait of about a day from decision to admit, beyond the worst month on record (over 71,000 12-hour waits from decision to admit in " +
+            "England, January 2026, NHS England A&E statistics), not the unbounded queue of a model without a release valve",
+            r => r.Value("do nothing", "Patients waiting in ED for a bed, year 10") / r.Value("baseline", "Patients waiting in ED for a bed, year 10"));
+        yield return new(h, "do nothing: extra deaths from ED waits in year 10, relative to RCEM's estimate for today's 12-hour waits scaled to the ICB", 0.25, 2,
+            "RCEM (2024): about 16,600 excess deaths a year in England linked to 12-hour stays, 437 a year for 1.5 million people; ten years of " +
+            "demand growth with no new beds adds harm of that order, not tens of times it",
+            r => r.Change("do nothing", "Deaths from ED waits beyond today's, year 10") / (16_600.0 / 57_000_000 * 1_500_000));
     }
 
     private static IEnumerable<PackMagnitude> IllnessToPrevention()
