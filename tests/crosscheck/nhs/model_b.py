@@ -134,6 +134,9 @@ INPUTS = {
     "home_bp": I(0.0, "fraction", 0.0, 1.0, "Lever: BP@home", lever=True),
     "home_bp_gain": I(0.3, "fraction", 0.1, 0.6, "ASSUMPTION"),
     "home_bp_cost": I(40.0, "GBP/person/yr", 20.0, 80.0, "ASSUMPTION"),
+    # what a control programme or home monitoring adds to titration, and uptake of case finding, by quintile
+    "htn_response_imd": I([0.85, 0.95, 1.0, 1.05, 1.1], "multiplier", [0.7, 0.85, 1.0, 0.95, 0.9], [1.0, 1.0, 1.0, 1.15, 1.3], "ASSUMPTION"),
+    "htn_cf_uptake_imd": I([1.0] * 5, "multiplier", [0.85, 0.9, 1.0, 0.9, 0.85], [1.15, 1.1, 1.0, 1.1, 1.15], "ASSUMPTION"),
     "htn_control_loss": I(0.2, "/yr", 0.1, 0.4, "ASSUMPTION"),
     "sbp_gap_controlled": I(12.5, "mmHg", 10.0, 15.0, "ASSUMPTION (reference: ~10-15 mmHg)"),
     "sbp_gap_normotensive": I(25.0, "mmHg", 20.0, 30.0,
@@ -176,6 +179,8 @@ INPUTS = {
                           lever=True),
     "wm_completion": I(0.22, "fraction", 0.15, 0.30, "NHSE / Obesity 2024: DWMP 22% complete"),
     "wm_remission_share": I(0.25, "fraction of completers", 0.1, 0.4, "ASSUMPTION (-3.9 kg completers, NHSE 2024)"),
+    "wm_uptake_imd": I([0.8, 0.9, 1.0, 1.05, 1.1], "multiplier", [0.6, 0.75, 1.0, 0.95, 0.9], [1.0, 1.0, 1.0, 1.15, 1.3], "ASSUMPTION"),
+    "wm_response_imd": I([0.8, 0.9, 1.0, 1.05, 1.1], "multiplier", [0.6, 0.75, 1.0, 0.95, 0.9], [1.0, 1.0, 1.0, 1.15, 1.3], "ASSUMPTION"),
     # ---------------- CVD ----------------
     "first_cvd_rate": I(CVD_RATE, "%/yr, uncontrolled HTN", sc(CVD_RATE, 0.6), sc(CVD_RATE, 1.4),
                         "ASSUMPTION: reference 1.0/2.0/3.5 %/yr at 45-64/65-74/75+ scaled by 0.7 (within +-40%) to "
@@ -498,16 +503,23 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
         # ---------- blood pressure flows ----------
         ob_ratio_htn = [(1 + (p["ob_rr_htn"] - 1) * ob_share[k]) / (1 + (p["ob_rr_htn"] - 1) * ob_share0[k])
                         for k in range(N)]
-        htn_eq = eq_mult(B_undx)
-        htn_detect_demand = [B_undx[k] * htn_detect * wq[KQ[k]] * htn_eq for k in range(N)]
+        htn_u = p["htn_cf_uptake_imd"]
+        htn_cf_weighted = sum(B_undx[k] * wq[KQ[k]] * htn_u[KQ[k]] for k in range(N))
+        htn_eq = sum(B_undx) / htn_cf_weighted if htn_cf_weighted > 0 else 1.0
+        htn_detect_demand = [B_undx[k] * htn_detect * wq[KQ[k]] * htn_u[KQ[k]] * htn_eq for k in range(N)]
         treat_start = [B_dxu[k] * p["htn_treat_start"] for k in range(N)]
         # titration rate chosen so that controlled/treated settles at the target given loss of control and the
         # death rate of the treated (INIT); ageing in and out carry the same ratio and roughly cancel
         if step == 0:
             init["treated_exit_rate"] = [deaths[k] / Pop[k] for k in range(N)]
-        titration_rate = [htn_control_target * (p["htn_control_loss"] + init["treated_exit_rate"][k])
-                          / (1.0 - htn_control_target) for k in range(N)]
-        control_gain = [B_tu[k] * titration_rate[k] * (1 + home_bp * p["home_bp_gain"] * digital_reach_cell[k]) for k in range(N)]
+            init["htn_response_norm"] = sum(B_tu) / sum(B_tu[k] * p["htn_response_imd"][KQ[k]] for k in range(N))
+        # what a higher target adds to the rate that holds today's share is shared out by the response by quintile
+        titration0 = [ctrl0 * (p["htn_control_loss"] + init["treated_exit_rate"][k]) / (1.0 - ctrl0) for k in range(N)]
+        htn_resp = [p["htn_response_imd"][KQ[k]] * init["htn_response_norm"] for k in range(N)]
+        titration_rate = [titration0[k] + (htn_control_target * (p["htn_control_loss"] + init["treated_exit_rate"][k])
+                                           / (1.0 - htn_control_target) - titration0[k]) * htn_resp[k] for k in range(N)]
+        control_gain = [B_tu[k] * titration_rate[k] * (1 + home_bp * p["home_bp_gain"] * digital_reach_cell[k] * htn_resp[k])
+                        for k in range(N)]
         control_loss = [B_tc[k] * p["htn_control_loss"] for k in range(N)]
         # ---------- smoking flows ----------
         initiation = [S_never[k] * p["smk_initiation"] if KA[k] == 0 else 0.0 for k in range(N)]
@@ -523,7 +535,13 @@ def run(params=None, scenario=None, years=25, dt=1.0 / 12.0, check=True, trace=N
         late_relapse = [S_lex[k] * p["late_relapse"] for k in range(N)]
         # ---------- weight flows ----------
         wm_referrals = [W_ob[k] * wm_referral_rate * 0.5 for k in range(N)]   # 0.5 = share with T2D/HTN (ASSUMPTION)
-        wm_remissions = [wm_referrals[k] * p["wm_completion"] * p["wm_remission_share"] for k in range(N)]
+        if step == 0:
+            wm_u, wm_r = p["wm_uptake_imd"], p["wm_response_imd"]
+            init["wm_uptake_norm"] = sum(W_ob) / sum(W_ob[k] * wm_u[KQ[k]] for k in range(N))
+            init["wm_response_norm"] = (sum(W_ob[k] * wm_u[KQ[k]] for k in range(N))
+                                        / sum(W_ob[k] * wm_u[KQ[k]] * wm_r[KQ[k]] for k in range(N)))
+        wm_remissions = [wm_referrals[k] * p["wm_completion"] * p["wm_uptake_imd"][KQ[k]] * init["wm_uptake_norm"]
+                         * p["wm_remission_share"] * p["wm_response_imd"][KQ[k]] * init["wm_response_norm"] for k in range(N)]
         ob_remit = [W_ob[k] * p["ob_remission"] + wm_remissions[k] for k in range(N)]
 
         # ---------- programme capacities (scalar stocks) ----------
