@@ -30,6 +30,9 @@ internal sealed class BindingContext
 
     private readonly Dictionary<string, int> _hiddenPrefixes = new();
 
+    /// <summary>The allocations bound so far, by their arguments, so that the elements of one result share one clearing price.</summary>
+    public List<(BoundExpr[] Key, BoundExpr[] Results)> Allocations { get; } = new();
+
     /// <summary>
     /// A unique name for the hidden elements of one builtin call: <c>Shipments.delay3</c>, then
     /// <c>Shipments.delay3#2</c> for a second DELAY3 in the same element's equation.

@@ -64,6 +64,15 @@ public enum BuiltinCategory
 
     /// <summary>VECTOR_ELM_MAP(x[..], offset): the element offset places after the one referenced.</summary>
     ElementMap,
+
+    /// <summary>ALLOCATE_AVAILABLE(request[.., D], profiles[.., D, P], available): a supply shared by priority profiles.</summary>
+    AllocateAvailable,
+
+    /// <summary>ALLOCATE_BY_PRIORITY(request[.., D], priority[.., D], size, width, supply): the same with rectangular profiles of one width.</summary>
+    AllocateByPriority,
+
+    /// <summary>LOOKUP_AREA(f, a, b): the area under a graphical function between two inputs.</summary>
+    LookupArea,
 }
 
 public sealed record BuiltinSignature(string Name, int MinArgs, int MaxArgs, BuiltinCategory Category, string Summary)
@@ -168,6 +177,14 @@ public static class BuiltinCatalog
             "(a, _) -> a", "VECTOR_ELM_MAP(x[..], offset): the element of x offset places after the one referenced, through all of x's elements in row-major order; 0 outside");
         Other("VECTOR_REORDER", 2, 2, BuiltinCategory.VectorReorder,
             "(a, _) -> a", "VECTOR_REORDER(x[.., D], order): at each position i along D, the element order[i] (0-based) of x");
+
+        Other("ALLOCATE_AVAILABLE", 3, 3, BuiltinCategory.AllocateAvailable, "(a, _, a) -> a",
+            "ALLOCATE_AVAILABLE(request[.., D], profiles[.., D, P], available): the supply shared among the requests along D by their priority profiles (P: ptype, priority, width, extra), as Vensim's ALLOCATE AVAILABLE");
+        Other("ALLOCATE_BY_PRIORITY", 5, 5, BuiltinCategory.AllocateByPriority, "(a, _, _, _, a) -> a",
+            "ALLOCATE_BY_PRIORITY(request[.., D], priority[.., D], size, width, supply): the supply shared among the requests along D, highest priority first, priorities within the width sharing (Vensim's ALLOCATE BY PRIORITY)");
+
+        Other("LOOKUP_AREA", 3, 3, BuiltinCategory.LookupArea, "(table, x, x) -> ?",
+            "LOOKUP_AREA(f, a, b): the area under graphical function f from a to b, its points joined by straight lines and held flat beyond its ends (Vensim's LOOKUP AREA)");
 
         AddMemoryBuiltins(list);
         Other("DELAY", 2, 3, BuiltinCategory.Pipeline, "(a, time, a) -> a",

@@ -237,6 +237,10 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 return BindVectorSelect(call);
             case BuiltinCategory.ElementMap:
                 return BindElementMap(call);
+            case BuiltinCategory.AllocateAvailable or BuiltinCategory.AllocateByPriority:
+                return BindAllocation(call, builtin);
+            case BuiltinCategory.LookupArea:
+                return BindLookupArea(call);
             case BuiltinCategory.VectorRank or BuiltinCategory.VectorSortOrder or BuiltinCategory.VectorReorder:
                 return BindVectorOrder(call, builtin);
             default:
@@ -310,16 +314,22 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
 
     private ArrayValue? BindLookup(CallExpr call, Operation mode)
     {
-        var target = call.Arguments[0];
+        var tables = BindTables(call.Arguments[0]);
+        if (tables is null) return null;
+        var input = Bind(call.Arguments[1]);
+        if (tables is null || input is null) return null;
+        return Zip(call, [tables, input], a => new BLookup((int)((BConst)a[0]).Value, a[1], mode));
+    }
+
+    /// <summary>A graphical function named as an argument (<c>f</c>, <c>f[a]</c>): the numbers of its tables, as constants.</summary>
+    private ArrayValue? BindTables(Expr target)
+    {
         NameExpr? name = target switch { NameExpr n => n, SubscriptExpr s => s.Target, _ => null };
         if (name is null || !context.Variables.TryGetValue(name.Canonical, out var variable) || variable.Tables.Count == 0)
         {
             context.Report(DiagnosticCodes.InvalidArgument, "the first argument must name a graphical function", scope, target.Span);
             return null;
         }
-        var tables = target is SubscriptExpr sub ? BindSubscripted(sub, TableOf(variable)) : Reference(variable, TableOf(variable));
-        var input = Bind(call.Arguments[1]);
-        if (tables is null || input is null) return null;
-        return Zip(call, [tables, input], a => new BLookup((int)((BConst)a[0]).Value, a[1], mode));
+        return target is SubscriptExpr sub ? BindSubscripted(sub, TableOf(variable)) : Reference(variable, TableOf(variable));
     }
 }

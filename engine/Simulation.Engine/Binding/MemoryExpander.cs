@@ -123,7 +123,7 @@ internal sealed class MemoryExpander(BindingContext context, ElementScope scope)
     private static string Stage(string prefix, string part, int k, int order) => order == 1 ? $"{prefix}{part}" : $"{prefix}{part}[{k}]";
 
     /// <summary>The expression itself when it is a number or a plain reference; otherwise a hidden auxiliary holding it.</summary>
-    private BoundExpr Named(BoundExpr expr, string name) =>
+    public BoundExpr Named(BoundExpr expr, string name) =>
         expr is BConst or BRef or BTime ? expr : new BRef(Add(name, ElementKind.Auxiliary, expr));
 
     private int Add(string name, ElementKind kind, BoundExpr equation)

@@ -90,6 +90,13 @@ public readonly struct CoshOp : IUnaryOp<CoshOp>
     public static double Invoke(double a) => Math.Cosh(a);
 }
 
+/// <summary>1 − Φ(z), the standard normal's upper tail (no name in the language: the allocation profiles use it).</summary>
+public readonly struct NormalUpperTailOp : IUnaryOp<NormalUpperTailOp>
+{
+    public static OpInfo Info { get; } = new("NormalUpperTail", FiniteReach.None) { Units = UnitRule.Of("(1) -> 1") };
+    public static double Invoke(double a) => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(a / Math.Sqrt(2));
+}
+
 public readonly struct TanhOp : IUnaryOp<TanhOp>
 {
     public static OpInfo Info { get; } = new("Tanh", FiniteReach.None, new Spelling("TANH", 1, 1, "hyperbolic tangent")) { Units = UnitRule.Of("(1) -> 1"), IncreasingIn = [0] };

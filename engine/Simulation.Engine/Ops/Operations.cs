@@ -55,6 +55,7 @@ public static class Operations
     public static readonly Operation Sinh = new UnaryOperation<SinhOp>();
     public static readonly Operation Cosh = new UnaryOperation<CoshOp>();
     public static readonly Operation Tanh = new UnaryOperation<TanhOp>();
+    public static readonly Operation NormalUpperTail = new UnaryOperation<NormalUpperTailOp>();
     public static readonly Operation Truncate = new UnaryOperation<TruncateOp>();
     public static readonly Operation Remainder = new BinaryOperation<RemainderOp>();
     public static readonly Operation Quantum = new BinaryOperation<QuantumOp>();

@@ -24,8 +24,6 @@ internal sealed class MdlFunctions
         ["a_function_of"] = "marks an unfinished equation",
         ["delay_information"] = "an information delay with a varying delay time",
         ["delay_material"] = "a material pipeline delay with a varying delay time",
-        ["lookup_area"] = "the area under a lookup",
-        ["allocate_available"] = "allocation by priority profiles",
         ["find_market_price"] = "a market-clearing price",
         ["get_data_between_times"] = "a data variable at another time",
         ["shift_if_true"] = "a conveyor-like shift",
@@ -35,7 +33,6 @@ internal sealed class MdlFunctions
         ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
         ["sample_if_true"] = "inside an expression; as the whole equation of a variable it is read",
-        ["allocate_by_priority"] = "allocation by priority",
     };
 
     public MdlFunctions()
@@ -60,6 +57,7 @@ internal sealed class MdlFunctions
         Rename("LOOKUP FORWARD", "LOOKUP_FORWARD");
         Rename("LOOKUP BACKWARD", "LOOKUP_BACKWARD");
         Rename("LOOKUP INVERT", "LOOKUP_INVERT");
+        Rename("LOOKUP AREA", "LOOKUP_AREA", 3, 3);
         Add("POWER", 2, 2, (w, c) =>
         {
             w.Write(new MdlParenthesized(c.Arguments[0], c.Arguments[0].Span));
@@ -103,6 +101,10 @@ internal sealed class MdlFunctions
         Add("VECTOR REORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_REORDER"));
         Rename("VECTOR SELECT", "VECTOR_SELECT", 5, 5);
         Rename("VECTOR ELM MAP", "VECTOR_ELM_MAP", 2, 2);
+        Add("ALLOCATE AVAILABLE", 3, 3, (w, c) =>
+            w.Call("ALLOCATE_AVAILABLE", c.NameSpan, [Along(w, c.Arguments[0], 1), Along(w, c.Arguments[1], 2, fieldLast: true), c.Arguments[2]]));
+        Add("ALLOCATE BY PRIORITY", 5, 5, (w, c) =>
+            w.Call("ALLOCATE_BY_PRIORITY", c.NameSpan, [Along(w, c.Arguments[0], 1), Along(w, c.Arguments[1], 1), .. c.Arguments.Skip(2)]));
         Add("INVERT MATRIX", 2, 2, (w, c) => AlongLastSubscript(w, c, "INVERT_MATRIX", count: 2));
     }
 
@@ -110,17 +112,26 @@ internal sealed class MdlFunctions
     /// VECTOR RANK, SORT ORDER, REORDER work along the last subscript of their vector (INVERT MATRIX the last two): it is written <c>*:D</c>
     /// (and the other subscripts as usual), so that the binder sees the whole vector whichever element is written.
     /// </summary>
-    private static void AlongLastSubscript(MdlWriter writer, MdlCall call, string ours, int count = 1)
+    private static void AlongLastSubscript(MdlWriter writer, MdlCall call, string ours, int count = 1) =>
+        writer.Call(ours, call.NameSpan, [Along(writer, call.Arguments[0], count), .. call.Arguments.Skip(1)]);
+
+    /// <summary>
+    /// The argument with its last <paramref name="count"/> subscripts that name a range written <c>*:D</c>. With
+    /// <paramref name="fieldLast"/>, a last subscript that is an element stands for its whole range: ALLOCATE AVAILABLE's
+    /// profiles are written with the first field, <c>pp[D, ptype]</c>, and mean all of them.
+    /// </summary>
+    private static MdlExpr Along(MdlWriter writer, MdlExpr argument, int count, bool fieldLast = false)
     {
-        var vector = call.Arguments[0];
-        if (vector is MdlReference r && r.Subscripts.Length >= count)
+        if (argument is not MdlReference r || r.Subscripts.Length < count) return argument;
+        var subscripts = r.Subscripts;
+        var ranges = writer.Model.Ranges;
+        for (int k = subscripts.Length - count; k < subscripts.Length; k++)
         {
-            var subscripts = r.Subscripts;
-            for (int k = subscripts.Length - count; k < subscripts.Length; k++)
-                if (writer.Model.Ranges.Find(subscripts[k].Name) is not null) subscripts = subscripts.SetItem(k, subscripts[k] with { Bang = true });
-            vector = r with { Subscripts = subscripts };
+            if (ranges.Find(subscripts[k].Name) is not null) subscripts = subscripts.SetItem(k, subscripts[k] with { Bang = true });
+            else if (fieldLast && k == subscripts.Length - 1 && ranges.MainRangeOf(subscripts[k].Name) is { } fields)
+                subscripts = subscripts.SetItem(k, subscripts[k] with { Name = fields.Name, Bang = true });
         }
-        writer.Call(ours, call.NameSpan, [vector, .. call.Arguments.Skip(1)]);
+        return r with { Subscripts = subscripts };
     }
 
     private void Add(string vensim, int min, int max, Translation write) => _table[Identifier.Canonical(vensim)] = (min, max, write);

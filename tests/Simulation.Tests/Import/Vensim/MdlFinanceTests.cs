@@ -1,7 +1,7 @@
 namespace Simulation.Tests.Import.Vensim;
 
 /// <summary>
-/// NPV and TIME BASE as Vensim's reference manual defines them, against closed forms computed here
+/// NPV, TIME BASE and LOOKUP AREA as Vensim's reference manual defines them, against closed forms computed here
 /// (not by the engine's stocks): NPV's value at step k is factor · (initial + Σ_{j ≤ k} stream_j · dt / (1 + rate · dt)^j).
 /// </summary>
 public class MdlFinanceTests
@@ -67,5 +67,23 @@ public class MdlFinanceTests
         var calendar = result.Series("calendar");
         for (int k = 0; k < calendar.Length; k++)
             Assert.That(calendar[k], Is.EqualTo(2020 + k * 0.5 / 12).Within(1e-12));
+    }
+
+    [Test]
+    public void LookupArea_ReferenceManualExamples()
+    {
+        // Points (0, 1), (1, 1), (2, 2): from 0 to 1 the area is 1; from 2 to 4, beyond the last point, 2 x 2 = 4;
+        // from 0.5 to 2.5, 0.5 + 1.5 + 1 = 3; backwards it is negative; from -1 to 0, held at the first y, 1.
+        var result = MdlModels.Run(MdlModels.File("""
+            tbl((0, 1), (1, 1), (2, 2)) ~~|
+            a = LOOKUP AREA(tbl, 0, 1) ~~|
+            b = LOOKUP AREA(tbl, 2, 4) ~~|
+            c = LOOKUP AREA(tbl, 0.5, 2.5) ~~|
+            d = LOOKUP AREA(tbl, 2.5, 0.5) ~~|
+            e = LOOKUP AREA(tbl, -1, 0) ~~|
+            f = LOOKUP AREA(tbl, 1, 1.5) ~~|
+            """));
+        Assert.That(new[] { "a", "b", "c", "d", "e", "f" }.Select(n => result.Series(n)[0]),
+            Is.EqualTo(new[] { 1, 4, 3, -3, 1, 0.5 * (1 + 1.5) / 2 }).Within(1e-12));
     }
 }

@@ -1,4 +1,5 @@
 using Simulation.Engine;
+using Simulation.Engine.Conformance;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Import.Vensim;
 using Simulation.Engine.Model;
@@ -49,5 +50,28 @@ public static class MdlModels
         var plan = ModelPipeline.Compile(Document(mdl, path), diagnostics);
         if (plan is null || diagnostics.HasErrors) throw new AssertionException(DiagnosticRenderer.ToText(diagnostics.Items));
         return Simulator.Run(plan);
+    }
+
+    /// <summary>
+    /// Compares a run with a case's canonical output, column by column where both have it (control settings left out),
+    /// by <paramref name="agree"/>(column, actual, expected); asserts each value and returns how many were compared.
+    /// </summary>
+    public static int CompareWithCanonical(SimulationResult run, string outputFile, Func<string, double, double, bool> agree)
+    {
+        var expected = CanonicalOutput.ReadFile(outputFile);
+        int compared = 0;
+        for (int j = 0; j < run.Names.Count; j++)
+        {
+            int k = expected.Columns.ToList().FindIndex(c => ColumnKey.Of(c) == ColumnKey.Of(run.Names[j]));
+            if (k < 0 || ColumnKey.IsControlSetting(run.Names[j])) continue;
+            for (int i = 0; i < expected.Times.Count; i++)
+            {
+                double e = expected.Rows[i][k], a = run.Rows[i][j];
+                if (double.IsNaN(e)) continue;
+                compared++;
+                Assert.That(agree(run.Names[j], a, e), $"{run.Names[j]} at {expected.Times[i]}: expected {e}, got {a}");
+            }
+        }
+        return compared;
     }
 }
