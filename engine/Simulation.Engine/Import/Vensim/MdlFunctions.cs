@@ -29,10 +29,10 @@ internal sealed class MdlFunctions
         ["shift_if_true"] = "a conveyor-like shift",
         ["reinitial"] = "re-initialisation",
         ["sinteg"] = "a stock with special integration",
+        ["sample_if_true"] = "where it is neither an equation nor part of one",
         ["random_negative_binomial"] = "a negative binomial draw",
         ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
-        ["sample_if_true"] = "inside an expression; as the whole equation of a variable it is read",
     };
 
     public MdlFunctions()

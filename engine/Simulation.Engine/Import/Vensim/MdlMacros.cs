@@ -29,14 +29,37 @@ internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, Di
 
     public bool IsMacro(string name) => macros.ContainsKey(Identifier.Canonical(name));
 
-    /// <summary>Expands the macro calls in an equation: the rewritten equation and the copies its calls need.</summary>
+    /// <summary>
+    /// Expands the macro calls in an equation: the rewritten equation and the copies its calls need. A SAMPLE IF TRUE
+    /// inside an expression is expanded the same way, into a variable <c>caller.SAMPLE IF TRUE</c> whose whole equation
+    /// it is (a value held from step to step belongs to a variable of its own, as a macro's stock does).
+    /// </summary>
     public MdlEquation Expand(MdlEquation equation, List<MdlEquation> copies, int depth = 0)
     {
-        if (equation.Right is null || macros.Count == 0) return equation;
-        var right = MdlRewrite.Map(equation.Right, node => node is MdlCall call && macros.TryGetValue(Identifier.Canonical(call.Name), out var macro)
-            ? Instantiate(equation, call, macro, copies, depth)
-            : null);
+        if (equation.Right is null) return equation;
+        var right = MdlRewrite.Map(equation.Right, node => node switch
+        {
+            MdlCall call when macros.TryGetValue(Identifier.Canonical(call.Name), out var macro) => Instantiate(equation, call, macro, copies, depth),
+            MdlCall call when !ReferenceEquals(call, equation.Right) && MdlVariable.IsCall(call, "SAMPLE IF TRUE") => Sampled(equation, call, copies, depth),
+            _ => null,
+        });
         return ReferenceEquals(right, equation.Right) ? equation : equation with { Right = right };
+    }
+
+    private MdlReference Sampled(MdlEquation caller, MdlCall call, List<MdlEquation> copies, int depth)
+    {
+        string instance = Instance($"{caller.Left.Name}.SAMPLE IF TRUE");
+        var subscripts = caller.Left.Subscripts;
+        var left = new MdlLeftSide(instance, caller.Left.NameSpan, subscripts, []);
+        copies.Add(Expand(new MdlEquation(caller.Record, left, MdlEquationKind.Normal, call), copies, depth + 1));
+        return new MdlReference(instance, subscripts, call.NameSpan, call.Span);
+    }
+
+    /// <summary>The name of a call's copy: <c>caller.NAME</c>, then <c>caller.NAME 2</c> for a second call in the same variable.</summary>
+    private string Instance(string baseName)
+    {
+        int count = _instances[Identifier.Canonical(baseName)] = _instances.GetValueOrDefault(Identifier.Canonical(baseName)) + 1;
+        return count == 1 ? baseName : $"{baseName} {count}";
     }
 
     private MdlExpr? Instantiate(MdlEquation caller, MdlCall call, MdlMacro macro, List<MdlEquation> copies, int depth)
@@ -61,9 +84,7 @@ internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, Di
                 $"the macro '{macro.Name}' has extra outputs ({string.Join(", ", macro.Outputs)}), which are not supported", source, call.NameSpan, caller.Left.Name);
             return null;
         }
-        string baseName = $"{caller.Left.Name}.{macro.Name}";
-        int count = _instances[Identifier.Canonical(baseName)] = _instances.GetValueOrDefault(Identifier.Canonical(baseName)) + 1;
-        string instance = count == 1 ? baseName : $"{baseName} {count}";
+        string instance = Instance($"{caller.Left.Name}.{macro.Name}");
         // The caller's subscripts (ranges only) array the copies; an element fixes nothing to iterate.
         var subscripts = caller.Left.Subscripts;
         var locals = macro.Inputs.Concat(macro.Body.Select(e => e.Left.Name)).Select(Identifier.Canonical).ToHashSet();

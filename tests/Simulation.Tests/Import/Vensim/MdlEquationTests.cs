@@ -172,6 +172,25 @@ public class MdlEquationTests
         });
     }
 
+    [Test]
+    public void SampleIfTrue_InsideAnExpression_HoldsInAVariableOfItsOwn()
+    {
+        // The sample starts at its initial value and takes the input at the step the condition is true: -1, -1, 2, 3, 4
+        // for x; for y[d1] (from t = 1) 0, 1, 2, 3, 4 and y[d2] (from t = 3) 0, 0, 0, 3, 4, doubled.
+        var run = MdlModels.Run(MdlModels.File("""
+            D: d1, d2 ~~|
+            k[D] = 1, 3 ~~|
+            x = 10 + SAMPLE IF TRUE(Time >= 2, Time, -1) ~~|
+            y[D] = 2 * SAMPLE IF TRUE(Time >= k[D], Time, 0) ~~|
+            """));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Series("x"), Is.EqualTo(new double[] { 9, 9, 12, 13, 14 }));
+            Assert.That(run.Series("y[d1]"), Is.EqualTo(new double[] { 0, 2, 4, 6, 8 }));
+            Assert.That(run.Series("y[d2]"), Is.EqualTo(new double[] { 0, 0, 0, 6, 8 }));
+        });
+    }
+
     [TestCase("SINH(1) + COSH(0)", 1.1752011936438014 + 1)] // sinh 1 = (e - 1/e) / 2
     [TestCase("TANH(0.5)", 0.46211715726000974)]
     public void Builtins_Hyperbolic(string equation, double expected) => Assert.That(Value(equation), Is.EqualTo(expected).Within(1e-15));
