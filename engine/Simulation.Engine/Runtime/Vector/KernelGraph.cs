@@ -102,13 +102,22 @@ internal sealed class KernelGraph
         var finalDefinition = new int[slotCount];
         KernelNode? time = null;
         var reads = new List<int>();
+        var uniforms = new Dictionary<long, KernelNode>();
+        var computed = new Dictionary<OperationKey, KernelNode>();
+
+        KernelNode UniformOf(double value)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            if (!uniforms.TryGetValue(bits, out var node)) uniforms[bits] = node = New(NodeKind.Uniform, value: value);
+            return node;
+        }
 
         KernelNode ValueOf(int slot)
         {
             if (current[slot] is { } defined) return defined;
             if (entry[slot] is { } known) return known;
             KernelNode leaf = slot == EvaluationPlan.TimeSlot ? time ??= New(NodeKind.Time)
-                : uniform[slot] is double u ? New(NodeKind.Uniform, value: u)
+                : uniform[slot] is double u ? UniformOf(u)
                 : New(NodeKind.Load, slot: slot);
             return entry[slot] = leaf;
         }
@@ -121,7 +130,7 @@ internal sealed class KernelGraph
             switch (op.Kind)
             {
                 case OperationKind.Const:
-                    node = New(NodeKind.Uniform, value: instruction.Imm);
+                    node = UniformOf(instruction.Imm);
                     break;
                 case OperationKind.Copy:
                     node = ValueOf(instruction.A);
@@ -134,14 +143,20 @@ internal sealed class KernelGraph
                     reads.Clear();
                     instruction.Reads(pool, reads);
                     var inputs = reads.Select(ValueOf).ToArray();
-                    if (CanCutIntoParts(op, inputs))
+                    var key = new OperationKey(op, op.Kind == OperationKind.Lookup ? instruction.Aux : 0, inputs);
+                    if (computed.TryGetValue(key, out var same))
                     {
-                        node = NewFoldParts(instruction, op, inputs);
+                        node = same; // the same operation on the same values: the same bits, computed once
                         break;
                     }
-                    node = New(NodeKind.Op, instruction: instruction, op: op, inputs: inputs);
-                    int weight = op == Operations.StdDev ? 2 : 1; // STDDEV reads its items twice
-                    foreach (var input in inputs) input.OperandUses += weight;
+                    if (CanCutIntoParts(op, inputs)) node = NewFoldParts(instruction, op, inputs);
+                    else
+                    {
+                        node = New(NodeKind.Op, instruction: instruction, op: op, inputs: inputs);
+                        int weight = op == Operations.StdDev ? 2 : 1; // STDDEV reads its items twice
+                        foreach (var input in inputs) input.OperandUses += weight;
+                    }
+                    computed[key] = node;
                     break;
             }
             if (entry[instruction.Dst] is not null && instruction.Dst != EvaluationPlan.TimeSlot)
@@ -174,6 +189,34 @@ internal sealed class KernelGraph
         var node = new KernelNode(kind, _nodes.Count) { Slot = slot, Value = value, Instruction = instruction, Op = op, Inputs = inputs ?? [], Part = part };
         _nodes.Add(node);
         return node;
+    }
+
+    /// <summary>
+    /// What makes two operation nodes compute the same value: the operation, its table (lookups), and the same operand
+    /// nodes in the same order. Every operation the step code runs is a pure function of these (time functions read
+    /// the one TIME node and the plan's dt), so a node with the same key is reused instead of computed again (the
+    /// plan repeats subexpressions across the elements of arrays and across equations: on the hospital-to-community
+    /// model 486 of 7,717 step instructions, among them 29 of its 33 lookups).
+    /// </summary>
+    private readonly struct OperationKey(Operation op, int table, KernelNode[] inputs) : IEquatable<OperationKey>
+    {
+        private readonly Operation _op = op;
+        private readonly int _table = table;
+        private readonly KernelNode[] _inputs = inputs;
+
+        public bool Equals(OperationKey other) =>
+            ReferenceEquals(_op, other._op) && _table == other._table && _inputs.AsSpan().SequenceEqual(other._inputs);
+
+        public override bool Equals(object? obj) => obj is OperationKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(_op);
+            hash.Add(_table);
+            foreach (var input in _inputs) hash.Add(input.Id);
+            return hash.ToHashCode();
+        }
     }
 
     private static bool CanCutIntoParts(Operation op, KernelNode[] items) =>
