@@ -1,5 +1,6 @@
 using Simulation.Engine.Calibration.Problem;
 using Simulation.Engine.Runtime.Batches;
+using Simulation.Engine.Runtime.Vector;
 
 namespace Simulation.Engine.Calibration.Search;
 
@@ -33,18 +34,21 @@ public sealed class Evaluation(double[] units, double[] values)
 /// stream (common random numbers, for models with random builtins), so a candidate's outcome depends only on its
 /// values: never on the batch, the thread count or the other candidates. A candidate whose run goes NaN or infinite,
 /// or whose values are impossible under the error model, is infeasible: the count is kept and the search goes on.
+/// <para>A search's requests are small (a Jacobian's few columns, four trial steps), so batches are narrowed until
+/// the threads share them evenly (<see cref="RunnerFor"/>). The step code is compiled once per batch width and reused.</para>
 /// </summary>
 public sealed class CandidateEvaluator
 {
     private readonly CalibrationProblem _problem;
-    private readonly BatchRunner _runner;
+    private readonly BatchOptions _options;
+    private readonly Dictionary<int, BatchRunner> _runners = new();
     private readonly CancellationToken _cancellation;
     private long _runs, _infeasible;
 
     public CandidateEvaluator(CalibrationProblem problem, BatchOptions? options = null, CancellationToken cancellation = default)
     {
         _problem = problem;
-        _runner = new BatchRunner(problem.Plan, problem.Record, options);
+        _options = options ?? new BatchOptions();
         _cancellation = cancellation;
     }
 
@@ -67,9 +71,9 @@ public sealed class CandidateEvaluator
             results[c] = new Evaluation(u, space.ToValues(u));
         }
         if (results.Length == 0) return results;
-        _runner.Run(new CandidateInputs(_problem, results), new PredictionSink(_problem, results), _cancellation);
+        RunnerFor(results.Length).Run(new CandidateInputs(_problem, results), new PredictionSink(_problem, results), _cancellation);
         var likelihood = _problem.Likelihood;
-        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = _runner.Options.Threads }, c =>
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, c =>
         {
             var e = results[c];
             e.LogPrior = space.LogPrior(e.Values);
@@ -81,6 +85,23 @@ public sealed class CandidateEvaluator
     }
 
     public Evaluation Evaluate(double[] units) => Evaluate([units])[0];
+
+    /// <summary>
+    /// A runner whose batches (at most the lanes asked for) share <paramref name="candidates"/> evenly between the
+    /// threads: 16 on two threads as two batches of 8, 48 as four of 12 rather than three of 16 (two rounds, one
+    /// thread idle in the second). Runs of a small model (under a million instructions a run) take well under a
+    /// millisecond, less than handing a batch to another thread costs, so their batches are as wide as asked.
+    /// </summary>
+    private BatchRunner RunnerFor(int candidates)
+    {
+        const long Small = 1_000_000;
+        var plan = _problem.Plan;
+        int threads = (long)plan.Rates.Length * plan.StepCount < Small ? 1 : _options.Threads, rounds = Math.Max(1, (candidates + threads * _options.LanesPerBatch - 1) / (threads * _options.LanesPerBatch));
+        int lanes = Math.Min(_options.LanesPerBatch, LaneLayout.LanesFor((candidates + threads * rounds - 1) / (threads * rounds)));
+        if (!_runners.TryGetValue(lanes, out var runner))
+            _runners[lanes] = runner = new BatchRunner(_problem.Plan, _problem.Record, _options with { LanesPerBatch = lanes });
+        return runner;
+    }
 
     /// <summary>Candidate c is run c; every run draws from stream 0.</summary>
     private sealed class CandidateInputs(CalibrationProblem problem, Evaluation[] candidates) : IRunInputs

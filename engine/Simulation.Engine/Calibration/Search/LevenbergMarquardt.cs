@@ -71,7 +71,7 @@ public sealed class LevenbergMarquardt(Residuals residuals, LevenbergMarquardtSe
                     Best = trialRequest.Results[bestTrial];
                     lambda *= Dampings[bestTrial] / (bestTrial == 0 ? 4 : 1);
                     lambda = Math.Max(lambda, 1e-12);
-                    stalled = gain < settings.Tolerance * (1 + Math.Abs(Best.Objective)) ? stalled + 1 : 0;
+                    stalled = gain < Math.Max(settings.Tolerance * (1 + Math.Abs(Best.Objective)), settings.AbsoluteTolerance) ? stalled + 1 : 0;
                     break;
                 }
                 lambda *= 64;
@@ -126,5 +126,9 @@ public sealed class LevenbergMarquardt(Residuals residuals, LevenbergMarquardtSe
     }
 }
 
-/// <summary>How long the polish runs, when it has converged, and the step of its finite differences (in unit coordinates).</summary>
-public sealed record LevenbergMarquardtSettings(int MaxIterations = 60, double Tolerance = 1e-10, double DifferenceStep = 1e-6);
+/// <summary>
+/// How long the polish runs, when it has converged (two successive iterations each lowering the objective by less than
+/// <paramref name="Tolerance"/> relative to it, or by less than <paramref name="AbsoluteTolerance"/>), and the step of
+/// its finite differences (in unit coordinates).
+/// </summary>
+public sealed record LevenbergMarquardtSettings(int MaxIterations = 60, double Tolerance = 1e-10, double DifferenceStep = 1e-6, double AbsoluteTolerance = 0);

@@ -78,7 +78,8 @@ public static class Optimiser
         if (settings.Intervals)
         {
             progress?.Invoke($"profile likelihood for {d} parameter{(d == 1 ? "" : "s")} ({evaluator.Runs:N0} runs so far)");
-            var profile = new ProfileLikelihood(residuals, settings.Polish with { MaxIterations = 20 }, ProfileLikelihood.ThresholdFor(problem));
+            var profile = new ProfileLikelihood(residuals, settings.Polish with { MaxIterations = 20, AbsoluteTolerance = ProfileLikelihood.PointTolerance },
+                ProfileLikelihood.ThresholdFor(problem));
             Lockstep.Run(evaluator, profile.Searches(best, polishes[winner].Curvature, ends));
         }
         return new OptimisationResult

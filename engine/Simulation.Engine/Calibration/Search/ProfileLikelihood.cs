@@ -40,6 +40,13 @@ public sealed class ProfileLikelihood(Residuals residuals, LevenbergMarquardtSet
 
     private const int MaxTrials = 8;
 
+    /// <summary>
+    /// How closely each profile point's re-optimisation needs to approach its minimum: 0.001 in -log-likelihood. An
+    /// end is accepted when the signed root is within 1% of √threshold, i.e. the objective within about 0.04 of the
+    /// threshold, so polishing a point further than this (to the optimum's relative 1e-10) only costs runs.
+    /// </summary>
+    public const double PointTolerance = 1e-3;
+
     /// <summary>The end found for one parameter and side, and the profile points computed on the way.</summary>
     public sealed class End(int parameter, int side)
     {
