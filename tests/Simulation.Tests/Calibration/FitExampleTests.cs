@@ -1,4 +1,5 @@
 using Simulation.Engine.Calibration.Format;
+using Simulation.Engine.Scenarios.Format;
 using Simulation.Engine.Calibration.Problem;
 using Simulation.Engine.Diagnostics;
 
@@ -21,7 +22,7 @@ public class FitExampleTests
 
     [Test]
     public void PublishedSchema_IsTheEmbeddedOne() =>
-        Assert.That(File.ReadAllText(TestModels.PathOf(FitSchema.RelativePath)), Is.EqualTo(FitSchema.Text));
+        Assert.That(File.ReadAllText(TestModels.PathOf(SchemaFormat.Fit.RelativePath)), Is.EqualTo(SchemaFormat.Fit.Text));
 
     [Test]
     public void DocumentationExample_IsTheBundledFluFit()
@@ -37,7 +38,7 @@ public class FitExampleTests
     {
         // a prior is written as an experiment's uncertain input is: a kind added there must be added here too (or left out on purpose)
         var experiment = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(TestModels.PathOf("docs", "schema", "experiment-v1.schema.json")));
-        var fit = Newtonsoft.Json.Linq.JObject.Parse(FitSchema.Text);
+        var fit = Newtonsoft.Json.Linq.JObject.Parse(SchemaFormat.Fit.Text);
         var kinds = experiment["definitions"]!["uncertainInput"]!["properties"]!["distribution"]!["enum"]!.Select(t => (string)t!).Where(k => k != "discrete");
         Assert.That(fit["definitions"]!["prior"]!["properties"]!["distribution"]!["enum"]!.Select(t => (string)t!), Is.EquivalentTo(kinds));
     }

@@ -68,7 +68,7 @@ public class ExampleExperimentTests
     [Test]
     public void PublishedSchema_IsTheEmbeddedOne()
     {
-        Assert.That(File.ReadAllText(TestModels.PathOf(ExperimentSchema.RelativePath)), Is.EqualTo(ExperimentSchema.Text));
+        Assert.That(File.ReadAllText(TestModels.PathOf(SchemaFormat.Experiment.RelativePath)), Is.EqualTo(SchemaFormat.Experiment.Text));
     }
 
     [Test]

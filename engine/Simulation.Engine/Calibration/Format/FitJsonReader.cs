@@ -7,9 +7,9 @@ using Simulation.Engine.Scenarios.Format;
 namespace Simulation.Engine.Calibration.Format;
 
 /// <summary>
-/// Reads a fit file (docs/calibration.md) into a <see cref="FitDocument"/>. Structure is the schema's to report;
-/// this reader adds the checks a schema cannot express (which keys go together), each located, and stays lenient
-/// so that one pass reports every problem.
+/// Reads a fit file (docs/calibration.md) into a <see cref="FitDocument"/>. Structure is the schema's to report
+/// (<see cref="SchemaFormat"/>, as for experiments); this reader adds the checks a schema cannot express (which keys
+/// go together), each located, and stays lenient so that one pass reports every problem.
 /// </summary>
 public static class FitJsonReader
 {
@@ -18,29 +18,24 @@ public static class FitJsonReader
 
     public static FitDocument? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        if (file.IsBinary(diagnostics, DiagnosticCodes.MalformedJson, "a fit file is UTF-8 JSON; see docs/calibration.md")) return null;
-        var root = JsonParser.Parse(file, diagnostics);
-        if (root is null) return null;
-        FitSchema.Validate(file, root, diagnostics);
-        if (root is not JsonObject obj || obj["model"] is not JsonString model || obj["data"] is not JsonString data) return null; // the schema says so
-        var json = new JsonReading(file, diagnostics);
-        if (obj["formatVersion"] is JsonNumber v && v.Value != 1)
-            diagnostics.Error(DiagnosticCodes.UnsupportedFormatVersion, $"format version {v.Raw} is not supported; this engine reads version 1", json.At(v));
+        if (SchemaFormat.Fit.Open(file, diagnostics) is not { } doc) return null;
+        var (obj, json) = (doc.Root, doc.Json);
+        if (obj["model"] is not JsonString model || obj["data"] is not JsonString data) return null; // reported by the schema
         return new FitDocument
         {
-            Name = JsonReading.String(obj["name"]) ?? Path.GetFileNameWithoutExtension(file.Path),
-            Description = JsonReading.String(obj["description"]),
+            Name = doc.Name,
+            Description = doc.Description,
             Model = json.Name(model),
-            ModelPath = ExperimentJsonReader.ResolvePath(file.Path, model.Value),
+            ModelPath = doc.PathOf(model),
             Data = json.Name(data),
-            DataPath = ExperimentJsonReader.ResolvePath(file.Path, data.Value),
-            Time = obj["time"] is JsonObject t ? ExperimentJsonReader.ReadTime(t, json) : null,
-            Seed = obj["seed"] is JsonNumber { Value: >= 0 } seed ? (ulong)seed.Value : 0,
+            DataPath = doc.PathOf(data),
+            Time = doc.Time,
+            Seed = doc.Seed,
             Parameters = json.Objects(obj["parameters"]).Select(p => ReadParameter(p, json)).OfType<FitParameter>().ToImmutableArray(),
             Series = json.Objects(obj["fit"]).Select(s => ReadSeries(s, json)).OfType<FitSeries>().ToImmutableArray(),
-            SeriesLocation = obj["fit"] is { } fit ? json.At(fit) : json.At(obj),
+            SeriesLocation = obj["fit"] is { } fit ? json.At(fit) : doc.Location,
             Source = file,
-            Location = json.At(obj),
+            Location = doc.Location,
         };
     }
 

@@ -9,7 +9,7 @@ internal static class UncertaintyJsonReader
 {
     private static readonly string[] ParameterNames = ["min", "max", "mode", "median", "mean", "sd", "mu", "sigma", "alpha", "beta", "shape"];
 
-    public static UncertaintyDefinition? Read(JsonObject u, string experimentPath, JsonReading json)
+    public static UncertaintyDefinition? Read(JsonObject u, SchemaFile experiment, JsonReading json)
     {
         DesignKind? design = JsonReading.String(u["design"]) switch
         {
@@ -41,7 +41,7 @@ internal static class UncertaintyJsonReader
             Replications = u["replications"] is JsonNumber r && r.Value >= 1 && r.Value <= int.MaxValue ? (int)r.Value : 1,
             Inputs = json.Objects(u["inputs"]).Select(i => ReadInput(i, json)).OfType<UncertainInput>().ToImmutableArray(),
             Table = table is null ? null : json.Name(table),
-            TablePath = table is null ? null : ExperimentJsonReader.ResolvePath(experimentPath, table.Value),
+            TablePath = table is null ? null : experiment.PathOf(table),
             Location = json.At(u),
         };
     }
