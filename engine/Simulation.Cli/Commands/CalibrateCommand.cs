@@ -13,7 +13,7 @@ namespace Simulation.Cli.Commands;
 /// <summary><c>sim calibrate FIT [--output DIR] [--method optimise|mcmc] ...</c>: estimates a model's inputs from observed data.</summary>
 public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ResultFolderSettings
     {
         [CommandArgument(0, "<FIT>")]
         [Description("The fit file (.json): model, data, parameters and series (docs/calibration.md).")]
@@ -30,18 +30,6 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         [CommandOption("--seed <N>")]
         [Description("Fixes the search's and the sampler's random choices (default: the fit file's seed, else 0).")]
         public ulong? Seed { get; init; }
-
-        [CommandOption("--threads <N>")]
-        [Description("Worker threads (default: one per core). Results do not depend on it.")]
-        public int? Threads { get; init; }
-
-        [CommandOption("--lanes <N>")]
-        [Description("Runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
-        public int? Lanes { get; init; }
-
-        [CommandOption("--force")]
-        [Description("Replace an earlier calibration's files in the folder.")]
-        public bool Force { get; init; }
 
         [CommandOption("--population <N>")]
         [Description("optimise: differential evolution's population (default: 8 per parameter, at least 16).")]
@@ -92,17 +80,10 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         DiagnosticPrinter.Print(diagnostics.Items);
         if (problem is null) return ExitCodes.ModelErrors;
 
-        var folder = CalibrationWriter.Folder(settings.Output ?? Path.GetFileNameWithoutExtension(settings.Fit) + "-calibration");
-        try
-        {
-            folder.Prepare(settings.Force);
-        }
-        catch (ResultFolderException e)
-        {
-            throw new UsageException(e.Message, e.Hint);
-        }
+        var folder = settings.Prepare(CalibrationWriter.Folder(settings.Output ?? Path.GetFileNameWithoutExtension(settings.Fit) + "-calibration"));
         ulong seed = settings.Seed ?? problem.Fit.Seed;
-        int threads = settings.Threads ?? Environment.ProcessorCount;
+        var batches = settings.Batches;
+        int threads = batches.Threads;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -114,7 +95,7 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         var progress = new ProgressLines("calibrate");
         try
         {
-            var evaluator = new CandidateEvaluator(problem, new BatchOptions { Threads = threads, LanesPerBatch = settings.Lanes ?? 16 }, stop.Token);
+            var evaluator = new CandidateEvaluator(problem, batches, stop.Token);
             Console.Error.WriteLine($"calibrate: {problem.Space.Dimension} parameter{(problem.Space.Dimension == 1 ? "" : "s")}, {problem.Observations.Length} observation{(problem.Observations.Length == 1 ? "" : "s")} in {problem.Series.Length} series, {(mcmc ? "mcmc" : "optimise")}, seed {seed}, {threads} thread{(threads == 1 ? "" : "s")}");
             if (mcmc)
             {
@@ -156,8 +137,7 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
 
     private static void CheckOptions(Settings s, bool mcmc)
     {
-        if (s.Threads is < 1) throw new UsageException("--threads must be at least 1");
-        if (s.Lanes is int lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException("--lanes must be a positive multiple of 4", "e.g. 16 or 64");
+        s.CheckBatches();
         if (s.Generations is < 1) throw new UsageException("--generations must be at least 1");
         var wrong = mcmc
             ? new (string, bool)[] { ("--population", s.Population is not null), ("--starts", s.Starts is not null), ("--no-intervals", s.NoIntervals) }

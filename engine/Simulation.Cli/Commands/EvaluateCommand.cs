@@ -14,7 +14,7 @@ namespace Simulation.Cli.Commands;
 /// <summary><c>sim evaluate EXPERIMENT --fit FIT [--data CSV] [--scenario NAME] [--from T] [--calibration DIR]</c>: observed data against the counterfactual.</summary>
 public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ResultFolderSettings
     {
         [CommandArgument(0, "<EXPERIMENT>")]
         [Description("The experiment: its baseline is the counterfactual (services as they were), its uncertainty the futures (a calibrated posterior).")]
@@ -43,18 +43,6 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [CommandOption("-o|--output <DIR>")]
         [Description("Folder for the results (default: <experiment file name>-evaluation).")]
         public string? Output { get; init; }
-
-        [CommandOption("--force")]
-        [Description("Replace an earlier evaluation's files in the folder.")]
-        public bool Force { get; init; }
-
-        [CommandOption("--threads <N>")]
-        [Description("Worker threads (default: one per core). Results do not depend on it.")]
-        public int? Threads { get; init; }
-
-        [CommandOption("--lanes <N>")]
-        [Description("Runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
-        public int? Lanes { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -62,8 +50,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         if (settings.Fit is null) throw new UsageException("give --fit: the fit file whose series say how the data compare with the model");
         foreach (var (file, what) in new[] { (settings.Experiment, "experiment"), (settings.Fit, "fit") })
             if (!File.Exists(file)) throw new UsageException($"the {what} file '{file}' does not exist");
-        if (settings.Threads is < 1) throw new UsageException("--threads must be at least 1");
-        if (settings.Lanes is int lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException("--lanes must be a positive multiple of 4", "e.g. 16 or 64");
+        settings.CheckBatches();
         IReadOnlyDictionary<string, double> scales = new Dictionary<string, double>();
         if (settings.Calibration is { } calibration)
         {
@@ -76,17 +63,8 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         DiagnosticPrinter.Print(diagnostics.Items);
         if (problem is null) return ExitCodes.ModelErrors;
 
-        var folder = EvaluationWriter.Folder(settings.Output ?? Path.GetFileNameWithoutExtension(settings.Experiment) + "-evaluation");
-        try
-        {
-            folder.Prepare(settings.Force);
-        }
-        catch (ResultFolderException e)
-        {
-            throw new UsageException(e.Message, e.Hint);
-        }
-        var options = new BatchOptions { Threads = settings.Threads ?? Environment.ProcessorCount, LanesPerBatch = settings.Lanes ?? 16 };
-        var report = CounterfactualEvaluation.Run(problem, options, cancellationToken, new ProgressLines("evaluate").Report);
+        var folder = settings.Prepare(EvaluationWriter.Folder(settings.Output ?? Path.GetFileNameWithoutExtension(settings.Experiment) + "-evaluation"));
+        var report = CounterfactualEvaluation.Run(problem, settings.Batches, cancellationToken, new ProgressLines("evaluate").Report);
         var written = folder.Publish(new Dictionary<string, string>(EvaluationWriter.Contents(report)) { [EvaluationWriter.Page] = CalibrationPages.Evaluation(report) });
         Print(report);
         Console.Error.WriteLine($"evaluate: wrote {string.Join(", ", written)} to {folder.Path}");

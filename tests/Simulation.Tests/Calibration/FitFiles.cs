@@ -6,11 +6,8 @@ using Simulation.Engine.Runtime.Batches;
 
 namespace Simulation.Tests.Calibration;
 
-/// <summary>
-/// A temporary folder with a small model (model.json) for calibration tests: write data and a fit file next to it,
-/// compile, and stop after any stage. Disposing deletes the folder.
-/// </summary>
-public sealed class FitFiles : IDisposable
+/// <summary>A <see cref="ModelFolder"/> for calibration tests: write data and a fit file next to the model, compile, and stop after any stage.</summary>
+public sealed class FitFiles(string model = FitFiles.Model) : ModelFolder("sim-fit-", model)
 {
     /// <summary>
     /// A level that falls linearly and one that decays: Linear(t) = Start - Slope t and Decay(t) = Start (1 - Rate dt)^(t / dt)
@@ -33,23 +30,6 @@ public sealed class FitFiles : IDisposable
             { "name": "Fixed", "kind": "auxiliary", "equation": "Start * 2" }
           ] }
         """;
-
-    public FitFiles(string model = Model)
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "sim-fit-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-        Write("model.json", model);
-    }
-
-    public string Folder { get; }
-
-    public string PathOf(string name) => Path.Combine(Folder, name);
-
-    public string Write(string name, string text)
-    {
-        File.WriteAllText(PathOf(name), text);
-        return PathOf(name);
-    }
 
     /// <summary>A fit of model.json to data.csv with the given JSON members after model and data.</summary>
     public static string Fit(string members) => $$"""{ "model": "model.json", "data": "data.csv", {{members}} }""";
@@ -82,10 +62,4 @@ public sealed class FitFiles : IDisposable
 
     public static CandidateEvaluator Evaluator(CalibrationProblem problem, int threads = 2, int lanes = 16) =>
         new(problem, new BatchOptions { Threads = threads, LanesPerBatch = lanes });
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Folder, true); }
-        catch (IOException) { }
-    }
 }

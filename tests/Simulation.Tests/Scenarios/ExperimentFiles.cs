@@ -4,11 +4,8 @@ using Simulation.Engine.Scenarios.Format;
 
 namespace Simulation.Tests.Scenarios;
 
-/// <summary>
-/// A temporary folder with a small model (model.json) for experiment tests: write an experiment next to it,
-/// compile it, and stop after any stage. Disposing deletes the folder.
-/// </summary>
-public sealed class ExperimentFiles : IDisposable
+/// <summary>A <see cref="ModelFolder"/> for experiment tests: write an experiment next to the model, compile it, and stop after any stage.</summary>
+public sealed class ExperimentFiles(string model = ExperimentFiles.Model) : ModelFolder("sim-exp-", model)
 {
     /// <summary>A draining stock (exact solution 100 e^{-0.1 t} in continuous time), an arrayed input, a graphical input, and a constant.</summary>
     public const string Model = """
@@ -26,23 +23,6 @@ public sealed class ExperimentFiles : IDisposable
           ] }
         """;
 
-    public ExperimentFiles(string model = Model)
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "sim-exp-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-        Write("model.json", model);
-    }
-
-    public string Folder { get; }
-
-    public string PathOf(string name) => Path.Combine(Folder, name);
-
-    public string Write(string name, string text)
-    {
-        File.WriteAllText(PathOf(name), text);
-        return PathOf(name);
-    }
-
     /// <summary>An experiment on model.json with the given JSON members after name and model.</summary>
     public static string Experiment(string members) => $$"""{ "name": "test", "model": "model.json"{{(members.Length > 0 ? ", " : "")}}{{members}} }""";
 
@@ -59,10 +39,5 @@ public sealed class ExperimentFiles : IDisposable
         var (compiled, diagnostics) = Compile(experimentJson);
         if (compiled is null) throw new AssertionException(DiagnosticRenderer.ToText(diagnostics));
         return compiled;
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, true);
     }
 }
