@@ -17,6 +17,10 @@ public static class ErrorReporter
                 Console.Error.WriteLine($"sim: {reporting.Message}");
                 if (reporting.Hint is not null) Console.Error.WriteLine($"  {reporting.Hint}");
                 return ExitCodes.UsageOrFile;
+            case Engine.Scenarios.Running.SweepFolderException folder:
+                Console.Error.WriteLine($"sim: {folder.Message}");
+                if (folder.Hint is not null) Console.Error.WriteLine($"  {folder.Hint}");
+                return ExitCodes.UsageOrFile;
             case CommandParseException or CommandRuntimeException:
                 Console.Error.WriteLine($"sim: {exception.Message}");
                 Console.Error.WriteLine("  run 'sim --help' or 'sim <command> --help' for usage");

@@ -29,16 +29,21 @@ public sealed class ReportData
         var scenarios = summary.Scenarios.ToList();
         int b = scenarios.IndexOf(summary.Baseline), futures = summary.Futures;
         var kept = summary.HistoryMatch?.Kept.ToArray() ?? Enumerable.Range(0, futures).ToArray();
-        var tables = new SweepTables(folder);
+        var results = SweepFolderReader.Read(folder.Path, series, SeriesBudget);
+        if (!results.Scenarios.SequenceEqual(scenarios) || results.Futures != futures)
+            throw new ReportingException($"the tables in '{folder.Path}' do not match its {SweepOutputs.SummaryJson} ({results.Scenarios.Length} scenarios x {results.Futures} futures against {scenarios.Count} x {futures})",
+                $"run the sweep again (sim sweep EXPERIMENT --output {folder.Path} --force)");
         var chosen = outcomes ?? summary.Headline;
         var keys = summary.Rows.Where(r => chosen.Contains(r.Outcome) && r.Kind != OutcomeKindNames.NetMonetaryBenefit && r.Comparison is not null)
             .Select(r => (r.Outcome, r.Element)).Distinct().ToList();
         var ce = summary.CostEffectiveness;
-        var wanted = keys.ToList();
-        if (ce is not null) wanted.AddRange([(ce.Cost, ""), (ce.Qalys, "")]);
-        var values = tables.Outcomes(wanted);
-        double[] Change(int s, (string, string) key) =>
-            kept.Select(f => ZeroToRounding.Difference(values[key][(long)s * futures + f], values[key][(long)b * futures + f])).ToArray();
+        double[] Change(int s, (string Outcome, string Element) key)
+        {
+            int k = results.OutcomeIndex(new OutcomeKey(key.Outcome, key.Element));
+            if (k < 0) return kept.Select(_ => double.NaN).ToArray();
+            var (mine, theirs) = (results.OutcomeValues[s][k], results.OutcomeValues[b][k]);
+            return kept.Select(f => ZeroToRounding.Difference(mine[f], theirs[f])).ToArray();
+        }
         var others = Enumerable.Range(0, scenarios.Count).Where(s => s != b).ToList();
 
         // Differences: each chosen outcome, then net monetary benefit at each threshold.
@@ -48,7 +53,7 @@ public sealed class ReportData
                 differences.Add(((CostEffectivenessSummary.OutcomeName(lambda), ""), ce.Units,
                     s => CostEffectivenessSummary.NetBenefit(Change(s, (ce.Cost, "")), Change(s, (ce.Qalys, "")), lambda)));
         var rows = summary.Rows.Where(r => r.Comparison is not null).ToDictionary(r => (r.Scenario, r.Outcome, r.Element));
-        var (inputNames, inputs) = differences.Count > 0 ? tables.Inputs() : ([], []);
+        var (inputNames, inputs) = (results.Inputs, results.InputValues);
         var keptInputs = inputs.Select(column => kept.Select(f => column[f]).ToArray()).ToArray();
         foreach (var ((outcome, element), units, of) in differences)
         {
@@ -66,7 +71,7 @@ public sealed class ReportData
             }
         }
         if (ce is not null && costEffectiveness) data.AddCostEffectiveness(ce, scenarios, others, s => Change(s, (ce.Qalys, "")), s => Change(s, (ce.Cost, "")));
-        if (series) data.AddFans(folder, tables, scenarios, b, outcomes);
+        if (series) data.AddFans(folder, results, outcomes);
         return data;
     }
 
@@ -87,24 +92,25 @@ public sealed class ReportData
         Charts.Add(new AcceptabilityChart("acceptability", grid, curves, ce.Thresholds));
     }
 
-    private void AddFans(SweepFolder folder, SweepTables tables, List<string> scenarios, int b, IReadOnlyCollection<string>? variables)
+    private void AddFans(SweepFolder folder, SweepResults results, IReadOnlyCollection<string>? variables)
     {
-        if (!folder.HasTable(SweepOutputs.Series)) return;
-        long rows = tables.RowCount(SweepOutputs.Series);
-        int futures = folder.Summary.Futures;
-        int stride = (int)Math.Max(1, (rows + SeriesBudget - 1) / SeriesBudget);
-        SeriesFutures = (futures + stride - 1) / stride;
+        if (results.Series.IsEmpty) return;
+        SeriesFutures = results.SeriesValues[0].FirstOrDefault()?.Length ?? 0;
         var units = folder.Summary.About?.SeriesUnits ?? new Dictionary<string, string>();
-        foreach (var ((variable, element), series) in tables.Series(stride))
+        int b = results.Baseline;
+        // One fan per variable element: its saved times in the order the table first lists them.
+        foreach (var element in results.Series.Select((key, point) => (key, point)).GroupBy(p => (p.key.Variable, p.key.Element)))
         {
-            string name = element.Length == 0 ? variable : $"{variable}[{element}]";
+            var (variable, elementName) = element.Key;
+            string name = elementName.Length == 0 ? variable : $"{variable}[{elementName}]";
             if (variables is not null && !variables.Contains(variable) && !variables.Contains(name)) continue;
-            var times = series.Times.ToArray();
-            double[][] Bands(int s) => times.Select((_, t) => ChartMath.Fan(t < series.Values[s].Count ? series.Values[s][t] : [])).ToArray();
-            var baseline = new Fan(scenarios[b], ReportCharts.BaselineColour, Bands(b));
-            foreach (int s in Enumerable.Range(0, scenarios.Count).Where(s => s != b))
-                Charts.Add(new FanChart($"fan-{Charts.Count}", name, scenarios[s], units.GetValueOrDefault(variable), folder.Summary.About?.TimeUnits, times,
-                    [baseline, new Fan(scenarios[s], ReportCharts.Palette[s % ReportCharts.Palette.Length], Bands(s))]));
+            var points = element.Select(p => p.point).ToArray();
+            var times = element.Select(p => p.key.Time).ToArray();
+            double[][] Bands(int s) => points.Select(p => ChartMath.Fan(results.SeriesValues[s][p])).ToArray();
+            var baseline = new Fan(results.Scenarios[b], ReportCharts.BaselineColour, Bands(b));
+            foreach (int s in Enumerable.Range(0, results.Scenarios.Length).Where(s => s != b))
+                Charts.Add(new FanChart($"fan-{Charts.Count}", name, results.Scenarios[s], units.GetValueOrDefault(variable), folder.Summary.About?.TimeUnits, times,
+                    [baseline, new Fan(results.Scenarios[s], ReportCharts.Palette[s % ReportCharts.Palette.Length], Bands(s))]));
         }
     }
 }

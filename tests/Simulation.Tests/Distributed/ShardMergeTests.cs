@@ -14,7 +14,7 @@ namespace Simulation.Tests.Distributed;
 public class ShardMergeTests
 {
     /// <summary>A noisy decaying stock: replications differ, scenarios are paired.</summary>
-    private const string NoisyModel = """
+    internal const string NoisyModel = """
         { "name": "noisy", "time": { "start": 0, "stop": 20, "dt": 0.5, "savePeriod": 5, "units": "years" },
           "variables": [
             { "name": "Level", "kind": "stock", "initial": 10, "inflows": ["In"], "outflows": ["Decay"] },
@@ -25,7 +25,7 @@ public class ShardMergeTests
           ] }
         """;
 
-    private static string Experiment(string design, int samples, int replications) => $$"""
+    internal static string Experiment(string design, int samples, int replications) => $$"""
         { "name": "shards", "model": "model.json", "seed": 21,
           "scenarios": [ { "name": "a" }, { "name": "b", "set": { "Rate": 0.15 } }, { "name": "c", "set": { "Rate": 0.05 } } ],
           "uncertainty": { "design": "{{design}}", "samples": {{samples}}, "replications": {{replications}}, "inputs": [ { "input": "Scale" } ] },
@@ -43,7 +43,7 @@ public class ShardMergeTests
         foreach (var (name, bytes) in e) Assert.That(a[name], Is.EqualTo(bytes), name);
     }
 
-    private static string[] RunShards(CompiledExperiment experiment, ExperimentFiles files, int count, string prefix = "shard")
+    internal static string[] RunShards(CompiledExperiment experiment, ExperimentFiles files, int count, string prefix = "shard")
     {
         var folders = Enumerable.Range(0, count).Select(i => files.PathOf($"{prefix}-{i}")).ToArray();
         // In reverse order, alternating thread counts and engines' batch widths: none of it may matter.

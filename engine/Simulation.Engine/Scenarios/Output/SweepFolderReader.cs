@@ -6,152 +6,93 @@ using Simulation.Engine.Scenarios.Summary;
 
 namespace Simulation.Engine.Scenarios.Output;
 
-/// <summary>An outcome column of a sweep: the outcome's name and, for outcomes with "by", the element.</summary>
-public readonly record struct OutcomeKey(string Outcome, string Element)
-{
-    public override string ToString() => Element.Length == 0 ? Outcome : $"{Outcome}[{Element}]";
-}
-
-/// <summary>A point of a recorded series: the variable, its element and the saved time.</summary>
-public readonly record struct SeriesKey(string Variable, string Element, double Time);
-
-/// <summary>
-/// A finished sweep read back from its folder as matrices indexed by future (f = sample x replications + replication,
-/// the same in every scenario, so differences between scenarios pair up): the sampled inputs of each future, and each
-/// scenario's outcomes (and, when asked, series) per future. What analyses of an existing sweep start from.
-/// </summary>
-public sealed class SweepResults
-{
-    public required string Folder { get; init; }
-    public required ImmutableArray<string> Scenarios { get; init; }
-    public required int Baseline { get; init; }
-
-    /// <summary>The sampled inputs, named as the runs table names them (multipliers with " (factor)").</summary>
-    public required ImmutableArray<string> Inputs { get; init; }
-    public required int Futures { get; init; }
-
-    /// <summary>Runs of each sample (futures are samples x replications).</summary>
-    public required int Replications { get; init; }
-
-    public int Samples => Futures / Replications;
-
-    /// <summary>[input][future]: the value each future sampled (the same in every scenario).</summary>
-    public required double[][] InputValues { get; init; }
-    public required ImmutableArray<OutcomeKey> Outcomes { get; init; }
-
-    /// <summary>[scenario][outcome][future], NaN where the sweep wrote a missing value.</summary>
-    public required double[][][] OutcomeValues { get; init; }
-
-    /// <summary>[future]: left out by the experiment's history matching (summary.json); null when the experiment has no plausibility targets.</summary>
-    public bool[]? Excluded { get; init; }
-    public ImmutableArray<SeriesKey> Series { get; init; } = [];
-
-    /// <summary>[scenario][series point][future]; empty unless series were read.</summary>
-    public double[][][] SeriesValues { get; init; } = [];
-}
-
 /// <summary>
 /// Reads a sweep folder (runs.parquet, outcomes.parquet, optionally series.parquet, and from summary.json the baseline's
-/// name and the futures history matching left out): the inverse of <see cref="SweepOutputs"/>. Problems (no sweep there, an unfinished sweep, a table that
-/// does not match the runs) are <see cref="SweepFolderException"/>s with a hint.
+/// name and the futures history matching left out): the inverse of <see cref="SweepOutputs"/>, and the one reader of a
+/// sweep's tables (analyses, discovery and the report all start here). Tables are read one row group at a time into
+/// the result's matrices, so memory is the matrices (8 bytes per run and column) plus 16 bytes per run, whatever the
+/// size of the files. Problems (no sweep there, an unfinished sweep, a table that does not match the runs) are
+/// <see cref="SweepFolderException"/>s with a hint.
 /// </summary>
 public static class SweepFolderReader
 {
-    public static SweepResults Read(string folder, bool series = false)
+    /// <param name="series">Read series.parquet too (when the sweep wrote it).</param>
+    /// <param name="seriesBudget">At most about this many series values: a larger table is read for every k-th future only (<see cref="SweepResults.SeriesStride"/>).</param>
+    public static SweepResults Read(string folder, bool series = false, long seriesBudget = long.MaxValue)
     {
         if (!Directory.Exists(folder)) throw new SweepFolderException($"the folder '{folder}' does not exist", "give the folder a sweep wrote (sim sweep --output DIR)");
-        string runsPath = Path.Combine(folder, SweepOutputs.Runs + ".parquet"), outcomesPath = Path.Combine(folder, SweepOutputs.Outcomes + ".parquet");
+        string runsPath = TablePath(folder, SweepOutputs.Runs), outcomesPath = TablePath(folder, SweepOutputs.Outcomes);
         if (!File.Exists(runsPath) || !File.Exists(outcomesPath))
             throw File.Exists(Path.Combine(folder, SweepJournal.ManifestName))
                 ? new SweepFolderException($"the sweep in '{folder}' has not finished", "continue it with sim sweep EXPERIMENT --output DIR --resume")
                 : new SweepFolderException($"'{folder}' holds no sweep (no {SweepOutputs.Runs}.parquet)", "give the folder a sweep wrote (sim sweep --output DIR)");
 
-        var runs = ReadTable(runsPath);
-        var runIds = (long[])runs["run"];
-        var scenarioOf = (string[])runs["scenario"];
-        var samples = (long[])runs["sample"];
-        var replications = (long[])runs["replication"];
-        var inputNames = runs.Keys.SkipWhile(k => k != "replication").Skip(1).TakeWhile(k => k != "problem").ToImmutableArray();
-
-        var scenarios = scenarioOf.Distinct().ToImmutableArray();
-        var scenarioIndex = scenarios.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        long perSample = replications.Length == 0 ? 1 : replications.Max() + 1;
-        int futures = runIds.Length / Math.Max(1, scenarios.Length);
-        var place = new Dictionary<long, (int Scenario, int Future)>(runIds.Length);
-        for (int r = 0; r < runIds.Length; r++)
-        {
-            long future = samples[r] * perSample + replications[r];
-            if (future >= futures || !place.TryAdd(runIds[r], (scenarioIndex[scenarioOf[r]], (int)future)))
-                throw Damaged(folder, $"run {runIds[r]} does not fit a sweep of {scenarios.Length} scenarios x {futures} futures");
-        }
-        if ((long)futures * scenarios.Length != runIds.Length) throw Damaged(folder, "the scenarios do not have the same futures");
-
-        var inputValues = inputNames.Select(_ => new double[futures]).ToArray();
-        for (int r = 0; r < runIds.Length; r++)
-        {
-            var (s, f) = place[runIds[r]];
-            if (s != 0) continue;
-            for (int j = 0; j < inputNames.Length; j++) inputValues[j][f] = ((double?[])runs[inputNames[j]])[r] ?? double.NaN;
-        }
-
-        var (outcomes, outcomeValues) = ReadTidy(outcomesPath, place, scenarios.Length, futures, ["outcome", "element"],
-            row => new OutcomeKey((string)row[0], (string)row[1]), folder);
+        var runs = SweepRunIndex.Read(runsPath, folder);
+        var (outcomes, outcomeValues) = ReadTidy<OutcomeKey>(outcomesPath, runs, 1, ["outcome", "element"],
+            columns => { var (o, e) = ((string[])columns[0], (string[])columns[1]); return i => new OutcomeKey(o[i] ?? "", e[i] ?? ""); }, folder);
         var summary = SummaryOf(folder);
         bool[]? excluded = null;
-        if (summary?.HistoryMatch is { } match && match.Futures == futures)
+        if (summary?.HistoryMatch is { } match && match.Futures == runs.Futures)
         {
-            excluded = Enumerable.Repeat(true, futures).ToArray();
+            excluded = Enumerable.Repeat(true, runs.Futures).ToArray();
             foreach (int f in match.Kept) excluded[f] = false;
         }
-        var result = new SweepResults
-        {
-            Folder = folder,
-            Scenarios = scenarios,
-            Baseline = summary is null ? 0 : Math.Max(0, scenarios.IndexOf(summary.Baseline)),
-            Excluded = excluded,
-            Inputs = inputNames,
-            Futures = futures,
-            Replications = (int)perSample,
-            InputValues = inputValues,
-            Outcomes = outcomes,
-            OutcomeValues = outcomeValues,
-        };
-        string seriesPath = Path.Combine(folder, SweepOutputs.Series + ".parquet");
-        if (!series || !File.Exists(seriesPath)) return result;
-        var (points, seriesValues) = ReadTidy(seriesPath, place, scenarios.Length, futures, ["variable", "element", "time"],
-            row => new SeriesKey((string)row[0], (string)row[1], (double)row[2]), folder);
+        string seriesPath = TablePath(folder, SweepOutputs.Series);
+        bool withSeries = series && File.Exists(seriesPath);
+        int stride = withSeries ? (int)Math.Min(int.MaxValue, Math.Max(1, (RowCount(seriesPath) + seriesBudget - 1) / Math.Max(1, seriesBudget))) : 1;
+        var (points, seriesValues) = withSeries
+            ? ReadTidy<SeriesKey>(seriesPath, runs, stride, ["variable", "element", "time"],
+                columns => { var (v, e, t) = ((string[])columns[0], (string[])columns[1], (double?[])columns[2]); return i => new SeriesKey(v[i] ?? "", e[i] ?? "", t[i] ?? double.NaN); }, folder)
+            : ([], []);
         return new SweepResults
         {
-            Folder = folder, Scenarios = scenarios, Baseline = result.Baseline, Inputs = inputNames, Futures = futures, Replications = (int)perSample, InputValues = inputValues,
-            Outcomes = outcomes, OutcomeValues = outcomeValues, Excluded = excluded, Series = points, SeriesValues = seriesValues,
+            Folder = folder,
+            Scenarios = runs.Scenarios,
+            Baseline = summary is null ? 0 : Math.Max(0, runs.Scenarios.IndexOf(summary.Baseline)),
+            Excluded = excluded,
+            Inputs = runs.Inputs,
+            Futures = runs.Futures,
+            Replications = runs.Replications,
+            InputValues = runs.InputValues,
+            Outcomes = outcomes,
+            OutcomeValues = outcomeValues,
+            Series = points,
+            SeriesStride = stride,
+            SeriesValues = seriesValues,
         };
     }
 
-    /// <summary>A tidy table (run, key columns..., value) as [scenario][key][future], keys in order of first appearance.</summary>
-    private static (ImmutableArray<TKey>, double[][][]) ReadTidy<TKey>(string path, Dictionary<long, (int Scenario, int Future)> place, int scenarios,
-        int futures, string[] keyColumns, Func<object[], TKey> key, string folder) where TKey : notnull
+    /// <summary>
+    /// A tidy table (run, key columns..., value) as [scenario][key][j], keys in order of first appearance, j the j-th
+    /// future read (every <paramref name="stride"/>-th), streamed one row group at a time.
+    /// </summary>
+    private static (ImmutableArray<TKey>, double[][][]) ReadTidy<TKey>(string path, SweepRunIndex runs, int stride, string[] keyColumns,
+        Func<Array[], Func<int, TKey>> keyOf, string folder) where TKey : notnull
     {
-        var table = ReadTable(path);
-        var runs = (long[])table["run"];
-        var values = (double?[])table["value"];
-        var keyArrays = keyColumns.Select(c => (Array)table[c]).ToArray();
+        int scenarios = runs.Scenarios.Length, read = (runs.Futures + stride - 1) / stride;
         var keys = new Dictionary<TKey, int>();
         var columns = new List<double[][]>();
-        var parts = new object[keyColumns.Length];
-        for (int r = 0; r < runs.Length; r++)
+        string table = Path.GetFileName(path);
+        EachRowGroup(path, folder, (group, fields, n) =>
         {
-            for (int c = 0; c < parts.Length; c++) parts[c] = keyArrays[c].GetValue(r) ?? double.NaN;
-            var k = key(parts);
-            if (!keys.TryGetValue(k, out int column))
+            var runIds = (long[])ReadColumn(group, Field(fields, "run", table, folder), n);
+            var values = (double?[])ReadColumn(group, Field(fields, "value", table, folder), n);
+            var key = keyOf(keyColumns.Select(c => ReadColumn(group, Field(fields, c, table, folder), n)).ToArray());
+            for (int i = 0; i < n; i++)
             {
-                keys[k] = column = keys.Count;
-                var fresh = new double[scenarios][];
-                for (int s = 0; s < scenarios; s++) fresh[s] = Enumerable.Repeat(double.NaN, futures).ToArray();
-                columns.Add(fresh);
+                var (scenario, future) = runs.Place(runIds[i]) ?? throw Damaged(folder, $"{table} has run {runIds[i]}, which the runs table does not");
+                if (future % stride != 0) continue;
+                var k = key(i);
+                if (!keys.TryGetValue(k, out int column))
+                {
+                    keys[k] = column = keys.Count;
+                    var fresh = new double[scenarios][];
+                    for (int s = 0; s < scenarios; s++) Array.Fill(fresh[s] = new double[read], double.NaN);
+                    columns.Add(fresh);
+                }
+                columns[column][scenario][future / stride] = values[i] ?? double.NaN;
             }
-            if (!place.TryGetValue(runs[r], out var at)) throw Damaged(folder, $"{Path.GetFileName(path)} has run {runs[r]}, which the runs table does not");
-            columns[column][at.Scenario][at.Future] = values[r] ?? double.NaN;
-        }
+        });
         var result = new double[scenarios][][];
         for (int s = 0; s < scenarios; s++) result[s] = columns.Select(c => c[s]).ToArray();
         return (keys.OrderBy(p => p.Value).Select(p => p.Key).ToImmutableArray(), result);
@@ -171,17 +112,42 @@ public static class SweepFolderReader
         }
     }
 
-    private static SweepFolderException Damaged(string folder, string what) =>
+    private static string TablePath(string folder, string table) => Path.Combine(folder, table + ".parquet");
+
+    internal static SweepFolderException Damaged(string folder, string what) =>
         new($"the sweep tables in '{folder}' do not match: {what}", "run the sweep again with --force");
 
-    /// <summary>Every column of a Parquet table: long[], double?[] or string[] by the column's type.</summary>
-    private static Dictionary<string, Array> ReadTable(string path)
+    /// <summary>The number of rows of a table, from its metadata.</summary>
+    private static long RowCount(string path)
     {
         using var stream = File.OpenRead(path);
         var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
+        long rows = reader.Metadata?.NumRows ?? 0;
+        reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return rows;
+    }
+
+    /// <summary>Calls <paramref name="each"/> with every row group of a table in turn (its fields by name, and its row count).</summary>
+    internal static void EachRowGroup(string path, string folder, Action<ParquetRowGroupReader, Dictionary<string, DataField>, int> each)
+    {
+        using var stream = File.OpenRead(path);
+        ParquetReader reader;
         try
         {
-            return ReadColumns(reader);
+            reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        {
+            throw Damaged(folder, $"{Path.GetFileName(path)} is not a Parquet table ({e.Message})");
+        }
+        try
+        {
+            var fields = reader.Schema.DataFields.ToDictionary(f => f.Name);
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                each(group, fields, (int)group.RowCount);
+            }
         }
         finally
         {
@@ -189,22 +155,11 @@ public static class SweepFolderReader
         }
     }
 
-    private static Dictionary<string, Array> ReadColumns(ParquetReader reader)
-    {
-        var fields = reader.Schema.DataFields;
-        var parts = fields.ToDictionary(f => f.Name, _ => new List<Array>());
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            int n = (int)group.RowCount;
-            foreach (DataField field in fields) parts[field.Name].Add(ReadColumn(group, field, n));
-        }
-        var result = new Dictionary<string, Array>();
-        foreach (var field in fields) result[field.Name] = Concat(parts[field.Name], field);
-        return result;
-    }
+    internal static DataField Field(Dictionary<string, DataField> fields, string name, string table, string folder) =>
+        fields.TryGetValue(name, out var field) ? field : throw Damaged(folder, $"{table} has no column '{name}'");
 
-    private static Array ReadColumn(ParquetRowGroupReader group, DataField field, int n)
+    /// <summary>One column of a row group: long[], double?[] or string[] by the column's type.</summary>
+    internal static Array ReadColumn(ParquetRowGroupReader group, DataField field, int n)
     {
         if (field.ClrType == typeof(long))
         {
@@ -221,18 +176,5 @@ public static class SweepFolderReader
         var strings = new string[n];
         group.ReadAsync(field, strings).AsTask().GetAwaiter().GetResult();
         return strings;
-    }
-
-    private static Array Concat(List<Array> parts, DataField field)
-    {
-        int total = parts.Sum(p => p.Length), at = 0;
-        var type = field.ClrType == typeof(long) ? typeof(long) : field.ClrType == typeof(double) ? typeof(double?) : typeof(string);
-        var result = Array.CreateInstance(type, total);
-        foreach (var p in parts)
-        {
-            Array.Copy(p, 0, result, at, p.Length);
-            at += p.Length;
-        }
-        return result;
     }
 }
