@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Simulation.Tests.Cli;
 
-/// <summary>Runs the real <c>sim</c> program (built next to the tests) as a separate process.</summary>
+/// <summary>Runs the real <c>sim</c> program (built next to the tests), or any other program, as a separate process.</summary>
 public static class SimProcess
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
@@ -10,19 +10,22 @@ public static class SimProcess
     public static Outcome Run(params string[] args) => RunIn(TestModels.Root, args);
 
     /// <summary>Runs sim in a working folder of the test's choosing (files it writes by default land there).</summary>
-    public static Outcome RunIn(string workingDirectory, params string[] args)
+    public static Outcome RunIn(string workingDirectory, params string[] args) =>
+        RunProgram("dotnet", workingDirectory, new Dictionary<string, string>(), [Path.Combine(AppContext.BaseDirectory, "sim.dll"), .. args]);
+
+    /// <summary>Runs <paramref name="program"/> in <paramref name="folder"/> with <paramref name="environment"/> added to this process's; fails the test after 3 minutes.</summary>
+    public static Outcome RunProgram(string program, string folder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "sim.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        info.ArgumentList.Add(dll);
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
+        if (!process.WaitForExit(180_000))
         {
             process.Kill(true);
-            Assert.Fail($"sim {string.Join(' ', args)} did not finish in 2 minutes");
+            Assert.Fail($"{program} {string.Join(' ', args)} did not finish in 3 minutes");
         }
         return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Simulation.Tests.Cli;
 using Simulation.Tests.Hardening;
 using Simulation.Tests.Scenarios;
 using YamlDotNet.RepresentationModel;
@@ -35,18 +35,8 @@ public partial class DeployRecipeTests
 
     private static (int ExitCode, string Output) Bash(string folder, Dictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("bash") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (name, value) in environment) info.Environment[name] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(180_000))
-        {
-            process.Kill(true);
-            Assert.Fail($"bash {string.Join(' ', args)} did not finish in 3 minutes");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var run = SimProcess.RunProgram("bash", folder, environment, args);
+        return (run.ExitCode, run.Stdout + run.Stderr);
     }
 
     /// <summary>A stand-in for the published sim: the sim built beside the tests.</summary>
