@@ -14,7 +14,7 @@ n=${2:-16}
 experiment=${3:-$(dirname "$0")/hospital-beds-outcomes.json}
 out=${4:-$(mktemp -d)}
 timed() { /usr/bin/time -f "%e s wall, %U s user, %S s sys, %M KB peak" -o "$1" "${@:2}" > /dev/null 2>> "$out/log"; }
-cpu() { awk '{ print $3 + $5 }' "$1"; }
+cpu() { awk '{ print $4 + $7 }' "$1"; }
 rm -rf "$out/whole" "$out/whole-again" "$out"/shard-* "$out/merged" "$out/times"; mkdir -p "$out/times"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 timed "$out/times/whole" "$sim" sweep "$experiment" --output "$out/whole" --threads 1
