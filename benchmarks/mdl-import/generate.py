@@ -4,7 +4,8 @@
 The model is a set of independent sectors, each a small supply chain of the kinds of equation real models
 have: levels with inflows and outflows, auxiliaries with IF THEN ELSE, MIN/MAX and SMOOTH, a lookup, a
 subscripted level over a 5-element range with a number list, and documentation, units and ranges on every
-record. Deterministic: the same N gives the same file.
+record, in units that agree (sim check finds nothing to warn about). Deterministic: the same N gives the same
+file.
 
     python3 benchmarks/mdl-import/generate.py 10000 > /tmp/big.mdl
 """
@@ -27,12 +28,13 @@ def sector(k):
         f"{s} coverage = ZIDZ({s} stock, {s} smoothed outflow)\n\t~\tMonth\n\t~\t|",
         f"{s} cohort[band] = INTEG({s} ageing in[band] - {s} ageing out[band], {s} cohort start[band])\n\t~\tpeople\n\t~\t|",
         f"{s} cohort start[band] = 10, 20, 30, 20, 10\n\t~\tpeople\n\t~\t|",
-        f"{s} ageing in[band] = {s} coverage * 0.01\n\t~\tpeople/Month\n\t~\t|",
-        f"{s} ageing out[band] = {s} cohort[band] / 12\n\t~\tpeople/Month\n\t~\t|",
+        f"{s} ageing in[band] = {s} cohort start[band] / {s} delay * 0.01\n\t~\tpeople/Month\n\t~\t|",
+        f"{s} ageing out[band] = {s} cohort[band] / ({s} delay * 12)\n\t~\tpeople/Month\n\t~\t|",
         f"{s} total cohort = SUM({s} cohort[band!])\n\t~\tpeople\n\t~\t|",
-        f"{s} pressure = MAX(0, {s} total cohort / 100 - 1) + {s} coverage / 10\n\t~\tdmnl\n\t~\t|",
-        f"{s} report = {s} pressure * {s} smoothed outflow\n\t~\tdmnl\n\t~\t|",
-        f"{s} cost = {s} report * 2.5 + {s} outflow * 0.3\n\t~\tGBP\n\t~\t|",
+        f"{s} pressure = MAX(0, {s} total cohort / SUM({s} cohort start[band!]) - 1) + {s} coverage / {s} delay / 10\n\t~\tdmnl\n\t~\t|",
+        f"{s} report = {s} pressure * {s} smoothed outflow\n\t~\twidgets/Month\n\t~\t|",
+        f"{s} cost = ({s} report * 2.5 + {s} outflow * 0.3) * {s} unit cost\n\t~\tGBP/Month\n\t~\t|",
+        f"{s} unit cost = 4\n\t~\tGBP/widget [1, 10]\n\t~\t|",
     ]
 
 def main():
