@@ -22,23 +22,27 @@ public interface IUnaryOp<TSelf> : IOp<TSelf> where TSelf : IUnaryOp<TSelf>
 {
     static abstract double Invoke(double a);
 
-    static virtual V Invoke(V a) => Vector256.Create(TSelf.Invoke(a[0]), TSelf.Invoke(a[1]), TSelf.Invoke(a[2]), TSelf.Invoke(a[3]));
+    static virtual V Invoke(V a) => SameLanes.All(a)
+        ? Vector256.Create(TSelf.Invoke(a[0]))
+        : Vector256.Create(TSelf.Invoke(a[0]), TSelf.Invoke(a[1]), TSelf.Invoke(a[2]), TSelf.Invoke(a[3]));
 }
 
 public interface IBinaryOp<TSelf> : IOp<TSelf> where TSelf : IBinaryOp<TSelf>
 {
     static abstract double Invoke(double a, double b);
 
-    static virtual V Invoke(V a, V b) =>
-        Vector256.Create(TSelf.Invoke(a[0], b[0]), TSelf.Invoke(a[1], b[1]), TSelf.Invoke(a[2], b[2]), TSelf.Invoke(a[3], b[3]));
+    static virtual V Invoke(V a, V b) => SameLanes.All(a, b)
+        ? Vector256.Create(TSelf.Invoke(a[0], b[0]))
+        : Vector256.Create(TSelf.Invoke(a[0], b[0]), TSelf.Invoke(a[1], b[1]), TSelf.Invoke(a[2], b[2]), TSelf.Invoke(a[3], b[3]));
 }
 
 public interface ITernaryOp<TSelf> : IOp<TSelf> where TSelf : ITernaryOp<TSelf>
 {
     static abstract double Invoke(double a, double b, double c);
 
-    static virtual V Invoke(V a, V b, V c) => Vector256.Create(
-        TSelf.Invoke(a[0], b[0], c[0]), TSelf.Invoke(a[1], b[1], c[1]), TSelf.Invoke(a[2], b[2], c[2]), TSelf.Invoke(a[3], b[3], c[3]));
+    static virtual V Invoke(V a, V b, V c) => SameLanes.All(a, b) && SameLanes.All(c)
+        ? Vector256.Create(TSelf.Invoke(a[0], b[0], c[0]))
+        : Vector256.Create(TSelf.Invoke(a[0], b[0], c[0]), TSelf.Invoke(a[1], b[1], c[1]), TSelf.Invoke(a[2], b[2], c[2]), TSelf.Invoke(a[3], b[3], c[3]));
 }
 
 /// <summary>A function of up to four operands and of TIME and dt (the same in every lane); unused operands are ignored.</summary>
@@ -49,9 +53,10 @@ public interface ITimedOp<TSelf> : IOp<TSelf> where TSelf : ITimedOp<TSelf>
 
     static abstract double Invoke(double a, double b, double c, double d, double time, double dt);
 
-    static virtual V Invoke(V a, V b, V c, V d, double time, double dt) => Vector256.Create(
-        TSelf.Invoke(a[0], b[0], c[0], d[0], time, dt), TSelf.Invoke(a[1], b[1], c[1], d[1], time, dt),
-        TSelf.Invoke(a[2], b[2], c[2], d[2], time, dt), TSelf.Invoke(a[3], b[3], c[3], d[3], time, dt));
+    static virtual V Invoke(V a, V b, V c, V d, double time, double dt) => SameLanes.All(a, b) && SameLanes.All(c, d)
+        ? Vector256.Create(TSelf.Invoke(a[0], b[0], c[0], d[0], time, dt))
+        : Vector256.Create(TSelf.Invoke(a[0], b[0], c[0], d[0], time, dt), TSelf.Invoke(a[1], b[1], c[1], d[1], time, dt),
+            TSelf.Invoke(a[2], b[2], c[2], d[2], time, dt), TSelf.Invoke(a[3], b[3], c[3], d[3], time, dt));
 }
 
 /// <summary>A graphical function read at x.</summary>
@@ -59,8 +64,26 @@ public interface ILookupOp<TSelf> : IOp<TSelf> where TSelf : ILookupOp<TSelf>
 {
     static abstract double Invoke(LookupTable table, double x);
 
-    static virtual V Invoke(V x, LookupTable table) =>
-        Vector256.Create(TSelf.Invoke(table, x[0]), TSelf.Invoke(table, x[1]), TSelf.Invoke(table, x[2]), TSelf.Invoke(table, x[3]));
+    static virtual V Invoke(V x, LookupTable table) => SameLanes.All(x)
+        ? Vector256.Create(TSelf.Invoke(table, x[0]))
+        : Vector256.Create(TSelf.Invoke(table, x[0]), TSelf.Invoke(table, x[1]), TSelf.Invoke(table, x[2]), TSelf.Invoke(table, x[3]));
+}
+
+/// <summary>
+/// Whether every lane holds the same bits. The lane-by-lane vector meanings above then call the scalar meaning once and
+/// broadcast it: a single run fills all four lanes of its group (lanes past a batch's last run repeat its first run), and
+/// some values are the same in every run (a table read at TIME), so these cost one call instead of four. Each scalar
+/// meaning is a pure function of its operands, so the same bits in give the same bits out in every lane.
+/// </summary>
+internal static class SameLanes
+{
+    public static bool All(V a)
+    {
+        var bits = a.AsUInt64();
+        return Vector256.EqualsAll(bits, Vector256.Create(bits.ToScalar()));
+    }
+
+    public static bool All(V a, V b) => All(a) && All(b);
 }
 
 /// <summary>The methods the generated step code calls: each forwards to its operation struct, so the JIT compiles it for that struct alone.</summary>

@@ -53,18 +53,22 @@ public class OperationTests
         var output = new OutputColumn("result", ResultSlot(operands), 0);
         var times = Enumerable.Range(0, plan.StepCount + 1).Select(plan.Clock.TimeOf);
         var record = RecordRequest.AtTimes(plan, [output], times);
-        var inputs = new ParameterTable(runs.Count, operands, runs.SelectMany(r => r).ToArray());
+        var references = runs.Select(run => Simulator.Run(plan, [output], run, continueOnNonFinite: true)).ToList();
+        // Each run once, then each four times over so that all four lanes of a group hold the same values (as a single
+        // run's group does): operations called lane by lane then compute once for the group (SameLanes).
+        foreach (int copies in new[] { 1, 4 })
         foreach (var execution in new[] { RatesExecution.Compiled, RatesExecution.Interpreted })
         {
+            var inputs = new ParameterTable(runs.Count * copies, operands, runs.SelectMany(r => Enumerable.Repeat(r, copies)).SelectMany(r => r).ToArray());
             var results = BatchResults.Collect(new BatchRunner(plan, record, new BatchOptions { Threads = 1, LanesPerBatch = 16, Execution = execution }), inputs);
-            for (int r = 0; r < runs.Count; r++)
+            for (int r = 0; r < runs.Count * copies; r++)
             {
-                var reference = Simulator.Run(plan, [output], runs[r], continueOnNonFinite: true);
+                var reference = references[r / copies];
                 for (int s = 0; s < reference.Rows.Count; s++)
                 {
                     double expected = reference.Rows[s][0], actual = results.Values[r][s];
                     if (BitConverter.DoubleToInt64Bits(expected) != BitConverter.DoubleToInt64Bits(actual))
-                        Assert.Fail($"{what} ({execution}) on ({string.Join(", ", runs[r].Select(v => v.ToString("R")))}) at step {s}: " +
+                        Assert.Fail($"{what} ({execution}, {copies} copies) on ({string.Join(", ", runs[r / copies].Select(v => v.ToString("R")))}) at step {s}: " +
                                     $"reference {expected:R} ({BitConverter.DoubleToInt64Bits(expected):X}), vector {actual:R} ({BitConverter.DoubleToInt64Bits(actual):X})");
                 }
             }
