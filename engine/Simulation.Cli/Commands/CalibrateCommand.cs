@@ -59,6 +59,10 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         [Description("mcmc: keep every N-th generation after the burn-in (default 1).")]
         public int? Thin { get; init; }
 
+        [CommandOption("--start <DIR>")]
+        [Description("mcmc: start the chains within the 95% intervals of an earlier calibration of this fit (the folder it wrote) instead of across the bounds: for data that pin the inputs down far more narrowly than the bounds.")]
+        public string? Start { get; init; }
+
         [CommandOption("--draws <N>")]
         [Description("mcmc: draws written to posterior.csv, spread evenly over the kept ones (default 1000).")]
         public int? Draws { get; init; }
@@ -102,6 +106,7 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
                 var mcmcSettings = new McmcSettings
                 {
                     Chains = settings.Chains, Generations = settings.Generations ?? 2000, BurnIn = settings.BurnIn, Thin = settings.Thin ?? 1, Draws = settings.Draws ?? 1000,
+                    Start = settings.Start is { } earlier ? StartingBox.FromEstimates(problem, ResultFolderSettings.EstimatesIn(earlier, "--start")) : null,
                 };
                 var sample = new DifferentialEvolutionMcmc(evaluator, mcmcSettings, seed) { Progress = progress.Report }.Run();
                 report = CalibrationReport.FromPosterior(evaluator, sample, mcmcSettings, seed);
@@ -141,7 +146,7 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         if (s.Generations is < 1) throw new UsageException("--generations must be at least 1");
         var wrong = mcmc
             ? new (string, bool)[] { ("--population", s.Population is not null), ("--starts", s.Starts is not null), ("--no-intervals", s.NoIntervals) }
-            : [("--chains", s.Chains is not null), ("--burn-in", s.BurnIn is not null), ("--thin", s.Thin is not null), ("--draws", s.Draws is not null)];
+            : [("--chains", s.Chains is not null), ("--burn-in", s.BurnIn is not null), ("--thin", s.Thin is not null), ("--draws", s.Draws is not null), ("--start", s.Start is not null)];
         foreach (var (option, given) in wrong)
             if (given) throw new UsageException($"{option} does not apply to --method {(mcmc ? "mcmc" : "optimise")}", mcmc ? "it sets the optimiser" : "it sets the sampler (--method mcmc)");
         if (s.Population is < 5) throw new UsageException("--population must be at least 5");

@@ -51,13 +51,9 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         foreach (var (file, what) in new[] { (settings.Experiment, "experiment"), (settings.Fit, "fit") })
             if (!File.Exists(file)) throw new UsageException($"the {what} file '{file}' does not exist");
         settings.CheckBatches();
-        IReadOnlyDictionary<string, double> scales = new Dictionary<string, double>();
-        if (settings.Calibration is { } calibration)
-        {
-            string estimates = Path.Combine(calibration, CalibrationWriter.Estimates);
-            if (!File.Exists(estimates)) throw new UsageException($"'{calibration}' has no {CalibrationWriter.Estimates}", "give the folder sim calibrate wrote");
-            scales = EvaluationCompiler.ScalesFrom(File.ReadAllText(estimates));
-        }
+        var scales = settings.Calibration is { } calibration
+            ? EvaluationCompiler.ScalesFrom(ResultFolderSettings.EstimatesIn(calibration, "--calibration"))
+            : new Dictionary<string, double>();
         var diagnostics = new DiagnosticBag();
         var problem = EvaluationCompiler.Compile(settings.Experiment, settings.Fit, settings.Data, settings.Scenario, settings.From, scales, diagnostics);
         DiagnosticPrinter.Print(diagnostics.Items);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Simulation.Engine.Calibration.Output;
+using Simulation.Engine.Calibration.Search;
 using Simulation.Engine.Runtime.Batches;
 using Spectre.Console.Cli;
 
@@ -43,6 +44,19 @@ public abstract class ResultFolderSettings : CommandSettings
         catch (ResultFolderException e)
         {
             throw new UsageException(e.Message, e.Hint);
+        }
+    }
+
+    /// <summary>An earlier calibration's estimates (the estimates.csv in its folder), for <paramref name="option"/>.</summary>
+    public static IReadOnlyDictionary<string, EstimateRow> EstimatesIn(string folder, string option)
+    {
+        try
+        {
+            return EstimatesTable.ReadFolder(folder);
+        }
+        catch (CalibrationException e)
+        {
+            throw new UsageException($"{option}: {e.Message}", e.Hint);
         }
     }
 }

@@ -3,6 +3,7 @@ using Simulation.Engine.Calibration;
 using Simulation.Engine.Calibration.Mcmc;
 using Simulation.Engine.Calibration.Output;
 using Simulation.Engine.Calibration.Problem;
+using Simulation.Engine.Calibration.Search;
 
 namespace Simulation.Tests.Calibration;
 
@@ -111,5 +112,33 @@ public class McmcTests
         string one = Posterior(1, 4);
         Assert.That(Posterior(2, 16), Is.EqualTo(one));
         Assert.That(Posterior(3, 8), Is.EqualTo(one));
+    }
+
+    [Test]
+    public void Sample_StartedWithinAnEarlierFitsIntervals_MatchesThePosteriorWhoseBoundsAreFarWider()
+    {
+        // bounds 1,000 and 100 times the posterior's sd: chains started across them would first have to find it
+        using var files = new FitFiles();
+        var problem = Problem(files, """{ "input": "Start", "min": 0, "max": 2000 }, { "input": "Slope", "min": 0, "max": 50 }""", "\"error\": \"normal\", \"sd\": 3");
+        var evaluator = FitFiles.Evaluator(problem);
+        var fit = Optimiser.Run(evaluator, 3, new OptimiserSettings());
+        var estimates = EstimatesTable.Read(CalibrationWriter.EstimatesCsv(CalibrationReport.FromOptimisation(evaluator, fit, 3)));
+        var box = StartingBox.FromEstimates(problem, estimates);
+        var corner = box.Place([0, 0]);
+        Assert.That(problem.Space.Parameters[0].ToValue(corner[0]), Is.EqualTo(estimates["Start"].Low).Within(1e-9), "the box is the interval");
+
+        var sample = new DifferentialEvolutionMcmc(FitFiles.Evaluator(problem), new McmcSettings { Generations = 4000, BurnIn = 1000, Draws = 400, Start = box }, 5).Run();
+        var (mean, covariance) = Conjugate(problem, 3);
+        AssertMatches(sample, mean, covariance);
+    }
+
+    [Test]
+    public void StartingBox_EarlierCalibrationOfAnotherFit_SaysWhichParameterItLacks()
+    {
+        using var files = new FitFiles();
+        var problem = Problem(files, """{ "input": "Start", "min": 50, "max": 150 }, { "input": "Slope", "min": 0, "max": 5 }""", "\"error\": \"normal\", \"sd\": 3");
+        var estimates = EstimatesTable.Read("parameter,estimate,low,high\nStart,100,99,101\nRate,0.1,,\n");
+        var e = Assert.Throws<CalibrationException>(() => StartingBox.FromEstimates(problem, estimates));
+        Assert.That(e!.Message, Does.Contain("no estimate of 'Slope'"));
     }
 }

@@ -119,13 +119,7 @@ public static class EvaluationCompiler
     }
 
     /// <summary>The scales a calibration estimated: the rows of its estimates.csv named "sd(...)", "sd of ln(...)" or "dispersion(...)".</summary>
-    public static IReadOnlyDictionary<string, double> ScalesFrom(string estimatesCsv)
-    {
-        var scales = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in Designs.CsvRows.Split(estimatesCsv).Skip(1))
-            if (row.Length >= 2 && (row[0].Text.StartsWith("sd(") || row[0].Text.StartsWith("sd of ln(") || row[0].Text.StartsWith("dispersion("))
-                && double.TryParse(row[1].Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
-                scales[row[0].Text] = v;
-        return scales;
-    }
+    public static IReadOnlyDictionary<string, double> ScalesFrom(IReadOnlyDictionary<string, Output.EstimateRow> estimates) =>
+        estimates.Values.Where(r => (r.Name.StartsWith("sd(") || r.Name.StartsWith("sd of ln(") || r.Name.StartsWith("dispersion(")) && double.IsFinite(r.Estimate))
+            .ToDictionary(r => r.Name, r => r.Estimate, StringComparer.OrdinalIgnoreCase);
 }

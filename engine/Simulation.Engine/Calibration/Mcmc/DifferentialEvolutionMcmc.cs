@@ -26,6 +26,9 @@ public sealed record McmcSettings
     /// <summary>Draws written to posterior.csv, spread evenly over the kept ones.</summary>
     public int Draws { get; init; } = 1000;
 
+    /// <summary>Where the chains start (default: anywhere within the bounds).</summary>
+    public StartingBox? Start { get; init; }
+
     public static int DefaultChains(int coordinates) => Math.Max(16, (2 * coordinates + 1) / 2 * 2);
 }
 
@@ -41,8 +44,9 @@ public sealed record McmcSettings
 /// <para>Coordinates are the parameters' unit coordinates (the prior density carries the Jacobian of a log scale)
 /// and, for negative binomial series with an unknown dispersion, ln k rescaled onto [0, 1] with a flat prior. Unknown
 /// sds are integrated out (<see cref="FitLikelihood.Marginal"/>). Chains start from a Latin hypercube over the
-/// bounds; during the burn-in, a chain stuck far below the others restarts from the best chain's state (as DREAM does,
-/// Vrugt et al. 2009), which the burn-in then forgets. Proposals outside the bounds are rejected without running the model.</para>
+/// bounds, or over an earlier calibration's intervals (<see cref="StartingBox"/>); during the burn-in, a chain stuck
+/// far below the others restarts from the best chain's state (as DREAM does, Vrugt et al. 2009), which the burn-in
+/// then forgets. Proposals outside the bounds are rejected without running the model.</para>
 /// </summary>
 public sealed class DifferentialEvolutionMcmc(CandidateEvaluator evaluator, McmcSettings settings, ulong seed)
 {
@@ -76,7 +80,9 @@ public sealed class DifferentialEvolutionMcmc(CandidateEvaluator evaluator, Mcmc
             e.Predicted is null ? double.NegativeInfinity : likelihood.Marginal(e.Predicted, Dispersions(z)) + space.LogPriorInUnits(z.AsSpan(0, d));
 
         var sample = new PosteriorSample(problem, chains, kept, settings.Draws);
-        var z = DifferentialEvolution.LatinHypercube(chains, size, random);
+        var start = settings.Start ?? StartingBox.Whole(size);
+        if (start.Size != size) throw new ArgumentException($"the starting box has {start.Size} coordinates; the sampler has {size}", nameof(settings));
+        var z = DifferentialEvolution.LatinHypercube(chains, size, random).Select(start.Place).ToList();
         var state = evaluator.Evaluate(z.Select(x => x[..d]).ToList());
         var logPost = z.Select((x, i) => LogPosterior(state[i], x)).ToArray();
         double gammaDefault = 2.38 / Math.Sqrt(2.0 * size);
