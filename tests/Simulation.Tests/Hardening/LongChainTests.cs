@@ -140,6 +140,38 @@ public class LongChainTests
     });
 
     [Test]
+    public void FuzzCase10809_ArrayedChainOfLongTerms_ChecksAndRuns() => OnSmallStack(() =>
+    {
+        // Seed 2022, case 10,809: illness-to-prevention.json with a 1.3 MB equation, 20,000 copies of a heart failure
+        // risk term over the model's 6 x 5 [Age, IMD] cells. It checks and compiles (13 s of processor time, 950 MB)
+        // but the campaign, at nice 19 beside a load average of 34, called it a hang after 300 s of wall time; the
+        // fuzzer now judges hangs by processor time. The same shape, with every cell's own values:
+        const string Term = "(1 + (RR - 1) * Sick / Adults)";
+        static double AdultsIn(int age, int imd) => 1000 + 10 * age + imd;
+        string adultsByCell = string.Join(", ", from age in Enumerable.Range(1, 6) from imd in Enumerable.Range(1, 5) select $"\"{age},{imd}\": {AdultsIn(age, imd)}");
+        string json = TestModels.Model(
+            $$"""
+            { "name": "RR", "kind": "auxiliary", "equation": 1.7 },
+            { "name": "Adults", "kind": "auxiliary", "dimensions": ["Age", "IMD"], "equation": 0, "elements": { {{adultsByCell}} } },
+            { "name": "Sick", "kind": "stock", "dimensions": ["Age", "IMD"], "initial": "Adults / 100", "inflows": ["Onset"] },
+            { "name": "Onset", "kind": "flow", "dimensions": ["Age", "IMD"], "equation": "Adults * 0.001" },
+            { "name": "Risk", "kind": "auxiliary", "dimensions": ["Age", "IMD"], "equation": "{{Chain("+", Term)}}" }
+            """,
+            time: "\"start\": 0, \"stop\": 2, \"dt\": 1",
+            dimensions: """[{ "name": "Age", "size": 6 }, { "name": "IMD", "size": 5 }]""");
+        Assert.That(TestModels.Diagnose(json).Where(d => d.IsError), Is.Empty, "check accepts the model");
+        var result = TestModels.Run(json);
+        Assert.That(result.Diagnostics.Where(d => d.IsError), Is.Empty);
+        for (int age = 1; age <= 6; age++)
+        for (int imd = 1; imd <= 5; imd++)
+        {
+            double adults = AdultsIn(age, imd), sick = adults / 100 + adults * 0.001 + adults * 0.001, term = 1 + (1.7 - 1) * sick / adults, risk = term;
+            for (int i = 1; i < Terms; i++) risk += term;
+            Assert.That(result.Rows[^1][result.IndexOf($"Risk[{age},{imd}]")], Is.EqualTo(risk).Within(1e-9 * risk), $"Risk[{age},{imd}]");
+        }
+    });
+
+    [Test]
     public void PowerTower_NestsAndIsLimited() => OnSmallStack(() =>
     {
         // ^ is right-associative, so a^b^c... nests to the right: every ^ counts against the nesting limit.
