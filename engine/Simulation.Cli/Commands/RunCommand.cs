@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Simulation.Engine.Compilation;
+using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Results;
 using Simulation.Engine.Runtime;
 using Spectre.Console.Cli;
@@ -79,6 +80,10 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [Description("Print the vector engine's generated step code as readable text (the schedule of each generated method, slots named after the model's variables) instead of running. Takes --vars, --set, --lanes and the time options.")]
         public bool DumpKernel { get; init; }
 
+        [CommandOption("--max-memory <SIZE>")]
+        [Description("Refuse to start when the run's estimated memory is larger than this (e.g. 8GB; default: three quarters of the machine's memory).")]
+        public string? MaxMemory { get; init; }
+
         [CommandOption("--lanes <N>")]
         [Description("With --design: runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
         public int? Lanes { get; init; }
@@ -105,21 +110,43 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         var (parameters, values) = ParameterAssignments.Resolve(model, settings.Set);
         var plan = PlanCompiler.Compile(model.Bound, model.Analysis, parameters);
         var outputs = ChooseOutputs(plan, settings);
-        var result = Simulator.Run(plan, outputs, values.ToArray(), settings.Continue, settings.Seed);
-        DiagnosticPrinter.Print(result.Diagnostics);
-
+        var storage = format switch { null => RowStorage.Memory, "json" => RowStorage.Spilled, _ => RowStorage.Streamed };
+        MemoryLimit.Check(MemoryEstimate.ForRun(plan, outputs.Count, storage), settings.MaxMemory, "this run",
+            storage == RowStorage.Memory ? "write the results to a file (--output FILE.csv streams every row)"
+                : "save fewer times (a longer --save-period) or fewer variables (--vars)" + (storage == RowStorage.Spilled ? ", or write .csv, which streams" : ""));
+        IReadOnlyList<Diagnostic> diagnostics;
         if (settings.Output is null)
+        {
+            var result = Simulator.Run(plan, outputs, values.ToArray(), settings.Continue, settings.Seed);
+            DiagnosticPrinter.Print(result.Diagnostics);
             ResultTable.Print(result, model.Document.Name);
+            diagnostics = result.Diagnostics;
+        }
         else
         {
+            // Rows go to the file as the run produces them: memory does not grow with the number of saved times.
+            ResultRecorder? run = null;
+            var names = outputs.Select(o => o.Name).ToList();
             OutputFiles.WriteAtomically(settings.Output, writer =>
             {
-                if (format == "json") JsonResultWriter.Write(result, writer, model.Document.Name);
-                else CsvResultWriter.Write(result, writer);
+                if (format == "json")
+                {
+                    using var rows = new SpilledRows(settings.Output + ".rows-" + Environment.ProcessId, outputs.Count);
+                    run = Simulator.Stream(plan, outputs, rows, values.ToArray(), settings.Continue, settings.Seed);
+                    JsonResultWriter.Write(names, rows, writer, model.Document.Name);
+                }
+                else
+                {
+                    var rows = new CsvRowWriter(writer, names);
+                    run = Simulator.Stream(plan, outputs, rows, values.ToArray(), settings.Continue, settings.Seed);
+                    rows.Flush();
+                }
             });
-            Console.Error.WriteLine($"wrote {result.Times.Count} rows x {result.Names.Count} variables to {settings.Output}");
+            DiagnosticPrinter.Print(run!.Diagnostics);
+            Console.Error.WriteLine($"wrote {run.RowCount} rows x {outputs.Count} variables to {settings.Output}");
+            diagnostics = run.Diagnostics;
         }
-        return result.Diagnostics.Any(d => d.IsError) ? ExitCodes.ModelErrors : ExitCodes.Ok;
+        return diagnostics.Any(d => d.IsError) ? ExitCodes.ModelErrors : ExitCodes.Ok;
     }
 
     /// <summary>--dump-kernel: the step code that a design run with these options would generate, as text.</summary>

@@ -33,12 +33,17 @@ public class SweepSettings : CommandSettings
     [Description("Also write every table as CSV.")]
     public bool Csv { get; init; }
 
+    [CommandOption("--max-memory <SIZE>")]
+    [Description("Refuse to start when the sweep's estimated memory is larger than this (e.g. 8GB; default: three quarters of the machine's memory).")]
+    public string? MaxMemory { get; init; }
+
     public SweepStart Start => Resume ? SweepStart.Resume : Force ? SweepStart.Force : SweepStart.Fresh;
 
     public void Check()
     {
         if (Resume && Force) throw new UsageException("--resume and --force cannot be given together", "--resume continues a sweep, --force starts it again");
         if (Threads is < 1) throw new UsageException("--threads must be at least 1");
+        MemoryLimit.Parse(MaxMemory);
         if (Lanes is int lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException("--lanes must be a positive multiple of 4", "e.g. 16 or 64");
     }
 }
@@ -58,6 +63,8 @@ public static class SweepLauncher
         int threads = settings.Threads ?? Environment.ProcessorCount;
         ISweepEngine engine = settings.Reference ? new ReferenceSweepEngine(threads) : new VectorSweepEngine(threads, settings.Lanes ?? 16);
         var runner = new SweepRunner(experiment, engine, shard);
+        MemoryLimit.Check(SweepMemory.Estimate(experiment, threads, settings.Reference ? 1 : settings.Lanes ?? 16, runner.TotalRuns / experiment.Scenarios.Length, shard is null),
+            settings.MaxMemory, "this sweep", "run fewer futures at once (--shard I/N, then sim merge), record fewer series or outcomes, or set a smaller \"chunk\" in the experiment's outputs");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

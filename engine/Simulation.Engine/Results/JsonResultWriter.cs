@@ -8,7 +8,14 @@ namespace Simulation.Engine.Results;
 /// </summary>
 public static class JsonResultWriter
 {
-    public static void Write(SimulationResult result, TextWriter writer, string? modelName = null)
+    public static void Write(SimulationResult result, TextWriter writer, string? modelName = null) =>
+        Write(result.Names, result.Times, j => result.Rows.Select(r => r[j]), writer, modelName);
+
+    /// <summary>Writes rows spilled to a file as a run produced them (sim run --output FILE.json).</summary>
+    public static void Write(IReadOnlyList<string> names, SpilledRows rows, TextWriter writer, string? modelName = null) =>
+        Write(names, rows.Times, rows.Column, writer, modelName);
+
+    private static void Write(IReadOnlyList<string> names, IEnumerable<double> times, Func<int, IEnumerable<double>> column, TextWriter writer, string? modelName)
     {
         using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
         json.WriteStartObject();
@@ -18,13 +25,13 @@ public static class JsonResultWriter
             json.WriteValue(modelName);
         }
         json.WritePropertyName("time");
-        WriteArray(json, result.Times);
+        WriteArray(json, times);
         json.WritePropertyName("variables");
         json.WriteStartObject();
-        for (int j = 0; j < result.Names.Count; j++)
+        for (int j = 0; j < names.Count; j++)
         {
-            json.WritePropertyName(result.Names[j]);
-            WriteArray(json, result.Rows.Select(r => r[j]));
+            json.WritePropertyName(names[j]);
+            WriteArray(json, column(j));
         }
         json.WriteEndObject();
         json.WriteEndObject();

@@ -4,19 +4,22 @@ using Simulation.Engine.Results;
 
 namespace Simulation.Engine.Runtime;
 
-/// <summary>Collects the chosen output slots at each saved step, and runtime diagnostics.</summary>
-public sealed class ResultRecorder(EvaluationPlan plan, IReadOnlyList<OutputColumn> columns) : IRunRecorder
+/// <summary>Hands the chosen output slots of each saved step to a row sink, and collects runtime diagnostics.</summary>
+public sealed class ResultRecorder(EvaluationPlan plan, IReadOnlyList<OutputColumn> columns, IRowSink rows) : IRunRecorder
 {
-    private readonly List<double> _times = new();
-    private readonly List<double[]> _rows = new();
+    private readonly double[] _row = new double[columns.Count];
     private readonly List<Diagnostic> _diagnostics = new();
+
+    /// <summary>Rows handed to the sink so far.</summary>
+    public int RowCount { get; private set; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     public void Record(int step, double time, ReadOnlySpan<double> slots)
     {
-        var row = new double[columns.Count];
-        for (int j = 0; j < row.Length; j++) row[j] = slots[columns[j].Slot];
-        _times.Add(time);
-        _rows.Add(row);
+        for (int j = 0; j < _row.Length; j++) _row[j] = slots[columns[j].Slot];
+        rows.Row(time, _row);
+        RowCount++;
     }
 
     public void NonFinite(double time, int element)
@@ -29,6 +32,4 @@ public sealed class ResultRecorder(EvaluationPlan plan, IReadOnlyList<OutputColu
             variable?.Definition?.Location, variable?.Name, source, source is null ? null : new TextSpan(0, source.Text.Length),
             "look for a division by zero, LN or SQRT of a negative number, or a value growing without bound; --continue runs on regardless"));
     }
-
-    public SimulationResult ToResult() => new(columns.Select(c => c.Name).ToList(), _times, _rows, _diagnostics);
 }

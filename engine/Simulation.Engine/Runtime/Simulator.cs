@@ -12,10 +12,23 @@ public static class Simulator
         bool continueOnNonFinite = false, ulong seed = 0, ulong runIndex = 0)
     {
         outputs ??= DefaultOutputs(plan);
-        var recorder = new ResultRecorder(plan, outputs);
+        var rows = new RowCollector();
+        var recorder = Stream(plan, outputs, rows, parameters, continueOnNonFinite, seed, runIndex);
+        return new SimulationResult(outputs.Select(c => c.Name).ToList(), rows.Times, rows.Rows, recorder.Diagnostics);
+    }
+
+    /// <summary>
+    /// Runs as <see cref="Run"/> does but hands each saved row to <paramref name="rows"/> as it is produced, so that
+    /// memory does not grow with the number of saved rows (sim run --output). The recorder returned counts the rows
+    /// and holds the run's diagnostics.
+    /// </summary>
+    public static ResultRecorder Stream(EvaluationPlan plan, IReadOnlyList<OutputColumn> outputs, IRowSink rows, double[]? parameters = null,
+        bool continueOnNonFinite = false, ulong seed = 0, ulong runIndex = 0)
+    {
+        var recorder = new ResultRecorder(plan, outputs, rows);
         var kernel = new ReferenceEvaluator(plan, parameters ?? plan.ParameterDefaults.ToArray(), recorder, !continueOnNonFinite, seed, runIndex);
         Integrator.Run(ref kernel, plan.Time, plan.StepCount, plan.SaveEvery);
-        return recorder.ToResult();
+        return recorder;
     }
 
     /// <summary>Every element users wrote (not hidden ones), in the model's order.</summary>

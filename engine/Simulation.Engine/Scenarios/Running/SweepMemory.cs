@@ -1,0 +1,36 @@
+using Simulation.Engine.Runtime;
+
+namespace Simulation.Engine.Scenarios.Running;
+
+/// <summary>
+/// The memory a sweep will need, from the experiment's sizes alone (docs/experiment-format.md, "Memory"): what
+/// grows with the number of runs is the summary's outcome values; what grows with the chunk is the values recorded
+/// for its futures and the table rows written from them; each worker holds its lanes' slots and records.
+/// </summary>
+public static class SweepMemory
+{
+    /// <param name="futures">Futures this process runs and summarises (a shard's, or every one).</param>
+    /// <param name="summarise">False for a shard: it writes tables but no summary.</param>
+    public static MemoryEstimate Estimate(CompiledExperiment experiment, int threads, int lanes, long futures, bool summarise)
+    {
+        var plan = experiment.Scenarios[0].Plan;
+        var measurement = experiment.Measurement;
+        long perRun = measurement.Layout.ValuesPerRun, columns = measurement.Columns.Length, scenarios = experiment.Scenarios.Length;
+        long chunk = SweepJournal.ChunkSize(experiment);
+        long tidyRowsPerRun = columns + (long)measurement.Series.Length * measurement.SeriesSteps.Length;
+        // The summary keeps every future's outcome columns (8 bytes) and failure flag (1 byte) per scenario, and sorts copies.
+        long summary = summarise ? 2 * scenarios * futures * (9 * columns + 1) : 0;
+        // A chunk's recorded values while it fills, the one read back to write the tables (and the baseline's), and the
+        // tables' rows of one chunk before they are flushed (about 48 bytes a row: run, names, time, value).
+        long chunks = 8 * chunk * perRun * 3 + 48 * chunk * tidyRowsPerRun;
+        // Each worker: its lanes' slots (current, next, saved, slope, parameters) and every recorded value of its batch.
+        long workers = (long)threads * lanes * 8 * (3L * plan.SlotCount + 2L * plan.StockCount + plan.Parameters.Length + perRun);
+        long model = scenarios * 200L * plan.Model.Elements.Length;
+        return new MemoryEstimate([
+            ($"the summary's outcome values {MemoryEstimate.Format(summary)} ({scenarios:N0} scenarios x {futures:N0} futures x {columns:N0} outcome columns)", summary),
+            ($"chunks {MemoryEstimate.Format(chunks)} ({chunk:N0} futures x {perRun:N0} recorded values)", chunks),
+            ($"workers {MemoryEstimate.Format(workers)} ({threads} threads x {lanes} lanes x {plan.SlotCount:N0} slots and {perRun:N0} recorded values)", workers),
+            ($"the compiled scenarios {MemoryEstimate.Format(model)}", model),
+        ]);
+    }
+}
