@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
 using Simulation.Engine.Calibration;
+using Simulation.Engine.Calibration.Format;
 using Simulation.Engine.Calibration.Problem;
 using Simulation.Engine.Calibration.Search;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Scenarios.Format;
 using Simulation.Engine.Runtime.Batches;
 using Spectre.Console.Cli;
 
@@ -30,6 +32,18 @@ public sealed class SynthesizeCommand : Command<SynthesizeCommand.Settings>
         [Description("Fixes the noise (default: the fit file's seed, else 0).")]
         public ulong? Seed { get; init; }
 
+        [CommandOption("--data <CSV>")]
+        [Description("The data whose times and observed cells are made up (default: the fit's data file), e.g. the weeks after a change.")]
+        public string? Data { get; init; }
+
+        [CommandOption("--experiment <FILE>")]
+        [Description("With --scenario: an experiment on the fit's model whose scenario the model runs under (its overrides and interventions).")]
+        public string? Experiment { get; init; }
+
+        [CommandOption("--scenario <NAME>")]
+        [Description("The experiment's scenario to run under: data as they would be seen had it been implemented.")]
+        public string? Scenario { get; init; }
+
         [CommandOption("-o|--output <CSV>")]
         [Description("The data file to write: the fit's data with every observed cell replaced.")]
         public string? Output { get; init; }
@@ -44,8 +58,16 @@ public sealed class SynthesizeCommand : Command<SynthesizeCommand.Settings>
         if (settings.Output is null) throw new UsageException("give --output: the data file to write", "e.g. --output history.csv");
         if (!File.Exists(settings.Fit)) throw new UsageException($"the fit file '{settings.Fit}' does not exist");
         if (File.Exists(settings.Output) && !settings.Force) throw new UsageException($"'{settings.Output}' already exists", "use --force to overwrite it");
+        if ((settings.Experiment is null) != (settings.Scenario is null))
+            throw new UsageException("--experiment and --scenario go together", "--experiment names the file, --scenario its scenario to run under");
+        foreach (var (file, what) in new[] { (settings.Data, "data"), (settings.Experiment, "experiment") })
+            if (file is not null && !File.Exists(file)) throw new UsageException($"the {what} file '{file}' does not exist");
         var diagnostics = new DiagnosticBag();
-        var problem = FitCompiler.CompileFile(settings.Fit, diagnostics);
+        var fit = FitJsonReader.ReadFile(settings.Fit, diagnostics);
+        var under = settings.Experiment is null ? null
+            : ExperimentJsonReader.ReadFile(settings.Experiment, diagnostics) is { } experiment ? new ScenarioOf(experiment, settings.Scenario!) : null;
+        var problem = fit is null || (settings.Experiment is not null && under is null) ? null
+            : FitCompiler.Compile(settings.Data is { } data ? fit with { DataPath = data } : fit, diagnostics, under);
         DiagnosticPrinter.Print(diagnostics.Items);
         if (problem is null) return ExitCodes.ModelErrors;
 

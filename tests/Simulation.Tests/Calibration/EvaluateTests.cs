@@ -94,4 +94,44 @@ public class EvaluateTests
         Assert.That(unknown.Stderr, Does.Contain("no scenario 'steper'").And.Contain("did you mean 'steeper'?"));
         Assert.That(Directory.Exists(files.PathOf("x")), Is.False);
     }
+
+    [Test]
+    public void Synthesize_UnderAScenario_MakesUpTheDataItsInterventionGives()
+    {
+        // the slope doubles from day 10 under "steeper": Linear = 100 - 2 min(t, 10) - 4 max(0, t - 10), plus noise of sd 1
+        using var files = Files(slopeAfter: 2);
+        var diagnostics = new DiagnosticBag();
+        var fit = Engine.Calibration.Format.FitJsonReader.ReadFile(files.PathOf("fit.json"), diagnostics)!;
+        var experiment = Engine.Scenarios.Format.ExperimentJsonReader.ReadFile(files.PathOf("experiment.json"), diagnostics)!;
+        var problem = Engine.Calibration.Problem.FitCompiler.Compile(fit, diagnostics, new Engine.Calibration.Problem.ScenarioOf(experiment, "STEEPER"));
+        Assert.That(problem, Is.Not.Null, DiagnosticRenderer.ToText(diagnostics.Items));
+        var drawn = Engine.Calibration.SyntheticData.Draw(FitFiles.Evaluator(problem!), [100, 2], [double.NaN], seed: 4);
+        var expected = problem!.Observations.Select(o => 100 - 2 * Math.Min(o.Time, 10) - 4 * Math.Max(0, o.Time - 10)).ToArray();
+        var residuals = drawn.Select((y, i) => y - expected[i]).ToArray();
+        Assert.That(residuals.Select(Math.Abs).Max(), Is.LessThan(4.5), "within 4.5 sd of the scenario's values");
+        Assert.That(Math.Abs(residuals.Average()), Is.LessThan(1), "centred on them");
+
+        var unknown = new DiagnosticBag();
+        Assert.That(Engine.Calibration.Problem.FitCompiler.Compile(fit, unknown, new Engine.Calibration.Problem.ScenarioOf(experiment, "steper")), Is.Null);
+        Assert.That(DiagnosticRenderer.ToText(unknown.Items), Does.Contain("SD5005").And.Contain("did you mean 'steeper'?"));
+    }
+
+    [Test]
+    public void Synthesize_Cli_ScenarioAndDataOfTheWeeksAfter()
+    {
+        using var files = Files(slopeAfter: 2);
+        files.Write("after.csv", FitFiles.Data([12, 14, 16], ("level", [0, 0, 0])));
+        string output = files.PathOf("made-up.csv");
+        var r = SimProcess.Run("synthesize", files.PathOf("fit.json"), "--experiment", files.PathOf("experiment.json"), "--scenario", "steeper",
+            "--data", files.PathOf("after.csv"), "--set", "Start=100", "--set", "Slope=2", "--output", output);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        var rows = File.ReadAllLines(output).Skip(1).Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        Assert.That(rows.Select(row => row[0]), Is.EqualTo(new[] { 12.0, 14, 16 }));
+        for (int k = 0; k < rows.Count; k++)
+            Assert.That(rows[k][1], Is.EqualTo(80 - 4 * (rows[k][0] - 10)).Within(4.5), $"day {rows[k][0]}");
+
+        var alone = SimProcess.Run("synthesize", files.PathOf("fit.json"), "--scenario", "steeper", "--output", files.PathOf("x.csv"));
+        Assert.That(alone.ExitCode, Is.EqualTo(2));
+        Assert.That(alone.Stderr, Does.Contain("--experiment and --scenario go together"));
+    }
 }

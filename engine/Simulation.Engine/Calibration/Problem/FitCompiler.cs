@@ -6,6 +6,7 @@ using Simulation.Engine.Calibration.Likelihood;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
 using Simulation.Engine.Scenarios;
+using Simulation.Engine.Scenarios.Format;
 using Simulation.Engine.Scenarios.Resolution;
 
 namespace Simulation.Engine.Calibration.Problem;
@@ -22,7 +23,9 @@ public static class FitCompiler
     public static CalibrationProblem? CompileFile(string path, DiagnosticBag diagnostics) =>
         FitJsonReader.ReadFile(path, diagnostics) is { } fit ? Compile(fit, diagnostics) : null;
 
-    public static CalibrationProblem? Compile(FitDocument fit, DiagnosticBag diagnostics)
+    /// <param name="under">A scenario of an experiment on the same model to run the fit's model under (its overrides and
+    /// interventions, as a sweep applies them), for made-up data after a change; null: the model as it is.</param>
+    public static CalibrationProblem? Compile(FitDocument fit, DiagnosticBag diagnostics, ScenarioOf? under = null)
     {
         bool missing = false;
         if (!File.Exists(fit.ModelPath))
@@ -46,6 +49,7 @@ public static class FitCompiler
         if (analysis is null || data is null || diagnostics.HasErrors) return null;
 
         var clock = model.Time.Clock;
+        var scenario = under is null ? AsItIs : Resolve(under, fit, model, bound, diagnostics);
         var parameters = ParameterResolver.Resolve(fit, bound, new InputResolver(bound, diagnostics), ExperimentCompiler.ModelValues(bound, analysis), diagnostics);
         var series = SeriesResolver.Resolve(fit, data, bound, clock, diagnostics);
         if (diagnostics.HasErrors) return null;
@@ -55,13 +59,35 @@ public static class FitCompiler
                 $"the fit has {observations} observation{(observations == 1 ? "" : "s")} for {parameters.Count} parameter{(parameters.Count == 1 ? "" : "s")}",
                 fit.SeriesLocation, hint: "a fit needs more observations than parameters: add data, or estimate fewer inputs");
         if (diagnostics.HasErrors) return null;
-        return Build(fit, model, bound, data, clock, parameters, series, diagnostics);
+        return Build(fit, model, bound, data, clock, scenario!, parameters, series, diagnostics);
     }
 
-    private static CalibrationProblem? Build(FitDocument fit, ModelDocument model, BoundModel bound, ObservedData data, StepClock clock,
+    private static readonly ResolvedScenario AsItIs = new("fit", 0, null, ImmutableArray<ResolvedOverride>.Empty, ImmutableArray<ResolvedIntervention>.Empty);
+
+    /// <summary>The named scenario of the experiment, resolved against the fit's model (which must be the experiment's).</summary>
+    private static ResolvedScenario? Resolve(ScenarioOf under, FitDocument fit, ModelDocument model, BoundModel bound, DiagnosticBag diagnostics)
+    {
+        var experiment = under.Experiment;
+        if (Path.GetFullPath(experiment.ModelPath) != Path.GetFullPath(fit.ModelPath))
+        {
+            diagnostics.Error(DiagnosticCodes.ModelFileMissing, $"the experiment is of '{experiment.ModelPath}', the fit of '{fit.ModelPath}'", experiment.Model.Location,
+                hint: "the scenario must be of the fit's own model");
+            return null;
+        }
+        var (scenarios, _) = ScenarioResolver.Resolve(experiment, model.Time, new InputResolver(bound, diagnostics), diagnostics);
+        var chosen = scenarios.FirstOrDefault(s => string.Equals(s.Name, under.Name, StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            string? near = NameSuggester.Suggest(under.Name, scenarios.Select(s => s.Name));
+            diagnostics.Error(DiagnosticCodes.UnknownScenario, $"the experiment has no scenario '{under.Name}'", experiment.Location,
+                hint: near is not null ? $"did you mean '{near}'?" : $"its scenarios: {string.Join(", ", scenarios.Select(s => s.Name))}");
+        }
+        return chosen;
+    }
+
+    private static CalibrationProblem? Build(FitDocument fit, ModelDocument model, BoundModel bound, ObservedData data, StepClock clock, ResolvedScenario scenario,
         List<ParameterResolver.Resolved> parameters, List<SeriesResolver.Resolved> series, DiagnosticBag diagnostics)
     {
-        var scenario = new ResolvedScenario("fit", 0, null, ImmutableArray<ResolvedOverride>.Empty, ImmutableArray<ResolvedIntervention>.Empty);
         var recording = SeriesRecording.Build(model, bound, clock, scenario, parameters.Select(p => p.Column).ToImmutableArray(), series, diagnostics);
         if (recording is null) return null;
         return new CalibrationProblem
@@ -85,3 +111,6 @@ public static class FitCompiler
         return scenario.ParameterMaps[k] is { } map ? Prior.LevelOf(map, value) : value;
     }
 }
+
+/// <summary>A scenario of an experiment, by name: the conditions a fit's model is run under to make up data after a change.</summary>
+public sealed record ScenarioOf(ExperimentDocument Experiment, string Name);
