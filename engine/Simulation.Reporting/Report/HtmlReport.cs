@@ -204,7 +204,7 @@ public static class HtmlReport
                         "and run the sweep again (docs/experiment-format.md, Outputs).</p></section>\n");
             return;
         }
-        string note = data.SeriesFutures < summary.Futures ? $" Drawn from every {summary.Futures / Math.Max(1, data.SeriesFutures)}th future ({data.SeriesFutures:N0} of {summary.Futures:N0}), to keep the report small." : "";
+        string note = data.SeriesFutures < data.Futures ? $" Drawn from every {data.Futures / Math.Max(1, data.SeriesFutures)}th future ({data.SeriesFutures:N0} of {data.Futures:N0}), to keep the report small." : "";
         Section(page, "over-time", "Over time", "Each scenario against the baseline (grey): the median across the futures, with the P25-P75 and P5-P95 bands." + note, fans);
     }
 

@@ -18,6 +18,9 @@ public sealed class ReportData
 
     public List<ChartSpec> Charts { get; } = new();
 
+    /// <summary>How many futures the tables hold: the experiment's, or fewer in a partial merge.</summary>
+    public int Futures { get; private set; }
+
     /// <summary>How many futures the fan charts read (all of them unless the sweep is large).</summary>
     public int SeriesFutures { get; private set; }
 
@@ -27,12 +30,14 @@ public sealed class ReportData
         var data = new ReportData();
         var summary = folder.Summary;
         var scenarios = summary.Scenarios.ToList();
-        int b = scenarios.IndexOf(summary.Baseline), futures = summary.Futures;
-        var kept = summary.HistoryMatch?.Kept.ToArray() ?? Enumerable.Range(0, futures).ToArray();
+        int b = scenarios.IndexOf(summary.Baseline);
         var results = SweepFolderReader.Read(folder.Path, series, SeriesBudget);
-        if (!results.Scenarios.SequenceEqual(scenarios) || results.Futures != futures)
-            throw new ReportingException($"the tables in '{folder.Path}' do not match its {SweepOutputs.SummaryJson} ({results.Scenarios.Length} scenarios x {results.Futures} futures against {scenarios.Count} x {futures})",
+        // A partial merge's tables hold fewer futures than the experiment has, numbered among themselves as its summary numbers them.
+        if (!results.Scenarios.SequenceEqual(scenarios) || results.Futures > summary.Futures)
+            throw new ReportingException($"the tables in '{folder.Path}' do not match its {SweepOutputs.SummaryJson} ({results.Scenarios.Length} scenarios x {results.Futures} futures against {scenarios.Count} x {summary.Futures})",
                 $"run the sweep again (sim sweep EXPERIMENT --output {folder.Path} --force)");
+        data.Futures = results.Futures;
+        var kept = summary.HistoryMatch?.Kept.ToArray() ?? Enumerable.Range(0, results.Futures).ToArray();
         var chosen = outcomes ?? summary.Headline;
         var keys = summary.Rows.Where(r => chosen.Contains(r.Outcome) && r.Kind != OutcomeKindNames.NetMonetaryBenefit && r.Comparison is not null)
             .Select(r => (r.Outcome, r.Element)).Distinct().ToList();

@@ -4,14 +4,17 @@ using Simulation.Engine.Scenarios.Distributed;
 using Simulation.Engine.Scenarios.Output;
 using Simulation.Engine.Scenarios.Running;
 using Simulation.Tests.Distributed;
+using Simulation.Tests.Hardening;
 
 namespace Simulation.Tests.Scenarios;
 
 /// <summary>
 /// The one reader of a sweep's Parquet tables (analyses, discovery and the report start from it), checked against the
 /// sweep's CSV tables (written by another writer from the same runs): every outcome, series point and sampled input in
-/// its place; series thinned to a budget; a partial merge numbered as its summary numbers its futures; damage refused.
+/// its place; series thinned to a budget; a partial merge numbered as its summary numbers its futures (and reported);
+/// damage refused.
 /// </summary>
+[NonParallelizable]
 public class SweepFolderReaderTests
 {
     private static List<string[]> Csv(string path) =>
@@ -105,6 +108,10 @@ public class SweepFolderReaderTests
         for (int k = 0; k < all.Outcomes.Length; k++)
             Assert.That(partial.OutcomeValues[s][k], Is.EqualTo(present.Select(f => all.OutcomeValues[s][k][f]).ToArray()));
         Assert.That(partial.InputValues[0], Is.EqualTo(present.Select(f => all.InputValues[0][f]).ToArray()));
+
+        // The report reads the same tables: a partial merge's report is drawn from the futures it has.
+        var report = InProcessSim.Run("report", files.PathOf("partial"));
+        Assert.That(report.ExitCode, Is.Zero, report.Stderr);
     }
 
     [Test]
