@@ -65,6 +65,7 @@ public sealed record TimeOverrides(double? Start = null, double? Stop = null, do
             "rk4" => IntegrationMethod.RK4,
             _ => throw new UsageException($"unknown method '{Method}'", "use euler, rk2 or rk4"),
         };
+        // A setting given here is blamed on its option when it is wrong, not on the model file that did not write it.
         return time with
         {
             Start = Start ?? time.Start,
@@ -72,6 +73,10 @@ public sealed record TimeOverrides(double? Start = null, double? Stop = null, do
             Dt = Dt ?? time.Dt,
             SavePeriod = SavePeriod ?? (Dt is not null && time.SavePeriod is double sp && sp < Dt ? null : time.SavePeriod),
             Method = method,
+            DtLocation = Dt is null ? time.DtLocation : SourceLocation.Option("--dt"),
+            StopLocation = Stop is not null ? SourceLocation.Option("--stop") : Start is not null ? SourceLocation.Option("--start") : time.StopLocation,
+            SavePeriodLocation = SavePeriod is not null ? SourceLocation.Option("--save-period")
+                : Dt is not null ? SourceLocation.Option("--dt") : time.SavePeriodLocation,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulation.Engine.Designs;
+using Simulation.Engine.Diagnostics;
 
 namespace Simulation.Cli;
 
@@ -50,11 +51,9 @@ public static class ParameterAssignments
             var element = model.Bound.Elements[id];
             var variable = element.Variable;
             if (variable.Definition?.Input?.RangeOf(variable.Elements.IndexOf(id)) is not var (low, high) || (value >= low && value <= high)) continue;
-            Console.Error.WriteLine($"--set {name}: warning {Engine.Diagnostics.DiagnosticCodes.ValueOutsideRange}: " +
-                $"{Format(value)} is outside the declared range of '{element.DisplayName}', [{Format(low)}, {Format(high)}]; the run goes ahead");
+            Console.Error.WriteLine($"--set {name}: warning {DiagnosticCodes.ValueOutsideRange}: " +
+                $"{MessageNumber.Of(value)} is outside the declared range of '{element.DisplayName}', [{MessageNumber.Of(low)}, {MessageNumber.Of(high)}]; the run goes ahead");
             return;
         }
     }
-
-    private static string Format(double value) => value.ToString("G15", CultureInfo.InvariantCulture);
 }

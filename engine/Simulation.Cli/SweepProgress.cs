@@ -20,9 +20,16 @@ public static class SweepProgress
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RunsPerSecondColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
+                    // The bar counts this sweep's runs: a resume's runs already done would inflate its runs per second.
                     var task = ctx.AddTask("runs", maxValue: Math.Max(1, runner.TotalRuns));
-                    while (!Finished(work, TimeSpan.FromMilliseconds(200))) task.Value = runner.CompletedRuns;
-                    task.Value = runner.CompletedRuns;
+                    void Update()
+                    {
+                        long resumed = runner.ResumedRuns;
+                        if (resumed > 0) (task.Description, task.MaxValue) = ($"runs ({resumed:N0} done before)", Math.Max(1, runner.TotalRuns - resumed));
+                        task.Value = runner.CompletedRuns - resumed;
+                    }
+                    while (!Finished(work, TimeSpan.FromMilliseconds(200))) Update();
+                    Update();
                 });
         else
             PlainLines(runner, work);
@@ -32,11 +39,10 @@ public static class SweepProgress
     private static void PlainLines(SweepRunner runner, Task work)
     {
         var clock = Stopwatch.StartNew();
-        long startedAt = runner.CompletedRuns;
         while (!Finished(work, TimeSpan.FromSeconds(5)))
         {
             long done = runner.CompletedRuns, total = runner.TotalRuns;
-            double rate = (done - startedAt) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+            double rate = (done - runner.ResumedRuns) / Math.Max(1e-9, clock.Elapsed.TotalSeconds); // this sweep's runs only
             string left = rate > 0 ? TimeSpan.FromSeconds(Math.Ceiling((total - done) / rate)).ToString(@"hh\:mm\:ss") : "unknown";
             Console.Error.WriteLine($"sweep: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(1, total):F0}%), {rate:N0} runs/s, {left} left");
         }

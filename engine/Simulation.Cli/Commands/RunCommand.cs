@@ -119,7 +119,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         {
             var result = Simulator.Run(plan, outputs, values.ToArray(), settings.Continue, settings.Seed);
             DiagnosticPrinter.Print(result.Diagnostics);
-            ResultTable.Print(result, model.Document.Name);
+            ResultTable.Print(settings.Vars is null ? FirstLook.Totals(result, outputs, model.Bound) : result, model.Document.Name);
             diagnostics = result.Diagnostics;
         }
         else

@@ -75,11 +75,14 @@ public static class SweepLauncher
         SweepStatus status;
         try
         {
-            Console.Error.WriteLine($"sweep: {experiment.Scenarios.Length} scenario{(experiment.Scenarios.Length == 1 ? "" : "s")} x {experiment.Futures:N0} future{(experiment.Futures == 1 ? "" : "s")} = {experiment.Runs:N0} runs" +
-                (shard is null ? "" : $", shard {shard} of them: {runner.TotalRuns:N0} runs") + $" on {threads} thread{(threads == 1 ? "" : "s")} into {folder}");
-            if (shard is not null && runner.TotalRuns == 0)
-                Console.Error.WriteLine($"sweep: warning: shard {shard} has no runs: the sweep has fewer chunks than shards (set \"chunk\" in the experiment's outputs for smaller ones)");
-            status = SweepProgress.Show(runner, () => runner.Run(folder, settings.Start, settings.Csv, stop.Token, alsoOwned));
+            void Started()
+            {
+                Console.Error.WriteLine($"sweep: {experiment.Scenarios.Length} scenario{(experiment.Scenarios.Length == 1 ? "" : "s")} x {experiment.Futures:N0} future{(experiment.Futures == 1 ? "" : "s")} = {experiment.Runs:N0} runs" +
+                    (shard is null ? "" : $", shard {shard} of them: {runner.TotalRuns:N0} runs") + $" on {threads} thread{(threads == 1 ? "" : "s")} into {folder}");
+                if (shard is not null && runner.TotalRuns == 0)
+                    Console.Error.WriteLine($"sweep: warning: shard {shard} has no runs: the sweep has fewer chunks than shards (set \"chunk\" in the experiment's outputs for smaller ones)");
+            }
+            status = SweepProgress.Show(runner, () => runner.Run(folder, settings.Start, settings.Csv, stop.Token, alsoOwned, Started));
         }
         catch (SweepFolderException e)
         {
@@ -92,7 +95,9 @@ public static class SweepLauncher
         foreach (var repaired in runner.RepairedChunks) Console.Error.WriteLine($"sweep: {repaired}");
         if (status == SweepStatus.Cancelled)
         {
-            Console.Error.WriteLine($"sweep: stopped after {runner.CompletedRuns:N0} of {runner.TotalRuns:N0} runs; finished chunks are kept");
+            long unfinished = runner.CompletedRuns - runner.KeptRuns;
+            Console.Error.WriteLine($"sweep: stopped; {runner.KeptRuns:N0} of {runner.TotalRuns:N0} runs are kept (finished chunks)" +
+                (unfinished > 0 ? $", {unfinished:N0} of unfinished chunks will run again" : ""));
             Console.Error.WriteLine($"  continue with: {resumeWith}");
         }
         return (status, runner);

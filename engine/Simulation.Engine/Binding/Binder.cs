@@ -34,6 +34,7 @@ public static class Binder
             Tables = new List<LookupTable>(),
             Diagnostics = diagnostics,
         };
+        foreach (var name in document.UnreadVariables) context.Unreadable.Add(Identifier.Canonical(name));
         var variables = DeclareVariables(document, context);
         var equations = new EquationTable(context);
         foreach (var variable in variables) equations.Assign(variable);
@@ -111,7 +112,11 @@ public static class Binder
                         d.Location, def.Name, s is not null ? $"did you mean '{s}'?" : "define it in \"dimensions\"");
                 }
             }
-            if (!ok) continue;
+            if (!ok)
+            {
+                context.Unreadable.Add(canonical);
+                continue;
+            }
             var variable = new BoundVariable { Name = Identifier.Display(def.Name), Kind = def.Kind, Dimensions = dims.ToImmutable(), Definition = def };
             context.Variables[canonical] = variable;
             result.Add(variable);

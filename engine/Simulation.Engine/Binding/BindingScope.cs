@@ -28,6 +28,12 @@ internal sealed class BindingContext
 
     public IEnumerable<string> VariableNames => Variables.Values.Select(v => v.Name);
 
+    /// <summary>
+    /// Canonical names of variables that are written but could not be declared (a misspelt kind, an unknown dimension):
+    /// that was reported where it is written, so a use of one is not reported again as an unknown variable.
+    /// </summary>
+    public HashSet<string> Unreadable { get; } = new();
+
     private readonly Dictionary<string, int> _hiddenPrefixes = new();
 
     /// <summary>The allocations bound so far, by their arguments, so that the elements of one result share one clearing price.</summary>

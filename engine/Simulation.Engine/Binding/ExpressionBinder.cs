@@ -121,6 +121,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
 
     private void ReportUnknownVariable(string written, TextSpan span)
     {
+        if (context.Unreadable.Contains(Identifier.Canonical(written))) return; // its own definition's error is the root cause
         var candidates = context.VariableNames.Concat(BuiltinCatalog.All.Where(b => b.Category == BuiltinCategory.Constant).Select(b => b.Name));
         string? suggestion = NameSuggester.Suggest(written, candidates);
         context.Report(DiagnosticCodes.UnknownVariable,

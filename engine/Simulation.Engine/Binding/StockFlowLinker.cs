@@ -27,6 +27,7 @@ internal static class StockFlowLinker
         string role = inflow ? "inflow" : "outflow";
         if (!context.Variables.TryGetValue(Identifier.Canonical(reference.Name), out var flow))
         {
+            if (context.Unreadable.Contains(Identifier.Canonical(reference.Name))) return; // reported where the flow is defined
             string? s = NameSuggester.Suggest(reference.Name, context.Variables.Values.Where(v => v.Kind == VariableKind.Flow).Select(v => v.Name));
             context.Diagnostics.Error(DiagnosticCodes.UnknownVariable, $"the {role} '{reference.Name}' of the stock '{stock.Name}' is not defined",
                 reference.Location, stock.Name, s is not null ? $"did you mean '{s}'?" : "define it as a variable of kind \"flow\"");

@@ -41,42 +41,42 @@ public static class Checker
     {
         if (!(time.Dt > 0) || !double.IsFinite(time.Dt))
         {
-            diagnostics.Error(DiagnosticCodes.NonPositiveDt, $"dt is {time.Dt}; it must be a finite number greater than zero", time.DtLocation ?? time.Location,
+            diagnostics.Error(DiagnosticCodes.NonPositiveDt, $"dt is {MessageNumber.Of(time.Dt)}; it must be a finite number greater than zero", time.DtLocation ?? time.Location,
                 hint: "dt is the integration step, e.g. 0.25");
             return;
         }
         if (!double.IsFinite(time.Start) || !double.IsFinite(time.Stop))
         {
-            diagnostics.Error(DiagnosticCodes.StopNotAfterStart, $"the run goes from {time.Start} to {time.Stop}; both must be finite numbers",
+            diagnostics.Error(DiagnosticCodes.StopNotAfterStart, $"the run goes from {MessageNumber.Of(time.Start)} to {MessageNumber.Of(time.Stop)}; both must be finite numbers",
                 time.StopLocation ?? time.Location);
             return;
         }
         if (!(time.Stop > time.Start))
         {
-            diagnostics.Error(DiagnosticCodes.StopNotAfterStart, $"the stop time ({time.Stop}) is not after the start time ({time.Start})",
+            diagnostics.Error(DiagnosticCodes.StopNotAfterStart, $"the stop time ({MessageNumber.Of(time.Stop)}) is not after the start time ({MessageNumber.Of(time.Start)})",
                 time.StopLocation ?? time.Location);
             return;
         }
         if (time.Dt > time.Stop - time.Start)
         {
-            diagnostics.Error(DiagnosticCodes.NonPositiveDt, $"dt = {time.Dt} is longer than the run ({time.Start} to {time.Stop}), which would take no step",
-                time.DtLocation ?? time.Location, hint: $"use a dt of at most {time.Stop - time.Start}");
+            diagnostics.Error(DiagnosticCodes.NonPositiveDt, $"dt = {MessageNumber.Of(time.Dt)} is longer than the run ({MessageNumber.Of(time.Start)} to {MessageNumber.Of(time.Stop)}), which would take no step",
+                time.DtLocation ?? time.Location, hint: $"use a dt of at most {MessageNumber.Of(time.Stop - time.Start)}");
             return;
         }
         double steps = (time.Stop - time.Start) / time.Dt;
         if (steps > 1e9)
-            diagnostics.Error(DiagnosticCodes.NonWholeStepCount, $"the run would take {steps:G3} steps of dt = {time.Dt}", time.DtLocation ?? time.Location,
+            diagnostics.Error(DiagnosticCodes.NonWholeStepCount, $"the run would take {steps:G3} steps of dt = {MessageNumber.Of(time.Dt)}", time.DtLocation ?? time.Location,
                 hint: "use a larger dt or a shorter run");
         else if (Math.Abs(steps - Math.Round(steps)) > 1e-6 * Math.Max(1, steps))
             diagnostics.Warning(DiagnosticCodes.NonWholeStepCount,
-                $"stop - start = {time.Stop - time.Start} is not a whole number of steps of dt = {time.Dt}; the run ends at {time.Start + Math.Round(steps) * time.Dt}",
+                $"stop - start = {MessageNumber.Of(time.Stop - time.Start)} is not a whole number of steps of dt = {MessageNumber.Of(time.Dt)}; the run ends at {MessageNumber.Of(time.Start + Math.Round(steps) * time.Dt)}",
                 time.StopLocation ?? time.Location, hint: "choose a dt that divides the run length");
         if (time.SavePeriod is double save)
         {
             double ratio = save / time.Dt;
             if (!(save > 0) || !double.IsFinite(save) || ratio < 1 - 1e-9 || Math.Abs(ratio - Math.Round(ratio)) > 1e-6 * ratio)
-                diagnostics.Error(DiagnosticCodes.SavePeriodNotMultiple, $"the save period {save} is not a positive whole multiple of dt = {time.Dt}",
-                    time.SavePeriodLocation ?? time.Location, hint: $"use {time.Dt} or a multiple of it, e.g. {time.Dt * Math.Max(1, Math.Round(ratio))}");
+                diagnostics.Error(DiagnosticCodes.SavePeriodNotMultiple, $"the save period {MessageNumber.Of(save)} is not a positive whole multiple of dt = {MessageNumber.Of(time.Dt)}",
+                    time.SavePeriodLocation ?? time.Location, hint: $"use {MessageNumber.Of(time.Dt)} or a multiple of it, e.g. {MessageNumber.Of(time.Dt * Math.Max(1, Math.Round(ratio)))}");
         }
     }
 

@@ -16,6 +16,12 @@ public sealed record ModelDocument
     public ImmutableArray<DimensionDefinition> Dimensions { get; init; } = ImmutableArray<DimensionDefinition>.Empty;
     public ImmutableArray<VariableDefinition> Variables { get; init; } = ImmutableArray<VariableDefinition>.Empty;
 
+    /// <summary>
+    /// Names of variables written in the file that could not be read (a misspelt kind): the reader reports why, and
+    /// equations that use them are not blamed again with "unknown variable".
+    /// </summary>
+    public ImmutableArray<string> UnreadVariables { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>The file the document was read from (null when built in code).</summary>
     public SourceFile? Source { get; init; }
 

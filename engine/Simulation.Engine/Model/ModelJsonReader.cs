@@ -49,6 +49,9 @@ public static class ModelJsonReader
                              ?? ImmutableArray<DimensionDefinition>.Empty,
                 Variables = (root["variables"] as JsonArray)?.Items.OfType<JsonObject>().Select(ReadVariable).OfType<VariableDefinition>().ToImmutableArray()
                             ?? ImmutableArray<VariableDefinition>.Empty,
+                UnreadVariables = (root["variables"] as JsonArray)?.Items.OfType<JsonObject>()
+                                  .Where(v => String(v["name"]) is not null && KindOf(v) is null).Select(v => String(v["name"])!).ToImmutableArray()
+                                  ?? ImmutableArray<string>.Empty,
                 Source = file,
                 Location = At(root),
             };
@@ -110,14 +113,7 @@ public static class ModelJsonReader
         private VariableDefinition? ReadVariable(JsonObject v)
         {
             string? name = String(v["name"]);
-            VariableKind? kind = String(v["kind"]) switch
-            {
-                "stock" => VariableKind.Stock,
-                "flow" => VariableKind.Flow,
-                "auxiliary" => VariableKind.Auxiliary,
-                "graphical" => VariableKind.Graphical,
-                _ => null,
-            };
+            VariableKind? kind = KindOf(v);
             if (name is null || kind is null) return null; // reported by the schema
             var equationKey = kind == VariableKind.Stock ? "initial" : "equation";
             var wrongKey = kind == VariableKind.Stock ? "equation" : "initial";
@@ -247,6 +243,15 @@ public static class ModelJsonReader
         internal static string? String(JsonNode? node) => (node as JsonString)?.Value;
 
         internal SourceLocation At(JsonNode node) => file.LocationOf(node is JsonString s ? s.ContentStart : node.Start);
+
+        private static VariableKind? KindOf(JsonObject v) => String(v["kind"]) switch
+        {
+            "stock" => VariableKind.Stock,
+            "flow" => VariableKind.Flow,
+            "auxiliary" => VariableKind.Auxiliary,
+            "graphical" => VariableKind.Graphical,
+            _ => null,
+        };
 
         private static string KindWord(VariableKind kind) => kind switch
         {

@@ -26,7 +26,7 @@ public enum SweepStatus
 /// </summary>
 public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engine, SweepShard? shard = null)
 {
-    private long _completed;
+    private long _completed, _kept, _resumed;
 
     /// <summary>The runs this sweep does: all of the experiment's, or its shard's.</summary>
     public long TotalRuns { get; } = shard is null ? experiment.Runs : ShardRuns(experiment, shard);
@@ -40,6 +40,12 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
 
     public long CompletedRuns => Interlocked.Read(ref _completed);
 
+    /// <summary>Runs found finished in the folder when a resumed sweep started: progress rates leave them out.</summary>
+    public long ResumedRuns => Interlocked.Read(ref _resumed);
+
+    /// <summary>Runs whose chunk is committed to the folder: what a stopped sweep keeps (runs of unfinished chunks run again).</summary>
+    public long KeptRuns => Interlocked.Read(ref _kept);
+
     public SweepSummary? Summary { get; private set; }
 
     /// <summary>Committed chunks found damaged on resume (a checksum that does not match, a torn file): each was run again.</summary>
@@ -47,10 +53,14 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
 
     /// <param name="alsoOwned">Files an analysis writes into the same folder: a fresh sweep refuses a folder holding them and
     /// --force deletes them, as it does the sweep's own.</param>
-    public SweepStatus Run(string folder, SweepStart start, bool csv, CancellationToken cancellation = default, IReadOnlyList<string>? alsoOwned = null)
+    /// <param name="folderAccepted">Called once the folder is locked and accepted, before any run: a refused folder is the
+    /// first thing a user reads, not a line after "N runs on 2 threads".</param>
+    public SweepStatus Run(string folder, SweepStart start, bool csv, CancellationToken cancellation = default, IReadOnlyList<string>? alsoOwned = null,
+        Action? folderAccepted = null)
     {
         using var folderLock = SweepFolderLock.Acquire(folder); // a shard's folder too: two copies of one shard never write one folder
         var journal = SweepJournal.Open(folder, experiment, [.. SweepOutputs.AllNames, ShardManifest.FileName, .. alsoOwned ?? []], start, shard?.ToString());
+        folderAccepted?.Invoke();
         var (firstChunk, endChunk) = shard?.Chunks(journal.ChunkCount) ?? (0, journal.ChunkCount);
         // A complete shard is complete while every chunk the merge will read is whole; otherwise the damaged ones run again.
         if (journal.IsComplete && (shard is null ? File.Exists(Path.Combine(folder, SweepOutputs.SummaryJson))
@@ -58,6 +68,8 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
                     .All(c => Enumerable.Range(0, experiment.Scenarios.Length).All(s => journal.HasPart(s, c)))))
         {
             Interlocked.Exchange(ref _completed, TotalRuns);
+            Interlocked.Exchange(ref _kept, TotalRuns);
+            Interlocked.Exchange(ref _resumed, TotalRuns);
             return SweepStatus.AlreadyComplete;
         }
         if (shard is not null) ShardManifest.For(experiment, journal, shard, complete: false).Write(folder);
@@ -67,7 +79,7 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
             {
                 var pending = new List<int>();
                 for (int c = firstChunk; c < endChunk; c++)
-                    if (journal.HasPart(s, c)) Interlocked.Add(ref _completed, journal.ChunkRange(c).Count);
+                    if (journal.HasPart(s, c)) Found(journal.ChunkRange(c).Count);
                     else
                     {
                         if (journal.DiscardDamagedPart(s, c) is { } why)
@@ -78,7 +90,7 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
                 {
                     int first = journal.ChunkRange(fromChunk).First;
                     var (lastFirst, lastCount) = journal.ChunkRange(lastChunk);
-                    var sink = new ChunkSink(journal, s, () => Interlocked.Increment(ref _completed));
+                    var sink = new ChunkSink(journal, s, () => Interlocked.Increment(ref _completed), count => Interlocked.Add(ref _kept, count));
                     engine.Run(experiment, experiment.Scenarios[s], first, lastFirst + lastCount - first, sink, cancellation);
                 }
             }
@@ -94,6 +106,14 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
         return SweepStatus.Completed;
     }
 
+    /// <summary>A chunk committed by an earlier sweep into this folder: done, kept, and not this sweep's work.</summary>
+    private void Found(int runs)
+    {
+        Interlocked.Add(ref _completed, runs);
+        Interlocked.Add(ref _kept, runs);
+        Interlocked.Add(ref _resumed, runs);
+    }
+
     /// <summary>Consecutive runs of chunk numbers, as (first, last) pairs.</summary>
     private static IEnumerable<(int, int)> Ranges(List<int> chunks)
     {
@@ -107,7 +127,7 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
     }
 
     /// <summary>Collects futures in order into the current chunk and commits each chunk when its last future arrives.</summary>
-    private sealed class ChunkSink(SweepJournal journal, int scenario, Action delivered) : IFutureSink
+    private sealed class ChunkSink(SweepJournal journal, int scenario, Action delivered, Action<int> committed) : IFutureSink
     {
         private PartFile? _part;
         private int _chunk = -1;
@@ -125,7 +145,11 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
             values.CopyTo(_part.Values.AsSpan(i * _part.ValuesPerRun, _part.ValuesPerRun));
             _part.Problems[i] = problem;
             delivered();
-            if (i == _part.Count - 1) journal.Commit(scenario, chunk, _part);
+            if (i == _part.Count - 1)
+            {
+                journal.Commit(scenario, chunk, _part);
+                committed(_part.Count);
+            }
         }
     }
 }

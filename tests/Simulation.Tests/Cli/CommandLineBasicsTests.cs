@@ -36,4 +36,36 @@ public class CommandLineBasicsTests
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stderr, Does.Contain("400 is outside the declared range of 'Mortality rate[85+]', [120, 180]"));
     }
+
+    [Test]
+    public void Run_ArrayedModelWithoutVars_ShowsEachStocksTotal()
+    {
+        var r = SimProcess.Run("run", "models/hospital-to-community.json", "--stop", "365");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Does.Contain("Population").And.Contain("(total)").And.Contain("Virtual ward"));
+        Assert.That(r.Stdout, Does.Not.Contain("Population[0-17"), "one column per stock, not the first band's elements");
+    }
+
+    [Test]
+    public void Run_ArrayedTotals_AddUpTheElements()
+    {
+        string csv = Path.Combine(Path.GetTempPath(), $"sim-totals-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var written = SimProcess.Run("run", "models/ageing-chain.json", "--vars", "Population", "--output", csv);
+            Assert.That(written.ExitCode, Is.EqualTo(0), written.Stderr);
+            var last = File.ReadAllLines(csv).Last().Split(',').Skip(1).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture));
+            var r = SimProcess.Run("run", "models/ageing-chain.json");
+            Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+            var header = r.Stdout.Split('\n').First(l => l.Contains("Population (total)"));
+            int column = header.Split("  ", StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim()).ToList().IndexOf("Population (total)");
+            var lastRow = r.Stdout.Split('\n').Last(l => l.Trim().Length > 0 && char.IsDigit(l.Trim()[0]));
+            double shown = double.Parse(lastRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[column], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.That(shown, Is.EqualTo(last.Sum()).Within(1e-3).Percent, "the table shows 6 significant digits", r.Stdout);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
 }

@@ -37,6 +37,7 @@ public class SweepFolderTests
             var second = InProcessSim.Run("sweep", experiment, "--output", Folder, "--resume");
             Assert.That(second.ExitCode, Is.EqualTo(2), second.Stderr);
             Assert.That(second.Stderr, Does.Contain("in use by another sweep").And.Contain($"process {Environment.ProcessId}"));
+            Assert.That(second.Stderr, Does.Not.Contain(" runs on "), "a refused folder is said first, without a plan of runs that will not happen");
             Assert.That(File.Exists(Path.Combine(Folder, "summary.json")), Is.False, "nothing was written");
         }
         var after = InProcessSim.Run("sweep", experiment, "--output", Folder, "--resume");
@@ -78,6 +79,53 @@ public class SweepFolderTests
         var part = new PartFile(0, 2, 3);
         Assert.That(() => part.Write(target), Throws.InstanceOf<IOException>().Or.InstanceOf<UnauthorizedAccessException>());
         Assert.That(Directory.GetFiles(folder), Is.Empty);
+    }
+
+    [Test]
+    public void StoppedMidChunk_CountsOnlyCommittedRunsAsKept_AndTheResumeFindsExactlyThose()
+    {
+        var experiment = _files.CompileOk(ExperimentFiles.Experiment(Members));
+        using var stop = new CancellationTokenSource();
+        var stopped = new SweepRunner(experiment, new StopAfterRuns(7, stop));
+        Assert.That(stopped.Run(Folder, SweepStart.Fresh, csv: false, stop.Token), Is.EqualTo(SweepStatus.Cancelled));
+        Assert.That(stopped.CompletedRuns, Is.EqualTo(7), "seven runs were delivered");
+        Assert.That(stopped.KeptRuns, Is.EqualTo(6), "two chunks of 3 were committed; the seventh run's chunk was not");
+        Assert.That(stopped.ResumedRuns, Is.Zero);
+
+        var resumed = new SweepRunner(experiment, new ReferenceSweepEngine());
+        Assert.That(resumed.Run(Folder, SweepStart.Resume, csv: false), Is.EqualTo(SweepStatus.Completed));
+        Assert.That(resumed.ResumedRuns, Is.EqualTo(stopped.KeptRuns), "what the stopped sweep said it kept is what the resume found");
+        Assert.That(resumed.CompletedRuns, Is.EqualTo(resumed.TotalRuns));
+        Assert.That(resumed.KeptRuns, Is.EqualTo(resumed.TotalRuns));
+    }
+
+    /// <summary>Delivers <paramref name="runs"/> runs and stops, as Ctrl-C in the middle of a chunk would.</summary>
+    private sealed class StopAfterRuns(int runs, CancellationTokenSource stop) : ISweepEngine
+    {
+        private readonly ReferenceSweepEngine _engine = new();
+        private int _delivered;
+
+        public void Run(CompiledExperiment experiment, CompiledScenario compiled, int first, int count, IFutureSink sink, CancellationToken cancellation) =>
+            _engine.Run(experiment, compiled, first, count, new Counting(Next, sink), cancellation);
+
+        private void Next()
+        {
+            if (_delivered == runs)
+            {
+                stop.Cancel();
+                stop.Token.ThrowIfCancellationRequested();
+            }
+            _delivered++;
+        }
+
+        private sealed class Counting(Action next, IFutureSink inner) : IFutureSink
+        {
+            public void Accept(int future, ReadOnlySpan<double> values, FutureProblem? problem)
+            {
+                next();
+                inner.Accept(future, values, problem);
+            }
+        }
     }
 
     /// <summary>Runs scenarios before <paramref name="scenario"/> and stops there, as Ctrl-C would.</summary>

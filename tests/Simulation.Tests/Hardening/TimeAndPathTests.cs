@@ -33,6 +33,25 @@ public class TimeAndPathTests
         var r = InProcessSim.Run(["run", TestModels.PathOf("models", "teacup.json"), .. args]);
         Assert.That(r.ExitCode, Is.EqualTo(1), r.Stderr + r.Stdout);
         Assert.That(r.Stdout + r.Stderr, Does.Contain(fragment));
+        Assert.That(r.Stderr, Does.StartWith($"{option}: error SD"), "blamed on the option, not on the model file that did not write it");
+        Assert.That(r.Stderr, Does.Not.Contain("teacup.json("));
+    }
+
+    [Test]
+    public void Run_SavePeriodNotAMultipleOfDt_HintHasNoRoundingNoise()
+    {
+        var r = InProcessSim.Run("run", TestModels.PathOf("models", "teacup.json"), "--dt", "0.3", "--save-period", "1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.Stderr);
+        Assert.That(r.Stderr, Does.StartWith("--save-period: error SD2103: the save period 1 is not a positive whole multiple of dt = 0.3"));
+        Assert.That(r.Stderr, Does.Contain("e.g. 0.9\n").And.Not.Contain("0.8999"));
+    }
+
+    [Test]
+    public void Run_ModelSavePeriodBrokenByDtOption_BlamesDt()
+    {
+        var r = InProcessSim.Run("run", TestModels.PathOf("models", "hospital-to-community.json"), "--dt", "0.3");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("--dt: error SD"));
     }
 
     [Test]
