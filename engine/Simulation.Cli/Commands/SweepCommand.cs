@@ -19,7 +19,7 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         public string Experiment { get; init; } = "";
 
         [CommandOption("-o|--output <DIR>")]
-        [Description("Folder for the results (default: <experiment name>-sweep in the current folder).")]
+        [Description("Folder for the results (default: the experiment file's name with -sweep, in the current folder: hospital-beds.json gives hospital-beds-sweep).")]
         public string? Output { get; init; }
 
         [CommandOption("--report")]

@@ -68,4 +68,22 @@ public class CommandLineBasicsTests
             File.Delete(csv);
         }
     }
+
+    [Test]
+    public void Sweep_DefaultFolder_IsWhatItsHelpSays()
+    {
+        Assert.That(SimProcess.Run("sweep", "--help").Stdout, Does.Contain("gives").And.Contain("hospital-beds-sweep"));
+        string scratch = Path.Combine(Path.GetTempPath(), "sim-default-folder-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            var r = SimProcess.RunIn(scratch, "sweep", TestModels.PathOf("scenarios", "hospital-beds.json"), "--samples", "4", "--threads", "1");
+            Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+            Assert.That(Directory.Exists(Path.Combine(scratch, "hospital-beds-sweep")), r.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
 }
