@@ -11,6 +11,9 @@ public sealed record MemoryEstimate(IReadOnlyList<(string Part, long Bytes)> Par
 {
     public long Bytes => Parts.Sum(p => p.Bytes);
 
+    /// <summary>sim itself: the runtime, its code and libraries (peak resident memory of small runs and sweeps: 70-100 MB).</summary>
+    public static readonly (string Part, long Bytes) Program = ("sim itself 100 MB", 100L << 20);
+
     /// <summary>The largest parts, e.g. "saved rows 11.2 GB (600,001 rows x 2,500 values)".</summary>
     public string Breakdown => string.Join("; ", Parts.Where(p => p.Bytes > 0).OrderByDescending(p => p.Bytes).Take(3).Select(p => p.Part));
 
@@ -46,6 +49,7 @@ public sealed record MemoryEstimate(IReadOnlyList<(string Part, long Bytes)> Par
         // Slots, stock buffers, pipelines of delays and the compiled plan: a few arrays of the plan's size.
         long state = 8L * (4L * plan.SlotCount + 3L * plan.StockCount) + 200L * plan.Model.Elements.Length;
         return new MemoryEstimate([
+            Program,
             ($"saved rows {Format(rowBytes)} ({saved:N0} rows x {outputs:N0} values{(rows == RowStorage.Spilled ? ", read back a column at a time" : "")})", rowBytes),
             ($"the model's state {Format(state)} ({plan.Model.Elements.Length:N0} elements)", state),
         ]);

@@ -18,8 +18,10 @@ public static class SweepMemory
         long perRun = measurement.Layout.ValuesPerRun, columns = measurement.Columns.Length, scenarios = experiment.Scenarios.Length;
         long chunk = SweepJournal.ChunkSize(experiment);
         long tidyRowsPerRun = columns + (long)measurement.Series.Length * measurement.SeriesSteps.Length;
-        // The summary keeps every future's outcome columns (8 bytes) and failure flag (1 byte) per scenario, and sorts copies.
-        long summary = summarise ? 2 * scenarios * futures * (9 * columns + 1) : 0;
+        // The summary keeps every future's outcome columns (8 bytes) and failure flag (1 byte) per scenario, and its
+        // statistics sort and pair copies: four in all, as measured (benchmarks/sweep/memory-100k.json, 2 scenarios x 4
+        // columns: peak resident memory 112 MB at 50,000 samples, 166 MB at 250,000, 54 MB for 400,000 more runs).
+        long summary = summarise ? 4 * scenarios * futures * (8 * columns + 1) : 0;
         // A chunk's recorded values while it fills, the one read back to write the tables (and the baseline's), and the
         // tables' rows of one chunk before they are flushed (about 48 bytes a row: run, names, time, value).
         long chunks = 8 * chunk * perRun * 3 + 48 * chunk * tidyRowsPerRun;
@@ -27,6 +29,7 @@ public static class SweepMemory
         long workers = (long)threads * lanes * 8 * (3L * plan.SlotCount + 2L * plan.StockCount + plan.Parameters.Length + perRun);
         long model = scenarios * 200L * plan.Model.Elements.Length;
         return new MemoryEstimate([
+            MemoryEstimate.Program,
             ($"the summary's outcome values {MemoryEstimate.Format(summary)} ({scenarios:N0} scenarios x {futures:N0} futures x {columns:N0} outcome columns)", summary),
             ($"chunks {MemoryEstimate.Format(chunks)} ({chunk:N0} futures x {perRun:N0} recorded values)", chunks),
             ($"workers {MemoryEstimate.Format(workers)} ({threads} threads x {lanes} lanes x {plan.SlotCount:N0} slots and {perRun:N0} recorded values)", workers),
