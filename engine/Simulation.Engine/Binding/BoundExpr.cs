@@ -69,4 +69,11 @@ public sealed record BDelayFixed(BoundExpr Input, BoundExpr DelayTime, BoundExpr
 /// element), so that two calls with the same arguments are still independent draws; a site draws
 /// once per step and holds its value through the step's Runge-Kutta stages.
 /// </summary>
-public sealed record BRandom(RandomOperation Distribution, ImmutableArray<BoundExpr> Arguments, int Site) : BoundExpr;
+public sealed record BRandom(RandomOperation Distribution, ImmutableArray<BoundExpr> Arguments, int Site) : BoundExpr
+{
+    /// <summary>
+    /// The call's own seed (a trailing seed argument), or null for the run's stream. Sites with a seed draw from a
+    /// stream of that seed alone, the same in every run, shared by the sites that give the same seed.
+    /// </summary>
+    public ulong? Seed { get; init; }
+}

@@ -35,14 +35,7 @@ internal sealed partial class ExpressionBinder
     /// <summary>The order of DELAYN or SMTHN: a whole number fixed when the model is built, because it decides how many stocks there are.</summary>
     private int? ConstantOrder(Expr argument, BuiltinSignature builtin)
     {
-        var bound = BindScalar(argument, () => $"the order of {builtin.Name}");
-        if (bound is null) return null;
-        double? value = bound switch
-        {
-            BConst c => c.Value,
-            BRef r => LiteralValue(context.Elements[r.Element]),
-            _ => null,
-        };
+        if (!FixedNumber(argument, $"the order of {builtin.Name}", out double? value)) return null;
         string? problem = value switch
         {
             null => "must be a constant: a number, or a variable whose equation is a number (not an input)",
@@ -54,6 +47,24 @@ internal sealed partial class ExpressionBinder
         context.Report(DiagnosticCodes.InvalidArgument, $"the order of {builtin.Name} {problem}", scope, argument.Span,
             "the order decides how many stocks the delay has, so it is fixed when the model is built");
         return null;
+    }
+
+    /// <summary>
+    /// An argument fixed when the model is built: a number, or a variable whose equation is a number (not an input);
+    /// <paramref name="value"/> is null when it is not one. False when the argument does not bind (already reported).
+    /// </summary>
+    private bool FixedNumber(Expr argument, string what, out double? value)
+    {
+        value = null;
+        var bound = BindScalar(argument, () => what);
+        if (bound is null) return false;
+        value = bound switch
+        {
+            BConst c => c.Value,
+            BRef r => LiteralValue(context.Elements[r.Element]),
+            _ => null,
+        };
+        return true;
     }
 
     private static double? LiteralValue(ModelElement element)
@@ -71,19 +82,37 @@ internal sealed partial class ExpressionBinder
         return Zip(call, args, a => new BDelayFixed(a[0], a[1], a.Length > 2 ? a[2] : a[0]));
     }
 
-    /// <summary>RANDOM, NORMAL...: each element draws for itself (a new call site per element).</summary>
+    /// <summary>
+    /// RANDOM, NORMAL...: each element draws for itself (a new call site per element). One argument more than the
+    /// distribution's parameters is the call's own seed (NORMAL: 3 or 5 arguments; 4 are mean, sd, min, max).
+    /// </summary>
     private ArrayValue? BindRandom(CallExpr call, BuiltinSignature builtin)
     {
         var distribution = (RandomOperation)builtin.Operation!;
-        if (distribution == Operations.RandomNormal && call.Arguments.Length == 3)
+        int n = call.Arguments.Length;
+        bool normal = distribution == Operations.RandomNormal;
+        bool seeded = normal ? n is 3 or 5 : n > builtin.MinArgs;
+        if (normal && n >= 4) distribution = Operations.RandomTruncatedNormal;
+        int parameters = seeded ? n - 1 : n;
+        ulong? seed = null;
+        if (seeded)
         {
-            context.Report(DiagnosticCodes.WrongArgumentCount, "NORMAL takes 2 arguments (mean, sd) or 4 (mean, sd, min, max), but 3 are given",
-                scope, call.Span, "give both bounds to truncate; there is no per-call seed: runs draw from the stream of --seed and the run number");
-            return null;
+            if (ConstantSeed(call.Arguments[n - 1], builtin) is not ulong s) return null;
+            seed = s;
         }
-        if (distribution == Operations.RandomNormal && call.Arguments.Length == 4) distribution = Operations.RandomTruncatedNormal;
-        var args = BindAll(call.Arguments);
+        var args = BindAll(call.Arguments.Take(parameters));
         if (args is null) return null;
-        return Zip(call, args, a => new BRandom(distribution, [.. a], context.NewRandomSite()));
+        return Zip(call, args, a => new BRandom(distribution, [.. a], context.NewRandomSite()) { Seed = seed });
+    }
+
+    /// <summary>A random call's own seed: a whole number from 0 to 2^32 - 1 (XMILE's range), fixed when the model is built.</summary>
+    private ulong? ConstantSeed(Expr argument, BuiltinSignature builtin)
+    {
+        if (!FixedNumber(argument, $"the seed of {builtin.Name}", out double? value)) return null;
+        if (value is double v && v == Math.Floor(v) && v >= 0 && v <= uint.MaxValue) return (ulong)v;
+        context.Report(DiagnosticCodes.InvalidArgument,
+            $"the seed of {builtin.Name} must be a whole number from 0 to 4294967295 written as a number (or a variable whose equation is one), not an expression or an input",
+            scope, argument.Span, "a call with a seed draws the same numbers in every run; leave the seed out to draw from the run's stream (sim run --seed)");
+        return null;
     }
 }

@@ -30,7 +30,9 @@ namespace Simulation.Engine.Compilation;
 /// random instruction runs and its site has not drawn in the current step, it draws
 /// <c>RandomDraws.Draw(op, stream, pool parameters)</c> into dst; otherwise it does nothing (dst holds
 /// the step's draw through the Runge-Kutta stages). Instructions run in plan order, so a run's draws
-/// come in a fixed order whatever the batch size or thread count.</item>
+/// come in a fixed order whatever the batch size or thread count. A site with a seed of its own
+/// (<see cref="RandomSiteSeeds"/>) draws instead from <c>RandomStream(its seed, SeededStreamIndex)</c>,
+/// one stream per distinct seed, shared by the sites that give it, the same in every run.</item>
 /// </list>
 /// </summary>
 public sealed class EvaluationPlan
@@ -81,6 +83,9 @@ public sealed class EvaluationPlan
 
     /// <summary>Random call sites: random draw instructions number their site 0..RandomSiteCount-1 in their A field.</summary>
     public int RandomSiteCount { get; init; }
+
+    /// <summary>Per random site (by number), its call's own seed; null, or an empty list, for the run's stream.</summary>
+    public ImmutableArray<ulong?> RandomSiteSeeds { get; init; } = [];
 
     public required BoundModel Model { get; init; }
 

@@ -86,6 +86,7 @@ public static class PlanCompiler
             Model = model,
             PipelineCount = emitter.PipelineCount,
             RandomSiteCount = emitter.RandomSiteCount,
+            RandomSiteSeeds = emitter.RandomSiteSeeds,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Ops;
 
@@ -23,6 +24,11 @@ internal sealed partial class ExpressionEmitter
     public int PipelineCount => _pipelines.Count;
 
     public int RandomSiteCount => _randomSites.Count;
+
+    private readonly List<ulong?> _randomSeeds = new();
+
+    /// <summary>Each random site's own seed (by site number), null where it draws from the run's stream.</summary>
+    public ImmutableArray<ulong?> RandomSiteSeeds => _randomSeeds.ToImmutableArray();
 
     /// <summary>
     /// DELAY: started once at the initial time (buffer filled with the initial value); each step the
@@ -62,6 +68,7 @@ internal sealed partial class ExpressionEmitter
         {
             site = (code.NewSlot(), _randomSites.Count);
             _randomSites[random.Site] = site;
+            _randomSeeds.Add(random.Seed);
         }
         int start = PoolOperands(random.Arguments, mode, into);
         into.Add(new Instruction(random.Distribution, site.Slot, site.Number, Aux: start, Count: random.Arguments.Length));

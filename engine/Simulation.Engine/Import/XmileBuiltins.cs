@@ -10,9 +10,9 @@ namespace Simulation.Engine.Import;
 /// <list type="bullet">
 /// <item>a function with no parameters may be written with empty parentheses (<c>PI()</c>, <c>TIME()</c>): the parentheses go;</item>
 /// <item>the standard namespace may be written out (<c>std.ABS(x)</c>): the prefix goes;</item>
-/// <item>the random functions take an optional last seed argument (3.5.2), which is dropped: draws come
-/// from the run's stream, seeded by `sim run --seed`. Dropping it is reported, because otherwise it
-/// would be read as another parameter (NORMAL's third argument is our truncation minimum).</item>
+/// <item>the random functions take an optional last seed argument (3.5.2), as ours do; one that is not a number
+/// is dropped, with a warning (a call's seed must be fixed when the model is built), and the call draws from the
+/// run's stream, seeded by `sim run --seed`.</item>
 /// </list>
 /// </summary>
 internal static class XmileBuiltins

@@ -156,13 +156,14 @@ internal sealed class XmileTranslator(XmileContext context, IReadOnlyDictionary<
                 output.Append(constant, at);
                 return true;
             }
-            int? seed = XmileBuiltins.SeedArgument(call);
+            // A seed written as a number stays (our language reads it as XMILE does); any other is dropped, with a warning.
+            int? seed = XmileBuiltins.SeedArgument(call) is int position && call.Arguments[position] is not NumberExpr ? position : null;
             string? renamed = XmileBuiltins.Rename(call.Function.Name);
             if (seed is null && renamed is null) return false;
             if (seed is int s)
                 Context.Diagnostics.InEquation(DiagnosticCodes.UnsupportedXmileFeature, Severity.Warning,
-                    $"the seed argument of {call.Function.Name} is ignored: random draws come from the run's stream", source, call.Arguments[s].Span,
-                    variable.Name, "to reproduce a run, give sim run --seed");
+                    $"the seed argument of {call.Function.Name} is ignored: it is not a number, and a call's seed must be fixed when the model is built",
+                    source, call.Arguments[s].Span, variable.Name, "write the seed as a number, or leave it out to draw from the run's stream (sim run --seed)");
             WriteCall(source, call, renamed ?? call.Function.Name, seed, output, frame);
             return true;
         }

@@ -66,6 +66,17 @@ internal static class BoundedDraws
         return Discrete(stream, p[0], p[1], p[4], p[5], n, k => Dist.Binomial.CDF(probability, n, k));
     }
 
+    /// <summary>
+    /// RANDOM_NEGATIVE_BINOMIAL(min, max, probability, successes, shift, stretch): z the failures before the given number
+    /// of successes, each trial succeeding with the probability (mean successes x (1 - p) / p); successes need not be whole.
+    /// </summary>
+    public static double NegativeBinomial(Random stream, ReadOnlySpan<double> p)
+    {
+        double probability = p[2], successes = p[3];
+        if (!(probability > 0 && probability <= 1) || !(successes > 0) || !double.IsFinite(successes)) return Consume(stream);
+        return Discrete(stream, p[0], p[1], p[4], p[5], double.PositiveInfinity, k => Dist.NegativeBinomial.CDF(successes, probability, k));
+    }
+
     private static double Continuous(Random stream, double min, double max, double shift, double stretch, Func<double, double> cdf, Func<double, double> inverse)
     {
         double u = stream.NextDouble();

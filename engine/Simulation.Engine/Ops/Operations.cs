@@ -87,38 +87,40 @@ public static class Operations
     public static readonly Operation PipelineShift = new StructuralOperation(new OpInfo("PipelineShift"), OperationKind.Pipeline, 1);
 
     public static readonly RandomOperation RandomUniform = Random("RandomUniform", RandomDraws.Uniform, "(a, a) -> a",
-        new Spelling("RANDOM", 2, 2, "RANDOM(min, max): uniform on [min, max), drawn each step") { Aliases = ["UNIFORM", "RANDOM_UNIFORM"] });
+        new Spelling("RANDOM", 2, 3, "RANDOM(min, max [, seed]): uniform on [min, max), drawn each step") { Aliases = ["UNIFORM", "RANDOM_UNIFORM"] });
     public static readonly RandomOperation RandomNormal = Random("RandomNormal", RandomDraws.Normal, "(a, a, a, a) -> a",
-        new Spelling("NORMAL", 2, 4, "NORMAL(mean, sd [, min, max]): normal, optionally truncated to [min, max], drawn each step"));
+        new Spelling("NORMAL", 2, 5, "NORMAL(mean, sd [, min, max] [, seed]): normal, optionally truncated to [min, max], drawn each step"));
 
     /// <summary>NORMAL with four arguments (the binder chooses it).</summary>
     public static readonly RandomOperation RandomTruncatedNormal = Random("RandomTruncatedNormal", RandomDraws.TruncatedNormal, "(a, a, a, a) -> a");
     public static readonly RandomOperation RandomLogNormal = Random("RandomLogNormal", RandomDraws.LogNormal, "(a, a) -> a",
-        new Spelling("LOGNORMAL", 2, 2, "LOGNORMAL(mean, sd): log-normal with this mean and standard deviation, drawn each step"));
+        new Spelling("LOGNORMAL", 2, 3, "LOGNORMAL(mean, sd [, seed]): log-normal with this mean and standard deviation, drawn each step"));
     public static readonly RandomOperation RandomExponential = Random("RandomExponential", RandomDraws.Exponential, "(a) -> a",
-        new Spelling("EXPRND", 1, 1, "EXPRND(mean): exponential, drawn each step"));
+        new Spelling("EXPRND", 1, 2, "EXPRND(mean [, seed]): exponential, drawn each step"));
     public static readonly RandomOperation RandomPoisson = Random("RandomPoisson", RandomDraws.Poisson, "(a) -> a",
-        new Spelling("POISSON", 1, 1, "POISSON(mean): Poisson count, drawn each step"));
+        new Spelling("POISSON", 1, 2, "POISSON(mean [, seed]): Poisson count, drawn each step"));
     public static readonly RandomOperation RandomTriangular = Random("RandomTriangular", RandomDraws.Triangular, "(a, a, a) -> a",
-        new Spelling("TRIANGULAR", 3, 3, "TRIANGULAR(min, mode, max): triangular, drawn each step"));
+        new Spelling("TRIANGULAR", 3, 4, "TRIANGULAR(min, mode, max [, seed]): triangular, drawn each step"));
     public static readonly RandomOperation RandomBeta = Random("RandomBeta", RandomDraws.Beta, "(1, 1) -> 1",
-        new Spelling("BETA", 2, 2, "BETA(alpha, beta): beta on [0, 1], drawn each step"));
+        new Spelling("BETA", 2, 3, "BETA(alpha, beta [, seed]): beta on [0, 1], drawn each step"));
 
     // Vensim's RANDOM functions with bounds, shift and stretch (BoundedDraws).
     public static readonly RandomOperation RandomExponentialBounded = Random("RandomExponentialBounded", BoundedDraws.Exponential, "(a, a, a, a) -> a",
-        new Spelling("RANDOM_EXPONENTIAL", 4, 4, "RANDOM_EXPONENTIAL(min, max, shift, stretch): shift + stretch x an exponential of mean 1, within [min, max] (Vensim)"));
+        new Spelling("RANDOM_EXPONENTIAL", 4, 5, "RANDOM_EXPONENTIAL(min, max, shift, stretch [, seed]): shift + stretch x an exponential of mean 1, within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomGammaBounded = Random("RandomGammaBounded", BoundedDraws.Gamma, "(a, a, 1, a, a) -> a",
-        new Spelling("RANDOM_GAMMA", 5, 5, "RANDOM_GAMMA(min, max, order, shift, stretch): shift + stretch x a gamma of shape order and scale 1, within [min, max] (Vensim)"));
+        new Spelling("RANDOM_GAMMA", 5, 6, "RANDOM_GAMMA(min, max, order, shift, stretch [, seed]): shift + stretch x a gamma of shape order and scale 1, within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomBetaBounded = Random("RandomBetaBounded", BoundedDraws.Beta, "(a, a, 1, 1, a, a) -> a",
-        new Spelling("RANDOM_BETA", 6, 6, "RANDOM_BETA(min, max, alpha, beta, shift, stretch): shift + stretch x a beta on [0, 1], within [min, max] (Vensim)"));
+        new Spelling("RANDOM_BETA", 6, 7, "RANDOM_BETA(min, max, alpha, beta, shift, stretch [, seed]): shift + stretch x a beta on [0, 1], within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomWeibullBounded = Random("RandomWeibullBounded", BoundedDraws.Weibull, "(a, a, 1, a, a) -> a",
-        new Spelling("RANDOM_WEIBULL", 5, 5, "RANDOM_WEIBULL(min, max, shape, shift, stretch): shift + stretch x a Weibull of scale 1, within [min, max] (Vensim)"));
+        new Spelling("RANDOM_WEIBULL", 5, 6, "RANDOM_WEIBULL(min, max, shape, shift, stretch [, seed]): shift + stretch x a Weibull of scale 1, within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomTriangularBounded = Random("RandomTriangularBounded", BoundedDraws.Triangular, "(a, a, a, a, a) -> a",
-        new Spelling("RANDOM_TRIANGULAR", 5, 5, "RANDOM_TRIANGULAR(min, max, start, peak, end): triangular from start to end, within [min, max] (Vensim)"));
+        new Spelling("RANDOM_TRIANGULAR", 5, 6, "RANDOM_TRIANGULAR(min, max, start, peak, end [, seed]): triangular from start to end, within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomPoissonBounded = Random("RandomPoissonBounded", BoundedDraws.Poisson, "(a, a, 1, a, a) -> a",
-        new Spelling("RANDOM_POISSON", 5, 5, "RANDOM_POISSON(min, max, mean, shift, stretch): shift + stretch x a Poisson count, within [min, max] (Vensim)"));
+        new Spelling("RANDOM_POISSON", 5, 6, "RANDOM_POISSON(min, max, mean, shift, stretch [, seed]): shift + stretch x a Poisson count, within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomBinomialBounded = Random("RandomBinomialBounded", BoundedDraws.Binomial, "(a, a, 1, 1, a, a) -> a",
-        new Spelling("RANDOM_BINOMIAL", 6, 6, "RANDOM_BINOMIAL(min, max, probability, trials, shift, stretch): shift + stretch x a binomial count, within [min, max] (Vensim)"));
+        new Spelling("RANDOM_BINOMIAL", 6, 7, "RANDOM_BINOMIAL(min, max, probability, trials, shift, stretch [, seed]): shift + stretch x a binomial count, within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomNegativeBinomialBounded = Random("RandomNegativeBinomialBounded", BoundedDraws.NegativeBinomial, "(a, a, 1, 1, a, a) -> a",
+        new Spelling("RANDOM_NEGATIVE_BINOMIAL", 6, 7, "RANDOM_NEGATIVE_BINOMIAL(min, max, probability, successes, shift, stretch [, seed]): shift + stretch x the failures before that many successes, within [min, max] (Vensim)"));
 
     /// <summary>Every operation, in the order above.</summary>
     public static ImmutableArray<Operation> All { get; } = typeof(Operations).GetFields()

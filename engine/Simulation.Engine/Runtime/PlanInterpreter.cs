@@ -66,7 +66,7 @@ public static class PlanInterpreter
         {
             Span<double> parameters = stackalloc double[i.Count];
             for (int k = 0; k < i.Count; k++) parameters[k] = s[pool[i.Aux + k]];
-            s[i.Dst] = ((RandomOperation)i.Op).Sample(state.Stream, parameters);
+            s[i.Dst] = ((RandomOperation)i.Op).Sample(state.StreamOf(i.A), parameters);
         }
     }
 

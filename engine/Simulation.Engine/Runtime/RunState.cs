@@ -12,6 +12,7 @@ public sealed class RunState
     public RunState(EvaluationPlan plan, ulong seed, ulong runIndex)
     {
         Stream = new RandomStream(seed, runIndex);
+        _siteStreams = SeededStreams(plan.RandomSiteSeeds);
         DrawnAt = new int[plan.RandomSiteCount];
         Array.Fill(DrawnAt, -1);
         Pipelines = new PipelineBuffer[plan.PipelineCount];
@@ -23,6 +24,33 @@ public sealed class RunState
     public int Step { get; set; }
 
     public RandomStream Stream { get; }
+
+    /// <summary>
+    /// The run index a call's own seed starts its stream with: no run has it, so a seeded stream is never a run's
+    /// stream (which starts from the experiment seed and the run's index).
+    /// </summary>
+    public const ulong SeededStreamIndex = ulong.MaxValue;
+
+    /// <summary>Per site, the stream of its call's own seed; null (or no array at all) where it draws from <see cref="Stream"/>.</summary>
+    private readonly RandomStream?[]? _siteStreams;
+
+    /// <summary>The stream random site <paramref name="site"/> draws from: its seed's, or the run's.</summary>
+    public RandomStream StreamOf(int site) => _siteStreams?[site] ?? Stream;
+
+    /// <summary>One stream per distinct seed, shared by the sites that give it (they draw from it in plan order).</summary>
+    private static RandomStream?[]? SeededStreams(System.Collections.Immutable.ImmutableArray<ulong?> seeds)
+    {
+        if (seeds.IsDefaultOrEmpty || seeds.All(s => s is null)) return null;
+        var bySeed = new Dictionary<ulong, RandomStream>();
+        var streams = new RandomStream?[seeds.Length];
+        for (int site = 0; site < seeds.Length; site++)
+            if (seeds[site] is ulong seed)
+            {
+                if (!bySeed.TryGetValue(seed, out var stream)) bySeed[seed] = stream = new RandomStream(seed, SeededStreamIndex);
+                streams[site] = stream;
+            }
+        return streams;
+    }
 
     /// <summary>Per random site, the step of its last draw (-1 before the first).</summary>
     public int[] DrawnAt { get; }

@@ -96,6 +96,17 @@ public class BoundedRandomTests
     }
 
     [Test]
+    public void NegativeBinomial_ShiftedStretchedAndTruncated_CountsFailuresBeforeTheSuccesses()
+    {
+        // Failures before the 3rd success with probability 0.4: mass C(k + 2, k) 0.4^3 0.6^k; 1 + 2k within [3, 40] leaves k = 1..19.
+        var expected = Discrete(k => LogFactorial(k + 2) - LogFactorial(2) - LogFactorial(k) + 3 * Math.Log(0.4) + k * Math.Log(0.6), 1, 19, 1, 2);
+        AssertDraws("RandomNegativeBinomialBounded", [3, 40, 0.4, 3, 1, 2], expected);
+        Assert.That(Sample("RandomNegativeBinomialBounded", [3, 40, 0.4, 3, 1, 2]), Is.All.Matches<double>(x => (x - 1) / 2 == Math.Floor((x - 1) / 2)));
+        // Untruncated, the mean is successes x (1 - p) / p = 4.5.
+        Assert.That(Sample("RandomNegativeBinomialBounded", [0, 1e9, 0.4, 3, 0, 1]).Average(), Is.EqualTo(4.5).Within(5 * Math.Sqrt(3 * 0.6 / (0.4 * 0.4) / Draws)));
+    }
+
+    [Test]
     public void Poisson_LargeMean_SearchesFarFromZero()
     {
         var x = Sample("RandomPoissonBounded", [0, 1e9, 5000, 0, 1]);
@@ -108,6 +119,8 @@ public class BoundedRandomTests
     [TestCase("RandomTriangularBounded", new[] { 0.0, 9.0, 3.0, 1.0, 6.0 })] // peak before start
     [TestCase("RandomBinomialBounded", new[] { 0.0, 9.0, 1.5, 4.0, 0.0, 1.0 })]
     [TestCase("RandomBinomialBounded", new[] { 0.0, 9.0, 0.5, 2.5, 0.0, 1.0 })]
+    [TestCase("RandomNegativeBinomialBounded", new[] { 0.0, 9.0, 0.0, 3.0, 0.0, 1.0 })] // probability 0: no success ever
+    [TestCase("RandomNegativeBinomialBounded", new[] { 0.0, 9.0, 0.5, 0.0, 0.0, 1.0 })]
     [TestCase("RandomPoissonBounded", new[] { 5.0, 1.0, 3.0, 0.0, 1.0 })] // min > max
     [TestCase("RandomPoissonBounded", new[] { 1.2, 1.8, 3.0, 0.0, 1.0 })] // no whole count in the window
     public void InvalidParameters_GiveNaN(string op, double[] parameters) =>

@@ -193,14 +193,6 @@ public class RandomBuiltinTests
         Assert.That(result.Diagnostics.Single().Message, Does.Contain("'x'"));
     }
 
-    [Test]
-    public void Bind_NormalWithThreeArguments_ReportsWrongArgumentCount()
-    {
-        var error = TestModels.Diagnose(TestModels.Model(Equations.Aux("x", "NORMAL(0, 1, 5)"))).Single(d => d.IsError);
-        Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.WrongArgumentCount));
-        Assert.That(error.Hint, Does.Contain("seed"));
-    }
-
     [Test, NonParallelizable]
     public void Cli_SeedOption_SameSeedSameFile()
     {

@@ -153,17 +153,17 @@ public class XmileReaderTests
         Assert.That(result.Series("p")[0], Is.EqualTo(Math.PI + 1));
     }
 
-    [TestCase("NORMAL(100, 5, 42)", "NORMAL(100, 5)")]
-    [TestCase("RANDOM(1, 10, seed_value)", "RANDOM(1, 10)")]
-    [TestCase("EXPRND(8, 3)", "EXPRND(8)")]
-    [TestCase("POISSON(2, 1) + LOGNORMAL(10, 1, 7)", "POISSON(2) + LOGNORMAL(10, 1)")]
-    public void Read_RandomWithSeed_SeedDroppedWithAWarning(string written, string translated)
+    [TestCase("NORMAL(100, 5, 42)", "NORMAL(100, 5, 42)", 0)]
+    [TestCase("RANDOM(1, 10, seed_value)", "RANDOM(1, 10)", 1)]
+    [TestCase("EXPRND(8, 3)", "EXPRND(8, 3)", 0)]
+    [TestCase("POISSON(2, seed_value) + LOGNORMAL(10, 1, 7)", "POISSON(2) + LOGNORMAL(10, 1, 7)", 1)]
+    public void Read_RandomWithSeed_NumberKeptOtherSeedDroppedWithAWarning(string written, string translated, int dropped)
     {
         var diagnostics = new DiagnosticBag();
         var document = XmileModels.Read(XmileModels.File($"<aux name=\"seed value\"><eqn>1</eqn></aux><aux name=\"r\"><eqn>{written}</eqn></aux>"), diagnostics)!;
         Assert.That(document.Variables[1].Equation!.Text, Is.EqualTo(translated));
-        Assert.That(diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.Message), Has.All.Contains("seed argument"));
-        Assert.That(diagnostics.Items, Has.Count.EqualTo(written.Count(c => c == '(')));
+        Assert.That(diagnostics.Items, Has.Count.EqualTo(dropped));
+        Assert.That(diagnostics.Items.Select(d => d.Message), Has.All.Contains("seed argument"));
     }
 
     [Test]

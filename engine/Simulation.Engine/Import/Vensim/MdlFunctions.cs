@@ -27,10 +27,8 @@ internal sealed class MdlFunctions
         ["find_market_price"] = "a market-clearing price",
         ["get_data_between_times"] = "a data variable at another time",
         ["shift_if_true"] = "a conveyor-like shift",
-        ["reinitial"] = "re-initialisation",
         ["sinteg"] = "a stock with special integration",
         ["sample_if_true"] = "where it is neither an equation nor part of one",
-        ["random_negative_binomial"] = "a negative binomial draw",
         ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
     };
@@ -53,6 +51,8 @@ internal sealed class MdlFunctions
         Rename("DELAY FIXED", "DELAY_FIXED");
         Rename("FORECAST", "FORCST", 3, 3);
         Rename("INITIAL", "INIT");
+        // REINITIAL differs from INITIAL only when Vensim re-initialises a model in the middle of a game; a run has no such moment.
+        Rename("REINITIAL", "INIT", 1, 1);
         Rename("ACTIVE INITIAL", "ACTIVE_INITIAL", 2, 2);
         Rename("LOOKUP FORWARD", "LOOKUP_FORWARD");
         Rename("LOOKUP BACKWARD", "LOOKUP_BACKWARD");
@@ -77,24 +77,13 @@ internal sealed class MdlFunctions
         Add("ELMCOUNT", 1, 1, ElementCount);
         Add("GET TIME VALUE", 3, 3, TimeValue);
         Add("RANDOM 0 1", 0, 0, (w, c) => w.Text("RANDOM(0, 1)", c.Span));
-        Add("RANDOM UNIFORM", 2, 3, (w, c) =>
-        {
-            DroppedSeed(w, c, 2);
-            w.Call("RANDOM", c.NameSpan, c.Arguments.Take(2));
-        });
+        Add("RANDOM UNIFORM", 2, 3, (w, c) => w.Call("RANDOM", c.NameSpan, [.. c.Arguments.Take(2), .. Seed(w, c, 2)]));
         Add("RANDOM NORMAL", 4, 5, (w, c) =>
-        {
-            DroppedSeed(w, c, 4);
-            w.Call("NORMAL", c.NameSpan, [c.Arguments[2], c.Arguments[3], c.Arguments[0], c.Arguments[1]]);
-        });
-        // RANDOM EXPONENTIAL(m, x, h, r, s) and the others: ours take the same arguments but the stream (seed) s.
+            w.Call("NORMAL", c.NameSpan, [c.Arguments[2], c.Arguments[3], c.Arguments[0], c.Arguments[1], .. Seed(w, c, 4)]));
+        // RANDOM EXPONENTIAL(m, x, h, r, s) and the others: ours take the same arguments, the stream s only when it is not 0.
         foreach (var (vensim, count) in new[] { ("RANDOM EXPONENTIAL", 4), ("RANDOM GAMMA", 5), ("RANDOM BETA", 6), ("RANDOM WEIBULL", 5),
-                     ("RANDOM TRIANGULAR", 5), ("RANDOM POISSON", 5), ("RANDOM BINOMIAL", 6) })
-            Add(vensim, count, count + 1, (w, c) =>
-            {
-                DroppedSeed(w, c, count);
-                w.Call(vensim.Replace(' ', '_'), c.NameSpan, c.Arguments.Take(count));
-            });
+                     ("RANDOM TRIANGULAR", 5), ("RANDOM POISSON", 5), ("RANDOM BINOMIAL", 6), ("RANDOM NEGATIVE BINOMIAL", 6) })
+            Add(vensim, count, count + 1, (w, c) => w.Call(vensim.Replace(' ', '_'), c.NameSpan, [.. c.Arguments.Take(count), .. Seed(w, c, count)]));
         Add("WITH LOOKUP", 2, 2, (w, c) => w.Model.WriteWithLookup(w, c));
         Add("VECTOR RANK", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_RANK"));
         Add("VECTOR SORT ORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_SORT_ORDER"));
@@ -243,11 +232,20 @@ internal sealed class MdlFunctions
         writer.Text("0", call.Span);
     }
 
-    /// <summary>Vensim's seed (stream) arguments are dropped: draws come from the run's stream (sim run --seed).</summary>
-    private static void DroppedSeed(MdlWriter writer, MdlCall call, int index)
+    /// <summary>
+    /// A RANDOM function's stream argument, as our trailing seed: none when it is left out or 0 (Vensim's stream 0 is the
+    /// common one, seeded by NOISE SEED: ours is the run's stream, sim run --seed); the number, when the import can
+    /// compute it; otherwise the argument as written, which the binder reports unless it is a number.
+    /// </summary>
+    private static MdlExpr[] Seed(MdlWriter writer, MdlCall call, int index)
     {
-        if (call.Arguments.Length <= index) return;
-        writer.Model.Warn(DiagnosticCodes.UnsupportedVensimFeature, $"the seed argument of {call.Name.ToUpperInvariant()} is ignored: random draws come from the run's stream",
-            writer.Source, call.Arguments[index].Span, writer.Variable, "to reproduce a run, give sim run --seed");
+        if (call.Arguments.Length <= index) return [];
+        var argument = call.Arguments[index];
+        return writer.Model.Constants?.Evaluate(argument) switch
+        {
+            0 => [],
+            double value => [new MdlNumber(value, argument.Span)],
+            null => [argument],
+        };
     }
 }

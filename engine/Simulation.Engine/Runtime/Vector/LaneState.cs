@@ -30,7 +30,7 @@ internal static unsafe class LaneState
             else if (state.ShouldDraw(i.A))
             {
                 for (int k = 0; k < i.Count; k++) parameters[k] = s[pool[i.Aux + k] * stride + lane];
-                dst[lane] = ((RandomOperation)i.Op).Sample(state.Stream, parameters[..i.Count]);
+                dst[lane] = ((RandomOperation)i.Op).Sample(state.StreamOf(i.A), parameters[..i.Count]);
             }
         }
     }
