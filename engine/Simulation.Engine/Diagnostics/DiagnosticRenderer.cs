@@ -36,27 +36,29 @@ public static class DiagnosticRenderer
     public static string ToText(IEnumerable<Diagnostic> diagnostics) =>
         string.Concat(diagnostics.Select(ToText));
 
-    /// <summary>Draws the line of the equation holding the span, with ~~~ under the span.</summary>
+    /// <summary>
+    /// Draws the line of the equation holding the span, with ~~~ under the span; a long line is cut to
+    /// <see cref="MaxWidth"/> characters around the span. Only that window is searched for the line's ends, so a
+    /// diagnostic costs the same in a 3 MB one-line equation as in a short one.
+    /// </summary>
     private static void AppendEquationExcerpt(StringBuilder sb, string text, TextSpan span)
     {
         int start = Math.Clamp(span.Start, 0, text.Length);
         int lineStart = start;
-        while (lineStart > 0 && text[lineStart - 1] != '\n' && text[lineStart - 1] != '\r') lineStart--;
-        int lineEnd = text.IndexOfAny(['\n', '\r'], start);
-        if (lineEnd < 0) lineEnd = text.Length;
-        string line = text[lineStart..lineEnd].Replace('\t', ' ');
-        const int maxWidth = 160;
-        int offset = 0;
-        if (line.Length > maxWidth)
-        {
-            offset = Math.Max(0, Math.Min(start - lineStart - 40, line.Length - maxWidth));
-            line = line.Substring(offset, Math.Min(maxWidth, line.Length - offset));
-        }
+        int earliest = Math.Max(0, start - MaxWidth); // the window never starts before it
+        while (lineStart > earliest && text[lineStart - 1] != '\n' && text[lineStart - 1] != '\r') lineStart--;
+        int latest = Math.Min(text.Length, start + MaxWidth); // nor ends after it
+        int lineEnd = text.AsSpan(start, latest - start).IndexOfAny('\n', '\r');
+        lineEnd = lineEnd < 0 ? latest : start + lineEnd;
+        int offset = lineEnd - lineStart > MaxWidth ? Math.Max(0, Math.Min(start - lineStart - 40, lineEnd - lineStart - MaxWidth)) : 0;
+        string line = text.Substring(lineStart + offset, Math.Min(MaxWidth, lineEnd - lineStart - offset)).Replace('\t', ' ');
         int column = start - lineStart - offset;
         int width = Math.Max(1, Math.Min(span.Length, line.Length - column));
         sb.Append("    ").Append(line).Append('\n');
         sb.Append("    ").Append(' ', Math.Max(0, column)).Append('~', width).Append('\n');
     }
+
+    private const int MaxWidth = 160;
 
     public static string ToJson(IEnumerable<Diagnostic> diagnostics)
     {

@@ -9,10 +9,35 @@ namespace Simulation.Engine.Units;
 /// <summary>
 /// Works out the units of one equation from its operands, by each operation's and builtin's <see cref="UnitRule"/>,
 /// and reports where the rules are broken (unlike units added, an argument in the wrong units) at the span written.
+/// One problem per equation is reported, the first in reading order, with a count of the others: after a mismatch the
+/// units carried on are a guess, so later terms of the same sum would repeat it (a sum of 20,000 unlike terms gave
+/// 20,000 warnings, and printing them took minutes).
 /// </summary>
 internal sealed class EquationUnits(UnitContext context, EquationSource source, string variable)
 {
-    public UnitTerm Infer(Expr expr) => expr switch
+    private (string Code, string Message, TextSpan Span, string? Hint)? _first;
+    private int _problems;
+
+    /// <summary>The units of the whole equation; reports its first unit problem, if any.</summary>
+    public UnitTerm InferEquation(Expr expr)
+    {
+        var term = Infer(expr);
+        if (_first is var (code, message, span, hint))
+        {
+            string others = _problems == 1 ? "" : $" (and {_problems - 1:N0} more in this equation, not listed)";
+            context.Report(code, message + others, source, span, variable, hint);
+        }
+        return term;
+    }
+
+    /// <summary>Keeps the problem that starts first in the equation, and counts them all.</summary>
+    private void Report(string code, string message, TextSpan span, string? hint)
+    {
+        _problems++;
+        if (_first is null || span.Start < _first.Value.Span.Start) _first = (code, message, span, hint);
+    }
+
+    private UnitTerm Infer(Expr expr) => expr switch
     {
         NumberExpr n => n.Units is null ? UnitTerm.Number : InlineUnits(n),
         NameExpr name => Named(name),
@@ -31,8 +56,7 @@ internal sealed class EquationUnits(UnitContext context, EquationSource source, 
         var parsed = UnitParser.Parse(number.Units);
         if (parsed.Error is not null)
         {
-            context.Report(DiagnosticCodes.UnreadableUnits, $"the units <<{number.Units}>> cannot be read: {parsed.Error}", source, number.Span, variable,
-                UnitContext.UnitsHint);
+            Report(DiagnosticCodes.UnreadableUnits, $"the units <<{number.Units}>> cannot be read: {parsed.Error}", number.Span, UnitContext.UnitsHint);
             return UnitTerm.Unknown;
         }
         return parsed.Unit is { } unit ? UnitTerm.Of(context.FormOf(unit)) : UnitTerm.Number;
@@ -119,13 +143,13 @@ internal sealed class EquationUnits(UnitContext context, EquationSource source, 
             // A lone letter bound by an earlier argument: the arguments disagree with each other, rather than with the rule.
             bool onlyAgreement = pattern.Shape.Powers.Count == 1 && pattern.Shape.Powers.First() is { Key: not "time", Value: var k } && k == Rational.One;
             if (onlyAgreement)
-                context.Report(DiagnosticCodes.UnlikeUnits,
+                Report(DiagnosticCodes.UnlikeUnits,
                     $"unlike units in {Describe(function)}: {FirstWith(rule, terms, i, pattern)} and {context.Solver.Describe(term.Form!)}",
-                    source, arguments[i].Span, variable, "make both the same units, or convert one with a factor whose units say so");
+                    arguments[i].Span, "make both the same units, or convert one with a factor whose units say so");
             else
-                context.Report(DiagnosticCodes.ArgumentUnits,
+                Report(DiagnosticCodes.ArgumentUnits,
                     $"argument {i + 1} of {function} should be {context.Solver.Describe(expected)} but is {context.Solver.Describe(term.Form!)}",
-                    source, arguments[i].Span, variable, $"{function}'s units: {rule.Text}");
+                    arguments[i].Span, $"{function}'s units: {rule.Text}");
         }
         switch (rule.Result.Kind)
         {
@@ -169,14 +193,14 @@ internal sealed class EquationUnits(UnitContext context, EquationSource source, 
         var baseTerm = Infer(power.Left);
         var exponent = Infer(power.Right);
         if (exponent.IsKnown && context.Disagree(exponent.Form!, UnitForm.Of(Unit.Dimensionless)))
-            context.Report(DiagnosticCodes.ArgumentUnits, $"an exponent should be dimensionless but is {context.Solver.Describe(exponent.Form!)}",
-                source, power.Right.Span, variable, "divide it by a quantity in the same units");
+            Report(DiagnosticCodes.ArgumentUnits, $"an exponent should be dimensionless but is {context.Solver.Describe(exponent.Form!)}",
+                power.Right.Span, "divide it by a quantity in the same units");
         if (!baseTerm.IsKnown) return baseTerm;
         if (ConstantValue(power.Right) is double n && Rational.FromDouble(n) is { } r) return UnitTerm.Of(baseTerm.Form!.Pow(r));
         if (context.Disagree(baseTerm.Form!, UnitForm.Of(Unit.Dimensionless)))
-            context.Report(DiagnosticCodes.ArgumentUnits,
+            Report(DiagnosticCodes.ArgumentUnits,
                 $"a power whose exponent is not a number written in the equation needs a dimensionless base, but the base is {context.Solver.Describe(baseTerm.Form!)}",
-                source, power.Left.Span, variable, "divide the base by a reference value in the same units, e.g. (x / x0)^e");
+                power.Left.Span, "divide the base by a reference value in the same units, e.g. (x / x0)^e");
         return UnitTerm.Of(UnitForm.Of(Unit.Dimensionless));
     }
 
@@ -187,9 +211,9 @@ internal sealed class EquationUnits(UnitContext context, EquationSource source, 
         var outputForm = invert ? table.InputForm : table.Form;
         if (inputForm is null || outputForm is null) return UnitTerm.Unknown;
         if (input.IsKnown && context.Disagree(input.Form!, inputForm))
-            context.Report(DiagnosticCodes.ArgumentUnits,
+            Report(DiagnosticCodes.ArgumentUnits,
                 $"the graphical function '{table.Name}' reads {(invert ? "its output" : "an input")} in {context.Solver.Describe(inputForm)} but is given {context.Solver.Describe(input.Form!)}",
-                source, span, variable, invert ? null : $"its x units are inferred from its first use, or declared as \"xUnits\" in its graph");
+                span, invert ? null : $"its x units are inferred from its first use, or declared as \"xUnits\" in its graph");
         return UnitTerm.Of(outputForm);
     }
 

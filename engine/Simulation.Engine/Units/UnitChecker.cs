@@ -117,7 +117,7 @@ public static class UnitChecker
         var target = appliesGraph ? v.InputForm! : v.Form;
         foreach (var (source, expr) in equations)
         {
-            var term = new EquationUnits(context, source, v.Name).Infer(expr);
+            var term = new EquationUnits(context, source, v.Name).InferEquation(expr);
             if (!v.EquationUnits.IsKnown) v.EquationUnits = term;
             if (!term.IsKnown || !context.Disagree(term.Form!, target, prefer: target)) continue;
             string gives = solver.Describe(term.Form!), wanted = solver.Describe(target);
