@@ -25,7 +25,6 @@ internal sealed class MdlFunctions
         ["delay_information"] = "an information delay with a varying delay time",
         ["delay_material"] = "a material pipeline delay with a varying delay time",
         ["find_market_price"] = "a market-clearing price",
-        ["get_data_between_times"] = "a data variable at another time",
         ["shift_if_true"] = "a conveyor-like shift",
         ["sinteg"] = "a stock with special integration",
         ["sample_if_true"] = "where it is neither an equation nor part of one",
@@ -76,6 +75,7 @@ internal sealed class MdlFunctions
         Add("GAME", 1, 1, (w, c) => w.Write(new MdlParenthesized(c.Arguments[0], c.Arguments[0].Span)));
         Add("ELMCOUNT", 1, 1, ElementCount);
         Add("GET TIME VALUE", 3, 3, TimeValue);
+        Add("GET DATA BETWEEN TIMES", 3, 3, DataBetweenTimes);
         Add("RANDOM 0 1", 0, 0, (w, c) => w.Text("RANDOM(0, 1)", c.Span));
         Add("RANDOM UNIFORM", 2, 3, (w, c) => w.Call("RANDOM", c.NameSpan, [.. c.Arguments.Take(2), .. Seed(w, c, 2)]));
         Add("RANDOM NORMAL", 4, 5, (w, c) =>
@@ -218,6 +218,52 @@ internal sealed class MdlFunctions
         writer.Model.Report(DiagnosticCodes.UnsupportedVensimFeature, "GET TIME VALUE with a calendar measure or the computer's clock is not supported; GET TIME VALUE(0, offset, 0), the model's time plus the offset, is",
             writer.Source, call.NameSpan, writer.Variable);
         writer.Text("0", call.Span);
+    }
+
+    /// <summary>
+    /// GET DATA BETWEEN TIMES(data, time, mode): the data variable's series at another time, interpolated (mode 0), at the
+    /// next data time at or after it (1) or the last at or before it (-1); :NA: before the first data time or after the
+    /// last. Written with the graphical functions of the series and of its times that the import keeps for such variables.
+    /// </summary>
+    private static void DataBetweenTimes(MdlWriter writer, MdlCall call)
+    {
+        var model = writer.Model;
+        if (call.Arguments[0] is not MdlReference data || !model.SeriesTables.TryGetValue(Identifier.Canonical(data.Name), out var tables))
+        {
+            model.Report(DiagnosticCodes.InvalidArgument, "GET DATA BETWEEN TIMES reads a data variable, one whose values come from GET ... DATA",
+                writer.Source, call.Arguments[0].Span, writer.Variable, "name the data variable itself, with its subscripts");
+            writer.Text("0", call.Span);
+            return;
+        }
+        string? lookup = model.Constants?.Evaluate(call.Arguments[2]) switch { 0 => "LOOKUP", 1 => "LOOKUP_FORWARD", -1 => "LOOKUP_BACKWARD", _ => null };
+        if (lookup is null)
+        {
+            model.Report(DiagnosticCodes.InvalidArgument,
+                "the mode of GET DATA BETWEEN TIMES must be a constant -1 (the value at the last data time at or before), 0 (interpolated) or 1 (the value at the next data time at or after)",
+                writer.Source, call.Arguments[2].Span, writer.Variable);
+            writer.Text("0", call.Span);
+            return;
+        }
+        var time = new MdlParenthesized(call.Arguments[1], call.Arguments[1].Span);
+        var times = data with { Name = tables.Times };
+        var at = call.NameSpan;
+        // Outside the data: the last data time at or before t is after it, or the next at or after t is before it.
+        void Outside(string before, string lookupName, string comparison)
+        {
+            writer.Text($"{before}{lookupName}(", at);
+            writer.Write(times);
+            writer.Text(", ", at);
+            writer.Write(time);
+            writer.Text($") {comparison} ", at);
+            writer.Write(time);
+        }
+        Outside("IF_THEN_ELSE(", "LOOKUP_BACKWARD", ">");
+        Outside(" OR ", "LOOKUP_FORWARD", "<");
+        writer.Text($", {ExprPrinter.FormatNumber(MdlModelContext.NotAvailable)}, {lookup}(", at);
+        writer.Write(data with { Name = tables.Data });
+        writer.Text(", ", at);
+        writer.Write(time);
+        writer.Text("))", call.Span);
     }
 
     /// <summary>ELMCOUNT(range): the number of elements, known at import.</summary>

@@ -50,6 +50,12 @@ internal sealed partial class MdlModelBuilder
             Interpolation = e.DataMode == "HOLD BACKWARD" ? GraphInterpolation.Discrete : GraphInterpolation.Continuous,
             Location = e.Record.Location,
         };
+        if (_model.SeriesTables.ContainsKey(variable.Canonical))
+        {
+            // GET DATA BETWEEN TIMES interpolates linearly whatever the variable's own mode (only :HOLD BACKWARD: steps).
+            if (e.DataMode is not ("LOOK FORWARD" or "RAW")) Table(variable, "data", cell, graph with { Interpolation = GraphInterpolation.Continuous });
+            if (e.DataMode != "RAW") Table(variable, "data times", cell, graph with { Y = x });
+        }
         string equation;
         switch (e.DataMode)
         {
@@ -99,11 +105,20 @@ internal sealed partial class MdlModelBuilder
                 Graph = variable.Shape!.IsScalar ? elements[0].Graph : null,
                 Elements = variable.Shape.IsScalar ? [] : elements,
                 Documentation = suffix == "data"
-                    ? $"The data series of {variable.Name} (read {(variable.Equations.Any(q => q.DataMode == "RAW") ? ":RAW:" : "looking forward, :LOOK FORWARD:")})."
-                    : $"The times at which {variable.Name} has data (:RAW:): each mapped to itself.",
+                    ? $"The data series of {variable.Name} (read {ReadBy(variable)})."
+                    : $"The times at which {variable.Name} has data (read {ReadBy(variable)}): each mapped to itself.",
                 Input = null,
             };
         }
+    }
+
+    private string ReadBy(MdlVariable variable)
+    {
+        var readers = new List<string>();
+        if (variable.Equations.Any(q => q.DataMode == "RAW")) readers.Add(":RAW:");
+        if (variable.Equations.Any(q => q.DataMode == "LOOK FORWARD")) readers.Add("looking forward, :LOOK FORWARD:");
+        if (_model.SeriesTables.ContainsKey(variable.Canonical)) readers.Add("by GET DATA BETWEEN TIMES");
+        return string.Join("; ", readers);
     }
 
     private EquationSource Number(EquationSource source, double value, TextSpan at) => Text(source, ExprPrinter.FormatNumber(value), at);

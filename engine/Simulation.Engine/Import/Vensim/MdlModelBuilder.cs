@@ -48,6 +48,7 @@ internal sealed partial class MdlModelBuilder
         _model.Constants = new MdlConstants(_byName) { Clock = (time.Start, time.Dt) };
         if (_byName.TryGetValue("saveper", out var saveper) && !Mentions(equations, "saveper")) saveper.Role = MdlRole.Control;
         Classify();
+        FindSeriesReads(equations);
         InferFlows();
         var variables = new List<VariableDefinition>();
         foreach (var variable in _variables)
@@ -180,6 +181,20 @@ internal sealed partial class MdlModelBuilder
                 if (node is MdlCall { Arguments.Length: 4 } call && (MdlVariable.IsCall(call, "DELAY N") || MdlVariable.IsCall(call, "SMOOTH N"))
                     && call.Arguments[3] is MdlReference order)
                     _orders.Add(Identifier.Canonical(order.Name));
+    }
+
+    /// <summary>
+    /// Data variables (GET ... DATA) that GET DATA BETWEEN TIMES reads keep graphical functions of their series and of its
+    /// times; they are named before any equation is lowered, as any equation may read them.
+    /// </summary>
+    private void FindSeriesReads(List<MdlEquation> equations)
+    {
+        foreach (var e in equations.Where(e => e.Right is not null))
+            foreach (var node in MdlRewrite.Nodes(e.Right!))
+                if (node is MdlCall { Arguments.Length: 3 } call && MdlVariable.IsCall(call, "GET DATA BETWEEN TIMES") && call.Arguments[0] is MdlReference r
+                    && _byName.TryGetValue(Identifier.Canonical(r.Name), out var data) && !_model.SeriesTables.ContainsKey(data.Canonical)
+                    && data.Role == MdlRole.Auxiliary && data.Equations.All(q => MdlGet.KindOf(q.Right) == MdlGetKind.Data))
+                    _model.SeriesTables[data.Canonical] = (TableName(data, "data"), TableName(data, "data times"));
     }
 
     /// <summary>Constants (numbers, and values read with GET CONSTANTS) are what a Vensim user changes between runs: inputs here.</summary>

@@ -27,6 +27,12 @@ internal sealed class MdlModelContext(MdlRanges ranges, MdlMacros macros, Diagno
     /// <summary>Values the import knows without running the model (set once the clock is read).</summary>
     public MdlConstants? Constants { get; set; }
 
+    /// <summary>
+    /// Data variables that GET DATA BETWEEN TIMES reads (by canonical name): the graphical functions holding each one's
+    /// series (its times to its values) and its times (each time to itself).
+    /// </summary>
+    public Dictionary<string, (string Data, string Times)> SeriesTables { get; } = new();
+
     /// <summary>Graphical functions made for lookups written in place inside expressions.</summary>
     public List<VariableDefinition> AddedVariables { get; } = new();
 

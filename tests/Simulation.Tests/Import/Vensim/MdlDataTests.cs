@@ -94,4 +94,44 @@ public class MdlDataTests
         Assert.That((lin.Equation!.Text, lin.Graph!.X.ToArray(), lin.Graph.Y.ToArray()), Is.EqualTo(("TIME", new[] { 0.0, 4 }, new[] { 100.0, 300 })));
         Assert.That(lin.Graph.Interpolation, Is.EqualTo(GraphInterpolation.Continuous));
     }
+    [Test]
+    public void GetDataBetweenTimes_InterpolatedForwardOrBackward_NaOutsideTheData()
+    {
+        const double na = -6.490371073168535e32; // Vensim's :NA:
+        var result = Run("""
+            D: a, b ~~|
+            lin[D] := GET DIRECT DATA('series.csv', ',', 'A', 'B2') ~~|
+            held[D] :HOLD BACKWARD: := GET DIRECT DATA('series.csv', ',', 'A', 'B2') ~~|
+            ahead :LOOK FORWARD: := GET DIRECT DATA('series.csv', ',', 'A', 'B2') ~~|
+            between[D] = GET DATA BETWEEN TIMES(lin[D], Time + 0.5, 0) ~~|
+            next = GET DATA BETWEEN TIMES(lin[a], Time + 0.5, 1) ~~|
+            before = GET DATA BETWEEN TIMES(lin[a], Time - 0.5, -1) ~~|
+            at = GET DATA BETWEEN TIMES(lin[a], Time, 0) ~~|
+            held between = GET DATA BETWEEN TIMES(held[a], Time + 0.5, 0) ~~|
+            ahead before = GET DATA BETWEEN TIMES(ahead, Time, -1) ~~|
+            """);
+        // series.csv: a = 10, 30, 50 and b = 100, (none), 300 at times 0, 2, 4; the run's times are 0..4.
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Series("between[a]"), Is.EqualTo(new[] { 15.0, 25, 35, 45, na }), "interpolated at t + 0.5; after the last data time :NA:");
+            Assert.That(result.Series("between[b]"), Is.EqualTo(new[] { 125.0, 175, 225, 275, na }), "the empty cell is no point");
+            Assert.That(result.Series("next"), Is.EqualTo(new[] { 30.0, 30, 50, 50, na }));
+            Assert.That(result.Series("before"), Is.EqualTo(new[] { na, 10, 10, 30, 30 }), "before the first data time :NA:");
+            Assert.That(result.Series("at"), Is.EqualTo(new[] { 10.0, 20, 30, 40, 50 }), "the data's own span, ends included");
+            Assert.That(result.Series("held between"), Is.EqualTo(new[] { 15.0, 25, 35, 45, na }), "interpolated, though the variable holds");
+            Assert.That(result.Series("ahead before"), Is.EqualTo(new[] { 10.0, 10, 30, 30, 50 }));
+            Assert.That(result.Series("held[a]"), Is.EqualTo(new[] { 10.0, 10, 30, 30, 50 }), "the variable itself unchanged");
+        });
+    }
+
+    [TestCase("GET DATA BETWEEN TIMES(k, Time, 0)", "k", "reads a data variable")]
+    [TestCase("GET DATA BETWEEN TIMES(lin, Time, 2)", "2", "the mode of GET DATA BETWEEN TIMES")]
+    public void GetDataBetweenTimes_NotADataVariableOrAnUnknownMode_IsALocatedError(string call, string at, string message)
+    {
+        string mdl = File.ReadAllText(Model($"k = 3 ~~|\nlin := GET DIRECT DATA('series.csv', ',', 'A', 'B2') ~~|\ny = {call} ~~|"));
+        var error = MdlModels.Errors(mdl, Path.Combine(_dir, "model.mdl")).Single();
+        Assert.That(error.Message, Does.Contain(message));
+        Assert.That(error.Location!.Value.Line, Is.EqualTo(4));
+        Assert.That(error.Location!.Value.Column, Is.EqualTo(5 + call.LastIndexOf(at, StringComparison.Ordinal)));
+    }
 }
