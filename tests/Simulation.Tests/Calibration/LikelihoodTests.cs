@@ -60,6 +60,15 @@ public class LikelihoodTests
     }
 
     [Test]
+    public void Profiled_LogNormalWithUnknownSd_UsesTheRootMeanSquareOfTheLogs()
+    {
+        // ln y ~ Normal(ln m, s²), s² = Σ (ln y - ln m)² / n; the density of y carries the Jacobian 1 / y
+        double ss = Y.Zip(M, (y, m) => Math.Pow(Math.Log(y / m), 2)).Sum(), variance = ss / Y.Length;
+        double expected = -Y.Sum(Math.Log) - Y.Length / 2.0 * (Math.Log(2 * Math.PI * variance) + 1);
+        Assert.That(One(ErrorKind.LogNormal).Profiled(M), Is.EqualTo(expected).Within(1e-10));
+    }
+
+    [Test]
     public void Profiled_SseWeights_ScaleTheSquaredErrorsOnly()
     {
         // two sse series with weights 1 and 4 share one sd: sd² = Σ w e² / n
@@ -98,6 +107,11 @@ public class LikelihoodTests
         double ss = Y.Zip(M, (y, m) => (y - m) * (y - m)).Sum();
         Assert.That(One(ErrorKind.Normal).Marginal(M, []), Is.EqualTo(-2.5 * Math.Log(ss)).Within(1e-10));
         Assert.That(One(ErrorKind.Normal, sd: 3).Marginal(M, []), Is.EqualTo(One(ErrorKind.Normal, sd: 3).Profiled(M)).Within(1e-10), "a known sd is not integrated");
+        double logs = Y.Zip(M, (y, m) => Math.Pow(Math.Log(y / m), 2)).Sum();
+        Assert.That(One(ErrorKind.LogNormal).Marginal(M, []), Is.EqualTo(-Y.Sum(Math.Log) - 2.5 * Math.Log(logs)).Within(1e-10), "log-normal: on the logs, with the Jacobian 1 / y");
+        double k = 3.5, negativeBinomial = Y.Zip(M, (y, m) => MathNet.Numerics.SpecialFunctions.GammaLn(y + k) - MathNet.Numerics.SpecialFunctions.GammaLn(k)
+            - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1) + k * Math.Log(k / (k + m)) + y * Math.Log(m / (k + m))).Sum();
+        Assert.That(One(ErrorKind.NegativeBinomial).Marginal(M, [k]), Is.EqualTo(negativeBinomial).Within(1e-9), "a sampled dispersion is used as given");
     }
 
     [Test]
