@@ -29,6 +29,7 @@ internal static class DesignRun
         }
         if (settings.Threads is < 1) throw new UsageException($"--threads {settings.Threads}: give at least one thread");
         if (settings.Lanes is { } lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException($"--lanes {lanes}: give a multiple of 4, e.g. 16");
+        MemoryLimit.Parse(settings.MaxMemory);
 
         var clock = new PhaseClock(settings.Timings);
         CheckedModel model;
@@ -43,13 +44,14 @@ internal static class DesignRun
         clock.Mark("read and check the model");
 
         var diagnostics = new DiagnosticBag();
-        var table = DesignTable.Read(ReadTable(tablePath), diagnostics);
+        if (Directory.Exists(tablePath)) throw new UsageException($"'{tablePath}' is a folder; give a design table (.csv)");
+        if (!File.Exists(tablePath)) throw new UsageException($"the design table '{tablePath}' does not exist");
+        var file = SourceFile.Load(tablePath, diagnostics, DiagnosticCodes.DesignTableProblem); // bounded: /dev/zero ends
+        var table = file is null ? null : DesignTable.Read(file, diagnostics);
         var design = table?.Bind(model.Bound, model.Analysis, diagnostics);
-        if (design is null)
-        {
-            DiagnosticPrinter.Print(diagnostics.Items);
-            return ExitCodes.UsageOrFile;
-        }
+        DiagnosticPrinter.Print(diagnostics.Items); // the errors, or warnings such as bytes that are not UTF-8
+        if (design is null) return ExitCodes.UsageOrFile;
+        diagnostics = new DiagnosticBag();
         var (setElements, values) = ParameterAssignments.Resolve(model, settings.Set);
         double[] setValues = values.ToArray();
         if (setElements.FirstOrDefault(design.Parameters.Contains, -1) is int both and >= 0)
@@ -71,8 +73,12 @@ internal static class DesignRun
             LanesPerBatch = settings.Lanes ?? new BatchOptions().LanesPerBatch,
             Seed = settings.Seed,
         };
+        int lanesUsed = Math.Min(options.LanesPerBatch, Engine.Runtime.Vector.LaneLayout.LanesFor(table!.RowCount));
+        int threadsUsed = Math.Min(options.Threads, (table.RowCount + lanesUsed - 1) / lanesUsed);
+        MemoryLimit.Check(MemoryEstimate.ForDesign(plan, table, file!.Text.Length, record.ValuesPerRun, threadsUsed, lanesUsed), settings.MaxMemory,
+            "this design run", "record fewer values (--vars, fewer --at times), use fewer --threads or --lanes, or split the table and run it in parts");
         var runner = new BatchRunner(plan, record, options);
-        runner.ProgramFor(Math.Min(options.LanesPerBatch, Engine.Runtime.Vector.LaneLayout.LanesFor(table!.RowCount)));
+        runner.ProgramFor(lanesUsed);
         clock.Mark("generate the step code");
         var inputs = new WithFixedValues(design, setValues);
         DesignCsvSink? sink = null;
@@ -91,13 +97,6 @@ internal static class DesignRun
         clock.Mark($"run and write {table.RowCount} runs on {options.Threads} thread{(options.Threads == 1 ? "" : "s")}");
         clock.Report();
         return ReportProblems(sink!, plan, table);
-    }
-
-    private static SourceFile ReadTable(string path)
-    {
-        if (Directory.Exists(path)) throw new UsageException($"'{path}' is a folder; give a design table (.csv)");
-        if (!File.Exists(path)) throw new UsageException($"the design table '{path}' does not exist");
-        return new SourceFile(path, File.ReadAllText(path));
     }
 
     /// <summary>Final values, or the values at the --at times (each must be a step time within the run).</summary>

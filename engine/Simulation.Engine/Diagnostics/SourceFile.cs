@@ -23,7 +23,7 @@ public sealed class SourceFile
     }
 
     /// <summary>
-    /// Reads a model file as text; a file that cannot be read, or is larger than <see cref="Model.ModelLimits.MaxFileBytes"/>
+    /// Reads an input file (a model, an experiment, a design table, data) as text; a file that cannot be read, or is larger than <see cref="Model.ModelLimits.MaxFileBytes"/>
     /// (<c>/dev/zero</c> never ends), is reported with <paramref name="code"/> and gives null. Bytes that are not UTF-8
     /// are read as U+FFFD and the first is reported (a warning): where, so that it can be mended.
     /// </summary>
@@ -36,12 +36,12 @@ public sealed class SourceFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(code, $"cannot read the model file: {e.Message}", new SourceLocation(path, 1, 1));
+            diagnostics.Error(code, $"cannot read the file: {e.Message}", new SourceLocation(path, 1, 1));
             return null;
         }
         if (bytes.Length > Model.ModelLimits.MaxFileBytes)
         {
-            diagnostics.Error(DiagnosticCodes.FileTooLarge, $"the file is larger than {Model.ModelLimits.MaxFileBytes >> 20} MiB, more than any model sim reads",
+            diagnostics.Error(DiagnosticCodes.FileTooLarge, $"the file is larger than {Model.ModelLimits.MaxFileBytes >> 20} MiB, more than any input sim reads",
                 new SourceLocation(path, 1, 1), hint: "check that this is the file you meant");
             return null;
         }

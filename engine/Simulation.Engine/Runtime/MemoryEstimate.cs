@@ -54,6 +54,35 @@ public sealed record MemoryEstimate(IReadOnlyList<(string Part, long Bytes)> Par
             ($"the model's state {Format(state)} ({plan.Model.Elements.Length:N0} elements)", state),
         ]);
     }
+
+    /// <summary>
+    /// Runs from a design table on the vector engine (sim run --design): the table as read (its text, 2 bytes a
+    /// character, and 8 bytes a value), the workers, the finished batches waiting to be written in run order (two per
+    /// thread, <see cref="Batches.BatchJob"/>), and the model. Rows are written as they are delivered: nothing grows
+    /// with the number of runs but the table.
+    /// </summary>
+    public static MemoryEstimate ForDesign(EvaluationPlan plan, Designs.DesignTable table, long tableCharacters, int valuesPerRun, int threads, int lanes)
+    {
+        long values = (long)table.RowCount * table.InputColumns.Count;
+        long tableBytes = 2 * tableCharacters + 8 * values + (table.Ids is null ? 0 : 64L * table.RowCount);
+        long waiting = 2L * threads * lanes * 8 * valuesPerRun;
+        long workers = Workers(plan, threads, lanes, valuesPerRun) + waiting;
+        long state = 200L * plan.Model.Elements.Length;
+        return new MemoryEstimate([
+            Program,
+            ($"the design table {Format(tableBytes)} ({table.RowCount:N0} rows x {table.InputColumns.Count:N0} inputs)", tableBytes),
+            ($"workers {Format(workers)} ({threads} threads x {lanes} lanes x {plan.SlotCount:N0} slots and {valuesPerRun:N0} recorded values, "
+                + "and the batches waiting to be written)", workers),
+            ($"the model's state {Format(state)} ({plan.Model.Elements.Length:N0} elements)", state),
+        ]);
+    }
+
+    /// <summary>
+    /// The vector engine's workers: each thread's lanes hold their slots (current, next, saved), stock buffers (value,
+    /// slope), parameters and every value their batch records.
+    /// </summary>
+    public static long Workers(EvaluationPlan plan, int threads, int lanes, long valuesPerRun) =>
+        (long)threads * lanes * 8 * (3L * plan.SlotCount + 2L * plan.StockCount + plan.Parameters.Length + valuesPerRun);
 }
 
 /// <summary>Where a run's saved rows go.</summary>

@@ -25,8 +25,7 @@ public static class SweepMemory
         // A chunk's recorded values while it fills, the one read back to write the tables (and the baseline's), and the
         // tables' rows of one chunk before they are flushed (about 48 bytes a row: run, names, time, value).
         long chunks = 8 * chunk * perRun * 3 + 48 * chunk * tidyRowsPerRun;
-        // Each worker: its lanes' slots (current, next, saved, slope, parameters) and every recorded value of its batch.
-        long workers = (long)threads * lanes * 8 * (3L * plan.SlotCount + 2L * plan.StockCount + plan.Parameters.Length + perRun);
+        long workers = MemoryEstimate.Workers(plan, threads, lanes, perRun);
         long model = scenarios * 200L * plan.Model.Elements.Length;
         return new MemoryEstimate([
             MemoryEstimate.Program,
