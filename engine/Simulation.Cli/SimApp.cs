@@ -31,8 +31,10 @@ public static class SimApp
                 .WithExample("units", "models/sir.json")
                 .WithExample("units", "models/hospital-beds.json", "--format", "json");
             config.AddCommand<GraphCommand>("graph")
-                .WithDescription("Draw the model's stocks, flows and links as a Mermaid or Graphviz diagram.")
+                .WithDescription("Draw the model's stocks, flows and links: an SVG picture, or Mermaid or Graphviz text.")
                 .WithExample("graph", "models/sir.json")
+                .WithExample("graph", "models/sir.json", "--format", "svg", "--output", "sir-diagram.svg")
+                .WithExample("graph", "models/hospital-to-community.json", "--format", "svg", "--stocks-and-flows", "--focus", "\"Acute treatment\"", "--depth", "2", "--output", "acute.svg")
                 .WithExample("graph", "models/hospital-to-community.json", "--format", "dot", "--focus", "\"Acute treatment\"", "--depth", "1");
             config.AddCommand<LoopsCommand>("loops")
                 .WithDescription("List the model's feedback loops (elementary cycles) with their polarity: reinforcing, balancing or unknown.")

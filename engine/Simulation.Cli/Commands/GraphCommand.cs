@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using Simulation.Engine.Structure;
+using Simulation.Reporting.Diagrams;
 using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>sim graph MODEL [--format mermaid|dot] [--focus VAR --depth N] [--output F]</c>: the stock-and-flow diagram as text.</summary>
+/// <summary><c>sim graph MODEL [--format mermaid|dot|svg] [--focus VAR --depth N] [--stocks-and-flows] [--output F]</c>: the stock-and-flow diagram.</summary>
 public sealed class GraphCommand : Command<GraphCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -14,9 +15,14 @@ public sealed class GraphCommand : Command<GraphCommand.Settings>
         public string Model { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]
-        [Description("mermaid (default): a Mermaid flowchart (GitHub and most Markdown viewers draw it). dot: Graphviz (dot -Tsvg lays it out).")]
+        [Description("mermaid (default): a Mermaid flowchart (GitHub and most Markdown viewers draw it). dot: Graphviz text. svg: a picture, laid out here (MSAGL).")]
         [DefaultValue("mermaid")]
         public string Format { get; init; } = "mermaid";
+
+        [CommandOption("--layout <LAYOUT>")]
+        [Description("With --format svg: msagl (default, built in) or graphviz (Graphviz's dot lays it out and draws it; it must be installed).")]
+        [DefaultValue("msagl")]
+        public string Layout { get; init; } = "msagl";
 
         [CommandOption("--focus <VARIABLE>")]
         [Description("Draw only the variables within --depth links of this one (either way), for big models.")]
@@ -26,6 +32,10 @@ public sealed class GraphCommand : Command<GraphCommand.Settings>
         [Description("With --focus: how many links out to draw (default 1).")]
         [DefaultValue(1)]
         public int Depth { get; init; } = 1;
+
+        [CommandOption("--stocks-and-flows")]
+        [Description("Draw only stocks and flows (no auxiliaries): the model's main chains.")]
+        public bool StocksAndFlows { get; init; }
 
         [CommandOption("--output <FILE>")]
         [Description("Write the diagram to this file instead of standard output.")]
@@ -39,23 +49,25 @@ public sealed class GraphCommand : Command<GraphCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string format = settings.Format.ToLowerInvariant();
-        if (format is not ("mermaid" or "dot")) throw new UsageException($"unknown format '{settings.Format}'", "use mermaid or dot");
+        string layout = settings.Layout.ToLowerInvariant();
+        if (format is not ("mermaid" or "dot" or "svg")) throw new UsageException($"unknown --format '{settings.Format}'", "use mermaid, dot or svg");
+        if (layout is not ("msagl" or "graphviz")) throw new UsageException($"unknown --layout '{settings.Layout}'", "use msagl or graphviz");
+        if (layout == "graphviz" && format != "svg") throw new UsageException("--layout applies to --format svg only");
         if (settings.Depth < 0) throw new UsageException($"--depth {settings.Depth} is negative", "give 0 or more links");
         if (settings.Output is not null) OutputFiles.EnsureWritable(settings.Output, settings.Force, settings.Model);
         try
         {
             var model = ModelLoader.Load(settings.Model, new TimeOverrides());
             var graph = StructureGraph.Build(model.Bound);
-            IReadOnlySet<int>? only = null;
-            if (settings.Focus is { } focus)
+            var only = Selection(graph, settings);
+            string text = format switch
             {
-                int node = graph.IndexOf(focus);
-                if (node < 0) throw new UsageException($"--focus '{focus}' is not a variable of {settings.Model}", "give a variable's name as the model writes it");
-                only = graph.Around(node, settings.Depth);
-            }
-            string text = format == "dot"
-                ? DiagramWriter.Dot(graph, model.Document.Name, only)
-                : DiagramWriter.Mermaid(graph, only);
+                "dot" => DiagramWriter.Dot(graph, model.Document.Name, only),
+                "svg" when layout == "graphviz" => GraphvizSvg.Render(DiagramWriter.Dot(graph, model.Document.Name, only), TimeSpan.FromMinutes(2))
+                    ?? throw new UsageException("Graphviz's dot is not installed", "install graphviz, or leave out --layout to use the built-in layout"),
+                "svg" => SvgDiagram.Of(graph, model.Document.Name, only),
+                _ => DiagramWriter.Mermaid(graph, only),
+            };
             if (settings.Output is null) Console.Out.Write(text);
             else
             {
@@ -68,5 +80,15 @@ public sealed class GraphCommand : Command<GraphCommand.Settings>
         {
             return ExitCodes.ModelErrors;
         }
+    }
+
+    /// <summary>The variables drawn: all, the stocks and flows, those around the focus, or the stocks and flows around it (through stocks and flows).</summary>
+    private static IReadOnlySet<int>? Selection(StructureGraph graph, Settings settings)
+    {
+        IReadOnlySet<int>? only = settings.StocksAndFlows ? DiagramParts.StocksAndFlows(graph) : null;
+        if (settings.Focus is not { } focus) return only;
+        int node = graph.IndexOf(focus);
+        if (node < 0) throw new UsageException($"--focus '{focus}' is not a variable of {settings.Model}", "give a variable's name as the model writes it");
+        return graph.Around(node, settings.Depth, only);
     }
 }

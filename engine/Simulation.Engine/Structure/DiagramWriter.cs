@@ -15,11 +15,11 @@ public static class DiagramWriter
     public static string Mermaid(StructureGraph graph, IReadOnlySet<int>? only = null)
     {
         var text = new StringBuilder("flowchart LR\n");
-        var shown = Shown(graph, only);
-        foreach (int i in shown)
+        var parts = new DiagramParts(graph, only);
+        foreach (int i in parts.Shown)
         {
             var node = graph.Nodes[i];
-            string label = Escape(Label(node, "<br/>"));
+            string label = Escape(string.Join("<br/>", DiagramParts.LabelLines(node)));
             text.Append("  ").Append(Id(i)).Append(node.Kind switch
             {
                 VariableKind.Stock => $"[\"{label}\"]",
@@ -28,11 +28,11 @@ public static class DiagramWriter
                 _ => $"(\"{label}\")",
             }).Append('\n');
         }
-        foreach (var cloud in Clouds(graph, shown)) text.Append($"  {cloud}((\" \"))\n");
-        foreach (var (from, flow, to) in Pipes(graph, shown)) text.Append($"  {from} ==> {Id(flow)} ==> {to}\n");
-        foreach (var link in InformationLinks(graph, shown))
+        foreach (var cloud in Clouds(parts)) text.Append($"  {cloud}((\" \"))\n");
+        foreach (var pipe in parts.Pipes) text.Append($"  {From(pipe)} ==> {Id(pipe.Flow)} ==> {To(pipe)}\n");
+        foreach (var link in parts.InformationLinks)
             text.Append($"  {Id(link.From)} -.->{(Sign(link.Polarity) is { } s ? $"|\"{s}\"|" : "")} {Id(link.To)}\n");
-        foreach (var (kind, ids) in ClassesOf(graph, shown)) text.Append($"  class {string.Join(",", ids)} {kind}\n");
+        foreach (var (kind, ids) in ClassesOf(parts)) text.Append($"  class {string.Join(",", ids)} {kind}\n");
         text.Append("  classDef stock fill:#dbe9f6,stroke:#2b5d8a,stroke-width:2px\n");
         text.Append("  classDef flow fill:#fff,stroke:#2b5d8a\n");
         return text.ToString();
@@ -42,8 +42,8 @@ public static class DiagramWriter
     {
         var text = new StringBuilder();
         text.Append($"digraph \"{DotEscape(title)}\" {{\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
-        var shown = Shown(graph, only);
-        foreach (int i in shown)
+        var parts = new DiagramParts(graph, only);
+        foreach (int i in parts.Shown)
         {
             var node = graph.Nodes[i];
             string shape = node.Kind switch
@@ -53,52 +53,37 @@ public static class DiagramWriter
                 VariableKind.Graphical => "shape=parallelogram",
                 _ => "shape=ellipse",
             };
-            text.Append($"  {Id(i)} [label=\"{DotEscape(Label(node, "\n"))}\", {shape}];\n");
+            text.Append($"  {Id(i)} [label=\"{DotEscape(string.Join("\n", DiagramParts.LabelLines(node)))}\", {shape}];\n");
         }
-        foreach (var cloud in Clouds(graph, shown)) text.Append($"  {cloud} [label=\"\", shape=circle, style=dashed, width=0.3];\n");
-        foreach (var (from, flow, to) in Pipes(graph, shown))
+        foreach (var cloud in Clouds(parts)) text.Append($"  {cloud} [label=\"\", shape=circle, style=dashed, width=0.3];\n");
+        foreach (var pipe in parts.Pipes)
         {
-            text.Append($"  {from} -> {Id(flow)} [penwidth=3, arrowhead=none];\n");
-            text.Append($"  {Id(flow)} -> {to} [penwidth=3];\n");
+            text.Append($"  {From(pipe)} -> {Id(pipe.Flow)} [penwidth=3, arrowhead=none];\n");
+            text.Append($"  {Id(pipe.Flow)} -> {To(pipe)} [penwidth=3];\n");
         }
-        foreach (var link in InformationLinks(graph, shown))
+        foreach (var link in parts.InformationLinks)
             text.Append($"  {Id(link.From)} -> {Id(link.To)} [style=dashed{(Sign(link.Polarity) is { } s ? $", label=\"{s}\"" : "")}];\n");
         return text.Append("}\n").ToString();
     }
 
-    private static List<int> Shown(StructureGraph graph, IReadOnlySet<int>? only) =>
-        [.. Enumerable.Range(0, graph.Nodes.Length).Where(i => only is null || only.Contains(i))];
+    private static string From(Pipe pipe) => pipe.Source is int s ? Id(s) : $"cloud_in_{pipe.Flow}";
 
-    /// <summary>Each shown flow as source -> flow -> target, a cloud standing for a missing or hidden stock.</summary>
-    private static IEnumerable<(string From, int Flow, string To)> Pipes(StructureGraph graph, List<int> shown)
-    {
-        foreach (int f in shown.Where(i => graph.Nodes[i].Kind == VariableKind.Flow))
-        {
-            var (source, target) = graph.Ends(f);
-            yield return (source is int s && shown.Contains(s) ? Id(s) : $"cloud_in_{f}", f, target is int t && shown.Contains(t) ? Id(t) : $"cloud_out_{f}");
-        }
-    }
+    private static string To(Pipe pipe) => pipe.Target is int t ? Id(t) : $"cloud_out_{pipe.Flow}";
 
-    private static IEnumerable<string> Clouds(StructureGraph graph, List<int> shown) =>
-        Pipes(graph, shown).SelectMany(p => new[] { p.From, p.To }).Where(id => id.StartsWith("cloud", StringComparison.Ordinal));
+    private static IEnumerable<string> Clouds(DiagramParts parts) =>
+        parts.Pipes.SelectMany(p => new[] { From(p), To(p) }).Where(id => id.StartsWith("cloud", StringComparison.Ordinal));
 
-    /// <summary>Information and initial-value links between shown nodes, except a flow's own pipe.</summary>
-    private static IEnumerable<StructureLink> InformationLinks(StructureGraph graph, List<int> shown) =>
-        graph.Links.Where(l => l.Kind != LinkKind.Flow && shown.Contains(l.From) && shown.Contains(l.To) && l.From != l.To);
-
-    private static IEnumerable<(string Kind, List<string> Ids)> ClassesOf(StructureGraph graph, List<int> shown)
+    private static IEnumerable<(string Kind, List<string> Ids)> ClassesOf(DiagramParts parts)
     {
         foreach (var (kind, name) in new[] { (VariableKind.Stock, "stock"), (VariableKind.Flow, "flow") })
         {
-            var ids = shown.Where(i => graph.Nodes[i].Kind == kind).Select(Id).ToList();
+            var ids = parts.Shown.Where(i => parts.Graph.Nodes[i].Kind == kind).Select(Id).ToList();
             if (ids.Count > 0) yield return (name, ids);
         }
     }
 
-    private static string Label(StructureNode node, string newline) =>
-        node.Dimensions.IsEmpty ? node.Name : $"{node.Name}{newline}[{string.Join(", ", node.Dimensions)}]";
-
-    private static string? Sign(Polarity p) => p switch
+    /// <summary>+ or - for a link of known polarity, null otherwise.</summary>
+    public static string? Sign(Polarity p) => p switch
     {
         Polarity.Positive => "+",
         Polarity.Negative => "-",

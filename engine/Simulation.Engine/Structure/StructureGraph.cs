@@ -106,8 +106,11 @@ public sealed class StructureGraph
         return GraphShape.Merge(graphs.Select(g => GraphShape.Of(g.Y)));
     }
 
-    /// <summary>The nodes within <paramref name="depth"/> links of <paramref name="focus"/>, following links either way.</summary>
-    public IReadOnlySet<int> Around(int focus, int depth)
+    /// <summary>
+    /// The nodes within <paramref name="depth"/> links of <paramref name="focus"/>, following links either way, through
+    /// the nodes of <paramref name="within"/> only when it is given (the stocks and flows, say).
+    /// </summary>
+    public IReadOnlySet<int> Around(int focus, int depth, IReadOnlySet<int>? within = null)
     {
         var seen = new HashSet<int> { focus };
         var frontier = new List<int> { focus };
@@ -116,7 +119,7 @@ public sealed class StructureGraph
             var next = new List<int>();
             foreach (var link in Links)
                 foreach (var (a, b) in new[] { (link.From, link.To), (link.To, link.From) })
-                    if (frontier.Contains(a) && seen.Add(b)) next.Add(b);
+                    if (frontier.Contains(a) && (within is null || within.Contains(b)) && seen.Add(b)) next.Add(b);
             frontier = next;
         }
         return seen;

@@ -65,7 +65,7 @@ public class HelpExampleTests
             .Select(l => ShellWords(l.Trim())).Where(w => w.Length > 1 && w[0] == "sim").Select(w => w[1..]);
 
     /// <summary>A line split into words as a POSIX shell splits it: spaces separate, quotes group (and are removed).</summary>
-    private static string[] ShellWords(string line)
+    internal static string[] ShellWords(string line)
     {
         var words = new List<string>();
         var word = new StringBuilder();

@@ -7,7 +7,8 @@ namespace Simulation.Tests.Structure;
 /// <summary>Feedback loops (Johnson's elementary circuits) and their polarity, on models whose loops are known.</summary>
 public class FeedbackLoopTests
 {
-    private static StructureGraph GraphOf(string path)
+    /// <summary>The structure of a model file, which must check clean.</summary>
+    internal static StructureGraph GraphOf(string path)
     {
         var diagnostics = new DiagnosticBag();
         var document = ModelPipeline.Read(path, diagnostics)!;
