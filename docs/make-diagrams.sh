@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates every diagram listed in docs/diagrams.txt with `sim graph --format svg` (built once, then run per line).
+#   bash docs/make-diagrams.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build engine/Simulation.Cli -c Release -v q -nologo >/dev/null
+sim=(dotnet engine/Simulation.Cli/bin/Release/net10.0/sim.dll)
+grep -v '^#' docs/diagrams.txt | grep -v '^[[:space:]]*$' | while IFS= read -r line; do
+  file=${line%%:*}
+  eval "args=(${line#*:})"
+  mkdir -p "$(dirname "$file")"
+  "${sim[@]}" graph "${args[@]}" --format svg --output "$file" --force
+done
