@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 
 namespace Simulation.Engine.Units;
@@ -11,52 +10,33 @@ namespace Simulation.Engine.Units;
 /// </summary>
 public sealed class Unit : IEquatable<Unit>
 {
-    public static readonly Unit Dimensionless = new(ImmutableSortedDictionary<string, Rational>.Empty);
+    public static readonly Unit Dimensionless = new(SortedPowers<string>.Empty);
 
-    private Unit(ImmutableSortedDictionary<string, Rational> powers) => Powers = powers;
+    private Unit(SortedPowers<string> powers) => Powers = powers;
 
-    /// <summary>Each base unit's power; none is zero.</summary>
-    public ImmutableSortedDictionary<string, Rational> Powers { get; }
+    /// <summary>Each base unit's power, in ordinal order of the names; none is zero.</summary>
+    public SortedPowers<string> Powers { get; }
 
-    public bool IsDimensionless => Powers.Count == 0;
+    public bool IsDimensionless => Powers.IsEmpty;
 
     /// <summary>One base unit (a canonical name: <see cref="UnitNames.Canonical"/>).</summary>
-    public static Unit Base(string name) => new(ImmutableSortedDictionary<string, Rational>.Empty.Add(name, Rational.One));
+    public static Unit Base(string name) => new(SortedPowers<string>.Of(name, Rational.One));
 
-    public static Unit From(IEnumerable<KeyValuePair<string, Rational>> powers)
-    {
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, Rational>(StringComparer.Ordinal);
-        foreach (var (name, power) in powers)
-        {
-            var sum = builder.TryGetValue(name, out var had) ? had + power : power;
-            if (sum.IsZero) builder.Remove(name);
-            else builder[name] = sum;
-        }
-        return builder.Count == 0 ? Dimensionless : new Unit(builder.ToImmutable());
-    }
+    public static Unit From(IEnumerable<KeyValuePair<string, Rational>> powers) => Of(SortedPowers<string>.Sum(powers));
 
-    public static Unit operator *(Unit a, Unit b) => From(a.Powers.Concat(b.Powers));
+    private static Unit Of(SortedPowers<string> powers) => powers.IsEmpty ? Dimensionless : new Unit(powers);
+
+    public static Unit operator *(Unit a, Unit b) => Of(a.Powers.Times(b.Powers));
 
     public static Unit operator /(Unit a, Unit b) => a * b.Pow(-1);
 
-    public Unit Pow(Rational power) =>
-        power.IsZero ? Dimensionless : From(Powers.Select(p => KeyValuePair.Create(p.Key, p.Value * power)));
+    public Unit Pow(Rational power) => Of(Powers.Scaled(power));
 
-    public bool Equals(Unit? other) =>
-        other is not null && other.Powers.Count == Powers.Count && Powers.All(p => other.Powers.TryGetValue(p.Key, out var q) && q == p.Value);
+    public bool Equals(Unit? other) => other is not null && Powers.Equals(other.Powers);
 
     public override bool Equals(object? obj) => Equals(obj as Unit);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var (name, power) in Powers)
-        {
-            hash.Add(name);
-            hash.Add(power);
-        }
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => Powers.GetHashCode();
 
     /// <summary>people/day, person*hour/week, 1/year, dimensionless; a power as ^2 or ^(1/2).</summary>
     public override string ToString() => Format(Powers.Select(p => (p.Key, p.Value)));

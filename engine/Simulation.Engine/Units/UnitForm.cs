@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Simulation.Engine.Units;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Simulation.Engine.Units;
 /// </summary>
 public sealed class UnitForm
 {
-    private UnitForm(Unit known, ImmutableSortedDictionary<int, Rational> unknowns, bool declared)
+    private UnitForm(Unit known, SortedPowers<int> unknowns, bool declared)
     {
         Known = known;
         Unknowns = unknowns;
@@ -18,7 +16,7 @@ public sealed class UnitForm
     public Unit Known { get; }
 
     /// <summary>Each unknown's power; none is zero.</summary>
-    public ImmutableSortedDictionary<int, Rational> Unknowns { get; }
+    public SortedPowers<int> Unknowns { get; }
 
     /// <summary>Made with units someone declared (a variable's, a number's inline units), not only with unknowns and rules.</summary>
     public bool Declared { get; }
@@ -26,31 +24,21 @@ public sealed class UnitForm
     /// <summary>The units are fully known.</summary>
     public bool IsKnown => Unknowns.IsEmpty;
 
-    public static UnitForm Of(Unit unit, bool declared = false) => new(unit, ImmutableSortedDictionary<int, Rational>.Empty, declared);
+    public static UnitForm Of(Unit unit, bool declared = false) => new(unit, SortedPowers<int>.Empty, declared);
 
-    public static UnitForm Unknown(int id) => new(Unit.Dimensionless, ImmutableSortedDictionary<int, Rational>.Empty.Add(id, Rational.One), false);
+    public static UnitForm Unknown(int id) => new(Unit.Dimensionless, SortedPowers<int>.Of(id, Rational.One), false);
 
-    public static UnitForm operator *(UnitForm a, UnitForm b)
-    {
-        var unknowns = a.Unknowns.ToBuilder();
-        foreach (var (id, power) in b.Unknowns)
-        {
-            var sum = unknowns.TryGetValue(id, out var had) ? had + power : power;
-            if (sum.IsZero) unknowns.Remove(id);
-            else unknowns[id] = sum;
-        }
-        return new UnitForm(a.Known * b.Known, unknowns.ToImmutable(), a.Declared || b.Declared);
-    }
+    public static UnitForm operator *(UnitForm a, UnitForm b) => new(a.Known * b.Known, a.Unknowns.Times(b.Unknowns), a.Declared || b.Declared);
 
     public static UnitForm operator /(UnitForm a, UnitForm b) => a * b.Pow(-1);
 
     public UnitForm Pow(Rational power) =>
         power.IsZero ? Of(Unit.Dimensionless, Declared)
-        : new UnitForm(Known.Pow(power), Unknowns.ToImmutableSortedDictionary(p => p.Key, p => p.Value * power), Declared);
+        : new UnitForm(Known.Pow(power), Unknowns.Scaled(power), Declared);
 
     /// <summary>This form with unknown <paramref name="id"/> replaced by <paramref name="value"/>.</summary>
     public UnitForm Substitute(int id, UnitForm value) =>
-        Unknowns.TryGetValue(id, out var power) ? new UnitForm(Known, Unknowns.Remove(id), Declared) * value.Pow(power) : this;
+        Unknowns.TryGetValue(id, out var power) ? new UnitForm(Known, Unknowns.Without(id), Declared) * value.Pow(power) : this;
 
-    public UnitForm WithoutUnknown(int id) => new(Known, Unknowns.Remove(id), Declared);
+    public UnitForm WithoutUnknown(int id) => new(Known, Unknowns.Without(id), Declared);
 }
