@@ -62,7 +62,16 @@ public sealed record BSelect(BoundExpr Index, ImmutableArray<BoundExpr> Items) :
 /// steps ago, max(1, round(delay time / dt)) steps, the delay time read once at the initial time.
 /// Runs through a ring buffer that the runtime owns (see <see cref="Operations.PipelineStart"/>).
 /// </summary>
-public sealed record BDelayFixed(BoundExpr Input, BoundExpr DelayTime, BoundExpr Initial) : BoundExpr;
+public sealed record BDelayFixed(BoundExpr Input, BoundExpr DelayTime, BoundExpr Initial) : BoundExpr
+{
+    /// <summary>
+    /// DELAY_INFORMATION (Vensim's DELAY INFORMATION): the delay time is read every step, not once; each step's output
+    /// is the input of max(1, round(delay time / dt)) steps before, the delay time being that of the step before (the
+    /// output is fixed at the end of a step); never an older input than the last one given, so a lengthening delay
+    /// holds the output and a shortening one skips inputs.
+    /// </summary>
+    public bool Varying { get; init; }
+}
 
 /// <summary>
 /// A draw from the run's random stream. <see cref="Site"/> numbers the call site (one per call per

@@ -189,6 +189,8 @@ public static class BuiltinCatalog
         AddMemoryBuiltins(list);
         Other("DELAY", 2, 3, BuiltinCategory.Pipeline, "(a, time, a) -> a",
             "DELAY(input, delay time [, initial]): the input as it was delay time ago (a pipeline; Vensim DELAY FIXED)", "DELAY_FIXED");
+        Other("DELAY_INFORMATION", 3, 3, BuiltinCategory.Pipeline, "(a, time, a) -> a",
+            "DELAY_INFORMATION(input, delay time, initial): the input as it was delay time ago, the delay time read every step; a lengthening delay holds the output (Vensim's DELAY INFORMATION)");
 
         var result = new Dictionary<string, BuiltinSignature>();
         foreach (var (names, signature) in list)

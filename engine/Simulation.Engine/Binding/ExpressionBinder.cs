@@ -225,7 +225,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             case BuiltinCategory.Memory:
                 return BindMemory(call, builtin);
             case BuiltinCategory.Pipeline:
-                return BindPipeline(call);
+                return BindPipeline(call, builtin);
             case BuiltinCategory.Random:
                 return BindRandom(call, builtin);
             case BuiltinCategory.Transpose:

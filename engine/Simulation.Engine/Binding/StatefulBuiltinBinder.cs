@@ -74,12 +74,16 @@ internal sealed partial class ExpressionBinder
         return double.TryParse(def.Equation.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null;
     }
 
-    /// <summary>DELAY(input, delay time [, initial]): without an initial value, the input's own initial value fills the pipeline.</summary>
-    private ArrayValue? BindPipeline(CallExpr call)
+    /// <summary>
+    /// DELAY(input, delay time [, initial]): without an initial value, the input's own initial value fills the pipeline.
+    /// DELAY_INFORMATION(input, delay time, initial): the same with a delay time read every step.
+    /// </summary>
+    private ArrayValue? BindPipeline(CallExpr call, BuiltinSignature builtin)
     {
         var args = BindAll(call.Arguments);
         if (args is null) return null;
-        return Zip(call, args, a => new BDelayFixed(a[0], a[1], a.Length > 2 ? a[2] : a[0]));
+        bool varying = builtin.Name == "DELAY_INFORMATION";
+        return Zip(call, args, a => new BDelayFixed(a[0], a[1], a.Length > 2 ? a[2] : a[0]) { Varying = varying });
     }
 
     /// <summary>

@@ -47,7 +47,8 @@ public readonly record struct Instruction(Operation Op, int Dst, int A = 0, int 
         OperationKind.Fold or OperationKind.Choose => $"s{Dst} = {Op}(s{A}; pool[{Aux}..+{Count}])",
         OperationKind.Pure or OperationKind.Timed when Op.ReadsPool => $"s{Dst} = {Op}(s{A}; pool[{Aux}..+{Count}])",
         OperationKind.Random => $"s{Dst} = {Op}#{A}(pool[{Aux}..+{Count}])",
-        OperationKind.Pipeline when Op.Arity > 1 => $"s{Dst} = {Op}#{Aux}(delay s{A}, initial s{B})",
+        OperationKind.Pipeline when Op == Operations.PipelineShiftVarying => $"s{Dst} = {Op}#{Aux}(s{A}, delay s{B})",
+        OperationKind.Pipeline when Op.Arity > 1 => $"s{Dst} = {Op}#{Aux}(delay s{A}, initial s{B}{(Imm != 0 ? ", history" : "")})",
         OperationKind.Pipeline or OperationKind.Lookup => $"s{Dst} = {Op}#{Aux}(s{A})",
         _ => $"s{Dst} = {Op}(s{A}, s{B}, s{C})",
     };

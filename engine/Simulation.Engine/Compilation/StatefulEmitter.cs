@@ -43,7 +43,14 @@ internal sealed partial class ExpressionEmitter
             int input = code.RentTemp();
             EmitInto(delay.Input, input, EmitMode.Rates, code.Capture);
             int staged = code.NewSlot();
-            code.Capture.Add(new Instruction(Operations.PipelineShift, staged, input, Aux: pipeline.Buffer));
+            if (delay.Varying)
+            {
+                int time = code.RentTemp();
+                EmitInto(delay.DelayTime, time, EmitMode.Rates, code.Capture);
+                code.Capture.Add(new Instruction(Operations.PipelineShiftVarying, staged, input, time, Aux: pipeline.Buffer));
+                code.Release(time);
+            }
+            else code.Capture.Add(new Instruction(Operations.PipelineShift, staged, input, Aux: pipeline.Buffer));
             code.Release(input);
             code.Commit.Add(new Instruction(Operations.Copy, pipeline.Output, staged));
         }
@@ -55,7 +62,7 @@ internal sealed partial class ExpressionEmitter
             int time = Emit(delay.DelayTime, EmitMode.Initial, startInto);
             int initial = Emit(delay.Initial, EmitMode.Initial, startInto);
             code.Release(time, initial);
-            startInto.Add(new Instruction(Operations.PipelineStart, pipeline.Output, time, initial, Aux: pipeline.Buffer));
+            startInto.Add(new Instruction(Operations.PipelineStart, pipeline.Output, time, initial, Aux: pipeline.Buffer, Imm: delay.Varying ? 1 : 0));
             pipeline.Started = true;
         }
         return pipeline.Output;

@@ -86,6 +86,9 @@ public static class Operations
     /// <summary>Ring buffer Aux: writes s[A] at the current place, advances, dst = the value found there.</summary>
     public static readonly Operation PipelineShift = new StructuralOperation(new OpInfo("PipelineShift"), OperationKind.Pipeline, 1);
 
+    /// <summary>History buffer Aux (DELAY_INFORMATION, started with Imm = 1): keeps s[A], dst = the input max(1, round(s[B] / dt)) steps before the next step, never an older one than last time.</summary>
+    public static readonly Operation PipelineShiftVarying = new StructuralOperation(new OpInfo("PipelineShiftVarying"), OperationKind.Pipeline, 2);
+
     public static readonly RandomOperation RandomUniform = Random("RandomUniform", RandomDraws.Uniform, "(a, a) -> a",
         new Spelling("RANDOM", 2, 3, "RANDOM(min, max [, seed]): uniform on [min, max), drawn each step") { Aliases = ["UNIFORM", "RANDOM_UNIFORM"] });
     public static readonly RandomOperation RandomNormal = Random("RandomNormal", RandomDraws.Normal, "(a, a, a, a) -> a",

@@ -57,11 +57,13 @@ public static class PlanInterpreter
     {
         if (i.Op == Operations.PipelineStart)
         {
-            state.Pipelines[i.Aux].Start(s[i.A], plan.Dt, s[i.B], state.MaxSteps);
+            state.Pipelines[i.Aux].Start(s[i.A], plan.Dt, s[i.B], state.MaxSteps, history: i.Imm != 0);
             s[i.Dst] = s[i.B];
         }
         else if (i.Op == Operations.PipelineShift)
             s[i.Dst] = state.Pipelines[i.Aux].Shift(s[i.A]);
+        else if (i.Op == Operations.PipelineShiftVarying)
+            s[i.Dst] = state.Pipelines[i.Aux].Shift(s[i.A], s[i.B]);
         else if (state.ShouldDraw(i.A))
         {
             Span<double> parameters = stackalloc double[i.Count];

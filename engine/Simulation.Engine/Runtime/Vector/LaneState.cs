@@ -22,11 +22,13 @@ internal static unsafe class LaneState
             var state = states[lane];
             if (i.Op == Operations.PipelineStart)
             {
-                state.Pipelines[i.Aux].Start(a[lane], plan.Dt, b[lane], state.MaxSteps);
+                state.Pipelines[i.Aux].Start(a[lane], plan.Dt, b[lane], state.MaxSteps, history: i.Imm != 0);
                 dst[lane] = b[lane];
             }
             else if (i.Op == Operations.PipelineShift)
                 dst[lane] = state.Pipelines[i.Aux].Shift(a[lane]);
+            else if (i.Op == Operations.PipelineShiftVarying)
+                dst[lane] = state.Pipelines[i.Aux].Shift(a[lane], b[lane]);
             else if (state.ShouldDraw(i.A))
             {
                 for (int k = 0; k < i.Count; k++) parameters[k] = s[pool[i.Aux + k] * stride + lane];
