@@ -67,6 +67,39 @@ public class CalibrateCliTests
     }
 
     [Test]
+    public void Calibrate_StoppedLikeCtrlC_LeavesTheEarlierCalibrationAsItWas()
+    {
+        using var files = new FitFiles();
+        string output = files.PathOf("flu");
+        var first = SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--output", output, "--no-intervals");
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Stderr);
+        var before = Directory.GetFiles(output).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+
+        // a sampler far too long to finish (thinned, so its trace stays small), stopped once it has started
+        using var started = new ManualResetEventSlim();
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var sim = SimProcess.Start(line =>
+            {
+                lines.Enqueue($"{clock.Elapsed.TotalSeconds:F1} s: {line}");
+                if (line.StartsWith("calibrate: 2 parameters", StringComparison.Ordinal)) started.Set(); // said once Ctrl-C is handled
+            },
+            "calibrate", "scenarios/calibration/flu-sir.json", "--method", "mcmc", "--generations", "200000", "--thin", "1000", "--output", output, "--force");
+        Assert.That(started.Wait(TimeSpan.FromMinutes(3)), Is.True, "the sampler started");
+        lines.Enqueue($"{clock.Elapsed.TotalSeconds:F1} s: SIGINT");
+        using (var signal = System.Diagnostics.Process.Start("kill", ["-INT", sim.Id.ToString(CultureInfo.InvariantCulture)])) signal.WaitForExit();
+        bool stopped = sim.WaitForExit(TimeSpan.FromMinutes(3)); // the suite runs at load 40 and more: exiting can take a minute there
+        if (!stopped) sim.Kill(entireProcessTree: true);
+        sim.WaitForExit(); // the stderr callbacks have all run
+        TestContext.Out.WriteLine(string.Join("\n", lines));
+        Assert.That(stopped, Is.True, () => "Ctrl-C stops the calibration:\n" + string.Join("\n", lines));
+        Assert.That(sim.ExitCode, Is.EqualTo(130), () => string.Join("\n", lines));
+        var after = Directory.GetFiles(output).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        Assert.That(after.Keys.Order(), Is.EqualTo(before.Keys.Order()), "no file added (posterior.csv, a temporary file) or removed");
+        foreach (var (name, text) in before) Assert.That(after[name], Is.EqualTo(text), $"{name} is the earlier calibration's");
+    }
+
+    [Test]
     public void Calibrate_OptionOfTheOtherMethod_IsAUsageError()
     {
         var r = SimProcess.Run("calibrate", "scenarios/calibration/flu-sir.json", "--chains", "8");

@@ -13,6 +13,23 @@ public static class SimProcess
     public static Outcome RunIn(string workingDirectory, params string[] args) =>
         RunProgram("dotnet", workingDirectory, new Dictionary<string, string>(), [Path.Combine(AppContext.BaseDirectory, "sim.dll"), .. args]);
 
+    /// <summary>
+    /// Starts sim in the background, for tests that stop it: each line it writes to stderr goes to <paramref name="stderr"/>
+    /// (stdout is read and dropped), so it never blocks on a full pipe.
+    /// </summary>
+    public static Process Start(Action<string>? stderr, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestModels.Root };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sim.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) stderr?.Invoke(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>Runs <paramref name="program"/> in <paramref name="folder"/> with <paramref name="environment"/> added to this process's; fails the test after 3 minutes.</summary>
     public static Outcome RunProgram(string program, string folder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {

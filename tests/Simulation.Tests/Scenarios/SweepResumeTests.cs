@@ -96,7 +96,7 @@ public class SweepResumeTests
         string experimentPath = files.Write("experiment.json", SlowExperiment);
         string whole = files.PathOf("whole"), killed = files.PathOf("killed");
 
-        using (var sim = StartSim("sweep", experimentPath, "--output", killed, "--threads", "1"))
+        using (var sim = SimProcess.Start(null, "sweep", experimentPath, "--output", killed, "--threads", "1"))
         {
             string parts = Path.Combine(killed, SweepJournal.PartsFolder);
             var clock = Stopwatch.StartNew();
@@ -118,7 +118,7 @@ public class SweepResumeTests
     {
         using var files = new ExperimentFiles(SlowModel(dt: 0.01));
         string experimentPath = files.Write("experiment.json", SlowExperiment), folder = files.PathOf("out");
-        using (var sim = StartSim("sweep", experimentPath, "--output", folder, "--threads", "1"))
+        using (var sim = SimProcess.Start(null, "sweep", experimentPath, "--output", folder, "--threads", "1"))
         {
             string parts = Path.Combine(folder, SweepJournal.PartsFolder);
             var clock = Stopwatch.StartNew();
@@ -141,20 +141,6 @@ public class SweepResumeTests
     }
 
     private static int CommittedChunks(string parts) => Directory.Exists(parts) ? Directory.GetFiles(parts, "*.part").Length : 0;
-
-    /// <summary>Starts sim in the background, its output read and dropped as it comes (so it never blocks on a full pipe).</summary>
-    private static Process StartSim(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestModels.Root };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sim.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 
     /// <summary>Passes futures through, and asks the sweep to stop after a given number, as Ctrl-C would.</summary>
     internal sealed class StoppingEngine(ISweepEngine inner, int stopAfter, CancellationTokenSource cancel) : ISweepEngine
