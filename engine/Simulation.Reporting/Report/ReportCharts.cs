@@ -203,7 +203,8 @@ public static class ReportCharts
 
     /// <summary>
     /// A shaded band between <paramref name="low"/> and <paramref name="high"/> over time, as two stacked areas: an
-    /// invisible lower edge, then the band's width on top of it. Points are written (value, time) with the axes named
+    /// invisible lower edge, then the band's width on top of it. Both carry the band's name and colour: the legend
+    /// shows the first series of a name, and one without a colour would take ECharts' own palette. Points are written (value, time) with the axes named
     /// by "encode": with two value axes ECharts stacks the first dimension of the data, so (time, value) would stack
     /// the times and draw the band at twice its times.
     /// </summary>
@@ -213,7 +214,7 @@ public static class ReportCharts
         var encode = new JObject { ["x"] = 1, ["y"] = 0 };
         series.Add(new JObject
         {
-            ["name"] = name, ["type"] = "line", ["stack"] = stack, ["encode"] = encode, ["showSymbol"] = false, ["silent"] = true,
+            ["name"] = name, ["type"] = "line", ["stack"] = stack, ["encode"] = encode, ["showSymbol"] = false, ["silent"] = true, ["color"] = colour,
             ["lineStyle"] = new JObject { ["opacity"] = 0 }, ["tooltip"] = new JObject { ["show"] = false }, ["data"] = Points(k => low[k]),
         });
         series.Add(new JObject
