@@ -108,6 +108,8 @@ public sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
                     Chains = settings.Chains, Generations = settings.Generations ?? 2000, BurnIn = settings.BurnIn, Thin = settings.Thin ?? 1, Draws = settings.Draws ?? 1000,
                     Start = settings.Start is { } earlier ? StartingBox.FromEstimates(problem, ResultFolderSettings.EstimatesIn(earlier, "--start")) : null,
                 };
+                MemoryLimit.Check(DifferentialEvolutionMcmc.MemoryOf(problem, mcmcSettings, batches), settings.MaxMemory, "this calibration",
+                    "keep fewer draws (fewer --generations, a longer --burn-in or a larger --thin) or run fewer --chains");
                 var sample = new DifferentialEvolutionMcmc(evaluator, mcmcSettings, seed) { Progress = progress.Report }.Run();
                 report = CalibrationReport.FromPosterior(evaluator, sample, mcmcSettings, seed);
             }

@@ -59,6 +59,8 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         DiagnosticPrinter.Print(diagnostics.Items);
         if (problem is null) return ExitCodes.ModelErrors;
 
+        MemoryLimit.Check(CounterfactualEvaluation.MemoryOf(problem, settings.Batches), settings.MaxMemory, "this evaluation",
+            "evaluate fewer futures (fewer samples in the experiment's uncertainty) or fewer observations (--from)");
         var folder = settings.Prepare(EvaluationWriter.Folder(settings.Output ?? Path.GetFileNameWithoutExtension(settings.Experiment) + "-evaluation"));
         var report = CounterfactualEvaluation.Run(problem, settings.Batches, cancellationToken, new ProgressLines("evaluate").Report);
         var written = folder.Publish(new Dictionary<string, string>(EvaluationWriter.Contents(report)) { [EvaluationWriter.Page] = CalibrationPages.Evaluation(report) });

@@ -8,7 +8,8 @@ namespace Simulation.Cli.Commands;
 
 /// <summary>
 /// The options of the commands that run a model in batches and write one result folder, whole or not at all
-/// (sim calibrate, sim evaluate): how the runs are spread over the machine, and whether an earlier result may be replaced.
+/// (sim calibrate, sim evaluate): how the runs are spread over the machine, how much memory they may take, and whether an
+/// earlier result may be replaced.
 /// </summary>
 public abstract class ResultFolderSettings : CommandSettings
 {
@@ -24,6 +25,10 @@ public abstract class ResultFolderSettings : CommandSettings
     [Description("Runs integrated side by side per batch, a multiple of 4 (default 16). Results do not depend on it.")]
     public int? Lanes { get; init; }
 
+    [CommandOption("--max-memory <SIZE>")]
+    [Description("Refuse to start when the estimated memory is larger than this (e.g. 8GB; default: three quarters of the machine's memory).")]
+    public string? MaxMemory { get; init; }
+
     public BatchOptions Batches => new() { Threads = Threads ?? Environment.ProcessorCount, LanesPerBatch = Lanes ?? 16 };
 
     /// <summary>Refuses impossible thread and lane counts, before any work.</summary>
@@ -31,6 +36,7 @@ public abstract class ResultFolderSettings : CommandSettings
     {
         if (Threads is < 1) throw new UsageException("--threads must be at least 1");
         if (Lanes is int lanes && (lanes < 4 || lanes % 4 != 0)) throw new UsageException("--lanes must be a positive multiple of 4", "e.g. 16 or 64");
+        MemoryLimit.Parse(MaxMemory);
     }
 
     /// <summary>The folder, once it is known to take the results (before any work): an earlier result's files are refused unless --force.</summary>

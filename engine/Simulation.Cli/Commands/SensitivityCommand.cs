@@ -104,6 +104,7 @@ public sealed class SensitivityCommand : Command<SensitivityCommand.Settings>
             Console.Error.WriteLine($"sensitivity: warning: N = {samples} is not a power of two; Sobol' points are balanced only at powers of two (e.g. {1 << (int)Math.Ceiling(Math.Log2(samples))})");
 
         string again = $"sim sensitivity {settings.Source} --method {method} --samples {samples}{(settings.SecondOrder ? " --second-order" : "")}{(settings.Levels is int p ? $" --levels {p}" : "")} --output {folder} --resume";
+        MemoryLimit.Check(SweepMemory.ReadBack(designed), settings.MaxMemory, "reading this sweep back for the analysis", ReadBackHint);
         var (status, _) = SweepLauncher.Run(designed, folder, settings, again, cancellationToken, SensitivityFiles.All);
         if (status == SweepStatus.Cancelled) return 130;
         if (status == SweepStatus.AlreadyComplete) Console.Error.WriteLine($"sensitivity: '{folder}' already holds this sweep, complete; analysing it again");
@@ -122,6 +123,8 @@ public sealed class SensitivityCommand : Command<SensitivityCommand.Settings>
         return Finish(report, folder, about, selection, settings);
     }
 
+    private const string ReadBackHint = "record fewer series (or none) in the experiment's outputs, or sweep fewer samples";
+
     /// <summary>Partial rank correlations from a finished sweep's folder: no runs.</summary>
     private static int Correlation(Settings settings)
     {
@@ -129,6 +132,7 @@ public sealed class SensitivityCommand : Command<SensitivityCommand.Settings>
         if (settings.Resume) throw new UsageException("--resume is for sobol and morris; correlation runs nothing");
         if (File.Exists(settings.Source))
             throw new UsageException($"'{settings.Source}' is a file; --method correlation reads the folder of a finished sweep", $"sweep it first: sim sweep {settings.Source} --output DIR");
+        MemoryLimit.Check(SweepFolderReader.Estimate(settings.Source, series: true), settings.MaxMemory, "reading this sweep for the analysis", ReadBackHint);
         var results = SweepFolderReader.Read(settings.Source, series: true);
         var selection = Selection(results.Scenarios, results.Baseline, results.Outcomes.Select(k => k.Outcome).Distinct().ToList(), settings);
         string folder = settings.Output ?? settings.Source;

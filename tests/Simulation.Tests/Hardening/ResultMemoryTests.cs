@@ -1,6 +1,11 @@
-using Simulation.Engine.Designs;
 using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Runtime;
+using Simulation.Engine.Scenarios;
+using Simulation.Engine.Scenarios.Output;
+using Simulation.Engine.Scenarios.Running;
+using Simulation.Tests.Analysis;
+using Simulation.Tests.Calibration;
+using Simulation.Tests.Scenarios;
 
 namespace Simulation.Tests.Hardening;
 
@@ -72,5 +77,84 @@ public class ResultMemoryTests
         Assert.That(tablePart, Is.EqualTo(held).Within(25).Percent, $"estimated {tablePart:N0} bytes, held {held:N0}");
         GC.KeepAlive(file);
         GC.KeepAlive(table);
+    }
+
+    /// <summary>Ishigami's experiment (two scenarios, three inputs, Y recorded as a series) over <paramref name="stop"/> steps.</summary>
+    private static ExperimentFiles Ishigami(int stop, int samples)
+    {
+        var files = new ExperimentFiles(SensitivityCliTests.Model.Replace("\"stop\": 1,", $"\"stop\": {stop},"));
+        files.Write("experiment.json", SensitivityCliTests.Experiment.Replace("\"samples\": 40", $"\"samples\": {samples}"));
+        return files;
+    }
+
+    [Test]
+    public void Sensitivity_ReadingTheSweepBackOverTheLimit_IsRefusedBeforeItRuns()
+    {
+        // 1,000 base samples of 3 inputs (5,000 runs a scenario) recording Y at 20,001 times: 200 million series values.
+        using var files = Ishigami(stop: 20_000, samples: 40);
+        string output = files.PathOf("sobol");
+        var r = InProcessSim.Run("sensitivity", files.PathOf("experiment.json"), "--samples", "1000", "--output", output, "--max-memory", "1GB");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr + r.Stdout);
+        Assert.That(r.Stderr, Does.Contain("reading this sweep back for the analysis needs about").And.Contain("the series read back")
+            .And.Contain("200,010,000 values").And.Contain("record fewer series"));
+        Assert.That(Directory.Exists(output), Is.False, "nothing run");
+    }
+
+    [Test]
+    public void Sensitivity_Correlation_ChecksTheFolderItReads()
+    {
+        using var files = Ishigami(stop: 1, samples: 40);
+        Assert.That(InProcessSim.Run("sweep", files.PathOf("experiment.json"), "--output", files.PathOf("sweep")).ExitCode, Is.EqualTo(0));
+        var r = InProcessSim.Run("sensitivity", files.PathOf("sweep"), "--method", "correlation", "--max-memory", "1MB");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr + r.Stdout);
+        Assert.That(r.Stderr, Does.Contain("reading this sweep for the analysis needs about").And.Contain("(80 runs)"));
+    }
+
+    /// <summary>The managed heap a sweep's tables take once read, and the two estimates of it (from the tables, from the experiment).</summary>
+    private static (long Held, long FromFolder, long FromExperiment) ReadBack(int samples)
+    {
+        using var files = Ishigami(stop: 200, samples);
+        var experiment = files.CompileOk(File.ReadAllText(files.PathOf("experiment.json")));
+        string folder = files.PathOf("sweep");
+        Assert.That(SweepTestRuns.Sweep(experiment, folder), Is.EqualTo(SweepStatus.Completed));
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        var results = SweepFolderReader.Read(folder, series: true);
+        long held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(results);
+        return (held, SweepFolderReader.Estimate(folder, series: true).Bytes - MemoryEstimate.Program.Bytes, SweepMemory.ReadBack(experiment).Bytes - MemoryEstimate.Program.Bytes);
+    }
+
+    [Test]
+    public void SweepReadBackEstimate_IsWhatReadingTheFolderHolds()
+    {
+        // Measured: the managed heap before and after reading a sweep of 2 x 6,000 runs with 201 series values each,
+        // after a first read of the same size (which also allocates what Parquet and the runtime keep for later reads).
+        ReadBack(6_000);
+        var (held, fromFolder, fromExperiment) = ReadBack(6_000);
+        Assert.That(fromFolder, Is.EqualTo(held).Within(20).Percent, $"estimated {fromFolder:N0} bytes from the tables, held {held:N0}");
+        Assert.That(fromExperiment, Is.EqualTo(held).Within(20).Percent, $"estimated {fromExperiment:N0} bytes from the experiment, held {held:N0}");
+    }
+
+    [Test]
+    public void Calibrate_KeepingMoreDrawsThanTheLimit_IsRefusedBeforeItRuns()
+    {
+        var r = InProcessSim.Run("calibrate", TestModels.PathOf("scenarios", "calibration", "flu-sir.json"), "--method", "mcmc",
+            "--generations", "2000000000", "--output", Path.Combine(_folder, "fit"), "--max-memory", "4GB");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr + r.Stdout);
+        Assert.That(r.Stderr, Does.Contain("this calibration needs about").And.Contain("the kept draws").And.Contain("x 1,000,000,000 draws").And.Contain("--thin"));
+        Assert.That(Directory.Exists(Path.Combine(_folder, "fit")), Is.False, "nothing written");
+    }
+
+    [Test]
+    public void Evaluate_OverTheLimit_IsRefusedBeforeItRuns()
+    {
+        using var files = EvaluateTests.Files(slopeAfter: 4);
+        var r = InProcessSim.Run("evaluate", files.PathOf("experiment.json"), "--fit", files.PathOf("fit.json"), "--scenario", "steeper",
+            "--output", files.PathOf("out"), "--max-memory", "1MB");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr + r.Stdout);
+        Assert.That(r.Stderr, Does.Contain("this evaluation needs about").And.Contain("2 scenarios x 200 futures x 20 observations"));
+        Assert.That(Directory.Exists(files.PathOf("out")), Is.False, "nothing written");
+        Assert.That(InProcessSim.Run("evaluate", files.PathOf("experiment.json"), "--fit", files.PathOf("fit.json"), "--output", files.PathOf("out"),
+            "--max-memory", "lots").Stderr, Does.Contain("is not a size"));
     }
 }

@@ -92,6 +92,24 @@ public static class CounterfactualEvaluation
         };
     }
 
+    /// <summary>
+    /// The memory <see cref="Run"/> needs before it starts: for the counterfactual (and the implemented scenario) every
+    /// future's value at each observation and a copy with noise (8 bytes a value, 32 an array, 8 its reference), the
+    /// band of one observation at a time, and the vector engine's workers.
+    /// </summary>
+    public static MemoryEstimate MemoryOf(EvaluationProblem problem, BatchOptions options)
+    {
+        long futures = problem.Experiment.Futures, observations = problem.Observations.Length;
+        int scenarios = problem.Implemented is null ? 1 : 2;
+        long values = 2L * scenarios * futures * (8 * observations + 40) + 8 * futures;
+        long workers = MemoryEstimate.Workers(problem.Baseline.Scenario.Plan, options.Threads, options.LanesPerBatch, problem.Baseline.Record.ValuesPerRun);
+        return new MemoryEstimate([
+            MemoryEstimate.Program,
+            ($"the futures' values at the observations {MemoryEstimate.Format(values)} ({scenarios} scenario{(scenarios == 1 ? "" : "s")} x {futures:N0} futures x {observations:N0} observations, and a copy with noise)", values),
+            ($"workers {MemoryEstimate.Format(workers)} ({options.Threads} threads x {options.LanesPerBatch} lanes)", workers),
+        ]);
+    }
+
     /// <summary>Every future's model value at each observation (null for a future whose run went NaN or infinite).</summary>
     private static double[]?[] Predict(EvaluationProblem problem, SeriesRecording recording, BatchOptions options, CancellationToken cancellation)
     {

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using MathNet.Numerics.Distributions;
 using Simulation.Engine.Calibration.Likelihood;
+using Simulation.Engine.Calibration.Problem;
 using Simulation.Engine.Calibration.Search;
 using Simulation.Engine.Runtime;
+using Simulation.Engine.Runtime.Batches;
 using Simulation.Engine.Scenarios.Summary;
 
 namespace Simulation.Engine.Calibration.Mcmc;
@@ -55,6 +57,30 @@ public sealed class DifferentialEvolutionMcmc(CandidateEvaluator evaluator, Mcmc
 
     public Action<string>? Progress { get; init; }
 
+    /// <summary>Chains, burn-in generations and draws kept per chain, as the settings give them for <paramref name="size"/> coordinates.</summary>
+    private static (int Chains, int BurnIn, int Kept) Shape(int size, McmcSettings settings)
+    {
+        int burnIn = settings.BurnIn ?? settings.Generations / 2;
+        return (settings.Chains ?? McmcSettings.DefaultChains(size), burnIn, (settings.Generations - burnIn) / settings.Thin);
+    }
+
+    /// <summary>
+    /// The memory a run of the sampler needs before it starts: the draws it keeps (<see cref="PosteriorSample.MemoryOf"/>)
+    /// and the vector engine's workers that evaluate each half's proposals.
+    /// </summary>
+    public static MemoryEstimate MemoryOf(CalibrationProblem problem, McmcSettings settings, BatchOptions batches)
+    {
+        int coordinates = problem.Space.Dimension + problem.Likelihood.SampledDispersions.Length;
+        var (chains, _, kept) = Shape(coordinates, settings);
+        var (part, bytes) = PosteriorSample.MemoryOf(coordinates, problem.Observations.Length, chains, Math.Max(0, kept), settings.Draws);
+        long workers = MemoryEstimate.Workers(problem.Plan, batches.Threads, batches.LanesPerBatch, problem.Record.ValuesPerRun);
+        return new MemoryEstimate([
+            MemoryEstimate.Program,
+            (part, bytes),
+            ($"workers {MemoryEstimate.Format(workers)} ({batches.Threads} threads x {batches.LanesPerBatch} lanes)", workers),
+        ]);
+    }
+
     public PosteriorSample Run()
     {
         var clock = Stopwatch.StartNew();
@@ -62,9 +88,7 @@ public sealed class DifferentialEvolutionMcmc(CandidateEvaluator evaluator, Mcmc
         var space = problem.Space;
         var likelihood = problem.Likelihood;
         int d = space.Dimension, q = likelihood.SampledDispersions.Length, size = d + q;
-        int chains = settings.Chains ?? McmcSettings.DefaultChains(size);
-        int burnIn = settings.BurnIn ?? settings.Generations / 2;
-        int kept = (settings.Generations - burnIn) / settings.Thin;
+        var (chains, burnIn, kept) = Shape(size, settings);
         if (chains < 4 || chains % 2 != 0) throw new CalibrationException($"the sampler needs an even number of chains, at least 4 (not {chains})", "e.g. --chains 16");
         if (kept < 4) throw new CalibrationException($"{settings.Generations} generations with a burn-in of {burnIn} and thinning {settings.Thin} keep {kept} draws per chain; at least 4 are needed",
             "run more generations, or a shorter burn-in");

@@ -19,6 +19,18 @@ public sealed class PosteriorSample
     private readonly Dictionary<(int Kept, int Chain), int> _selected = new();
     private readonly (double[] Values, double[] Predicted)[] _draws;
 
+    /// <summary>
+    /// What a sample of <paramref name="chains"/> x <paramref name="kept"/> states holds: each state's coordinates (an
+    /// array: 8 bytes a value, 32 of header and reference), log-likelihood and log-posterior, and each of the draws
+    /// shown with its values and fitted values at every observation.
+    /// </summary>
+    public static (string Part, long Bytes) MemoryOf(int coordinates, int observations, int chains, int kept, int draws)
+    {
+        long states = (long)chains * kept, shown = Math.Min(draws, states);
+        long bytes = states * (8L * coordinates + 32 + 16) + 4L * kept + shown * (8L * (coordinates + observations) + 120);
+        return ($"the kept draws {Runtime.MemoryEstimate.Format(bytes)} ({chains:N0} chains x {kept:N0} draws x {coordinates:N0} coordinates)", bytes);
+    }
+
     internal PosteriorSample(CalibrationProblem problem, int chains, int kept, int draws)
     {
         _problem = problem;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Parquet;
 using Parquet.Schema;
+using Simulation.Engine.Runtime;
 using Simulation.Engine.Scenarios.Running;
 using Simulation.Engine.Scenarios.Summary;
 
@@ -63,6 +64,26 @@ public static class SweepFolderReader
     }
 
     /// <summary>
+    /// What <see cref="Read"/> will hold, from the tables' metadata before any is read (<see cref="SweepMemory.ReadBack(long, long, long, long)"/>);
+    /// only sim itself when the folder holds no finished sweep (<see cref="Read"/> says what is wrong).
+    /// </summary>
+    public static MemoryEstimate Estimate(string folder, bool series = false)
+    {
+        string runsPath = TablePath(folder, SweepOutputs.Runs), outcomesPath = TablePath(folder, SweepOutputs.Outcomes), seriesPath = TablePath(folder, SweepOutputs.Series);
+        if (!File.Exists(runsPath) || !File.Exists(outcomesPath)) return new MemoryEstimate([MemoryEstimate.Program]);
+        try
+        {
+            var (runs, runColumns) = Size(runsPath);
+            long seriesValues = series && File.Exists(seriesPath) ? Size(seriesPath).Rows : 0;
+            return SweepMemory.ReadBack(runs, runs * runColumns, Size(outcomesPath).Rows, seriesValues);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        {
+            return new MemoryEstimate([MemoryEstimate.Program]); // damaged: Read reports it
+        }
+    }
+
+    /// <summary>
     /// A tidy table (run, key columns..., value) as [scenario][key][j], keys in order of first appearance, j the j-th
     /// future read (every <paramref name="stride"/>-th), streamed one row group at a time.
     /// </summary>
@@ -118,13 +139,16 @@ public static class SweepFolderReader
         new($"the sweep tables in '{folder}' do not match: {what}", "run the sweep again with --force");
 
     /// <summary>The number of rows of a table, from its metadata.</summary>
-    private static long RowCount(string path)
+    private static long RowCount(string path) => Size(path).Rows;
+
+    /// <summary>The numbers of rows and columns of a table, from its metadata.</summary>
+    private static (long Rows, int Columns) Size(string path)
     {
         using var stream = File.OpenRead(path);
         var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
-        long rows = reader.Metadata?.NumRows ?? 0;
+        var size = (reader.Metadata?.NumRows ?? 0, reader.Schema.DataFields.Length);
         reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return rows;
+        return size;
     }
 
     /// <summary>Calls <paramref name="each"/> with every row group of a table in turn (its fields by name, and its row count).</summary>

@@ -35,4 +35,31 @@ public static class SweepMemory
             ($"the compiled scenarios {MemoryEstimate.Format(model)}", model),
         ]);
     }
+
+    /// <summary>
+    /// Reading the sweep of <paramref name="experiment"/> back for an analysis (sim sensitivity), before it is run:
+    /// see <see cref="ReadBack(long, long, long, long)"/>.
+    /// </summary>
+    public static MemoryEstimate ReadBack(CompiledExperiment experiment)
+    {
+        var measurement = experiment.Measurement;
+        long runs = experiment.Runs;
+        return ReadBack(runs, runs * experiment.Uncertainty.Columns.Length, runs * measurement.Columns.Length,
+            runs * measurement.Series.Length * measurement.SeriesSteps.Length);
+    }
+
+    /// <summary>
+    /// Reading a finished sweep's tables back (<see cref="Output.SweepFolderReader"/>): 8 bytes per value read from the
+    /// runs, outcomes and series tables, which become its matrices, and 16 bytes per run for the run index.
+    /// </summary>
+    public static MemoryEstimate ReadBack(long runs, long inputValues, long outcomeValues, long seriesValues)
+    {
+        long index = 16 * runs + 8 * inputValues, outcomes = 8 * outcomeValues, series = 8 * seriesValues;
+        return new MemoryEstimate([
+            MemoryEstimate.Program,
+            ($"the series read back {MemoryEstimate.Format(series)} ({seriesValues:N0} values)", series),
+            ($"the outcomes read back {MemoryEstimate.Format(outcomes)} ({outcomeValues:N0} values)", outcomes),
+            ($"the runs and their inputs {MemoryEstimate.Format(index)} ({runs:N0} runs)", index),
+        ]);
+    }
 }
