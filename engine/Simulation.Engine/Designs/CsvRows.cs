@@ -62,7 +62,12 @@ public static class CsvRows
             }
             else
             {
-                while (i < text.Length && text[i] is not (',' or '\n' or '\r')) cell.Append(text[i++]);
+                while (i < text.Length && text[i] is not (',' or '\n' or '\r'))
+                {
+                    // RFC 4180: a quote belongs in a quoted cell only; 12"5 or a"b is a cell someone meant to quote
+                    if (text[i] == '"') throw new CsvSyntaxException("a quote inside a cell that does not start with one", line, i - lineStart + 1);
+                    cell.Append(text[i++]);
+                }
             }
             row.Add(new CsvCell(quoted ? cell.ToString() : cell.ToString().Trim(), cellLine, cellColumn));
             if (i < text.Length && text[i] == ',')

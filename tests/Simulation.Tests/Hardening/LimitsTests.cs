@@ -144,4 +144,18 @@ public class LimitsTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Test]
+    public void ADamagedEstimatesFile_IsAUsageErrorSayingWhere()
+    {
+        // sim evaluate --calibration DIR reads DIR/estimates.csv: broken quoting there was an internal CsvSyntaxException.
+        using var files = Calibration.EvaluateTests.Files(slopeAfter: 4);
+        string earlier = files.PathOf("earlier");
+        Directory.CreateDirectory(earlier);
+        File.WriteAllText(Path.Combine(earlier, "estimates.csv"), "parameter,estimate,low,high\nStart,100,99,101\n\"Slope,2,1.9,2.1\n");
+        var r = InProcessSim.Run("evaluate", files.PathOf("experiment.json"), "--fit", files.PathOf("fit.json"), "--calibration", earlier, "--output", files.PathOf("out"));
+        Assert.That(r.IsInternalError, Is.False, r.Stderr);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr + r.Stdout);
+        Assert.That(r.Stderr, Does.Contain("estimates.csv(3,1): a quoted cell is never closed"));
+    }
 }

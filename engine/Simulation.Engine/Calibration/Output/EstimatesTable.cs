@@ -31,6 +31,15 @@ public static class EstimatesTable
         string path = Path.Combine(folder, CalibrationWriter.Estimates);
         if (!File.Exists(path))
             throw new Search.CalibrationException($"'{folder}' has no {CalibrationWriter.Estimates}", "give the folder sim calibrate wrote");
-        return Read(File.ReadAllText(path));
+        if (new FileInfo(path).Length > Model.ModelLimits.MaxFileBytes)
+            throw new Search.CalibrationException($"{path} is larger than {Model.ModelLimits.MaxFileBytes >> 20} MiB, more than sim calibrate writes", "give the folder sim calibrate wrote");
+        try
+        {
+            return Read(File.ReadAllText(path));
+        }
+        catch (CsvSyntaxException broken)
+        {
+            throw new Search.CalibrationException($"{path}({broken.Line},{broken.Column}): {broken.Message}", "give the folder sim calibrate wrote, or calibrate again into it with --force");
+        }
     }
 }

@@ -56,6 +56,7 @@ public class DesignTableTests
     [TestCase("a,b\n1,NaN\n", DiagnosticCodes.DesignTableNotANumber, 2, 3)]
     [TestCase("a,b\n\"1,2\n", DiagnosticCodes.DesignTableMalformed, 2, 1)]
     [TestCase("a,,b\n1,2,3\n", DiagnosticCodes.DesignTableMalformed, 1, 3)]
+    [TestCase("run,a\nr\"1,2\n", DiagnosticCodes.DesignTableMalformed, 2, 2)] // a quote inside an unquoted cell (issue 22, item 9)
     public void Read_BadTable_LocatedDiagnostic(string text, string code, int line, int column)
     {
         var (table, diagnostics) = Read(text);
