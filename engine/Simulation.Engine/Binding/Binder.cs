@@ -49,6 +49,7 @@ public static class Binder
             Variables = variables.ToImmutableArray(),
             Elements = context.Elements.ToImmutableArray(),
             Tables = context.Tables.ToImmutableArray(),
+            ParsedEquations = equations.Parsed,
         };
     }
 

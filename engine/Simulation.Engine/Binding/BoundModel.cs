@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Model;
 using Simulation.Engine.Ops;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
 
@@ -17,6 +19,9 @@ public sealed class BoundModel
     public required ImmutableArray<BoundVariable> Variables { get; init; }
     public required ImmutableArray<ModelElement> Elements { get; init; }
     public required ImmutableArray<LookupTable> Tables { get; init; }
+
+    /// <summary>The equations the binder parsed (by their source; null where one does not parse): later passes read these.</summary>
+    public IReadOnlyDictionary<EquationSource, Expr?> ParsedEquations { get; init; } = new Dictionary<EquationSource, Expr?>();
 
     public BoundVariable? FindVariable(string name)
     {

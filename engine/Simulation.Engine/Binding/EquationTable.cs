@@ -13,6 +13,9 @@ namespace Simulation.Engine.Binding;
 internal sealed class EquationTable(BindingContext context)
 {
     private readonly Dictionary<EquationSource, Expr?> _parsed = new();
+
+    /// <summary>Each equation bound, parsed (null where it does not parse), for later passes not to parse it again.</summary>
+    public IReadOnlyDictionary<EquationSource, Expr?> Parsed => _parsed;
     private readonly Dictionary<BoundVariable, (EquationSource? Equation, GraphDefinition? Graph)[]> _assigned = new();
 
     /// <summary>Works out each element's equation and graph, and creates the graph tables.</summary>

@@ -30,7 +30,7 @@ public static class UnitChecker
             variables.Add(units);
             context.Add(units);
         }
-        var equations = variables.ToDictionary(v => v, v => VariableEquations.Parsed(v.Definition));
+        var equations = variables.ToDictionary(v => v, v => VariableEquations.Parsed(v.Definition, model.ParsedEquations));
         foreach (var v in Order(variables, equations, context)) CheckVariable(v, equations[v], context);
         if (strict)
             foreach (var v in variables.Where(v => v.Declared.Unit is null && v.Declared.Error is null))

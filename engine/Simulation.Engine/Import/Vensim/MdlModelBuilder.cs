@@ -43,12 +43,12 @@ internal sealed partial class MdlModelBuilder
         foreach (var check in definitions.OfType<MdlRealityCheck>())
             _diagnostics.Warning(DiagnosticCodes.VensimConstructIgnored, $"the reality check '{check.Name}' is ignored: it does not affect a run", check.Record.Location, check.Name);
         Group(equations);
-        FindOrders(equations);
+        Scan(equations);
         var time = MdlTimeSettings.Read(_byName, method, _diagnostics);
         _model.Constants = new MdlConstants(_byName) { Clock = (time.Start, time.Dt) };
-        if (_byName.TryGetValue("saveper", out var saveper) && !Mentions(equations, "saveper")) saveper.Role = MdlRole.Control;
+        if (_byName.TryGetValue("saveper", out var saveper) && !_savePeriodRead) saveper.Role = MdlRole.Control;
         Classify();
-        FindSeriesReads(equations);
+        NameSeriesTables();
         InferFlows();
         var variables = new List<VariableDefinition>();
         foreach (var variable in _variables)
@@ -170,31 +170,44 @@ internal sealed partial class MdlModelBuilder
     /// </summary>
     private readonly HashSet<string> _orders = new();
 
-    /// <summary>Whether any equation names <paramref name="canonical"/>.</summary>
-    private static bool Mentions(List<MdlEquation> equations, string canonical) =>
-        equations.Any(e => e.Right is not null && MdlRewrite.Nodes(e.Right).Any(n => n is MdlReference r && Identifier.Canonical(r.Name) == canonical));
+    /// <summary>Whether an equation reads SAVEPER (then it stays a variable).</summary>
+    private bool _savePeriodRead;
 
-    private void FindOrders(List<MdlEquation> equations)
+    /// <summary>The variables GET DATA BETWEEN TIMES reads (canonical names), in the order the model first reads them.</summary>
+    private readonly List<string> _seriesRead = new();
+
+    /// <summary>
+    /// One walk over every equation, before any is lowered, for what lowering must know of all of them: whether SAVEPER
+    /// is read, the constants that are orders of DELAY N or SMOOTH N, and the variables GET DATA BETWEEN TIMES reads.
+    /// </summary>
+    private void Scan(List<MdlEquation> equations)
     {
         foreach (var e in equations.Where(e => e.Right is not null))
             foreach (var node in MdlRewrite.Nodes(e.Right!))
-                if (node is MdlCall { Arguments.Length: 4 } call && (MdlVariable.IsCall(call, "DELAY N") || MdlVariable.IsCall(call, "SMOOTH N"))
-                    && call.Arguments[3] is MdlReference order)
-                    _orders.Add(Identifier.Canonical(order.Name));
+                switch (node)
+                {
+                    case MdlReference r when !_savePeriodRead && r.Name.Length < 16 && Identifier.Canonical(r.Name) == "saveper":
+                        _savePeriodRead = true;
+                        break;
+                    case MdlCall { Arguments.Length: 4 } call when call.Arguments[3] is MdlReference order
+                                                                  && (MdlVariable.IsCall(call, "DELAY N") || MdlVariable.IsCall(call, "SMOOTH N")):
+                        _orders.Add(Identifier.Canonical(order.Name));
+                        break;
+                    case MdlCall { Arguments.Length: 3 } call when call.Arguments[0] is MdlReference data && MdlVariable.IsCall(call, "GET DATA BETWEEN TIMES"):
+                        if (!_seriesRead.Contains(Identifier.Canonical(data.Name))) _seriesRead.Add(Identifier.Canonical(data.Name));
+                        break;
+                }
     }
 
     /// <summary>
     /// Data variables (GET ... DATA) that GET DATA BETWEEN TIMES reads keep graphical functions of their series and of its
     /// times; they are named before any equation is lowered, as any equation may read them.
     /// </summary>
-    private void FindSeriesReads(List<MdlEquation> equations)
+    private void NameSeriesTables()
     {
-        foreach (var e in equations.Where(e => e.Right is not null))
-            foreach (var node in MdlRewrite.Nodes(e.Right!))
-                if (node is MdlCall { Arguments.Length: 3 } call && MdlVariable.IsCall(call, "GET DATA BETWEEN TIMES") && call.Arguments[0] is MdlReference r
-                    && _byName.TryGetValue(Identifier.Canonical(r.Name), out var data) && !_model.SeriesTables.ContainsKey(data.Canonical)
-                    && data.Role == MdlRole.Auxiliary && data.Equations.All(q => MdlGet.KindOf(q.Right) == MdlGetKind.Data))
-                    _model.SeriesTables[data.Canonical] = (TableName(data, "data"), TableName(data, "data times"));
+        foreach (string name in _seriesRead)
+            if (_byName.TryGetValue(name, out var data) && !_model.SeriesTables.ContainsKey(name) && data.Role == MdlRole.Auxiliary && data.Equations.All(q => MdlGet.KindOf(q.Right) == MdlGetKind.Data))
+                _model.SeriesTables[data.Canonical] = (TableName(data, "data"), TableName(data, "data times"));
     }
 
     /// <summary>Constants (numbers, and values read with GET CONSTANTS) are what a Vensim user changes between runs: inputs here.</summary>
