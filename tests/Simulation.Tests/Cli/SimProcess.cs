@@ -15,11 +15,15 @@ public static class SimProcess
 
     /// <summary>
     /// Starts sim in the background, for tests that stop it: each line it writes to stderr goes to <paramref name="stderr"/>
-    /// (stdout is read and dropped), so it never blocks on a full pipe.
+    /// (stdout is read and dropped), so it never blocks on a full pipe. sim starts with SIGINT handled as by default: a
+    /// test run started in the background by a shell without job control (a script's <c>cmd &amp;</c>) ignores SIGINT,
+    /// every child inherits that, and .NET keeps an ignored SIGINT ignored, so Ctrl-C would never reach sim.
     /// </summary>
     public static Process Start(Action<string>? stderr, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestModels.Root };
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestModels.Root };
+        info.ArgumentList.Add("--default-signal=INT"); // env replaces itself with dotnet (exec): the process id is sim's
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sim.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
