@@ -68,6 +68,13 @@ public sealed class AvxEmitter(ILGenerator il, Action<double> constant, Func<Loc
     /// <summary>Stack: left, right, mask -> right where the mask's top bit is set, else left.</summary>
     public void Blend() => il.Emit(OpCodes.Call, typeof(Avx).GetMethod(nameof(Avx.BlendVariable), [V, V, V])!);
 
+    /// <summary>Stack: left, right -> lane i from right where bit i of <paramref name="control"/> is set, else from left.</summary>
+    public void Blend(byte control)
+    {
+        il.Emit(OpCodes.Ldc_I4, (int)control);
+        il.Emit(OpCodes.Call, typeof(Avx).GetMethod(nameof(Avx.Blend), [V, V, typeof(byte)])!);
+    }
+
     /// <summary>Stack: mask -> <paramref name="set"/> where the mask's top bit is set, else <paramref name="clear"/>; releases both locals.</summary>
     public void BlendByMask(LocalBuilder clear, LocalBuilder set)
     {

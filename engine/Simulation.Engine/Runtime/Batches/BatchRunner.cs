@@ -31,6 +31,8 @@ public sealed class BatchRunner
 {
     private readonly Dictionary<int, VectorProgram> _programs = new();
     private readonly int[] _recordSteps;
+    private readonly Lazy<OneRunProgram?> _oneRun;
+    private readonly System.Collections.Concurrent.ConcurrentBag<OneRunWorkspace> _oneRunWorkspaces = new();
 
     public BatchRunner(EvaluationPlan plan, RecordRequest record, BatchOptions? options = null)
     {
@@ -41,6 +43,9 @@ public sealed class BatchRunner
         Plan = plan;
         Record = record;
         _recordSteps = record.Steps.ToArray();
+        _oneRun = new Lazy<OneRunProgram?>(() => Options.Execution == RatesExecution.Compiled
+            ? OneRunProgram.Create(Plan, Record.Outputs.Select(o => o.Slot).ToArray())
+            : null);
     }
 
     public EvaluationPlan Plan { get; }
@@ -66,11 +71,35 @@ public sealed class BatchRunner
         if (inputs.ParameterCount != Plan.Parameters.Length)
             throw new ArgumentException($"the inputs give {inputs.ParameterCount} values per run; the plan has {Plan.Parameters.Length} parameters", nameof(inputs));
         if (inputs.RunCount == 0) return;
+        if (inputs.RunCount == 1 && TryOneRun(inputs, sink, cancellation)) return;
         int lanes = Math.Min(Options.LanesPerBatch, LaneLayout.LanesFor(inputs.RunCount));
         var program = ProgramFor(lanes);
         int batches = (inputs.RunCount + lanes - 1) / lanes;
         int threads = Math.Min(Options.Threads, batches);
         var job = new BatchJob(program, _recordSteps, Record.ValuesPerRun, inputs, sink, batches, threads, Options.Seed, cancellation);
         job.Run();
+    }
+
+    /// <summary>
+    /// A job of one run takes the one-run program (<see cref="OneRunProgram"/>: array elements in the vector lanes, where a
+    /// batch would fill them with copies of the run); false when it cannot, or the run went NaN or infinite, for the
+    /// batch engine to run it and report when and where.
+    /// </summary>
+    private bool TryOneRun(IRunInputs inputs, IRunSink sink, CancellationToken cancellation)
+    {
+        if (_oneRun.Value is not { } program) return false;
+        cancellation.ThrowIfCancellationRequested();
+        if (!_oneRunWorkspaces.TryTake(out var work)) work = new OneRunWorkspace(program, _recordSteps.Length);
+        try
+        {
+            inputs.Fill(0, work.Parameters);
+            if (!OneRunKernel.Run(work, _recordSteps, Options.Seed, (ulong)inputs.StreamIndex(0))) return false;
+            sink.Accept(new RunResult(0, work.Recorded.AsSpan(0, Record.ValuesPerRun), null));
+            return true;
+        }
+        finally
+        {
+            _oneRunWorkspaces.Add(work);
+        }
     }
 }

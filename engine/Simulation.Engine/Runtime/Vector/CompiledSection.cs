@@ -56,14 +56,16 @@ internal sealed unsafe class CompiledSection
 
     /// <param name="observed">Slots whose final values must be in memory after the section (the rest may live in registers only).</param>
     /// <param name="firstSpillSlot">Where this section's own rows start (the plan's slot count).</param>
+    /// <param name="layout">The batch's layout, or null for one run (one double per slot) with array elements in the lanes.</param>
     /// <param name="update">The Euler step to take in the code, or null.</param>
     /// <param name="listing">Receives the code as text (<see cref="KernelListing"/>), or null.</param>
     public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed,
-        LaneLayout layout, double?[] uniform, int firstSpillSlot, string name, StockUpdate? update = null, TextWriter? listing = null)
+        LaneLayout? layout, double?[] uniform, int firstSpillSlot, string name, StockUpdate? update = null, TextWriter? listing = null)
     {
         // Every stock takes its step, also one whose net rate Setup set once (a stock without flows).
         IEnumerable<int> stored = update is null ? [] : Enumerable.Range(update.RateBase, update.Count);
-        var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed, stored);
+        var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed, stored,
+            layout is null ? ElementGroups(plan) : null);
 
         // Cut the schedule into methods of bounded size.
         var chunkOf = new Dictionary<KernelNode, int>();
@@ -83,6 +85,7 @@ internal sealed unsafe class CompiledSection
 
         // Values read by a later method travel through a spill slot; within a method they stay in locals.
         var spills = new Dictionary<KernelNode, int>();
+        int spillSlots = 0;
         var reads = chunks.Select(_ => new Dictionary<KernelNode, int>()).ToList();
         foreach (var node in graph.Order)
         {
@@ -94,18 +97,52 @@ internal sealed unsafe class CompiledSection
                 if (chunkOf[node] != c)
                 {
                     reads[c].Remove(node);
-                    if (!spills.ContainsKey(node)) spills[node] = firstSpillSlot + spills.Count;
+                    if (spills.ContainsKey(node)) continue;
+                    spills[node] = firstSpillSlot + spillSlots;
+                    spillSlots += node.Packed ? LaneLayout.GroupWidth : 1; // a one-run pack spills four adjacent slots
                 }
 
+        // Packs whose lanes are read one by one are read back from memory (LaneShuffles.Broadcast).
+        foreach (var node in graph.Order.Where(n => n.ReadByLane && !spills.ContainsKey(n)))
+        {
+            spills[node] = firstSpillSlot + spillSlots;
+            spillSlots += LaneLayout.GroupWidth;
+        }
         var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, update, plan.Tables.ToArray());
         if (listing is not null) new KernelListing(plan, listing).Write(name, shape, chunks, graph.LeafRoots);
         var compiled = new KernelChunk[chunks.Count];
         for (int c = 0; c < chunks.Count; c++)
             compiled[c] = KernelEmitter.Emit($"{name}_{c}", shape, chunks[c], c == 0 ? graph.LeafRoots : [], reads[c]);
-        return new CompiledSection(compiled, shape.Constants.ToArray(), firstSpillSlot + spills.Count)
+        return new CompiledSection(compiled, shape.Constants.ToArray(), firstSpillSlot + spillSlots)
         {
             StepDt = update is null ? double.NaN : plan.Dt,
+            PackCount = graph.PackCount,
         };
+    }
+
+    /// <summary>Groups of four elements computed as one vector in a one-run program (<see cref="ElementPacking"/>).</summary>
+    public int PackCount { get; private init; }
+
+    /// <summary>
+    /// Every four adjacent elements of an array whose slots are adjacent, and its last two or three (and, for arrays of
+    /// stocks, the same of their net rates): where a one-run program looks for the same equation four times over.
+    /// </summary>
+    private static List<RowRange> ElementGroups(EvaluationPlan plan)
+    {
+        var groups = new List<RowRange>();
+        foreach (var variable in plan.Model.Variables)
+        {
+            var slots = variable.Elements.Select(e => plan.ElementSlots[e]).ToArray();
+            for (int i = 0; i + 1 < slots.Length; i += LaneLayout.GroupWidth)
+            {
+                int count = Math.Min(LaneLayout.GroupWidth, slots.Length - i);
+                if (Enumerable.Range(1, count - 1).Any(l => slots[i + l] != slots[i] + l)) continue;
+                groups.Add(new RowRange(slots[i], count));
+                int stock = slots[i] - plan.StockBase;
+                if (stock >= 0 && stock + count <= plan.StockCount) groups.Add(new RowRange(plan.RateBase + stock, count));
+            }
+        }
+        return groups;
     }
 
     /// <summary>Counts the reads of scheduled values that the emitter makes for one node's tree (STDDEV reads its items twice).</summary>

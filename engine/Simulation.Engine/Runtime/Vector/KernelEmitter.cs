@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Ops;
 using V = System.Runtime.Intrinsics.Vector256<double>;
@@ -17,9 +19,10 @@ internal unsafe delegate void KernelChunk(double* slots, double* constants, doub
 
 /// <summary>
 /// What every chunk of a section shares: the memory layout, dt, the constant table, where values read by later
-/// chunks are spilled, whether the code takes the Euler step itself, and the plan's lookup tables.
+/// chunks are spilled, whether the code takes the Euler step itself, and the plan's lookup tables. A null layout is a
+/// one-run program: one double per slot, array elements in the lanes (<see cref="ElementPacking"/>).
 /// </summary>
-internal sealed record KernelShape(LaneLayout Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills,
+internal sealed record KernelShape(LaneLayout? Layout, double Dt, ConstantTable Constants, IReadOnlyDictionary<KernelNode, int> Spills,
     StockUpdate? Update, LookupTable[] Tables);
 
 /// <summary>
@@ -42,21 +45,26 @@ internal sealed record StockUpdate(int StockBase, int RateBase, int Count)
 /// </summary>
 internal sealed class ConstantTable
 {
-    private readonly Dictionary<long, int> _index = new();
+    private readonly Dictionary<(long, long, long, long), int> _index = new();
     private readonly List<double> _values = new();
 
-    public int IndexOf(double value)
+    public int IndexOf(double value) => IndexOf([value, value, value, value]);
+
+    /// <summary>The vector of four lanes (four elements' constants in a one-run program).</summary>
+    public int IndexOf(ReadOnlySpan<double> lanes)
     {
-        long bits = BitConverter.DoubleToInt64Bits(value);
-        if (!_index.TryGetValue(bits, out int k))
+        var key = (Bits(lanes[0]), Bits(lanes[1]), Bits(lanes[2]), Bits(lanes[3]));
+        if (!_index.TryGetValue(key, out int k))
         {
-            _index[bits] = k = _values.Count;
-            _values.Add(value);
+            _index[key] = k = _values.Count / LaneLayout.GroupWidth;
+            foreach (double v in lanes) _values.Add(v);
         }
         return k;
     }
 
-    public double[] ToArray() => _values.SelectMany(v => Enumerable.Repeat(v, LaneLayout.GroupWidth)).ToArray();
+    public double[] ToArray() => _values.ToArray();
+
+    private static long Bits(double v) => BitConverter.DoubleToInt64Bits(v);
 }
 
 /// <summary>
@@ -89,7 +97,7 @@ internal sealed unsafe class KernelEmitter
         _il = _method.GetILGenerator();
         _pointer = _il.DeclareLocal(typeof(double*));
         _shape = shape;
-        _stride = shape.Layout.Stride;
+        _stride = shape.Layout?.Stride ?? 1;
         _constants = shape.Constants;
         _remaining = remaining;
         _spills = shape.Spills;
@@ -111,6 +119,11 @@ internal sealed unsafe class KernelEmitter
         il.MarkLabel(loop);
         foreach (var leaf in leafRoots) emitter.EmitScheduled(leaf);
         foreach (var node in nodes) emitter.EmitScheduled(node);
+        if (shape.Layout is null) // one run: no lane groups to loop over
+        {
+            il.Emit(OpCodes.Ret);
+            return emitter._method.CreateDelegate<KernelChunk>(shape.Tables);
+        }
         // next group of four lanes
         il.Emit(OpCodes.Ldloc, emitter._pointer);
         il.Emit(OpCodes.Ldc_I4, LaneLayout.GroupWidth * sizeof(double));
@@ -121,7 +134,7 @@ internal sealed unsafe class KernelEmitter
         il.Emit(OpCodes.Add);
         il.Emit(OpCodes.Dup);
         il.Emit(OpCodes.Stloc, group);
-        il.Emit(OpCodes.Ldc_I4, shape.Layout.Groups);
+        il.Emit(OpCodes.Ldc_I4, shape.Layout!.Value.Groups);
         il.Emit(OpCodes.Blt, loop);
         il.Emit(OpCodes.Ret);
         return emitter._method.CreateDelegate<KernelChunk>(shape.Tables);
@@ -133,13 +146,14 @@ internal sealed unsafe class KernelEmitter
         EmitTree(node, scheduledRoot: true);
         var value = Temp();
         _il.Emit(OpCodes.Stloc, value);
-        foreach (int slot in node.RootSlots) StoreInto(slot, value);
-        if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value);
+        foreach (int slot in node.RootSlots) StoreInto(slot, value, node.Packed);
+        if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value, node.Packed);
         if (_remaining.TryGetValue(node, out int reads) && reads > 0) _locals[node] = value;
         else _free.Push(value);
     }
 
-    private void StoreInto(int slot, LocalBuilder value)
+    /// <summary>Stores a value: a whole vector (a batch's lanes, or a pack's four elements into four slots), or one run's value into its slot.</summary>
+    private void StoreInto(int slot, LocalBuilder value, bool packed)
     {
         if (_shape.Update?.StockOf(slot) is int stock)
         {
@@ -148,8 +162,18 @@ internal sealed unsafe class KernelEmitter
         }
         EmitAddress(slot);
         _il.Emit(OpCodes.Ldloc, value);
-        _il.Emit(OpCodes.Call, AvxEmitter.Store);
+        if (_shape.Layout is null && !packed)
+        {
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Call, LowerHalf);
+            _il.Emit(OpCodes.Call, StoreLowest);
+        }
+        else _il.Emit(OpCodes.Call, AvxEmitter.Store);
     }
+
+    private static readonly MethodInfo LowerHalf = typeof(Avx).GetMethod(nameof(Avx.ExtractVector128), [typeof(V), typeof(byte)])!;
+    private static readonly MethodInfo StoreLowest = typeof(Sse2).GetMethod(nameof(Sse2.StoreScalar), [typeof(double*), typeof(Vector128<double>)])!;
+    private static readonly MethodInfo LoadIntoAll = typeof(Avx).GetMethod(nameof(Avx.BroadcastScalarToVector256), [typeof(double*)])!;
 
     /// <summary>next[stock] = stock + dt * rate, as <see cref="VectorKernel.EulerStep"/> and the reference evaluator compute it.</summary>
     private void EmitStockUpdate(int stock, LocalBuilder rate)
@@ -170,7 +194,10 @@ internal sealed unsafe class KernelEmitter
         switch (node.Kind)
         {
             case NodeKind.Load:
-                EmitLoad(node.Slot);
+                EmitLoad(node.Slot, node.Packed);
+                return;
+            case NodeKind.Uniform when node.Values is { } lanes:
+                EmitConstant(lanes);
                 return;
             case NodeKind.Uniform:
                 EmitBroadcast(node.Value);
@@ -186,6 +213,11 @@ internal sealed unsafe class KernelEmitter
         }
         var op = node.Op!;
         var inputs = node.Inputs;
+        if (LaneShuffles.LaneOf(op) is int lane)
+        {
+            EmitLoad(_spills[inputs[0]] + lane); // one element of a pack, from where the pack was stored
+            return;
+        }
         switch (op.Kind)
         {
             case OperationKind.Pure:
@@ -239,7 +271,7 @@ internal sealed unsafe class KernelEmitter
         }
         if (_spills.TryGetValue(node, out int spill))
         {
-            EmitLoad(spill);
+            EmitLoad(spill, node.Packed);
             return;
         }
         throw new InvalidOperationException("a scheduled value is read before it is computed");
@@ -320,18 +352,22 @@ internal sealed unsafe class KernelEmitter
     private LocalBuilder Temp() => _free.Count > 0 ? _free.Pop() : _il.DeclareLocal(typeof(V));
 
     /// <summary>Pushes a constant in all four lanes, read from the constant table.</summary>
-    private void EmitBroadcast(double value)
+    private void EmitBroadcast(double value) => EmitConstant([value, value, value, value]);
+
+    /// <summary>Pushes four constants (one per lane), read from the constant table.</summary>
+    private void EmitConstant(ReadOnlySpan<double> lanes)
     {
         _il.Emit(OpCodes.Ldarg_2);
-        _il.Emit(OpCodes.Ldc_I4, _constants.IndexOf(value) * LaneLayout.GroupWidth * sizeof(double));
+        _il.Emit(OpCodes.Ldc_I4, _constants.IndexOf(lanes) * LaneLayout.GroupWidth * sizeof(double));
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Call, AvxEmitter.Load);
     }
 
-    private void EmitLoad(int slot)
+    /// <summary>Pushes a slot's row: a batch's lanes, four adjacent slots of one run (packed), or one run's slot in all four lanes.</summary>
+    private void EmitLoad(int slot, bool packed = false)
     {
         EmitAddress(slot);
-        _il.Emit(OpCodes.Call, AvxEmitter.Load);
+        _il.Emit(OpCodes.Call, _shape.Layout is null && !packed ? LoadIntoAll : AvxEmitter.Load);
     }
 
     /// <summary>Pushes the address of this lane group's four doubles in a slot's row.</summary>

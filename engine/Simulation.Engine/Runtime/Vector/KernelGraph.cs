@@ -29,6 +29,19 @@ internal sealed class KernelNode(NodeKind kind, int id)
     public Operation? Op { get; init; }
     public KernelNode[] Inputs { get; init; } = [];
 
+    /// <summary>
+    /// Its four lanes hold four different elements of one run (<see cref="ElementPacking"/>): a packed load reads four
+    /// adjacent slots, a packed constant has <see cref="Values"/>, a packed operation computes four elements' equations.
+    /// Every other value of a one-run program has the run's value in all four lanes.
+    /// </summary>
+    public bool Packed { get; init; }
+
+    /// <summary>A packed value whose lanes are read one by one (<see cref="LaneShuffles.Broadcast"/>): stored to memory once computed.</summary>
+    public bool ReadByLane { get; set; }
+
+    /// <summary>A packed constant's four values.</summary>
+    public double[]? Values { get; init; }
+
     /// <summary>How many times other nodes read this one (an operand read twice counts twice).</summary>
     public int OperandUses { get; set; }
 
@@ -88,13 +101,15 @@ internal sealed class KernelGraph
     private const int LongFold = 32;
     private const int FoldPartItems = 8;
 
-    private readonly List<KernelNode> _nodes = new();
+    private List<KernelNode> _nodes = new();
 
     /// <param name="uniform">Per slot: the value when it is the same in every lane and known now, else null.</param>
     /// <param name="observed">Slots whose final value the section must store.</param>
     /// <param name="storedAlways">Observed slots to store even when the section does not write them (their value on entry).</param>
+    /// <param name="elementGroups">For a one-run program: adjacent slots (up to four) of elements to put in the four lanes
+    /// (<see cref="ElementPacking"/>); null to keep one run's value in each lane.</param>
     public KernelGraph(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlyList<double?> uniform, IReadOnlySet<int> observed,
-        IEnumerable<int> storedAlways)
+        IEnumerable<int> storedAlways, IReadOnlyList<RowRange>? elementGroups = null)
     {
         int slotCount = uniform.Count;
         var current = new KernelNode?[slotCount];
@@ -166,13 +181,25 @@ internal sealed class KernelGraph
         }
 
         foreach (int slot in storedAlways) current[slot] ??= ValueOf(slot);
-        foreach (int slot in observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]))
-            current[slot]!.RootSlots.Add(slot);
-        Roots = observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]).Select(s => current[s]!).Distinct().ToList();
+        var rootSlots = observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]).ToList();
+        if (elementGroups is null)
+        {
+            foreach (int slot in rootSlots) current[slot]!.RootSlots.Add(slot);
+            Roots = rootSlots.Select(s => current[s]!).Distinct().ToList();
+        }
+        else
+        {
+            var roots = new List<KernelNode>();
+            var packed = ElementPacking.Apply(_nodes, current, elementGroups, rootSlots, roots, out int packs);
+            (_nodes, Roots, PackCount) = (packed, roots, packs);
+        }
         Shape();
         Order = ScheduleFrom(Roots);
         if (_nodes.Any(n => n.Part is not null)) Order = FoldSchedule.Spread(ScheduleFrom(FoldSchedule.WaitersLast(Roots, Order)));
     }
+
+    /// <summary>Groups of four elements computed as one vector (<see cref="ElementPacking"/>); 0 unless packed.</summary>
+    public int PackCount { get; }
 
     /// <summary>Values stored at the end of the section, in the order their plan instructions come.</summary>
     public IReadOnlyList<KernelNode> Roots { get; }
@@ -256,7 +283,7 @@ internal sealed class KernelGraph
             }
             node.Depth = depth + 1;
             node.Size = node.TreeSize = size;
-            node.Scheduled = node.OperandUses > 1 || node.RootSlots.Count > 0 || node.Depth > MaxDepth || node.Size > MaxSize || node.Part is not null;
+            node.Scheduled = node.OperandUses > 1 || node.RootSlots.Count > 0 || node.Depth > MaxDepth || node.Size > MaxSize || node.Part is not null || node.ReadByLane;
             if (node.Scheduled)
             {
                 node.Depth = 0;

@@ -18,7 +18,7 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
 
     public void Write(string name, KernelShape shape, IReadOnlyList<IReadOnlyList<KernelNode>> chunks, IEnumerable<KernelNode> leafRoots)
     {
-        writer.WriteLine($"// {name}: {chunks.Count} generated method{(chunks.Count == 1 ? "" : "s")} over {shape.Layout.Groups} group(s) of 4 lanes, dt = {Number(shape.Dt)}");
+        writer.WriteLine($"// {name}: {chunks.Count} generated method{(chunks.Count == 1 ? "" : "s")} over {(shape.Layout is { } layout ? $"{layout.Groups} group(s) of 4 lanes" : "one run, array elements in the 4 lanes")}, dt = {Number(shape.Dt)}");
         writer.WriteLine(shape.Update is null ? "// the Euler step is taken after the section" : "// the Euler step is taken here: next[stock] = stock + dt * net rate");
         for (int c = 0; c < chunks.Count; c++)
         {

@@ -61,8 +61,26 @@ public sealed class VectorProgram
     {
         var provisional = new LaneLayout(lanes, plan.SlotCount);
         // Random draws and pipeline delays keep per-run state: a Rates section with them runs on the interpreter.
-        if (execution == RatesExecution.Interpreted || !AvxEmitter.Supported || plan.Rates.Any(i => LaneState.IsStateful(i)))
+        if (execution == RatesExecution.Interpreted || !CanCompile(plan))
             return new VectorProgram(plan, provisional, null, recordedSlots.ToArray(), []);
+        var observed = Observed(plan, recordedSlots);
+        // Euler steps are taken in the Rates code, unless Capture or Commit keep values between evaluation and step
+        // (they run on the interpreter and read and write the slots in place).
+        var update = plan.Time.Method == IntegrationMethod.Euler && plan.Capture.Length == 0 && plan.Commit.Length == 0
+            ? new StockUpdate(plan.StockBase, plan.RateBase, plan.StockCount)
+            : null;
+        // What the step code stores is checked; elements whose NaN or infinity could go unseen in registers are stored too.
+        var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: update is not null);
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates", update, listing);
+        return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray(), checkedRows);
+    }
+
+    /// <summary>The step code needs AVX, and a Rates section without random draws and pipeline delays (they keep per-run state).</summary>
+    internal static bool CanCompile(EvaluationPlan plan) => AvxEmitter.Supported && !plan.Rates.Any(i => LaneState.IsStateful(i));
+
+    /// <summary>The slots whose values the step code must leave in memory: the recorded ones, the net rates, and what Capture and Commit read.</summary>
+    internal static HashSet<int> Observed(EvaluationPlan plan, IReadOnlyList<int> recordedSlots)
+    {
         var observed = new HashSet<int>(recordedSlots);
         for (int i = 0; i < plan.StockCount; i++) observed.Add(plan.RateBase + i);
         var pool = plan.ArgumentPool.AsSpan();
@@ -73,14 +91,6 @@ public sealed class VectorProgram
             i.Reads(pool, reads);
             observed.UnionWith(reads);
         }
-        // Euler steps are taken in the Rates code, unless Capture or Commit keep values between evaluation and step
-        // (they run on the interpreter and read and write the slots in place).
-        var update = plan.Time.Method == IntegrationMethod.Euler && plan.Capture.Length == 0 && plan.Commit.Length == 0
-            ? new StockUpdate(plan.StockBase, plan.RateBase, plan.StockCount)
-            : null;
-        // What the step code stores is checked; elements whose NaN or infinity could go unseen in registers are stored too.
-        var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: update is not null);
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, provisional, UniformValues.Of(plan), plan.SlotCount, "rates", update, listing);
-        return new VectorProgram(plan, new LaneLayout(lanes, rates.SlotCount), rates, recordedSlots.ToArray(), checkedRows);
+        return observed;
     }
 }

@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Simulation.Engine.Compilation;
+using V = System.Runtime.Intrinsics.Vector256<double>;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>
+/// Runs one run of a <see cref="OneRunProgram"/>: the reference evaluator's arithmetic (the once-per-run sections and
+/// the first evaluation on <see cref="PlanInterpreter"/>, the same stock updates), with the Rates section's step code
+/// from the second evaluation on. The check for NaN and infinity sums the rows the step code stores, the stocks and the
+/// delay outputs (<see cref="FiniteRows"/>, as the batch engine does); the first sum that is not finite stops the run,
+/// which the caller then runs on the batch engine for the reference's report. Run it with <see cref="Run"/>.
+/// </summary>
+public unsafe struct OneRunKernel : IStateKernel
+{
+    private readonly OneRunProgram _program;
+    private readonly EvaluationPlan _plan;
+    private readonly OneRunWorkspace _work;
+    private readonly double[] _slots;
+    private readonly RunState _state;
+    private readonly int[] _recordSteps;
+    private int _nextRecord;
+    private bool _checkedOnce;
+    private double _pendingSum;
+
+    private OneRunKernel(OneRunWorkspace work, int[] recordSteps, ulong seed, ulong runIndex)
+    {
+        _program = work.Program;
+        _plan = _program.Plan;
+        _work = work;
+        _slots = work.Slots;
+        _recordSteps = recordSteps;
+        _state = new RunState(_plan, seed, runIndex);
+    }
+
+    /// <summary>The run was stopped at a NaN or infinity (its recorded values are incomplete).</summary>
+    public bool WentNonFinite { get; private set; }
+
+    /// <summary>Runs the workspace's parameters from start to stop, recording at <paramref name="recordSteps"/>; false when it went NaN or infinite.</summary>
+    public static bool Run(OneRunWorkspace work, int[] recordSteps, ulong seed, ulong runIndex)
+    {
+        var plan = work.Program.Plan;
+        var kernel = new OneRunKernel(work, recordSteps, seed, runIndex);
+        Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
+        return !kernel.WentNonFinite;
+    }
+
+    private readonly double* Slots => (double*)Unsafe.AsPointer(ref _slots[0]); // pinned at allocation
+
+    private readonly Span<double> Stocks => _slots.AsSpan(_plan.StockBase, _plan.StockCount);
+
+    private readonly Span<double> Rates => _slots.AsSpan(_plan.RateBase, _plan.StockCount);
+
+    public void Initialize(double time)
+    {
+        Array.Clear(_slots);
+        _slots[EvaluationPlan.TimeSlot] = time;
+        PlanInterpreter.Execute(_plan.Setup, _slots, _plan, _work.Parameters, _state);
+        PlanInterpreter.Execute(_plan.Initial, _slots, _plan, _work.Parameters, _state);
+    }
+
+    /// <summary>The first evaluation runs on the interpreter, which stores every element for the first check.</summary>
+    public void EvaluateRates(double time)
+    {
+        _slots[EvaluationPlan.TimeSlot] = time;
+        if (_checkedOnce) _program.Rates.Run(Slots, time, 0);
+        else PlanInterpreter.Execute(_plan.Rates, _slots, _plan, _work.Parameters, _state);
+    }
+
+    public void Capture()
+    {
+        if (_plan.Capture.Length > 0) PlanInterpreter.Execute(_plan.Capture, _slots, _plan, _work.Parameters, _state);
+    }
+
+    public void Commit()
+    {
+        if (_plan.Commit.Length > 0) PlanInterpreter.Execute(_plan.Commit, _slots, _plan, _work.Parameters, _state);
+        _state.Step++;
+        _pendingSum += Sum(_program.Finite.StepEnd);
+    }
+
+    /// <summary>stocks = stocks + dt * rates, as the reference evaluator rounds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void EulerStep(double dt)
+    {
+        double* stocks = Slots + _plan.StockBase, rates = Slots + _plan.RateBase;
+        var h = Vector256.Create(dt);
+        int k = 0, n = _plan.StockCount;
+        for (; k + 4 <= n; k += 4) (Vector256.Load(stocks + k) + h * Vector256.Load(rates + k)).Store(stocks + k);
+        for (; k < n; k++) stocks[k] += dt * rates[k];
+    }
+
+    public void BeginStages()
+    {
+        Stocks.CopyTo(_work.Saved);
+        Array.Clear(_work.Slope);
+    }
+
+    public void Accumulate(double weight)
+    {
+        var rates = Rates;
+        var slope = _work.Slope;
+        for (int i = 0; i < slope.Length; i++) slope[i] += weight * rates[i];
+    }
+
+    public void StageFromSaved(double h) => FromSaved(h, Rates);
+
+    public void FinishStages(double h) => FromSaved(h, _work.Slope);
+
+    private void FromSaved(double h, ReadOnlySpan<double> slope)
+    {
+        var stocks = Stocks;
+        var saved = _work.Saved;
+        for (int i = 0; i < stocks.Length; i++) stocks[i] = saved[i] + h * slope[i];
+    }
+
+    /// <summary>Clamping could hide -infinity: the stocks are summed before.</summary>
+    public void ClampNonNegative()
+    {
+        var stocks = Stocks;
+        foreach (int i in _plan.NonNegativeStocks)
+        {
+            _pendingSum += stocks[i];
+            if (stocks[i] < 0) stocks[i] = 0;
+        }
+    }
+
+    public void Record(int step, double time)
+    {
+        if (_nextRecord >= _recordSteps.Length || _recordSteps[_nextRecord] != step) return;
+        var recorded = _program.RecordedSlots;
+        int first = _nextRecord * recorded.Count;
+        for (int j = 0; j < recorded.Count; j++) _work.Recorded[first + j] = _slots[recorded[j]];
+        _nextRecord++;
+    }
+
+    /// <summary>
+    /// Every element is finite when the sum of what the step code stored, the stocks, the delay outputs and the clamped
+    /// stocks is (the first check, after the interpreter's evaluation, sums every element). A sum that is not finite
+    /// stops the run.
+    /// </summary>
+    public bool CheckFinite(double time)
+    {
+        var rows = _program.Finite;
+        double sum = _checkedOnce ? Sum(rows.Checked) + Sum(rows.Stocks) + _pendingSum : Sum(rows.ElementRanges);
+        _checkedOnce = true;
+        _pendingSum = 0;
+        if (double.IsFinite(sum)) return true;
+        WentNonFinite = true;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private readonly double Sum(RowRange[] ranges)
+    {
+        double* slots = Slots;
+        V s0 = V.Zero, s1 = V.Zero;
+        double tail = 0;
+        foreach (var range in ranges)
+        {
+            double* block = slots + range.Start;
+            int k = 0;
+            for (; k + 8 <= range.Count; k += 8)
+            {
+                s0 += Vector256.Load(block + k);
+                s1 += Vector256.Load(block + k + 4);
+            }
+            for (; k < range.Count; k++) tail += block[k];
+        }
+        return Vector256.Sum(s0 + s1) + tail;
+    }
+}

@@ -1,0 +1,78 @@
+using Simulation.Engine.Compilation;
+
+namespace Simulation.Engine.Runtime.Vector;
+
+/// <summary>
+/// An <see cref="EvaluationPlan"/> prepared for one run on its own (a levers app's point run, a single <c>sim run</c>):
+/// the run's slots are one row of doubles, and the Rates section is compiled with array elements in the four vector
+/// lanes (<see cref="ElementPacking"/>) instead of four copies of the one run. Every element keeps the bits the
+/// reference evaluator gives it. Immutable and shared; each run takes a <see cref="OneRunKernel"/> of its own.
+/// A run that goes NaN or infinite is stopped and reported as such (<see cref="OneRunKernel.WentNonFinite"/>): the
+/// caller runs it again on the batch engine, which reports when and where as the reference evaluator does.
+/// </summary>
+public sealed class OneRunProgram
+{
+    private OneRunProgram(EvaluationPlan plan, CompiledSection rates, IReadOnlyList<int> recordedSlots, int[] checkedRows)
+    {
+        Plan = plan;
+        Rates = rates;
+        RecordedSlots = recordedSlots;
+        Finite = new FiniteRows(plan, checkedRows);
+    }
+
+    public EvaluationPlan Plan { get; }
+
+    internal CompiledSection Rates { get; }
+
+    /// <summary>The slots recorded at each recorded step, in order.</summary>
+    public IReadOnlyList<int> RecordedSlots { get; }
+
+    internal FiniteRows Finite { get; }
+
+    /// <summary>Slots of one run's memory: the plan's and the step code's spill slots.</summary>
+    public int SlotCount => Rates.SlotCount;
+
+    /// <summary>Groups of four array elements the step code computes as one vector.</summary>
+    public int PackCount => Rates.PackCount;
+
+    /// <summary>The program, or null when the plan cannot run this way (no AVX; random draws or delays in its Rates section).</summary>
+    /// <param name="recordedSlots">Plan slots that will be recorded; the step code keeps these in memory.</param>
+    /// <param name="listing">Receives the generated step code as text (<see cref="KernelListing"/>), or null.</param>
+    public static OneRunProgram? Create(EvaluationPlan plan, IReadOnlyList<int> recordedSlots, TextWriter? listing = null)
+    {
+        if (!VectorProgram.CanCompile(plan)) return null;
+        var observed = VectorProgram.Observed(plan, recordedSlots);
+        var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: false);
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, layout: null, UniformValues.Of(plan), plan.SlotCount, "one_run", listing: listing);
+        return new OneRunProgram(plan, rates, recordedSlots.ToArray(), checkedRows);
+    }
+}
+
+/// <summary>The memory one run of a <see cref="OneRunProgram"/> needs; reusable run after run.</summary>
+public sealed class OneRunWorkspace
+{
+    public OneRunWorkspace(OneRunProgram program, int recordedSteps)
+    {
+        Program = program;
+        // The step code addresses it by raw pointer; a pack of an array's last elements reads up to three slots past the last.
+        Slots = GC.AllocateArray<double>(program.SlotCount + LaneLayout.GroupWidth - 1, pinned: true);
+        Saved = new double[program.Plan.StockCount];
+        Slope = new double[program.Plan.StockCount];
+        Parameters = new double[program.Plan.Parameters.Length];
+        Recorded = new double[recordedSteps * program.RecordedSlots.Count];
+    }
+
+    public OneRunProgram Program { get; }
+
+    internal double[] Slots { get; }
+
+    internal double[] Saved { get; }
+
+    internal double[] Slope { get; }
+
+    /// <summary>The run's parameter values (fill before running).</summary>
+    public double[] Parameters { get; }
+
+    /// <summary>[recorded step][recorded slot], after a run.</summary>
+    public double[] Recorded { get; }
+}

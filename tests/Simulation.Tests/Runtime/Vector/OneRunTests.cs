@@ -1,0 +1,132 @@
+using Simulation.Engine.Binding;
+using Simulation.Engine.Compilation;
+using Simulation.Engine.Results;
+using Simulation.Engine.Runtime;
+using Simulation.Engine.Runtime.Batches;
+using Simulation.Engine.Runtime.Vector;
+
+namespace Simulation.Tests.Runtime.Vector;
+
+/// <summary>
+/// One run on its own, with array elements in the vector lanes (<see cref="OneRunProgram"/>), against the reference
+/// evaluator: the same bits for every element at every saved time, on the bundled models and on models whose arrays
+/// depend on their own elements (packs that would depend on themselves must be left unpacked).
+/// </summary>
+public class OneRunTests
+{
+    [TestCase("hospital-to-community.json", true)]
+    [TestCase("illness-to-prevention.json", true)]
+    [TestCase("ageing-chain.json", true)]
+    [TestCase("hospital-beds.json", false)]
+    [TestCase("flu-sir.json", false)]
+    [TestCase("teacup.json", false)]
+    public void BundledModel_OneRun_GivesTheReferenceBits(string file, bool hasArrays)
+    {
+        var plan = TestModels.Compile(File.ReadAllText(TestModels.PathOf("models", file)));
+        var program = CompareWithReference(plan, plan.Model.Elements);
+        if (hasArrays) Assert.That(program.PackCount, Is.GreaterThan(0), "array elements were not put in the lanes");
+        // Recording only the stocks leaves the step code free to keep every other element in registers.
+        CompareWithReference(plan, plan.Model.Elements.Where(e => e.Kind == ElementKind.Stock).ToList());
+    }
+
+    /// <summary>Random models (arrays of 2 to 40 elements, every operation, awkward inputs, NaN on the way) one run at a time.</summary>
+    [Test]
+    public void RandomModels_OneRunEach_GiveTheReferenceBitsAndReports()
+    {
+        for (int k = 0; k < 120; k++) DifferentialTests.CheckModel(unchecked(20261205 + 7919 * k), runs: 1);
+    }
+
+    [Test]
+    public void ElementsThatReadEachOther_StayOutOfOnePack()
+    {
+        const string json = """
+            { "name": "chain", "time": { "start": 0, "stop": 20, "dt": 0.25 }, "dimensions": [ { "name": "D", "size": 9 } ],
+              "variables": [
+                { "name": "Rate", "kind": "auxiliary", "dimensions": ["D"], "equation": "0.01 * (1 + D)" },
+                { "name": "Running", "kind": "auxiliary", "dimensions": ["D"], "equation": "Running[D.prev] + Rate[D] * Stock[D]" },
+                { "name": "Scaled", "kind": "auxiliary", "dimensions": ["D"], "equation": "EXP(-Running[D]) * Stock[D] / (1 + TIME)" },
+                { "name": "Flow", "kind": "flow", "dimensions": ["D"], "equation": "Scaled[D] - Rate[D] * SUM(Stock[*]) / 9" },
+                { "name": "Stock", "kind": "stock", "dimensions": ["D"], "initial": "10 + D", "inflows": ["Flow"] }
+              ] }
+            """;
+        var plan = TestModels.Compile(json);
+        var program = CompareWithReference(plan, plan.Model.Elements);
+        Assert.That(program.PackCount, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void RunThatGoesNonFinite_IsReportedAsTheReferenceReportsIt()
+    {
+        const string json = """
+            { "name": "blow-up", "time": { "start": 0, "stop": 10, "dt": 1 }, "dimensions": [ { "name": "D", "size": 8 } ],
+              "variables": [
+                { "name": "Growth", "kind": "flow", "dimensions": ["D"], "equation": "Stock[D] * Stock[D] * 1e100" },
+                { "name": "Stock", "kind": "stock", "dimensions": ["D"], "initial": "1 + D", "inflows": ["Growth"] }
+              ] }
+            """;
+        var plan = TestModels.Compile(json);
+        var outputs = Outputs(plan, plan.Model.Elements);
+        var record = RecordRequest.AtTimes(plan, outputs, Enumerable.Range(0, plan.StepCount + 1).Select(plan.Clock.TimeOf));
+        var program = OneRunProgram.Create(plan, outputs.Select(o => o.Slot).ToArray())!;
+        var work = new OneRunWorkspace(program, record.Steps.Length);
+        Assert.That(OneRunKernel.Run(work, record.Steps.ToArray(), 0, 0), Is.False, "the one-run program should stop at the infinity");
+
+        var results = BatchResults.Collect(new BatchRunner(plan, record), new ParameterTable(1, 0, []));
+        var (_, problem) = Reference(plan, outputs, record, []);
+        Assert.That(problem, Is.Not.Null);
+        Assert.That(results.Problems[0], Is.EqualTo(problem));
+    }
+
+    /// <summary>Runs the plan at its defaults on the one-run program and on the reference evaluator; fails at the first difference.</summary>
+    private static OneRunProgram CompareWithReference(EvaluationPlan plan, IReadOnlyList<ModelElement> recorded)
+    {
+        var outputs = Outputs(plan, recorded);
+        var times = Enumerable.Range(0, plan.StepCount + 1).Where(s => s % plan.SaveEvery == 0 || s == plan.StepCount).Select(plan.Clock.TimeOf);
+        var record = RecordRequest.AtTimes(plan, outputs, times);
+        var program = OneRunProgram.Create(plan, outputs.Select(o => o.Slot).ToArray()) ?? throw new IgnoreException("no AVX2 here");
+        var work = new OneRunWorkspace(program, record.Steps.Length);
+        plan.ParameterDefaults.AsSpan().CopyTo(work.Parameters);
+        Assert.That(OneRunKernel.Run(work, record.Steps.ToArray(), 0, 0), Is.True, "the run went NaN or infinite");
+        var (rows, problem) = Reference(plan, outputs, record, plan.ParameterDefaults.ToArray());
+        Assert.That(problem, Is.Null);
+        Assert.That(rows, Has.Count.EqualTo(record.Steps.Length));
+        for (int s = 0; s < rows.Count; s++)
+            for (int j = 0; j < outputs.Count; j++)
+            {
+                double expected = rows[s][j], actual = work.Recorded[s * outputs.Count + j];
+                if (!DifferentialTests.SameBits(expected, actual))
+                    Assert.Fail($"{outputs[j].Name} at recorded step {s}: reference {expected:R}, one run {actual:R}");
+            }
+        return program;
+    }
+
+    private static List<OutputColumn> Outputs(EvaluationPlan plan, IEnumerable<ModelElement> elements) =>
+        elements.Select(e => new OutputColumn(e.DisplayName, plan.ElementSlots[e.Id], e.Id)).ToList();
+
+    /// <summary>The reference evaluator's values at the recorded steps, going on after NaN, with its first non-finite report.</summary>
+    private static (List<double[]> Rows, RunProblem? Problem) Reference(EvaluationPlan plan, IReadOnlyList<OutputColumn> outputs, RecordRequest record,
+        double[] parameters)
+    {
+        var recorder = new Recorder(outputs, record.Steps.ToHashSet());
+        var kernel = new ReferenceEvaluator(plan, parameters, recorder, stopOnNonFinite: false);
+        Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
+        return (recorder.Rows, recorder.Problem);
+    }
+
+    private sealed class Recorder(IReadOnlyList<OutputColumn> outputs, HashSet<int> steps) : IRunRecorder
+    {
+        public List<double[]> Rows { get; } = new();
+
+        public RunProblem? Problem { get; private set; }
+
+        public void Record(int step, double time, ReadOnlySpan<double> slots)
+        {
+            if (!steps.Contains(step)) return;
+            var row = new double[outputs.Count];
+            for (int j = 0; j < row.Length; j++) row[j] = slots[outputs[j].Slot];
+            Rows.Add(row);
+        }
+
+        public void NonFinite(double time, int element) => Problem ??= new RunProblem(time, element);
+    }
+}
