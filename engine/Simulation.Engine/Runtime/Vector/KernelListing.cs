@@ -42,15 +42,16 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
         foreach (int slot in node.RootSlots)
             writer.WriteLine(shape.Update?.StockOf(slot) is int stock
                 ? $"        next[{Slot(stock)}] = slots[{Slot(stock)}] + {Number(shape.Dt)} * {value};"
-                : $"        slots[{Slot(slot)}] = {value};");
-        if (shape.Spills.TryGetValue(node, out int spill)) writer.WriteLine($"        slots[spill {spill}] = {value};");
+                : $"        slots[{Slot(slot)}{Four(node)}] = {value};");
+        if (shape.Spills.TryGetValue(node, out int spill)) writer.WriteLine($"        slots[spill {spill}{Four(node)}] = {value};");
     }
 
     private string Tree(KernelNode node, bool root = false)
     {
         switch (node.Kind)
         {
-            case NodeKind.Load: return $"slots[{Slot(node.Slot)}]";
+            case NodeKind.Load: return $"slots[{Slot(node.Slot)}{Four(node)}]";
+            case NodeKind.Uniform when node.Values is { } lanes: return $"({string.Join(", ", lanes.Select(Number))})";
             case NodeKind.Uniform: return Number(node.Value);
             case NodeKind.Time: return "time";
         }
@@ -59,14 +60,17 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
         var inputs = node.Inputs.Select(i => Tree(i)).ToList();
         return op.Kind switch
         {
-            OperationKind.Lookup => $"{op.Name}(tables[{node.Instruction.Aux}], {inputs[0]})",
+            OperationKind.Lookup => $"{op.Name}{(node.Packed ? "x4" : "")}(tables[{node.Instruction.Aux}], {inputs[0]})",
             OperationKind.Timed => $"{op.Name}({string.Join(", ", inputs)}, time, dt)",
             OperationKind.Choose => $"Choose({inputs[0]}; {string.Join(", ", inputs.Skip(1))})",
             OperationKind.Fold when node.Part is { } part =>
                 $"{op.Name}{(part.Continues ? " continued" : "")}{(part.Last ? $" of {part.Items}" : " part")}({string.Join(", ", inputs)})",
-            _ => $"{op.Name}({string.Join(", ", inputs)})",
+            _ => $"{op.Name}{(node.Packed && op != LaneShuffles.Gather ? "x4" : "")}({string.Join(", ", inputs)})",
         };
     }
+
+    /// <summary>A one-run program's pack (<see cref="ElementPacking"/>) reads and writes four adjacent slots.</summary>
+    private static string Four(KernelNode node) => node.Packed ? "..+4" : "";
 
     private string Slot(int slot) => _slotNames.TryGetValue(slot, out var name) ? name : $"s{slot}";
 

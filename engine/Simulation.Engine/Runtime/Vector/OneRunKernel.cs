@@ -21,6 +21,7 @@ public unsafe struct OneRunKernel : IStateKernel
     private readonly RunState _state;
     private readonly int[] _recordSteps;
     private int _nextRecord;
+    private int _checks;
     private bool _checkedOnce;
     private double _pendingSum;
 
@@ -137,13 +138,16 @@ public unsafe struct OneRunKernel : IStateKernel
 
     /// <summary>
     /// Every element is finite when the sum of what the step code stored, the stocks, the delay outputs and the clamped
-    /// stocks is (the first check, after the interpreter's evaluation, sums every element). A sum that is not finite
-    /// stops the run.
+    /// stocks is (the first check, after the interpreter's evaluation, sums every element). With Euler steps the stocks
+    /// and net rates are summed at the last step only (<see cref="OneRunProgram.ChecksStateAtEnd"/>). A sum that is not
+    /// finite stops the run.
     /// </summary>
     public bool CheckFinite(double time)
     {
         var rows = _program.Finite;
-        double sum = _checkedOnce ? Sum(rows.Checked) + Sum(rows.Stocks) + _pendingSum : Sum(rows.ElementRanges);
+        bool state = !OneRunProgram.ChecksStateAtEnd(_plan) || ++_checks > _plan.StepCount;
+        double sum = !_checkedOnce ? Sum(rows.ElementRanges)
+            : Sum(rows.Checked) + _pendingSum + (state ? Sum(rows.Stocks) + Sum(_program.DeferredRates) : 0);
         _checkedOnce = true;
         _pendingSum = 0;
         if (double.IsFinite(sum)) return true;

@@ -18,7 +18,11 @@ public sealed class OneRunProgram
         Rates = rates;
         RecordedSlots = recordedSlots;
         Finite = new FiniteRows(plan, checkedRows);
+        DeferredRates = ChecksStateAtEnd(plan) ? [new RowRange(plan.RateBase, plan.StockCount)] : [];
     }
+
+    /// <summary>The net rates when they are checked at the end only (with the stocks), not with the rows the step code stores.</summary>
+    internal RowRange[] DeferredRates { get; }
 
     public EvaluationPlan Plan { get; }
 
@@ -35,6 +39,13 @@ public sealed class OneRunProgram
     /// <summary>Groups of four array elements the step code computes as one vector.</summary>
     public int PackCount => Rates.PackCount;
 
+    /// <summary>
+    /// Whether a NaN or infinity in the stocks or net rates is checked for once, at the end of the run: with Euler steps,
+    /// once a stock or net rate is not finite, every later stock + dt * rate of that stock is not (clamping to zero
+    /// could hide -infinity, so clamped stocks are summed before clamping).
+    /// </summary>
+    internal static bool ChecksStateAtEnd(EvaluationPlan plan) => plan.Time.Method == Model.IntegrationMethod.Euler;
+
     /// <summary>The program, or null when the plan cannot run this way (no AVX; random draws or delays in its Rates section).</summary>
     /// <param name="recordedSlots">Plan slots that will be recorded; the step code keeps these in memory.</param>
     /// <param name="listing">Receives the generated step code as text (<see cref="KernelListing"/>), or null.</param>
@@ -42,7 +53,8 @@ public sealed class OneRunProgram
     {
         if (!VectorProgram.CanCompile(plan)) return null;
         var observed = VectorProgram.Observed(plan, recordedSlots);
-        var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: false);
+        // Euler steps keep a NaN or infinity in the stocks, so the net rates and stocks are checked at the end only (OneRunKernel).
+        var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: ChecksStateAtEnd(plan));
         var rates = CompiledSection.Compile(plan, plan.Rates, observed, layout: null, UniformValues.Of(plan), plan.SlotCount, "one_run", listing: listing);
         return new OneRunProgram(plan, rates, recordedSlots.ToArray(), checkedRows);
     }
