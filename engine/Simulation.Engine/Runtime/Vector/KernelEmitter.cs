@@ -75,7 +75,7 @@ internal sealed class ConstantTable
 /// SIMD instructions are emitted inline as their AVX form (<see cref="Operation.TryEmitIntrinsic"/>); the rest are
 /// calls of their vector meaning (<see cref="Operation.VectorMethod"/>), the one the interpreter runs.
 /// </summary>
-internal sealed unsafe class KernelEmitter
+internal sealed unsafe partial class KernelEmitter
 {
     private readonly ILGenerator _il;
     private readonly LocalBuilder _pointer;
@@ -311,6 +311,11 @@ internal sealed unsafe class KernelEmitter
     /// <summary>One part of a fold: continues the previous part's accumulator (or starts the fold) over this part's items, and finishes the fold if it is the last.</summary>
     private void EmitFoldPart(FoldOperation fold, KernelNode[] inputs, FoldPart part)
     {
+        if (_shape.Layout is null && ScalarStep(fold) is { } step)
+        {
+            EmitScalarFoldPart(fold, step, inputs, part);
+            return;
+        }
         if (part.Continues) EmitTree(inputs[0]);
         else EmitBroadcast(fold.Start);
         foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))

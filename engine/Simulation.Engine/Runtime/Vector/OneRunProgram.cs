@@ -46,12 +46,12 @@ public sealed class OneRunProgram
     /// </summary>
     internal static bool ChecksStateAtEnd(EvaluationPlan plan) => plan.Time.Method == Model.IntegrationMethod.Euler;
 
-    /// <summary>The program, or null when the plan cannot run this way (no AVX; random draws or delays in its Rates section).</summary>
+    /// <summary>The program, or null when the plan cannot run this way (no AVX2; random draws or delays in its Rates section).</summary>
     /// <param name="recordedSlots">Plan slots that will be recorded; the step code keeps these in memory.</param>
     /// <param name="listing">Receives the generated step code as text (<see cref="KernelListing"/>), or null.</param>
     public static OneRunProgram? Create(EvaluationPlan plan, IReadOnlyList<int> recordedSlots, TextWriter? listing = null)
     {
-        if (!VectorProgram.CanCompile(plan)) return null;
+        if (!VectorProgram.CanCompile(plan) || !System.Runtime.Intrinsics.X86.Avx2.IsSupported) return null;
         var observed = VectorProgram.Observed(plan, recordedSlots);
         // Euler steps keep a NaN or infinity in the stocks, so the net rates and stocks are checked at the end only (OneRunKernel).
         var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: ChecksStateAtEnd(plan));
