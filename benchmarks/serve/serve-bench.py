@@ -64,6 +64,7 @@ def main():
     p.add_argument("--futures", type=int, default=20)
     p.add_argument("--memory", type=int, default=10000)
     p.add_argument("--memory-experiment", default=None)
+    p.add_argument("--memory-every", type=int, default=0, help="sample resident memory every N requests (default: memory / 10)")
     a = p.parse_args()
 
     server = subprocess.Popen([a.sim, "serve", a.experiment, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -78,12 +79,14 @@ def main():
         def value():  # a new value each time, so no answer can come from a cache
             k[0] += 1
             return a.low + (a.high - a.low) * ((k[0] * 0.6180339887) % 1.0)
-        for _ in range(5):
+        for _ in range(5 if a.point or a.futures else 0):
             post(url, {"inputs": {a.lever: value()}})
-        phase("point (1 run + cached baseline)", server.pid, [lambda: post(url, {"inputs": {a.lever: value()}})] * a.point)
-        first = post(url, {"inputs": {a.lever: value()}, "futures": 100})
-        print(f"first futures request (also runs the baseline's 100 futures, then cached): client {first[0]:.0f} ms, server {first[1]:.0f} ms")
-        phase("100 futures (+ point run)", server.pid, [lambda: post(url, {"inputs": {a.lever: value()}, "futures": 100})] * a.futures)
+        if a.point:
+            phase("point (1 run + cached baseline)", server.pid, [lambda: post(url, {"inputs": {a.lever: value()}})] * a.point)
+        if a.futures:
+            first = post(url, {"inputs": {a.lever: value()}, "futures": 100})
+            print(f"first futures request (also runs the baseline's 100 futures, then cached): client {first[0]:.0f} ms, server {first[1]:.0f} ms")
+            phase("100 futures (+ point run)", server.pid, [lambda: post(url, {"inputs": {a.lever: value()}, "futures": 100})] * a.futures)
     finally:
         server.terminate()
         server.wait()
@@ -100,8 +103,8 @@ def memory(a, experiment):
             presets = [s["name"] for s in json.loads(r.read())["scenarios"]]
         with urllib.request.urlopen(url + "/api/experiment") as r:
             time_ = json.loads(r.read())["time"]
-        print(f"memory run on {os.path.basename(experiment)}: resident {rss_mb(server.pid):.0f} MB after start")
-        every = max(1, a.memory // 10)
+        print(f"memory run on {os.path.basename(experiment)}: resident {rss_mb(server.pid):.0f} MB after start", flush=True)
+        every = a.memory_every or max(1, a.memory // 10)
         samples, began = [], time.perf_counter()
         for i in range(1, a.memory + 1):
             lever = inputs[i % len(inputs)]
@@ -115,7 +118,7 @@ def memory(a, experiment):
                 body["interventions"] = [{"input": lever["name"], "at": at, "set": lever["value"]}]
             samples.append(post(url, body))
             if i % every == 0:
-                print(f"  after {i:>6} requests: resident {rss_mb(server.pid):.0f} MB", flush=True)
+                print(f"  after {i:>6} requests ({time.perf_counter() - began:.0f} s, server CPU {cpu_ms(server.pid) / 1000:.0f} s): resident {rss_mb(server.pid):.0f} MB", flush=True)
         summary(f"memory run ({a.memory} mixed requests in {time.perf_counter() - began:.0f} s)", samples)
     finally:
         server.terminate()
