@@ -46,10 +46,10 @@ public static class SimApp
                 .WithExample("inputs", "models/hospital-to-community.json")
                 .WithExample("inputs", "models/illness-to-prevention.json", "--format", "csv");
             config.AddCommand<ImportCommand>("import")
-                .WithDescription("Convert a model (XMILE .xmile/.stmx/.itmx) to our JSON format.")
+                .WithDescription("Convert a model (Vensim .mdl, XMILE .xmile/.stmx/.itmx) to our JSON format.")
                 .WithExample("import", "tests/conformance/sdxorg/samples/teacup/teacup.xmile", "-o", "teacup.json");
             config.AddCommand<ConformanceCommand>("conformance")
-                .WithDescription("Run every XMILE case in a folder against its canonical output and print a pass/fail table.")
+                .WithDescription("Run every case (XMILE or Vensim .mdl) in a folder against its canonical output and print a pass/fail table.")
                 .WithExample("conformance", "tests/conformance/sdxorg")
                 .WithExample("conformance", "tests/conformance/sdxorg", "--markdown", "docs/conformance.md", "--force");
             config.AddCommand<SweepCommand>("sweep")
