@@ -18,6 +18,10 @@ namespace Simulation.Engine.Binding;
 /// </list>
 /// A flow drained from two stocks is not limited (which stock would it obey?); the integrator then
 /// clamps the stock at zero, as it does when a negative inflow would take it below zero.
+/// The limit never hides a value that is not finite: <c>MIN(+inf, limit)</c> is the limit and <c>MAX(0, -inf)</c> is 0,
+/// so a division by zero (say an input set to 0 with <c>--set</c>) would run on unnoticed. Each limited value adds
+/// <c>0 * equation</c>, which is 0 for a finite equation (the value is unchanged) and NaN for an infinite one, so the
+/// run stops with SD6001 naming the flow, as it does for any other variable. The repeated equation is computed once.
 /// </summary>
 internal static class NonNegativeRules
 {
@@ -25,7 +29,7 @@ internal static class NonNegativeRules
     {
         foreach (var flow in elements)
             if (flow.Kind == ElementKind.Flow && flow.NonNegative && flow.Equation is { } eq)
-                flow.Equation = new BCall(Operations.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), eq));
+                flow.Equation = KeepingNonFinite(new BCall(Operations.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), eq)), eq);
 
         var drainedBy = new Dictionary<int, int>();
         foreach (var stock in elements.Where(e => e.Kind == ElementKind.Stock))
@@ -41,10 +45,14 @@ internal static class NonNegativeRules
                 if (drainedBy[o] == 1 && outflow.Equation is { } raw && !stock.Inflows.Contains(o))
                 {
                     var limit = new BCall(Operations.Max, ImmutableArray.Create<BoundExpr>(new BConst(0), available));
-                    outflow.Equation = new BCall(Operations.Min, ImmutableArray.Create<BoundExpr>(raw, limit));
+                    outflow.Equation = KeepingNonFinite(new BCall(Operations.Min, ImmutableArray.Create<BoundExpr>(raw, limit)), raw);
                 }
                 available = new BBinary(BinaryOperator.Subtract, available, new BRef(o));
             }
         }
     }
+
+    /// <summary><paramref name="limited"/> + 0 * <paramref name="raw"/>: the limited value, or NaN when the raw one is infinite.</summary>
+    private static BoundExpr KeepingNonFinite(BoundExpr limited, BoundExpr raw) =>
+        new BBinary(BinaryOperator.Add, limited, new BBinary(BinaryOperator.Multiply, new BConst(0), raw));
 }

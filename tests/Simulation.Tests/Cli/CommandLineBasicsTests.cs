@@ -30,6 +30,15 @@ public class CommandLineBasicsTests
     }
 
     [Test]
+    public void Set_DivisionByZero_ThroughANonNegativeStocksLimit_StopsWithSD6001()
+    {
+        // Recovery = Infected / Duration of Illness drains a non-negative stock: its limit must not hide the infinity
+        var r = SimProcess.Run("run", "models/sir.json", "--set", "Duration of Illness=0");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.Stdout + r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("error SD6001: 'Recovery' became NaN or infinite at time 0"));
+    }
+
+    [Test]
     public void Set_OneElementOutsideItsRange_NamesTheElement()
     {
         var r = SimProcess.Run("run", "models/hospital-to-community.json", "--set", "Mortality rate[85+]=400", "--stop", "91.25", "--vars", "Total population");

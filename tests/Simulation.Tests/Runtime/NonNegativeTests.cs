@@ -50,4 +50,29 @@ public class NonNegativeTests
         Assert.That(result.Series("in"), Is.EqualTo(new double[] { 5, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0 }));
         Assert.That(result.Series("A")[^1], Is.EqualTo(15));
     }
+
+    /// <summary>A limit never hides a division by zero: MIN(+inf, limit) would be the limit, MAX(0, -inf) would be 0.</summary>
+    [TestCase("\"1 / Zero\"", false, TestName = "Run_InfiniteOutflowOfANonNegativeStock_StopsWithSD6001")]
+    [TestCase("\"-1 / Zero\"", true, TestName = "Run_MinusInfiniteNonNegativeFlow_StopsWithSD6001")]
+    public void Run_InfiniteLimitedFlow_StopsWithSD6001(string equation, bool nonNegativeFlow)
+    {
+        var result = Run(Model(
+            "{ \"name\": \"A\", \"kind\": \"stock\", \"initial\": 5, \"outflows\": [\"move\"], \"nonNegative\": true }, " +
+            "{ \"name\": \"B\", \"kind\": \"stock\", \"initial\": 0, \"inflows\": [\"move\"] }, " +
+            "{ \"name\": \"Zero\", \"kind\": \"auxiliary\", \"equation\": \"STEP(-1, 3) + 1\" }, " +
+            $"{{ \"name\": \"move\", \"kind\": \"flow\", \"equation\": {equation}{(nonNegativeFlow ? ", \"nonNegative\": true" : "")} }}"));
+        var d = result.Diagnostics.Single();
+        Assert.That(d.Code, Is.EqualTo(Simulation.Engine.Diagnostics.DiagnosticCodes.NotFinite));
+        Assert.That(d.Message, Is.EqualTo("'move' became NaN or infinite at time 3"));
+    }
+
+    [Test]
+    public void Run_LimitedFlows_AreUnchangedWhereFinite()
+    {
+        var result = Run(Model(
+            "{ \"name\": \"A\", \"kind\": \"stock\", \"initial\": 5, \"outflows\": [\"move\"], \"nonNegative\": true }, " +
+            "{ \"name\": \"move\", \"kind\": \"flow\", \"equation\": \"4 - 1.5 * TIME\", \"nonNegative\": true }"));
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Series("move"), Is.EqualTo(new double[] { 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }));
+    }
 }
