@@ -13,7 +13,7 @@ public static class SummaryMarkdown
 {
     public static string Render(SweepSummary summary, string? outcome = null)
     {
-        var rows = summary.Rows.Where(r => outcome is null || string.Equals(r.Outcome, outcome, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rows = summary.Rows.Where(r => outcome is null || SweepFolder.IsOutcome(r.Outcome, outcome)).ToList();
         var others = summary.Scenarios.Where(s => s != summary.Baseline).ToList();
         var text = new StringBuilder();
         text.AppendLine($"*{Escape(summary.Experiment)}*: {Cells.Runs(summary)}." +

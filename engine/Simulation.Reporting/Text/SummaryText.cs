@@ -81,7 +81,7 @@ public static class SummaryText
     {
         var text = new StringBuilder();
         Title(summary, text);
-        var rows = summary.Rows.Where(r => outcome is null || string.Equals(r.Outcome, outcome, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rows = summary.Rows.Where(r => outcome is null || SweepFolder.IsOutcome(r.Outcome, outcome)).ToList();
         var table = new List<string[]> { new[] { "outcome", "units", "scenario", "mean [P5, P95]", $"vs {summary.Baseline} [P5, P95]", "P(better)" } };
         string? previous = null;
         foreach (var r in rows)

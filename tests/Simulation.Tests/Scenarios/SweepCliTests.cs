@@ -55,6 +55,28 @@ public class SweepCliTests
     }
 
     [Test]
+    public void Summary_Outcome_AValueReadAtSeveralTimes_ByTheNameTheExperimentGaveIt()
+    {
+        string experiment = _files.Write("experiment.json", Good.Replace(
+            "\"outcomes\": [", "\"outcomes\": [ { \"name\": \"Level\", \"units\": \"units\", \"value\": \"Stock\", \"at\": [2, 5] },"));
+        string output = _files.PathOf("out");
+        Assert.That(SimProcess.Run("sweep", experiment, "--output", output).ExitCode, Is.EqualTo(0));
+        foreach (var format in new[] { "table", "markdown" })
+        {
+            var all = SimProcess.Run("summary", output, "--outcome", "level", "--format", format);
+            Assert.That(all.ExitCode, Is.EqualTo(0), all.Stderr);
+            Assert.That(all.Stdout, Does.Contain("Level @ 2").And.Contain("Level @ 5"), "every time of the outcome");
+            Assert.That(all.Stdout, Does.Not.Contain("Drained"), "and no other outcome");
+            var one = SimProcess.Run("summary", output, "--outcome", "Level @ 5", "--format", format);
+            Assert.That(one.ExitCode, Is.EqualTo(0), one.Stderr);
+            Assert.That(one.Stdout, Does.Contain("Level @ 5").And.Not.Contain("Level @ 2"), "one time, as the summary names it");
+        }
+        var misspelt = SimProcess.Run("summary", output, "--outcome", "Levl");
+        Assert.That(misspelt.ExitCode, Is.EqualTo(2));
+        Assert.That(misspelt.Stderr, Does.Contain("did you mean 'Level'"));
+    }
+
+    [Test]
     public void Sweep_ExistingOutput_IsNotOverwrittenWithoutForce()
     {
         string experiment = _files.Write("experiment.json", Good), output = _files.PathOf("out");
