@@ -1,6 +1,6 @@
 namespace Simulation.Cli;
 
-/// <summary>Result files: chosen by extension, never overwritten without --force, written whole or not at all.</summary>
+/// <summary>Result files: chosen by extension, never overwritten without --force, written whole or not at all; a missing folder is made.</summary>
 public static class OutputFiles
 {
     public static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -25,9 +25,17 @@ public static class OutputFiles
                 throw new UsageException($"the output file '{path}' is an input of this command", "choose another output path");
         if (File.Exists(path) && !force)
             throw new UsageException($"'{path}' already exists", "use --force to overwrite it, or choose another file");
+        // the folder is made, as sweep --output makes its folder (README writes under results/)
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-            throw new UsageException($"the folder '{folder}' does not exist");
+        if (folder is null || Directory.Exists(folder)) return;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot make the folder '{folder}' for '{path}': {e.Message}", "choose another output path");
+        }
     }
 
     /// <summary>Writes to a temporary file beside the target, then moves it into place.</summary>
