@@ -19,6 +19,9 @@ internal static class ConstantFolder
     public static double? Evaluate(BoundExpr expr, BoundModel model, Func<int, double?> valueOf) =>
         Fold(expr, model, valueOf) is BConst c ? c.Value : null;
 
+    /// <summary>The expression folded with the elements' values that <paramref name="valueOf"/> knows (the rest stay references).</summary>
+    public static BoundExpr Specialize(BoundExpr expr, BoundModel model, Func<int, double?> valueOf) => Fold(expr, model, valueOf);
+
     private static BoundExpr Fold(BoundExpr expr, BoundModel model, Func<int, double?>? valueOf)
     {
         BoundExpr Inner(BoundExpr e) => Fold(e, model, valueOf);

@@ -18,8 +18,10 @@ internal sealed class ElementStages
     private readonly bool[] _invariant;
 
     /// <param name="equations">Each element's equation after constant folding (folding can make an element constant).</param>
-    public ElementStages(BoundModel model, ModelAnalysis analysis, IReadOnlySet<int> parameters, BoundExpr?[] equations)
+    /// <param name="variants">Several variants in one plan (see <see cref="PlanVariants"/>), or null.</param>
+    public ElementStages(BoundModel model, ModelAnalysis analysis, IReadOnlySet<int> parameters, BoundExpr?[] equations, PlanVariants? variants = null)
     {
+        if (variants is not null) Variants = new VariantInvariance(model, analysis.RatesOrder, parameters, equations, variants);
         _stages = new Stage[model.Elements.Length];
         _invariant = new bool[model.Elements.Length];
         Array.Fill(_stages, Stage.Varying);
@@ -34,6 +36,9 @@ internal sealed class ElementStages
     }
 
     public Stage Of(int element) => _stages[element];
+
+    /// <summary>What never changes in each variant's runs, when the plan holds several (null when it holds one).</summary>
+    public VariantInvariance? Variants { get; }
 
     public bool IsInvariant(BoundExpr expr) => TimeInvariance.IsInvariant(expr, _invariant);
 

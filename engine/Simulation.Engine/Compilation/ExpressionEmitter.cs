@@ -166,6 +166,7 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
     {
         var factors = new List<BoundExpr>();
         Flatten(product, factors);
+        if (stages.Variants is { } variants) return EmitProductByVariant(product, factors, variants, into, target);
         var fixedFactors = factors.Where(stages.IsInvariant).ToList();
         if (fixedFactors.Count < 2 || fixedFactors.Count == factors.Count)
             return EmitChain(product, EmitMode.Rates, into, target, productRegrouped: true);

@@ -13,7 +13,9 @@ namespace Simulation.Engine.Compilation;
 public static class PlanCompiler
 {
     /// <param name="parameters">Elements whose values each run supplies (scenario inputs); they must be time-invariant.</param>
-    public static EvaluationPlan Compile(BoundModel model, ModelAnalysis analysis, IReadOnlyList<int>? parameters = null)
+    /// <param name="variants">When the model holds several variants chosen by a parameter (<see cref="PlanVariants"/>): which, so that each
+    /// variant's runs give the bits of its own plan.</param>
+    public static EvaluationPlan Compile(BoundModel model, ModelAnalysis analysis, IReadOnlyList<int>? parameters = null, PlanVariants? variants = null)
     {
         parameters ??= [];
         var elements = model.Elements;
@@ -37,7 +39,7 @@ public static class PlanCompiler
         }
 
         var code = new CodeBuffer(next);
-        var stages = new ElementStages(model, analysis, parameterSet, equations);
+        var stages = new ElementStages(model, analysis, parameterSet, equations, variants);
         var emitter = new ExpressionEmitter(code, model, slots, stages);
         var parameterIndex = parameters.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => p.k);
 

@@ -6,7 +6,7 @@ using Simulation.Engine.Scenarios.Sampling;
 namespace Simulation.Engine.Scenarios;
 
 /// <summary>
-/// One scenario ready to run: its compiled plan, which design column each plan parameter takes, and the
+/// One scenario ready to run: its compiled plan (its own, or one it shares with other scenarios that only intervene), which design column each plan parameter takes, and the
 /// slot of each output the measurement plan records. Every run of the scenario uses this one plan; runs differ
 /// only in their sampled values and random streams.
 /// </summary>
@@ -20,6 +20,12 @@ public sealed class CompiledScenario
 
     /// <summary>Parameter k is ParameterMaps[k].Quantile(its column's value) for an array drawn at one quantile level; its column's value when null.</summary>
     public required ImmutableArray<InputDistribution?> ParameterMaps { get; init; }
+
+    /// <summary>
+    /// In a plan several scenarios share: the parameter that says which scenario runs, and this scenario's value of it
+    /// (<see cref="ExperimentCompiler.CompileShared"/>); null when the plan is the scenario's own.
+    /// </summary>
+    public (int Parameter, double Value)? Variant { get; init; }
 
     /// <summary>Model element of each recorded output (in the measurement plan's order).</summary>
     public required ImmutableArray<int> RecordElements { get; init; }
@@ -39,5 +45,6 @@ public sealed class CompiledScenario
             double value = sample[ParameterColumns[k]];
             parameters[k] = ParameterMaps[k] is { } map ? map.Quantile(value) : value;
         }
+        if (Variant is { } v) parameters[v.Parameter] = v.Value;
     }
 }

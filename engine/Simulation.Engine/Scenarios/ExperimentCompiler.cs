@@ -35,16 +35,30 @@ public static class ExperimentCompiler
     {
         var resolved = Resolve(experiment, diagnostics);
         if (resolved is null) return null;
-        var compiled = ImmutableArray.CreateBuilder<CompiledScenario>();
+        var compiled = new List<CompiledScenario>();
         var reported = new HashSet<(string, SourceLocation?, string)>(diagnostics.Items.Select(d => (d.Code, d.Location, d.Message)));
-        foreach (var scenario in resolved.Scenarios)
+        void Report(DiagnosticBag own, HiddenNames names, string? scenario)
+        {
+            foreach (var d in own.Items.Where(d => !(d.Severity == Severity.Warning && names.IsGenerated(d.Variable))))
+                if (reported.Add((d.Code, d.Location, d.Message)))
+                    diagnostics.Add(scenario is null ? d : d with { Message = $"{d.Message} (in {scenario})" });
+        }
+        // Scenarios that only intervene share one model, one plan and one step code; a scenario that overrides a definition has its own.
+        var shared = resolved.Scenarios.Where(s => s.Overrides.IsEmpty).ToList();
+        if (shared.Count >= 2)
+        {
+            var own = new DiagnosticBag();
+            var names = resolved.Names.Fork();
+            compiled.AddRange(CompileShared(resolved, shared, names, own));
+            Report(own, names, shared.Any(s => s.Index == resolved.Baseline) ? null : $"scenarios {string.Join(", ", shared.Select(s => $"'{s.Name}'"))}");
+        }
+        else shared.Clear();
+        foreach (var scenario in resolved.Scenarios.Except(shared))
         {
             var own = new DiagnosticBag();
             var scenarioNames = resolved.Names.Fork();
             var result = CompileScenario(resolved, scenario, scenarioNames, own);
-            foreach (var d in own.Items.Where(d => !(d.Severity == Severity.Warning && scenarioNames.IsGenerated(d.Variable))))
-                if (reported.Add((d.Code, d.Location, d.Message)))
-                    diagnostics.Add(scenario.Index == resolved.Baseline || resolved.Scenarios.Length == 1 ? d : d with { Message = $"{d.Message} (in scenario '{scenario.Name}')" });
+            Report(own, scenarioNames, scenario.Index == resolved.Baseline || resolved.Scenarios.Length == 1 ? null : $"scenario '{scenario.Name}'");
             if (result is not null) compiled.Add(result);
         }
         if (diagnostics.HasErrors) return null;
@@ -53,7 +67,7 @@ public static class ExperimentCompiler
             Document = experiment,
             Model = resolved.Model,
             Clock = resolved.Clock,
-            Scenarios = compiled.ToImmutable(),
+            Scenarios = compiled.OrderBy(s => s.Index).ToImmutableArray(),
             Baseline = resolved.Baseline,
             Uncertainty = resolved.Uncertainty,
             Measurement = resolved.Measurement,
@@ -104,9 +118,26 @@ public static class ExperimentCompiler
         Func<ScenarioModel, BoundModel, ModelAnalysis, IEnumerable<int>>? moreParameters = null)
     {
         var built = ScenarioModelBuilder.Build(experiment.Model, experiment.Bound, scenario, experiment.Uncertainty, experiment.Measurement, names, diagnostics);
+        return CompileModel(experiment, built, [scenario], diagnostics, moreParameters).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Builds, binds, checks and compiles one model for several scenarios that only intervene
+    /// (<see cref="ScenarioModelBuilder.BuildShared"/>): they share one plan, each run telling its scenario by the variant
+    /// parameter, and each run gives the bits its scenario's own plan gives (<see cref="PlanVariants"/>). Empty after errors.
+    /// </summary>
+    public static IReadOnlyList<CompiledScenario> CompileShared(ResolvedExperiment experiment, IReadOnlyList<ResolvedScenario> scenarios, HiddenNames names, DiagnosticBag diagnostics)
+    {
+        var built = ScenarioModelBuilder.BuildShared(experiment.Model, experiment.Bound, scenarios, experiment.Uncertainty, experiment.Measurement, names, diagnostics);
+        return CompileModel(experiment, built, scenarios, diagnostics, moreParameters: null);
+    }
+
+    private static IReadOnlyList<CompiledScenario> CompileModel(ResolvedExperiment experiment, ScenarioModel built, IReadOnlyList<ResolvedScenario> scenarios,
+        DiagnosticBag diagnostics, Func<ScenarioModel, BoundModel, ModelAnalysis, IEnumerable<int>>? moreParameters)
+    {
         var bound = Binder.Bind(built.Document, diagnostics);
         var analysis = Checker.Check(bound, diagnostics);
-        if (analysis is null || diagnostics.HasErrors) return null;
+        if (analysis is null || diagnostics.HasErrors) return [];
         int ElementOf(string variable, int position) => bound.FindVariable(variable)!.Elements[position];
         var parameters = built.ParameterTargets.Select(t => ElementOf(t.Variable, t.Position)).ToList();
         if (moreParameters is not null)
@@ -114,17 +145,24 @@ public static class ExperimentCompiler
             var taken = parameters.ToHashSet();
             parameters.AddRange(moreParameters(built, bound, analysis).Where(taken.Add));
         }
-        var plan = PlanCompiler.Compile(bound, analysis, parameters);
+        PlanVariants? variants = null;
+        if (built.Variant is { } variant)
+        {
+            variants = new PlanVariants(ElementOf(variant, 0), scenarios.Select(s => (double)s.Index).ToImmutableArray());
+            parameters.Add(variants.Element);
+        }
+        var plan = PlanCompiler.Compile(bound, analysis, parameters, variants);
         var recorded = experiment.Measurement.Layout.Outputs.Select(o => ElementOf(o.Variable, o.Position)).ToImmutableArray();
-        return new CompiledScenario
+        return scenarios.Select(scenario => new CompiledScenario
         {
             Scenario = scenario,
             Plan = plan,
             ParameterColumns = built.ParameterColumns,
             ParameterMaps = built.ParameterMaps,
+            Variant = variants is null ? null : (parameters.Count - 1, scenario.Index),
             RecordElements = recorded,
             RecordSlots = recorded.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
-        };
+        }).ToList();
     }
 
     /// <summary>A scenario's override of an element that a sample also sets would be silently lost: an error.</summary>

@@ -19,6 +19,12 @@ public sealed record ScenarioModel(
     ImmutableArray<InputDistribution?> ParameterMaps,
     ImmutableDictionary<string, string> LayerBases)
 {
+    /// <summary>
+    /// The hidden parameter that says which scenario runs, in a model several scenarios share (its value is the scenario's
+    /// index; see <see cref="ScenarioModelBuilder.BuildShared"/>); null in one scenario's own model.
+    /// </summary>
+    public string? Variant { get; init; }
+
     /// <summary>The variable of this model that holds <paramref name="input"/>'s definition: its base when layered, else itself.</summary>
     public string DefinitionOf(string input) => LayerBases.GetValueOrDefault(input) ?? input;
 }

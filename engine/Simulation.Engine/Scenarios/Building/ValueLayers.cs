@@ -25,16 +25,30 @@ namespace Simulation.Engine.Scenarios.Building;
 /// </summary>
 internal static class ValueLayers
 {
+    /// <summary>One scenario's interventions on the input, in time order, and the value that names the scenario in a shared model.</summary>
+    public sealed record VariantInterventions(double Variant, IReadOnlyList<ResolvedIntervention> Interventions);
+
     public sealed record Result(IReadOnlyList<VariableDefinition> Variables, string BaseName, IReadOnlyList<(string Factor, SampledInput Column)> Factors);
 
     public static Result Build(VariableDefinition input, ImmutableArray<string[]> elementKeys, IReadOnlyList<SampledInput> multipliers,
-        IReadOnlyList<ResolvedIntervention> interventions, HiddenNames names)
+        IReadOnlyList<ResolvedIntervention> interventions, HiddenNames names) =>
+        Build(input, elementKeys, multipliers, [new VariantInterventions(0, interventions)], variant: null, names);
+
+    /// <summary>
+    /// The layers of several scenarios in one model (see <see cref="ScenarioModelBuilder.BuildShared"/>): layer k of an element is
+    /// <c>IF variant = v THEN (v's k-th intervention over the layer below) ELSE ...</c> for each scenario v that has a k-th
+    /// intervention covering it, and the layer below for the others, which is what each scenario's own layers give.
+    /// </summary>
+    /// <param name="variant">The name of the parameter that holds the scenario's value; null for one scenario's own layers.</param>
+    public static Result Build(VariableDefinition input, ImmutableArray<string[]> elementKeys, IReadOnlyList<SampledInput> multipliers,
+        IReadOnlyList<VariantInterventions> byVariant, string? variant, HiddenNames names)
     {
         var variables = new List<VariableDefinition>();
         string baseName = names.Make($"{input.Name} (base)");
         variables.Add(input with { Name = baseName });
         string below = baseName;
         var factors = new List<(string, SampledInput)>();
+        int layers = byVariant.Max(v => v.Interventions.Count);
         if (multipliers.Count > 0)
         {
             foreach (var column in multipliers)
@@ -43,7 +57,7 @@ internal static class ValueLayers
                 factors.Add((factor, column));
                 variables.Add(new VariableDefinition { Name = factor, Kind = VariableKind.Auxiliary, Equation = EquationSource.Detached("1") });
             }
-            string scaled = interventions.Count == 0 ? input.Name : names.Make($"{input.Name} (scaled)");
+            string scaled = layers == 0 ? input.Name : names.Make($"{input.Name} (scaled)");
             variables.Add(Layer(input, scaled, below, elementKeys, p =>
             {
                 var covering = factors.Where(f => f.Item2.Target.Positions.Contains(p)).Select(f => Name(f.Item1)).ToList();
@@ -51,13 +65,19 @@ internal static class ValueLayers
             }));
             below = scaled;
         }
-        for (int k = 0; k < interventions.Count; k++)
+        for (int k = 0; k < layers; k++)
         {
-            var intervention = interventions[k];
-            string name = k == interventions.Count - 1 ? input.Name : names.Make($"{input.Name} (before intervention {k + 2})");
+            string name = k == layers - 1 ? input.Name : names.Make($"{input.Name} (before intervention {k + 2})");
             string previous = below;
-            variables.Add(Layer(input, name, previous, elementKeys,
-                p => intervention.Target.Positions.Contains(p) ? Schedule(intervention.Definition, Name(previous)) : null));
+            int layer = k;
+            variables.Add(Layer(input, name, previous, elementKeys, p =>
+            {
+                var cases = byVariant.Where(v => v.Interventions.Count > layer && v.Interventions[layer].Target.Positions.Contains(p))
+                    .Select(v => (v.Variant, Schedule(v.Interventions[layer].Definition, Name(previous)))).ToList();
+                if (cases.Count == 0) return null;
+                if (variant is null) return cases.Single().Item2;
+                return cases.AsEnumerable().Reverse().Aggregate(Name(previous), (otherwise, c) => $"IF {Name(variant)} = {Number(c.Variant)} THEN ({c.Item2}) ELSE ({otherwise})");
+            }));
             below = name;
         }
         return new Result(variables, baseName, factors);

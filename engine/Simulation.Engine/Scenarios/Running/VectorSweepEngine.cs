@@ -12,7 +12,7 @@ namespace Simulation.Engine.Scenarios.Running;
 /// </summary>
 public sealed class VectorSweepEngine(int threads, int lanes = 16) : ISweepEngine
 {
-    private readonly Dictionary<CompiledScenario, BatchRunner> _runners = new();
+    private readonly Dictionary<Compilation.EvaluationPlan, BatchRunner> _runners = new(); // scenarios sharing a plan share its step code
 
     public int Threads { get; } = Math.Max(1, threads);
 
@@ -27,7 +27,7 @@ public sealed class VectorSweepEngine(int threads, int lanes = 16) : ISweepEngin
 
     private BatchRunner RunnerFor(CompiledExperiment experiment, CompiledScenario scenario)
     {
-        if (_runners.TryGetValue(scenario, out var runner)) return runner;
+        if (_runners.TryGetValue(scenario.Plan, out var runner)) return runner;
         var plan = scenario.Plan;
         var layout = experiment.Measurement.Layout;
         // A sweep that measures nothing still runs (its runs table says which runs had problems): record the time at the end.
@@ -36,7 +36,7 @@ public sealed class VectorSweepEngine(int threads, int lanes = 16) : ISweepEngin
             : RecordRequest.AtTimes(plan, layout.Outputs.Select((o, j) => new OutputColumn(o.Variable, scenario.RecordSlots[j], scenario.RecordElements[j])).ToList(),
                 layout.Steps.Select(experiment.Clock.TimeOf));
         runner = new BatchRunner(plan, record, new BatchOptions { Threads = Threads, LanesPerBatch = Lanes, Seed = experiment.Seed });
-        _runners[scenario] = runner;
+        _runners[scenario.Plan] = runner;
         return runner;
     }
 
