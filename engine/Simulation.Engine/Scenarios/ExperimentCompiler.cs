@@ -45,7 +45,7 @@ public static class ExperimentCompiler
         }
         // Scenarios that only intervene share one model, one plan and one step code; a scenario that overrides a definition has its own.
         var shared = resolved.Scenarios.Where(s => s.Overrides.IsEmpty).ToList();
-        if (shared.Count >= 2)
+        if (shared.Count >= 2 && !DrawsRandomNumbers(resolved.Bound))
         {
             var own = new DiagnosticBag();
             var names = resolved.Names.Fork();
@@ -163,6 +163,22 @@ public static class ExperimentCompiler
             RecordElements = recorded,
             RecordSlots = recorded.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
         }).ToList();
+    }
+
+    /// <summary>
+    /// True when the model draws random numbers. Each call site has its own stream, numbered in the order the plan first
+    /// computes it, and a shared model's layers could change that order: such a model keeps a plan per scenario.
+    /// </summary>
+    private static bool DrawsRandomNumbers(BoundModel model)
+    {
+        var pending = new Stack<BoundExpr>(model.Elements.Select(e => e.Equation).OfType<BoundExpr>());
+        while (pending.Count > 0)
+        {
+            var expr = pending.Pop();
+            if (expr is BRandom) return true;
+            foreach (var child in BoundTree.Children(expr)) pending.Push(child);
+        }
+        return false;
     }
 
     /// <summary>A scenario's override of an element that a sample also sets would be silently lost: an error.</summary>

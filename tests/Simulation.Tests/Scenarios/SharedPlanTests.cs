@@ -126,6 +126,18 @@ public class SharedPlanTests
         AssertSameBits(experiment, futures: 1);
     }
 
+    /// <summary>Random draws are numbered by call site in the order the plan computes them: a model that draws keeps a plan per scenario.</summary>
+    [Test]
+    public void ModelThatDrawsRandomNumbers_KeepsAPlanPerScenario()
+    {
+        using var files = new ExperimentFiles(Model.Replace("\"equation\": \"Out * 10\"", "\"equation\": \"Out * RANDOM(0, 10)\""));
+        var experiment = files.CompileOk(Experiment("""
+            "scenarios": [ { "name": "baseline" }, { "name": "later", "interventions": [ { "input": "Rate", "at": 5, "set": 0.2 } ] } ]
+            """));
+        Assert.That(experiment.Scenarios[1].Plan, Is.Not.SameAs(experiment.Scenarios[0].Plan));
+        Assert.That(experiment.Scenarios.Select(s => s.Variant), Is.All.Null);
+    }
+
     private sealed class Sink : IFutureSink
     {
         public List<(long[], FutureProblem?)> Rows { get; } = new();
