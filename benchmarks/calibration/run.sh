@@ -4,7 +4,8 @@
 #   2. the flu posterior (--method mcmc, 2,000 generations) and the plain batch run of as many runs (sim run --design),
 #      for the sampler's throughput in runs per second against the plain runs',
 #   3. 40 plain runs of the hospital model (sim run --design, 10 years each), the cost of a run its fit and sampler pay,
-#   4. with --hospital, the hospital fit (6 inputs, 468 observations: target under 2 minutes on 2 cores; about
+#   4. the bundled hospital evaluation (sim evaluate over the 200-draw posterior, both scenarios: 400 runs),
+#   5. with --hospital, the hospital fit (6 inputs, 468 observations: target under 2 minutes on 2 cores; about
 #      110 s of CPU, so several minutes on a loaded machine).
 # Run it from the repository folder; the load average is printed before and after.
 #   benchmarks/calibration/run.sh SIM [--hospital] [OUT]
@@ -32,6 +33,10 @@ awk -v n="$n" -v a="$mcmc_cpu" -v b="$(cpu)" 'BEGIN { printf "%d runs: sampler %
 
 awk 'BEGIN { print "Winter amplitude,Admission trend,Pathway 0 delay"; for (i = 0; i < 40; i++) print 0.05 + 0.0005 * i "," 1.2 + 0.01 * i "," 0.5 + 0.01 * i }' > "$out/hospital-design.csv"
 timed "run models/hospital-to-community.json --design (40 rows)" "$sim" run models/hospital-to-community.json --design "$out/hospital-design.csv" --output "$out/hospital-runs.csv"
+timed "evaluate hospital-evaluation.json (400 runs)" "$sim" evaluate scenarios/calibration/hospital-evaluation.json \
+  --fit scenarios/calibration/hospital-to-community.json --data scenarios/calibration/data/hospital-to-community-after.csv \
+  --from 1092 --scenario "discharge to assess from day 1092" --calibration scenarios/calibration/hospital-posterior \
+  --output "$out/evaluation" --force
 if $hospital; then
   timed "calibrate hospital-to-community.json" "$sim" calibrate scenarios/calibration/hospital-to-community.json --output "$out/hospital" --force
   echo "hospital fit: $(runs "$out/hospital") runs"
