@@ -137,8 +137,11 @@ public class ReportCliTests
         Assert.That(scenario.Stderr, Does.Contain("did you mean 'faster'"));
         var format = SimProcess.Run("plot", _sweep, "--outcome", "Spend", "--output", _files.PathOf("x.gif"));
         Assert.That(format.ExitCode, Is.EqualTo(2));
-        var folder = SimProcess.Run("plot", _sweep, "--outcome", "Spend", "--output", _files.PathOf("none/x.png"));
+        // a missing folder is made (as sweep --output makes its folder); one that cannot be made is a usage error
+        File.WriteAllText(_files.PathOf("a-file"), "not a folder");
+        var folder = SimProcess.Run("plot", _sweep, "--outcome", "Spend", "--output", _files.PathOf("a-file/x.png"));
         Assert.That(folder.ExitCode, Is.EqualTo(2));
+        Assert.That(folder.Stderr, Does.Contain("cannot make the folder"));
         var variable = SimProcess.Run("plot", "--run", _files.PathOf("model.json"), "--vars", "Stok", "--output", _files.PathOf("y.png"));
         Assert.That(variable.ExitCode, Is.EqualTo(2));
         Assert.That(variable.Stderr, Does.Contain("did you mean 'Stock'"));
