@@ -67,30 +67,13 @@ public struct ReferenceEvaluator : IStateKernel
         for (int i = 0; i < stocks.Length; i++) stocks[i] += dt * rates[i];
     }
 
-    public void BeginStages()
-    {
-        Stocks.CopyTo(_saved);
-        Array.Clear(_slope);
-    }
+    public void BeginStages() => StageArithmetic.Begin(Stocks, _saved, _slope);
 
-    public void Accumulate(double weight)
-    {
-        var rates = Rates;
-        for (int i = 0; i < _slope.Length; i++) _slope[i] += weight * rates[i];
-    }
+    public void Accumulate(double weight) => StageArithmetic.Accumulate(_slope, Rates, weight);
 
-    public void StageFromSaved(double h)
-    {
-        var stocks = Stocks;
-        var rates = Rates;
-        for (int i = 0; i < stocks.Length; i++) stocks[i] = _saved[i] + h * rates[i];
-    }
+    public void StageFromSaved(double h) => StageArithmetic.FromSaved(Stocks, _saved, h, Rates);
 
-    public void FinishStages(double h)
-    {
-        var stocks = Stocks;
-        for (int i = 0; i < stocks.Length; i++) stocks[i] = _saved[i] + h * _slope[i];
-    }
+    public void FinishStages(double h) => StageArithmetic.FromSaved(Stocks, _saved, h, _slope);
 
     public void ClampNonNegative()
     {

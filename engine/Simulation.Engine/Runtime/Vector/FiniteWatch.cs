@@ -131,9 +131,12 @@ internal unsafe struct FiniteWatch(FiniteRows rows, int stride, bool defers)
         return sum;
     }
 
-    /// <summary>The sum of a block (a multiple of 4 doubles), 16 at a time in four independent chains so that the additions overlap.</summary>
+    /// <summary>
+    /// The sum of a block of doubles, 16 at a time in four independent chains so that the additions overlap (a batch's
+    /// blocks are multiples of 4; a one-run program's need not be, hence the tail). Only its finiteness is used.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Sum(double* block, int length)
+    internal static double Sum(double* block, int length)
     {
         V s0 = V.Zero, s1 = V.Zero, s2 = V.Zero, s3 = V.Zero;
         int k = 0;
@@ -144,7 +147,9 @@ internal unsafe struct FiniteWatch(FiniteRows rows, int stride, bool defers)
             s2 += Vector256.Load(block + k + 8);
             s3 += Vector256.Load(block + k + 12);
         }
-        for (; k < length; k += 4) s0 += Vector256.Load(block + k);
-        return Vector256.Sum((s0 + s1) + (s2 + s3));
+        for (; k + 4 <= length; k += 4) s0 += Vector256.Load(block + k);
+        double tail = 0;
+        for (; k < length; k++) tail += block[k];
+        return Vector256.Sum((s0 + s1) + (s2 + s3)) + tail;
     }
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Simulation.Engine.Compilation;
-using V = System.Runtime.Intrinsics.Vector256<double>;
 
 namespace Simulation.Engine.Runtime.Vector;
 
@@ -92,29 +91,13 @@ public unsafe struct OneRunKernel : IStateKernel
         for (; k < n; k++) stocks[k] += dt * rates[k];
     }
 
-    public void BeginStages()
-    {
-        Stocks.CopyTo(_work.Saved);
-        Array.Clear(_work.Slope);
-    }
+    public void BeginStages() => StageArithmetic.Begin(Stocks, _work.Saved, _work.Slope);
 
-    public void Accumulate(double weight)
-    {
-        var rates = Rates;
-        var slope = _work.Slope;
-        for (int i = 0; i < slope.Length; i++) slope[i] += weight * rates[i];
-    }
+    public void Accumulate(double weight) => StageArithmetic.Accumulate(_work.Slope, Rates, weight);
 
-    public void StageFromSaved(double h) => FromSaved(h, Rates);
+    public void StageFromSaved(double h) => StageArithmetic.FromSaved(Stocks, _work.Saved, h, Rates);
 
-    public void FinishStages(double h) => FromSaved(h, _work.Slope);
-
-    private void FromSaved(double h, ReadOnlySpan<double> slope)
-    {
-        var stocks = Stocks;
-        var saved = _work.Saved;
-        for (int i = 0; i < stocks.Length; i++) stocks[i] = saved[i] + h * slope[i];
-    }
+    public void FinishStages(double h) => StageArithmetic.FromSaved(Stocks, _work.Saved, h, _work.Slope);
 
     /// <summary>Clamping could hide -infinity: the stocks are summed before.</summary>
     public void ClampNonNegative()
@@ -155,23 +138,11 @@ public unsafe struct OneRunKernel : IStateKernel
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly double Sum(RowRange[] ranges)
     {
         double* slots = Slots;
-        V s0 = V.Zero, s1 = V.Zero;
-        double tail = 0;
-        foreach (var range in ranges)
-        {
-            double* block = slots + range.Start;
-            int k = 0;
-            for (; k + 8 <= range.Count; k += 8)
-            {
-                s0 += Vector256.Load(block + k);
-                s1 += Vector256.Load(block + k + 4);
-            }
-            for (; k < range.Count; k++) tail += block[k];
-        }
-        return Vector256.Sum(s0 + s1) + tail;
+        double sum = 0;
+        foreach (var range in ranges) sum += FiniteWatch.Sum(slots + range.Start, range.Count);
+        return sum;
     }
 }
