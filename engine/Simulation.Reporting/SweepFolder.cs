@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Scenarios.Outcomes;
 using Simulation.Engine.Scenarios.Output;
 using Simulation.Engine.Scenarios.Running;
 using Simulation.Engine.Scenarios.Summary;
@@ -58,23 +59,21 @@ public sealed class SweepFolder
         }
     }
 
-    /// <summary>The outcome's name as the summary writes it; a clear error with "did you mean" when there is none.</summary>
     /// <summary>
     /// Checks that the sweep has the outcome <paramref name="name"/>: as the summary names it, or as the experiment
-    /// declared it, which for a <c>value</c> outcome read at several times is every "NAME @ time" of it.
+    /// declared it, which for a <c>value</c> outcome read at several times is every "NAME, WHEN" of it
+    /// (<see cref="OutcomeNames"/>); a clear error with "did you mean" when there is none.
     /// </summary>
     public static void RequireOutcome(SweepSummary summary, string name)
     {
         if (summary.Rows.Any(r => IsOutcome(r.Outcome, name))) return;
-        var names = summary.Rows.Select(r => r.Outcome).SelectMany(n => n.Contains(" @ ") ? new[] { n[..n.LastIndexOf(" @ ", StringComparison.Ordinal)], n } : [n]);
+        var names = summary.Rows.Select(r => r.Outcome).SelectMany(n => OutcomeNames.Family(n) is { } family ? new[] { family, n } : [n]);
         Require(name, names.Distinct().ToList(), "outcome");
     }
 
-    /// <summary>Whether a summary row's outcome is <paramref name="name"/>, or one of its times ("NAME @ 2030").</summary>
+    /// <summary>Whether a summary row's outcome is <paramref name="name"/>, or one of its times ("NAME, year 2030").</summary>
     public static bool IsOutcome(string rowOutcome, string name) =>
-        string.Equals(rowOutcome, name, StringComparison.OrdinalIgnoreCase)
-        || (rowOutcome.Length > name.Length + 3 && rowOutcome.StartsWith(name + " @ ", StringComparison.OrdinalIgnoreCase)
-            && double.TryParse(rowOutcome[(name.Length + 3)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        string.Equals(rowOutcome, name, StringComparison.OrdinalIgnoreCase) || OutcomeNames.IsTimeOf(rowOutcome, name);
 
     public static string RequireScenario(SweepSummary summary, string name) =>
         Require(name, summary.Scenarios.ToList(), "scenario");

@@ -56,13 +56,13 @@ public class LeversPageTests
         var after = await LineData(page, chart, "this run");
         Assert.That(after, Is.Not.EqualTo(before), "the chart changed");
         Assert.That(await LineData(page, chart, "baseline"), Is.EqualTo(before), "the baseline stayed");
-        Assert.That(await Kpi(page, "NCTR patients @ 90"), Is.EqualTo(SimRunAt90(("Discharge Capacity", value))), "the KPI is sim run's with the same --set");
+        Assert.That(await Kpi(page, "NCTR patients, day 90"), Is.EqualTo(SimRunAt90(("Discharge Capacity", value))), "the KPI is sim run's with the same --set");
 
         // A preset: its value shows on the slider, and the KPI is sim run's with it.
         await page.Locator("#preset").SelectOptionAsync("more discharge capacity");
         await WaitForAnswer(page, "b => b.scenario === 'more discharge capacity'");
         Assert.That(await page.Locator(".lever[data-input=\"Discharge Capacity\"] .edit input[type=number]").InputValueAsync(), Is.EqualTo("70"));
-        Assert.That(await Kpi(page, "NCTR patients @ 90"), Is.EqualTo(SimRunAt90(("Discharge Capacity", "70"))));
+        Assert.That(await Kpi(page, "NCTR patients, day 90"), Is.EqualTo(SimRunAt90(("Discharge Capacity", "70"))));
 
         // Uncertainty: bands over the experiment's futures.
         await page.Locator("details.group summary", new PageLocatorOptions { HasText = "Other inputs" }).ClickAsync();
@@ -138,7 +138,7 @@ public class LeversPageTests
         string stepped = Stepped("Discharge Capacity", "IF TIME >= 60 THEN 50 ELSE 63");
         try
         {
-            Assert.That(await Kpi(page, "NCTR patients @ 90"), Is.EqualTo(SimRunAt90(stepped)), "the KPI is sim run's of the model whose input steps at the lever's time");
+            Assert.That(await Kpi(page, "NCTR patients, day 90"), Is.EqualTo(SimRunAt90(stepped)), "the KPI is sim run's of the model whose input steps at the lever's time");
         }
         finally
         {
@@ -150,7 +150,7 @@ public class LeversPageTests
         var baseline = JsonNode.Parse(await LineData(page, chart, "baseline"))!.AsArray();
         int at60 = times.IndexOf(60);
         Assert.That(line.Take(at60 + 1).Select(Value), Is.EqualTo(baseline.Take(at60 + 1).Select(Value)), "before the lever's time the run is the baseline");
-        Assert.That(await Kpi(page, "NCTR patients @ 90"), Is.Not.EqualTo(double.Parse((await page.Locator("#kpis tr[data-outcome=\"NCTR patients @ 90\"] td.baseline").GetAttributeAsync("data-value"))!,
+        Assert.That(await Kpi(page, "NCTR patients, day 90"), Is.Not.EqualTo(double.Parse((await page.Locator("#kpis tr[data-outcome=\"NCTR patients, day 90\"] td.baseline").GetAttributeAsync("data-value"))!,
             CultureInfo.InvariantCulture)), "after it, the lever acts");
 
         // A time outside the run is refused on the page, and nothing is sent.

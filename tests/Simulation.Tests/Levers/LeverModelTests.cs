@@ -29,8 +29,8 @@ public class LeverModelTests
         Assert.That(result.Times, Is.EqualTo(plain.Times));
         Assert.That(line.Values, Is.EqualTo(plain.Series("Occupied Beds")), "the chart's line is the plain run's, bit for bit");
         var awaiting = plain.Series("Awaiting Discharge");
-        Assert.That(Outcome(result, "NCTR patients @ 90").Value, Is.EqualTo(awaiting[plain.Times.ToList().IndexOf(90)]));
-        Assert.That(Outcome(result, "NCTR patients @ 365").Value, Is.EqualTo(awaiting[^1]));
+        Assert.That(Outcome(result, "NCTR patients, day 90").Value, Is.EqualTo(awaiting[plain.Times.ToList().IndexOf(90)]));
+        Assert.That(Outcome(result, "NCTR patients, day 365").Value, Is.EqualTo(awaiting[^1]));
         Assert.That(line.Values, Is.Not.EqualTo(line.Baseline), "the moved inputs change the run");
     }
 

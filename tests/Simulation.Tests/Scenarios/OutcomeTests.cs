@@ -84,8 +84,8 @@ public class OutcomeTests
         var o = SweepOutcomes("\"outcomes\": [ { \"name\": \"stock\", \"value\": \"Stock\", \"at\": [5, 10] }, { \"name\": \"final\", \"value\": \"Stock\" }, " +
                               "{ \"name\": \"weights\", \"value\": \"Weight * 2\", \"by\": [\"Age\"] } ]");
         var (stock, _) = Euler(0.1);
-        Assert.That(o[(0, "stock @ 5", "")], Is.EqualTo(stock[10]).Within(1e-12));
-        Assert.That(o[(0, "stock @ 10", "")], Is.EqualTo(stock[20]).Within(1e-12));
+        Assert.That(o[(0, "stock, year 5", "")], Is.EqualTo(stock[10]).Within(1e-12));
+        Assert.That(o[(0, "stock, year 10", "")], Is.EqualTo(stock[20]).Within(1e-12));
         Assert.That(o[(0, "final", "")], Is.EqualTo(stock[20]).Within(1e-12), "the stop time by default");
         Assert.That(o[(0, "weights", "young")], Is.EqualTo(1.0));
         Assert.That(o[(0, "weights", "old")], Is.EqualTo(1.0));

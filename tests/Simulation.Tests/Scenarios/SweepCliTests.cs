@@ -65,11 +65,11 @@ public class SweepCliTests
         {
             var all = SimProcess.Run("summary", output, "--outcome", "level", "--format", format);
             Assert.That(all.ExitCode, Is.EqualTo(0), all.Stderr);
-            Assert.That(all.Stdout, Does.Contain("Level @ 2").And.Contain("Level @ 5"), "every time of the outcome");
+            Assert.That(all.Stdout, Does.Contain("Level, year 2").And.Contain("Level, year 5"), "every time of the outcome");
             Assert.That(all.Stdout, Does.Not.Contain("Drained"), "and no other outcome");
-            var one = SimProcess.Run("summary", output, "--outcome", "Level @ 5", "--format", format);
+            var one = SimProcess.Run("summary", output, "--outcome", "Level, year 5", "--format", format);
             Assert.That(one.ExitCode, Is.EqualTo(0), one.Stderr);
-            Assert.That(one.Stdout, Does.Contain("Level @ 5").And.Not.Contain("Level @ 2"), "one time, as the summary names it");
+            Assert.That(one.Stdout, Does.Contain("Level, year 5").And.Not.Contain("Level, year 2"), "one time, as the summary names it");
         }
         var misspelt = SimProcess.Run("summary", output, "--outcome", "Levl");
         Assert.That(misspelt.ExitCode, Is.EqualTo(2));

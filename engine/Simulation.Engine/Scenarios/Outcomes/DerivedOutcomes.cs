@@ -25,10 +25,10 @@ internal static class DerivedOutcomes
             foreach (var operand in o.Operands.Where(x => !b.ColumnsByName.ContainsKey(x.Name) && !derivedNames.Contains(x.Name)))
             {
                 pending.Remove(o);
-                if (claimed.Contains(operand.Name) && !b.ColumnsByName.Keys.Any(k => k.StartsWith(operand.Name + " @ ", StringComparison.OrdinalIgnoreCase)))
+                if (claimed.Contains(operand.Name) && !b.ColumnsByName.Keys.Any(k => OutcomeNames.IsTimeOf(k, operand.Name)))
                     continue; // an outcome whose own problem is already reported
                 var names = b.ColumnsByName.Keys.Concat(derivedNames).Distinct().ToList();
-                var times = names.Where(k => k.StartsWith(operand.Name + " @ ", StringComparison.OrdinalIgnoreCase)).ToList();
+                var times = names.Where(k => OutcomeNames.IsTimeOf(k, operand.Name)).ToList();
                 string? s = NameSuggester.Suggest(operand.Name, names);
                 diagnostics.Error(DiagnosticCodes.UnknownOutcome,
                     times.Count > 0 ? $"'{o.Name}' uses '{operand.Name}', which is read at several times" : $"'{o.Name}' uses the outcome '{operand.Name}', which does not exist",

@@ -29,6 +29,7 @@ public static class OutcomeResolver
         DiagnosticBag diagnostics)
     {
         var b = new MeasurementBuilder(model, clock, names, diagnostics);
+        b.Declared.UnionWith(experiment.Outcomes.Select(o => o.Name));
         bool Measured(OutcomeDefinition o) => o.Kind is OutcomeKind.Value or OutcomeKind.Total or OutcomeKind.Mean;
         foreach (var o in experiment.Outcomes.Where(Measured).Where(b.Claim))
         {
@@ -85,6 +86,9 @@ public static class OutcomeResolver
 
         public IEnumerable<string> Names => _claimed.Keys;
 
+        /// <summary>Every outcome name the experiment writes, so a value outcome's times cannot take one of them.</summary>
+        public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>Registers an outcome's name; false (reported) when another outcome has it.</summary>
         public bool Claim(OutcomeDefinition o)
         {
@@ -128,7 +132,14 @@ public static class OutcomeResolver
             var timed = new List<List<int>>();
             for (int k = 0; k < times.Length; k++)
             {
-                string outcome = times.Length == 1 ? o.Name : $"{o.Name} @ {times[k].ToString("R", CultureInfo.InvariantCulture)}";
+                string outcome = times.Length == 1 ? o.Name : OutcomeNames.At(o.Name, times[k], clock.Time.Units);
+                if (times.Length > 1 && Declared.Contains(outcome))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateExperimentName,
+                        $"'{o.Name}' read at {times[k].ToString("R", CultureInfo.InvariantCulture)} is called '{outcome}', the name of another outcome",
+                        o.AtLocation ?? o.Location, hint: $"rename one of them: '{o.Name}' names each of its times \"{o.Name}{OutcomeNames.Separator}WHEN\"");
+                    return;
+                }
                 AddColumns(outcome, PerElement(dims, p => new ValueAt(Output(name, p), steps[k])), o);
                 timed.Add(_byName[outcome]);
                 Steps.Add(steps[k]);

@@ -70,12 +70,11 @@ public static class DecisionResolver
 
     private static Direction Flip(Direction d) => d == Direction.Lower ? Direction.Higher : Direction.Lower;
 
-    /// <summary>The outcome an operand names; "X @ 2030" is a time of the value outcome X.</summary>
+    /// <summary>The outcome an operand names; "X, year 2030" is a time of the value outcome X.</summary>
     private static OutcomeDefinition? Definition(ExperimentDocument experiment, string name)
     {
         var named = experiment.Outcomes.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
-        int at = name.LastIndexOf(" @ ", StringComparison.Ordinal);
-        return named ?? (at > 0 ? Definition(experiment, name[..at]) : null);
+        return named ?? (OutcomeNames.Family(name) is { } family ? Definition(experiment, family) : null);
     }
 
     private static CostEffectivenessPlan? CostEffectiveness(ExperimentDocument experiment, IReadOnlyList<OutcomeColumn> columns, bool[] paired,

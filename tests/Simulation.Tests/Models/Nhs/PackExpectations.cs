@@ -92,13 +92,13 @@ internal static class PackExpectations
         yield return P(dpp, "New T2D cases, year 10", Down, diploma);
         yield return P(dpp, "Emergency admissions from CVD and diabetes events, year 10", Down, "fewer people with diabetes have fewer CVD events");
         yield return P(dpp, "New T2D cases over 25 years", Down, diploma);
-        yield return P(dpp, "Diagnosed diabetes prevalence @ 25", Down, diploma);
+        yield return P(dpp, "Diagnosed diabetes prevalence, year 25", Down, diploma);
         yield return P(dpp, "QALYs gained", Up, "Thomas 2017: 3,552 QALYs per 100k interventions");
 
-        yield return P(htn, "Hypertension controlled share of treated @ 10", Up, "the lever");
-        yield return P(htn, "Hypertension treated to target (CVDPREVENT) @ 10", Up, "the national measure (CVDPREVENT)");
+        yield return P(htn, "Hypertension controlled share of treated, year 10", Up, "the lever");
+        yield return P(htn, "Hypertension treated to target (CVDPREVENT), year 10", Up, "the national measure (CVDPREVENT)");
         yield return P(htn, "Emergency admissions from CVD and diabetes events, year 10", Down, ettehad);
-        yield return P(htn, "Hypertension controlled share of all hypertensives @ 10", Up, "the lever");
+        yield return P(htn, "Hypertension controlled share of all hypertensives, year 10", Up, "the lever");
         foreach (var kpi in new[] { "Strokes", "First MI", "CVD deaths" })
         foreach (var year in new[] { "year 10", "year 25" })
             yield return P(htn, $"{kpi}, {year}", Down, ettehad);
@@ -108,31 +108,31 @@ internal static class PackExpectations
 
         yield return P(sss, "Stop smoking quit dates, year 1", Up, "the lever");
         yield return P(sss, "Four week quitters, year 10", Up, "NHS Digital SSS: 54% quit at 4 weeks");
-        yield return P(sss, "Smoking prevalence @ 10", Down, "more supported quits");
-        yield return P(sss, "Smoking prevalence @ 25", Down, "more supported quits");
+        yield return P(sss, "Smoking prevalence, year 10", Down, "more supported quits");
+        yield return P(sss, "Smoking prevalence, year 25", Down, "more supported quits");
         yield return P(sss, "Smoking excess deaths, year 25", Down, "Doll 2004; Pirie 2013: smokers' mortality RR 2-3");
         yield return P(sss, "First MI, year 25", Down, "smoking CVD RR 2");
         yield return P(sss, "QALYs gained", Up, "fewer deaths and CVD events");
 
-        yield return P(imd, "IMD Q1-Q5 gap in smoking prevalence @ 10", Down, "Core20PLUS5: activity weighted to the most deprived");
-        yield return P(imd, "IMD Q1-Q5 gap in smoking prevalence @ 25", Down, "Core20PLUS5");
+        yield return P(imd, "IMD Q1-Q5 gap in smoking prevalence, year 10", Down, "Core20PLUS5: activity weighted to the most deprived");
+        yield return P(imd, "IMD Q1-Q5 gap in smoking prevalence, year 25", Down, "Core20PLUS5");
         yield return P(imd, "IMD Q1-Q5 gap in first CVD events per 100k, year 10", Down, "Core20PLUS5; HSE/ONS gradients");
         yield return P(imd, "IMD Q1-Q5 gap in first CVD events per 100k, year 25", Down, "Core20PLUS5; HSE/ONS gradients");
-        yield return P(imd, "IMD Q1-Q5 gap in T2D prevalence @ 25", Down, "Core20PLUS5 (Valabhji 2020: lower response in deprived groups is a caution)");
+        yield return P(imd, "IMD Q1-Q5 gap in T2D prevalence, year 25", Down, "Core20PLUS5 (Valabhji 2020: lower response in deprived groups is a caution)");
 
         yield return P(combined, "Strokes over 25 years", Down, "the sum of the above");
-        yield return P(combined, "Smoking prevalence @ 25", Down, "the sum of the above");
+        yield return P(combined, "Smoking prevalence, year 25", Down, "the sum of the above");
         yield return P(combined, "New T2D cases, year 10", Down, "the sum of the above");
-        yield return P(combined, "IMD Q1-Q5 gap in smoking prevalence @ 25", Down, "the sum of the above");
+        yield return P(combined, "IMD Q1-Q5 gap in smoking prevalence, year 25", Down, "the sum of the above");
         yield return P(combined, "QALYs gained", Up, "the sum of the above");
 
         const string digital = "digital prevention", pharmacy = "quick win: pharmacy blood pressure checks",
             disinvest = "disinvest to reinvest: DPP to hypertension case finding", stop = "DPP decommissioned in year 3";
         yield return P(digital, "DPP completions, year 10", Up, "uptake 47% with a digital choice vs 39% (Barron et al. 2023)");
-        yield return P(digital, "Hypertension controlled share of treated @ 10", Up, "home monitoring: lower blood pressure (SHTG)");
+        yield return P(digital, "Hypertension controlled share of treated, year 10", Up, "home monitoring: lower blood pressure (SHTG)");
         yield return P(digital, "Strokes, year 10", Down, "better control");
         yield return P(pharmacy, "Strokes, year 10", Down, "more hypertension found and treated");
-        yield return P(pharmacy, "Hypertension controlled share of all hypertensives @ 1", Up, "year-1 effect of finding more hypertension");
+        yield return P(pharmacy, "Hypertension controlled share of all hypertensives, year 1", Up, "year-1 effect of finding more hypertension");
         yield return P(disinvest, "DPP referrals, year 10", Down, "the disinvestment");
         yield return P(disinvest, "Strokes, year 10", Down, "the reinvestment finds more hypertension");
         yield return P(stop, "New T2D cases, year 10", Up, "the DPP's effect is lost (Ravindrarajah et al. 2023)");

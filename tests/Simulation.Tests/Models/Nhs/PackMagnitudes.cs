@@ -36,10 +36,10 @@ internal static class PackMagnitudes
             r => r.Value("DPP reach doubled", "T2D cases avoided") / (r.Change("DPP reach doubled", "DPP referrals, year 10") * 25));
         yield return new(b, "hypertension control 80%: treated to target on the national measure in year 10", 0.78, 0.83,
             "the national ambition: 80% of diagnosed hypertensives treated to target (CVDPREVENT)",
-            r => r.Value("hypertension control 80%", "Hypertension treated to target (CVDPREVENT) @ 10"));
+            r => r.Value("hypertension control 80%", "Hypertension treated to target (CVDPREVENT), year 10"));
         yield return new(b, "hypertension control 80%: % fall in strokes in year 10 per point more of all hypertensives controlled", 0.1, 0.35,
             "Ettehad et al. 2016: per 10 mmHg stroke RR 0.73, so a controlled hypertensive (12.5 mmHg lower) has ~0.67 of an uncontrolled one's stroke risk; most strokes arise in hypertensives",
             r => -r.Change("hypertension control 80%", "Strokes, year 10") / r.Value("baseline", "Strokes, year 10") * 100
-                 / (r.Change("hypertension control 80%", "Hypertension controlled share of all hypertensives @ 10") * 100));
+                 / (r.Change("hypertension control 80%", "Hypertension controlled share of all hypertensives, year 10") * 100));
     }
 }
