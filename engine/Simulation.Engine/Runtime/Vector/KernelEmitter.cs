@@ -220,6 +220,11 @@ internal sealed unsafe partial class KernelEmitter
         }
         switch (op.Kind)
         {
+            case OperationKind.Pure when op == Operations.Div && ExactReciprocal.Of(inputs[1]) is { } reciprocal:
+                EmitTree(inputs[0]);
+                EmitConstant(reciprocal);
+                Inline(Operations.Mul);
+                return;
             case OperationKind.Pure:
                 foreach (var input in inputs) EmitTree(input);
                 if (op.TryEmitIntrinsic(_avx)) return;

@@ -58,6 +58,8 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
         if (node.Scheduled && !root) return _values.GetValueOrDefault(node) ?? $"v{node.Id}";
         var op = node.Op!;
         var inputs = node.Inputs.Select(i => Tree(i)).ToList();
+        if (op == Operations.Div && ExactReciprocal.Of(node.Inputs[1]) is { } reciprocal) // as KernelEmitter emits it
+            return $"Mul{(node.Packed ? "x4" : "")}({inputs[0]}, {(node.Packed ? $"({string.Join(", ", reciprocal.Select(Number))})" : Number(reciprocal[0]))})";
         return op.Kind switch
         {
             OperationKind.Lookup => $"{op.Name}{(node.Packed ? "x4" : "")}(tables[{node.Instruction.Aux}], {inputs[0]})",
