@@ -55,8 +55,6 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         DiagnosticPrinter.Print(diagnostics.Items);
         if (model is null) return ExitCodes.ModelErrors;
         model.WarmUp(cancellationToken);
-        Console.Error.WriteLine($"serve: {model.Experiment.Name}: {model.Presets.Count} scenario{(model.Presets.Count == 1 ? "" : "s")}, " +
-                                $"{model.Inputs.Inputs.Count(i => i.Settable)} inputs to move, {model.MaxFutures} futures; ready in {clock.Elapsed.TotalSeconds:0.0} s");
         if (!options.IsLoopback)
             Console.Error.WriteLine($"serve: warning: listening on {host}, not only on this machine: anyone who can reach it can use the app (it has no login)");
 
@@ -70,23 +68,28 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
             throw new UsageException($"cannot listen on {host}:{settings.Port}: {e.Message}", "choose another --port, or 0 for any free one");
         }
         string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        WarmUp(url, cancellationToken);
+        Console.Error.WriteLine($"serve: {model.Experiment.Name}: {model.Presets.Count} scenario{(model.Presets.Count == 1 ? "" : "s")}, " +
+                                $"{model.Inputs.Inputs.Count(i => i.Settable)} inputs to move, {model.MaxFutures} futures; ready in {clock.Elapsed.TotalSeconds:0.0} s");
         Console.Out.WriteLine($"serving {url}/ (Ctrl-C stops)");
         if (settings.Open) OpenBrowser(url);
-        var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                model.WarmUpScenarios(stopping);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        });
         // The host stops on Ctrl-C or SIGTERM, finishing the requests in hand.
         app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
         Console.Error.WriteLine("serve: stopped");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The app's first requests, sent by itself (<see cref="WarmUpRequests"/>); a failure only leaves it cold.</summary>
+    private static void WarmUp(string url, CancellationToken cancellation)
+    {
+        try
+        {
+            WarmUpRequests.SendAsync(url, cancellation).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"serve: could not warm up the request path ({e.Message}); the first requests will be slower");
+        }
     }
 
     private static IPAddress Address(string? host)

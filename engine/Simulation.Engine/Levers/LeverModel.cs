@@ -47,6 +47,9 @@ public sealed class LeverModel
 
     public LeverSource Source { get; }
 
+    /// <summary>The baseline scenario's compiled plan (every lever a run parameter).</summary>
+    internal Compilation.EvaluationPlan BaselinePlan => _presets[_experiment.Baseline].Plan;
+
     public ExperimentDocumentSummary Experiment => new(_experiment.Document.Name, _experiment.Document.Description, _experiment.Document.Model.Name,
         _experiment.Scenarios[_experiment.Baseline].Name, _experiment.Model.Time);
 
@@ -80,15 +83,17 @@ public sealed class LeverModel
         return new LeverModel(source, experiment, options, presets!, record);
     }
 
-    /// <summary>Runs the baseline once (compiling its step code), so that the first request is as quick as the rest.</summary>
-    public void WarmUp(CancellationToken cancellation = default) => _baseline.Point(cancellation);
-
-    /// <summary>Runs every other scenario once (compiling their step code), so that picking a preset is as quick as moving a lever.</summary>
-    public void WarmUpScenarios(CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs the baseline once and compiles every other scenario's step code for a run alone, so that the first request,
+    /// and the first that picks a preset, is as quick as the rest. The other scenarios are compiled, not run: compiling
+    /// is what a first run of them would add.
+    /// </summary>
+    public void WarmUp(CancellationToken cancellation = default)
     {
-        var baseline = _baseline.Point(cancellation);
-        foreach (var plan in _presets.Where((_, i) => i != _experiment.Baseline))
-            RunSet.Run(plan, _record, _experiment.Uncertainty, 1, false, [], baseline, cancellation);
+        _baseline.Point(cancellation);
+        Parallel.ForEach(_presets.Where((_, i) => i != _experiment.Baseline),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellation },
+            plan => plan.Runner.PrepareOneRun());
     }
 
     /// <summary>Answers a request; null with the problem when the request is wrong (nothing is run then).</summary>
@@ -99,8 +104,12 @@ public sealed class LeverModel
         var settings = Settings(prepared, plan, out problem);
         if (problem is not null) return null;
         bool isBaseline = plan == _presets[_experiment.Baseline] && settings.Count == 0;
+        // The point run takes every parameter at its default, then the settings: settings that are the defaults (to the bit)
+        // are the baseline's run. Futures are sampled first, so there only no settings at all are the baseline's.
+        bool pointIsBaseline = plan == _presets[_experiment.Baseline]
+            && settings.All(s => BitConverter.DoubleToInt64Bits(s.Value) == BitConverter.DoubleToInt64Bits(plan.Plan.ParameterDefaults[s.Parameter]));
         var baselinePoint = _baseline.Point(cancellation);
-        var point = isBaseline ? baselinePoint : RunSet.Run(plan, _record, _experiment.Uncertainty, 1, false, settings, baselinePoint, cancellation);
+        var point = pointIsBaseline ? baselinePoint : RunSet.Run(plan, _record, _experiment.Uncertainty, 1, false, settings, baselinePoint, cancellation);
         RunSet? futures = null, baselineFutures = null;
         int n = prepared.Futures;
         if (n > 0)

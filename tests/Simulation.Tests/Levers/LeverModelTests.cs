@@ -45,6 +45,23 @@ public class LeverModelTests
         Assert.That(result.Outcomes.Select(o => o.Value - o.Baseline), Has.All.EqualTo(0).Or.NaN);
     }
 
+    /// <summary>
+    /// A lever set to its own value gives the baseline's point run (answered from the baseline's cached run), while its
+    /// futures hold the lever at that value where the baseline's sample it: they are run, not taken from the baseline's.
+    /// </summary>
+    [Test]
+    public void LeverSetToItsOwnValue_PointIsTheBaselines_FuturesHoldIt()
+    {
+        var model = Beds;
+        double own = model.Inputs.Inputs.Single(i => i.Name == "Acute Length of Stay").Values[0];
+        var result = LeverRuns.Run(model, new LeverRequest { Inputs = [new LeverSetting("Acute Length of Stay", own)], Futures = 20 });
+        var baseline = LeverRuns.Run(model, new LeverRequest { Futures = 20 });
+        Assert.That(result.Outcomes.Select(o => o.Value), Is.EqualTo(baseline.Outcomes.Select(o => o.Value)));
+        Assert.That(result.Outcomes.Select(o => o.Value - o.Baseline), Has.All.EqualTo(0).Or.NaN);
+        Assert.That(result.Outcomes.Select(o => o.Futures!.Mean), Is.Not.EqualTo(baseline.Outcomes.Select(o => o.Futures!.Mean)),
+            "the futures hold Acute Length of Stay at its value; the baseline's sample it");
+    }
+
     [Test]
     public void Futures_OfEveryScenario_AreTheSweepSummarysStatistics()
     {

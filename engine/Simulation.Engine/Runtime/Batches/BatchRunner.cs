@@ -65,6 +65,9 @@ public sealed class BatchRunner
         }
     }
 
+    /// <summary>Compiles the one-run program now (otherwise the first job of one run compiles it).</summary>
+    public void PrepareOneRun() => _ = _oneRun.Value;
+
     /// <summary>Runs every run of <paramref name="inputs"/> and hands each result to <paramref name="sink"/>, in run order.</summary>
     public void Run(IRunInputs inputs, IRunSink sink, CancellationToken cancellation = default)
     {
