@@ -40,7 +40,8 @@ public static class SimApp
             config.AddCommand<LoopsCommand>("loops")
                 .WithDescription("List the model's feedback loops (elementary cycles) with their polarity: reinforcing, balancing or unknown.")
                 .WithExample("loops", "models/sir.json")
-                .WithExample("loops", "models/teacup.json", "--format", "json");
+                .WithExample("loops", "models/teacup.json", "--format", "json")
+                .WithExample("loops", "models/sir.json", "--dominance");
             config.AddCommand<InputsCommand>("inputs")
                 .WithDescription("List a model's inputs with their meaning, value, units, plausible range and source (Markdown or CSV).")
                 .WithExample("inputs", "models/hospital-to-community.json")

@@ -1,12 +1,17 @@
 using System.ComponentModel;
 using System.Text;
 using Newtonsoft.Json;
+using Simulation.Engine.Compilation;
 using Simulation.Engine.Structure;
+using Simulation.Engine.Structure.Dominance;
 using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>sim loops MODEL [--format text|json] [--max N]</c>: the model's feedback loops and their polarity.</summary>
+/// <summary>
+/// <c>sim loops MODEL [--format text|json] [--max N]</c>: the model's feedback loops and their polarity;
+/// with <c>--dominance [--format text|json|csv] [--output FILE]</c>, each loop's score over a run and which dominates when.
+/// </summary>
 public sealed class LoopsCommand : Command<LoopsCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -16,7 +21,7 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         public string Model { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]
-        [Description("text (default): one loop a line. json: {\"loops\": [{\"variables\": [...], \"polarity\": ...}], ...}.")]
+        [Description("text (default): one loop a line. json: {\"loops\": [{\"variables\": [...], \"polarity\": ...}], ...}. With --dominance also csv.")]
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
@@ -24,27 +29,63 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         [Description("Stop after this many loops (default 10000); the output says when it stopped.")]
         [DefaultValue(10_000)]
         public int Max { get; init; } = 10_000;
+
+        [CommandOption("--dominance")]
+        [Description("Run the model and score each loop over the run (Loops that Matter): its score and relative score at the saved times, and which loop dominates when.")]
+        public bool Dominance { get; init; }
+
+        [CommandOption("--output <FILE>")]
+        [Description("Write to this file instead of standard output.")]
+        public string? Output { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Overwrite --output if it exists.")]
+        public bool Force { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        bool json = settings.Format.ToLowerInvariant() switch
-        {
-            "text" => false,
-            "json" => true,
-            _ => throw new UsageException($"unknown format '{settings.Format}'", "use text or json"),
-        };
+        string format = settings.Format.ToLowerInvariant();
+        if (format is not ("text" or "json" or "csv") || (format == "csv" && !settings.Dominance))
+            throw new UsageException($"unknown format '{settings.Format}'", settings.Dominance ? "use text, json or csv" : "use text or json (csv with --dominance)");
         if (settings.Max < 1) throw new UsageException($"--max {settings.Max} is not positive", "give how many loops to list at most");
+        if (settings.Output is not null) OutputFiles.EnsureWritable(settings.Output, settings.Force, settings.Model);
         try
         {
             var model = ModelLoader.Load(settings.Model, new TimeOverrides());
-            var graph = StructureGraph.Build(model.Bound);
-            var search = FeedbackLoops.Find(graph, settings.Max);
-            Console.Out.Write(json ? Json(graph, search) : Text(graph, search));
+            string text;
+            if (settings.Dominance)
+            {
+                var plan = PlanCompiler.Compile(model.Bound, model.Analysis);
+                var result = LoopDominance.Analyse(plan, settings.Max);
+                text = format switch
+                {
+                    "json" => DominanceWriter.Json(result),
+                    "csv" => DominanceWriter.Csv(result),
+                    _ => DominanceWriter.Text(result, model.Document.Time.Units ?? "time"),
+                };
+            }
+            else
+            {
+                var graph = StructureGraph.Build(model.Bound);
+                var search = FeedbackLoops.Find(graph, settings.Max);
+                text = format == "json" ? Json(graph, search) : Text(graph, search);
+            }
+            if (settings.Output is null) Console.Out.Write(text);
+            else
+            {
+                OutputFiles.WriteAtomically(settings.Output, writer => writer.Write(text));
+                Console.Error.WriteLine($"wrote the {(settings.Dominance ? "loop scores" : "loops")} to {settings.Output}");
+            }
             return ExitCodes.Ok;
         }
         catch (ModelErrorsException)
         {
+            return ExitCodes.ModelErrors;
+        }
+        catch (LoopDominanceException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.ModelErrors;
         }
     }

@@ -33,8 +33,18 @@ public static class FeedbackLoops
         var polarity = new Dictionary<(int, int), Polarity>();
         foreach (var link in causal)
             polarity[(link.From, link.To)] = polarity.TryGetValue((link.From, link.To), out var had) && had != link.Polarity ? Polarity.Unknown : link.Polarity;
+        var (circuits, capped) = Circuits(successors, cap);
+        return new LoopSearch([.. circuits.Select(c => Loop(c, polarity))], capped, cap);
+    }
 
-        var loops = new List<FeedbackLoop>();
+    /// <summary>
+    /// The elementary circuits of the graph whose node i links to each of <paramref name="successors"/>[i] (sorted,
+    /// distinct), each from its lowest node, at most <paramref name="cap"/> of them; whether the search stopped there.
+    /// </summary>
+    public static (List<int[]> Circuits, bool Capped) Circuits(int[][] successors, int cap)
+    {
+        int n = successors.Length;
+        var loops = new List<int[]>();
         bool capped = false;
         var blocked = new bool[n];
         var blockedBy = Enumerable.Range(0, n).Select(_ => new HashSet<int>()).ToArray();
@@ -55,7 +65,7 @@ public static class FeedbackLoops
         }
 
         // Circuits through start, using only nodes >= start; an explicit stack so a long chain costs no call stack.
-        void Circuits(int start)
+        void CircuitsThrough(int start)
         {
             var frames = new Stack<(int Node, int Next, bool Found)>();
             blocked[start] = true;
@@ -71,7 +81,7 @@ public static class FeedbackLoops
                     int w = succ[next];
                     if (w == start)
                     {
-                        loops.Add(Loop(path, polarity));
+                        loops.Add([.. path]);
                         capped = loops.Count >= cap;
                         frames.Push((v, next + 1, true));
                     }
@@ -103,16 +113,16 @@ public static class FeedbackLoops
                 blockedBy[i].Clear();
             }
             path.Clear();
-            Circuits(start);
+            CircuitsThrough(start);
         }
-        return new LoopSearch([.. loops], capped, cap);
+        return (loops, capped);
     }
 
-    private static FeedbackLoop Loop(List<int> path, Dictionary<(int, int), Polarity> polarity)
+    private static FeedbackLoop Loop(int[] path, Dictionary<(int, int), Polarity> polarity)
     {
         var p = Polarity.Positive;
-        for (int i = 0; i < path.Count; i++)
-            p = LinkPolarity.Times(p, polarity[(path[i], path[(i + 1) % path.Count])]);
+        for (int i = 0; i < path.Length; i++)
+            p = LinkPolarity.Times(p, polarity[(path[i], path[(i + 1) % path.Length])]);
         return new FeedbackLoop([.. path], p);
     }
 }

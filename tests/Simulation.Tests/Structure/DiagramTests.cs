@@ -56,6 +56,8 @@ public class DiagramTests
     [TestCase("graph", "models/sir.json", "--focus", "Nobody")]
     [TestCase("loops", "models/sir.json", "--max", "0")]
     [TestCase("loops", "models/sir.json", "--format", "xml")]
+    [TestCase("loops", "models/sir.json", "--format", "csv")]
+    [TestCase("loops", "models/sir.json", "--dominance", "--format", "xml")]
     public void Graph_And_Loops_UsageErrors_ExitTwo(params string[] args)
     {
         var r = SimProcess.Run(args);

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using Simulation.Tests.Cli;
+
+namespace Simulation.Tests.Structure;
+
+/// <summary><c>sim loops MODEL --dominance</c> from the command line: text, CSV and JSON, each saying the same.</summary>
+public class DominanceCliTests
+{
+    [Test]
+    public void Sir_Text_SaysWhichLoopDominatesWhen()
+    {
+        var r = SimProcess.Run("loops", "models/sir.json", "--dominance");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Does.Contain("2  reinforcing  Infected -> Infection -> Infected"));
+        Assert.That(r.Stdout, Does.Contain("which loop dominates (days):"));
+        Assert.That(r.Stdout, Does.Match(@"\n\s+0 to 50\.5\s+loop 2 \(reinforcing\)\n"), "infection first");
+        Assert.That(r.Stdout, Does.Match(@"to 100\s+loop 3 \(balancing\)\n"), "recovery last");
+    }
+
+    [Test]
+    public void Sir_CsvAndJson_CarryTheSameScores()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"sim-dominance-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var csv = SimProcess.Run("loops", "models/sir.json", "--dominance", "--format", "csv", "--output", file);
+            Assert.That(csv.ExitCode, Is.EqualTo(0), csv.Stderr);
+            Assert.That(csv.Stderr, Does.Contain($"wrote the loop scores to {file}"));
+            var rows = File.ReadAllLines(file);
+            Assert.That(rows[0], Is.EqualTo("time,loop 1 score,loop 2 score,loop 3 score,loop 1 relative,loop 2 relative,loop 3 relative,dominant"));
+            Assert.That(rows, Has.Length.EqualTo(101), "one row per saved time after the start, days 1 to 100");
+            var json = JObject.Parse(SimProcess.Run("loops", "models/sir.json", "--dominance", "--format", "json").Stdout);
+            var loops = (JArray)json["loops"]!;
+            Assert.That(loops.Select(l => (string?)l["polarity"]), Is.EqualTo(new[] { "balancing", "reinforcing", "balancing" }));
+            for (int k = 1; k < rows.Length; k += 25)
+            {
+                var cells = rows[k].Split(',');
+                Assert.That((double)json["times"]![k - 1]!, Is.EqualTo(double.Parse(cells[0], CultureInfo.InvariantCulture)));
+                for (int l = 0; l < 3; l++)
+                {
+                    Assert.That((double)loops[l]["score"]![k - 1]!, Is.EqualTo(double.Parse(cells[1 + l], CultureInfo.InvariantCulture)));
+                    Assert.That((double)loops[l]["relative"]![k - 1]!, Is.EqualTo(double.Parse(cells[4 + l], CultureInfo.InvariantCulture)));
+                }
+                Assert.That((int?)json["dominant"]![k - 1], Is.EqualTo(int.Parse(cells[7], CultureInfo.InvariantCulture)));
+            }
+            var periods = (JArray)json["periods"]!;
+            Assert.That(((double)periods[0]!["from"]!, (double)periods[^1]!["to"]!), Is.EqualTo((0.0, 100.0)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
