@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Times `sim serve` over HTTP as a page uses it (benchmarks/README.md, "sim serve").
 
-    python3 benchmarks/serve/serve-bench.py [--sim PATH] [--experiment FILE] [--lever NAME] [--point N] [--futures N] [--memory N]
+    python3 benchmarks/serve/serve-bench.py [--sim PATH] [--experiment FILE] [--lever NAME] [--first N] [--point N] [--futures N] [--memory N]
 
 Starts the server (a Release build of sim by default) on a free loopback port, then
+  0. first: the first N requests after the server starts, each timed with the server's CPU time (JIT warm-up);
   1. point: N requests that each move the lever to a new value (one run plus the cached baseline);
   2. futures: N requests with 100 futures each, again each with a new value (the baseline's futures are cached
      by a first, untimed request);
-  3. memory: N more point requests, sampling the server's resident memory every N/10.
   3. memory: N more requests (on --memory-experiment if given: memory is the server's, not the model's), mixed
      as a page sends them: mostly moved levers, every 7th with 10 futures, every 11th a preset, every 13th with an
      intervention at a new time (a new compiled variant each, so the variant cache fills and evicts), sampling the
@@ -60,6 +60,7 @@ def main():
     p.add_argument("--lever", default="UCR capacity per 100k")
     p.add_argument("--low", type=float, default=80)
     p.add_argument("--high", type=float, default=250)
+    p.add_argument("--first", type=int, default=20, help="time the first N point requests after the server starts, one by one")
     p.add_argument("--point", type=int, default=200)
     p.add_argument("--futures", type=int, default=20)
     p.add_argument("--memory", type=int, default=10000)
@@ -74,11 +75,19 @@ def main():
         if not m:
             sys.exit(f"sim serve did not start: {line}{server.stderr.read()}")
         url = m.group(1)
-        print(f"server {url} (pid {server.pid}), resident {rss_mb(server.pid):.0f} MB after start")
+        print(f"server {url} (pid {server.pid}), resident {rss_mb(server.pid):.0f} MB after start; {server.stderr.readline().strip()}")
         k = [0]
         def value():  # a new value each time, so no answer can come from a cache
             k[0] += 1
             return a.low + (a.high - a.low) * ((k[0] * 0.6180339887) % 1.0)
+        if a.first:  # each request's own server CPU time (all threads: also what the runtime compiles meanwhile)
+            firsts = []
+            for _ in range(a.first):
+                before = cpu_ms(server.pid)
+                client, _ = post(url, {"inputs": {a.lever: value()}})
+                firsts.append((client, cpu_ms(server.pid) - before))
+            print(f"first {a.first} point requests: client median {statistics.median(f[0] for f in firsts):.1f} ms (first {firsts[0][0]:.0f} ms);"
+                  f"  server CPU median {statistics.median(f[1] for f in firsts):.0f} ms, mean {statistics.mean(f[1] for f in firsts):.1f} ms")
         for _ in range(5 if a.point or a.futures else 0):
             post(url, {"inputs": {a.lever: value()}})
         if a.point:
