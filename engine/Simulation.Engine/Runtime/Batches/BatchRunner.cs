@@ -65,8 +65,14 @@ public sealed class BatchRunner
         }
     }
 
-    /// <summary>Compiles the one-run program now (otherwise the first job of one run compiles it).</summary>
-    public void PrepareOneRun() => _ = _oneRun.Value;
+    /// <summary>
+    /// Compiles now what a job of one run takes (otherwise its first job compiles it): the one-run program, or the batch
+    /// program a run alone falls back to when the plan cannot run that way.
+    /// </summary>
+    public void PrepareOneRun()
+    {
+        if (_oneRun.Value is null) ProgramFor(Math.Min(Options.LanesPerBatch, LaneLayout.LanesFor(1)));
+    }
 
     /// <summary>Runs every run of <paramref name="inputs"/> and hands each result to <paramref name="sink"/>, in run order.</summary>
     public void Run(IRunInputs inputs, IRunSink sink, CancellationToken cancellation = default)
