@@ -10,6 +10,7 @@ public static class SimApp
 {
     public static int Run(string[] args)
     {
+        Engine.Diagnostics.StageTrace.Mark("runtime start-up, to Main");
         // A file or pipe has no width and Spectre would assume 80 columns, wrapping every table cell; 160 keeps rows whole.
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         // The JSON model schema takes 0.1 s of processor time to load: not for a Vensim or XMILE model, which never needs it.

@@ -47,6 +47,7 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
         try
         {
             var merge = ShardMerge.Plan(settings.Shards, settings.AllowPartial);
+            Engine.Diagnostics.StageTrace.Mark("shard manifests read and checked");
             string experimentFile = settings.Experiment ?? merge.Manifest.ExperimentFile;
             if (!File.Exists(experimentFile))
                 throw new UsageException($"the experiment file '{experimentFile}' that the shards ran is not here", "give it with --experiment FILE");

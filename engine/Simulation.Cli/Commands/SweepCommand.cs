@@ -62,6 +62,8 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         }
         if (shard is not null && settings.Report)
             throw new UsageException("--report cannot be given with --shard: a shard holds part of the sweep", "merge the shards with sim merge, then sim report the merged folder");
+        if (shard is not null && settings.Csv)
+            throw new UsageException("--csv cannot be given with --shard: a shard writes no tables, only the chunks sim merge reads", "give --csv to sim merge");
         var experiment = ExperimentLoader.Compile(settings.Experiment, settings.Overrides());
         if (experiment is null) return ExitCodes.ModelErrors;
 
@@ -78,7 +80,7 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
                 Console.Error.WriteLine($"sweep: '{folder}' already holds this sweep, complete; nothing to run (sim summary {folder} shows it)");
                 break;
             case SweepStatus.Completed when shard is not null:
-                Console.Error.WriteLine($"sweep: wrote shard {shard} ({runner.TotalRuns:N0} runs: tables, {ShardManifest.FileName} and the chunks sim merge reads) to {folder}");
+                Console.Error.WriteLine($"sweep: wrote shard {shard} ({runner.TotalRuns:N0} runs: the chunks sim merge reads, and {ShardManifest.FileName}) to {folder}");
                 return ExitCodes.Ok;
             default:
                 Console.Out.Write(Reporting.Text.SummaryText.Headline(runner.Summary!));

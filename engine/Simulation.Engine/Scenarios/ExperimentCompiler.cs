@@ -62,6 +62,7 @@ public static class ExperimentCompiler
             if (result is not null) compiled.Add(result);
         }
         if (diagnostics.HasErrors) return null;
+        StageTrace.Mark($"scenario plans compiled ({compiled.Select(s => s.Plan).Distinct().Count()} plans)");
         return new CompiledExperiment
         {
             Document = experiment,
@@ -91,9 +92,11 @@ public static class ExperimentCompiler
         }
         var model = ModelPipeline.Read(experiment.ModelPath, diagnostics); // our JSON, XMILE or Vensim .mdl: one document either way
         if (model is null) return null;
+        StageTrace.Mark("experiment and model read");
         model = model with { Time = experiment.Time?.Apply(model.Time) ?? model.Time };
         var (bound, analysis) = ModelPipeline.Check(model, diagnostics);
         if (analysis is null || diagnostics.HasErrors) return null;
+        StageTrace.Mark("model bound and checked");
 
         var clock = model.Time.Clock;
         var inputs = new InputResolver(bound, diagnostics);
@@ -106,6 +109,7 @@ public static class ExperimentCompiler
         CheckSampledAndSet(scenarios, uncertainty, diagnostics);
         CheckSize(scenarios.Length, uncertainty, experiment, diagnostics);
         if (diagnostics.HasErrors) return null;
+        StageTrace.Mark("experiment resolved");
         return new ResolvedExperiment(experiment, model, bound, analysis, clock, scenarios, baseline, uncertainty, measurement, plausibility, decisions!, names);
     }
 

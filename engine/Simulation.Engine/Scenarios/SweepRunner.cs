@@ -1,3 +1,4 @@
+using Simulation.Engine.Diagnostics;
 using Simulation.Engine.Scenarios.Distributed;
 using Simulation.Engine.Scenarios.Output;
 using Simulation.Engine.Scenarios.Running;
@@ -94,8 +95,10 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
                     engine.Run(experiment, experiment.Scenarios[s], first, lastFirst + lastCount - first, sink, cancellation);
                 }
             }
-            Summary = SweepOutputs.WriteAsync(experiment, journal, journal, Enumerable.Range(firstChunk, endChunk - firstChunk).ToList(),
-                csv || experiment.Document.Outputs.Csv, summarise: shard is null, cancellation).GetAwaiter().GetResult();
+            StageTrace.Mark("runs done");
+            // A shard's committed chunks are its result: the merge makes the tables and the summary from them, once for
+            // the whole sweep, so a shard writing its own tables would only add to the sweep's cost (docs/distributed.md).
+            if (shard is null) Summary = SweepOutputs.WriteAsync(experiment, journal, csv || experiment.Document.Outputs.Csv, cancellation).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -103,6 +106,7 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
         }
         if (shard is not null) ShardManifest.For(experiment, journal, shard, complete: true).Write(folder);
         journal.Complete(experiment, keepParts: shard is not null);
+        StageTrace.Mark("sweep complete");
         return SweepStatus.Completed;
     }
 
@@ -131,6 +135,7 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
     {
         private PartFile? _part;
         private int _chunk = -1;
+        private bool _traced;
 
         public void Accept(int future, ReadOnlySpan<double> values, FutureProblem? problem)
         {
@@ -148,6 +153,8 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
             if (i == _part.Count - 1)
             {
                 journal.Commit(scenario, chunk, _part);
+                if (!_traced) StageTrace.Mark($"first chunk of scenario {scenario} committed");
+                _traced = true;
                 committed(_part.Count);
             }
         }

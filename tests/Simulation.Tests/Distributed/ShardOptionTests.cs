@@ -54,6 +54,8 @@ public class ShardOptionTests
         {
             var shard = InProcessSim.Run(["sweep", experiment, "--output", files.PathOf($"s{i}"), "--shard", $"{i}/3", .. overrides]);
             Assert.That(shard.ExitCode, Is.Zero, shard.Stderr);
+            // A shard's result is its committed chunks: the merge writes the tables and the summary, once.
+            Assert.That(Directory.GetFiles(files.PathOf($"s{i}")).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')), Is.EquivalentTo(new[] { "sweep.json", "shard.json" }));
         }
         var merge = InProcessSim.Run("merge", files.PathOf("s0"), files.PathOf("s1"), files.PathOf("s2"), "--output", files.PathOf("merged"));
         Assert.That(merge.ExitCode, Is.Zero, merge.Stderr);
@@ -67,12 +69,17 @@ public class ShardOptionTests
         var partial = InProcessSim.Run("merge", files.PathOf("s0"), files.PathOf("s2"), "--output", files.PathOf("m3"), "--allow-partial");
         Assert.That(partial.ExitCode, Is.Zero, partial.Stderr);
         Assert.That(partial.Stderr, Does.Contain("PARTIAL"));
+        // One shard's runs, to look at before the others finish: merged alone.
+        var alone = InProcessSim.Run("merge", files.PathOf("s1"), "--output", files.PathOf("one"), "--allow-partial");
+        Assert.That(alone.ExitCode, Is.Zero, alone.Stderr);
+        Assert.That(File.Exists(files.PathOf("one/outcomes.parquet")) && File.Exists(files.PathOf("one/summary.json")), alone.Stderr);
     }
 
     [TestCase("--scenario", "fast", "leaves out the baseline 'base'")]
     [TestCase("--scenario", "base,nope", "no scenario 'nope'")]
     [TestCase("--samples", "0", "at least 1")]
     [TestCase("--shard", "4/4", "does not exist")]
+    [TestCase("--shard", "0/2 --csv", "--csv cannot be given with --shard")]
     public void Overrides_Impossible_AreClearErrors(string option, string value, string fragment)
     {
         using var files = new ExperimentFiles();
@@ -81,7 +88,7 @@ public class ShardOptionTests
             "uncertainty": { "design": "monteCarlo", "samples": 4, "inputs": [ { "input": "Rate", "distribution": "uniform", "min": 0.5, "max": 1.5 } ] },
             "outcomes": [ { "name": "left", "value": "Stock" } ]
             """).Replace("{ \"name\": \"fast\", \"set\": { \"Rate\": 0.2 } }", "{ \"name\": \"fast\", \"set\": { \"Fixed\": 4 } }"));
-        var r = InProcessSim.Run("sweep", experiment, "--output", files.PathOf("out"), option, value);
+        var r = InProcessSim.Run(["sweep", experiment, "--output", files.PathOf("out"), option, .. value.Split(' ')]);
         Assert.That(r.IsInternalError, Is.False, r.Stderr);
         Assert.That(r.ExitCode, Is.Not.Zero);
         Assert.That(r.Stdout + r.Stderr, Does.Contain(fragment));

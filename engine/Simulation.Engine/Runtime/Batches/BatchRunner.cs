@@ -60,7 +60,10 @@ public sealed class BatchRunner
         lock (_programs)
         {
             if (!_programs.TryGetValue(lanes, out var program))
+            {
                 _programs[lanes] = program = VectorProgram.Create(Plan, lanes, Record.Outputs.Select(o => o.Slot).ToArray(), Options.Execution);
+                Diagnostics.StageTrace.Mark($"step code generated ({lanes} lanes)");
+            }
             return program;
         }
     }

@@ -110,8 +110,8 @@ public sealed class ShardMerge
             }
         }
         var parts = new ShardChunks(experiment, _byIndex.Select(s => s?.Path).ToArray(), owner);
-        var summary = SweepOutputs.WriteAsync(experiment, journal, parts, chunks, csv || experiment.Document.Outputs.Csv, summarise: true, cancellation)
-            .GetAwaiter().GetResult()!;
+        var summary = SweepOutputs.WriteAsync(experiment, journal, parts, chunks, csv || experiment.Document.Outputs.Csv, cancellation)
+            .GetAwaiter().GetResult();
         if (!IsPartial) journal.Complete(experiment);
         return summary;
     }

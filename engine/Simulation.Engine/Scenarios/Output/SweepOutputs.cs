@@ -24,16 +24,16 @@ public static class SweepOutputs
     public static IReadOnlyList<string> AllNames { get; } =
         [Runs + ".parquet", Outcomes + ".parquet", Series + ".parquet", Runs + ".csv", Outcomes + ".csv", Series + ".csv", SummaryCsv, SummaryJson];
 
-    public static async Task<SweepSummary> WriteAsync(CompiledExperiment experiment, SweepJournal journal, bool csv, CancellationToken cancellation) =>
-        (await WriteAsync(experiment, journal, journal, Enumerable.Range(0, journal.ChunkCount).ToList(), csv, summarise: true, cancellation))!;
+    public static Task<SweepSummary> WriteAsync(CompiledExperiment experiment, SweepJournal journal, bool csv, CancellationToken cancellation) =>
+        WriteAsync(experiment, journal, journal, Enumerable.Range(0, journal.ChunkCount).ToList(), csv, cancellation);
 
     /// <summary>
     /// The outputs of <paramref name="chunks"/> (in increasing order) of <paramref name="journal"/>'s sweep, read from
-    /// <paramref name="parts"/> (a shard writes its own chunks' tables; a merge reads the shards' chunks), into the journal's
-    /// folder; the summary (over those chunks' futures) when <paramref name="summarise"/>, else null.
+    /// <paramref name="parts"/> (a sweep's own chunks; a merge reads the shards'), into the journal's folder, with the summary
+    /// over those chunks' futures.
     /// </summary>
-    public static async Task<SweepSummary?> WriteAsync(CompiledExperiment experiment, SweepJournal journal, ICommittedChunks parts, IReadOnlyList<int> chunks,
-        bool csv, bool summarise, CancellationToken cancellation)
+    public static async Task<SweepSummary> WriteAsync(CompiledExperiment experiment, SweepJournal journal, ICommittedChunks parts, IReadOnlyList<int> chunks,
+        bool csv, CancellationToken cancellation)
     {
         var measurement = experiment.Measurement;
         var columns = measurement.Columns;
@@ -59,7 +59,6 @@ public static class SweepOutputs
             slotOf[k] = futures;
             futures += journal.ChunkRange(chunks[k]).Count;
         }
-        if (!summarise) futures = 0;
         var summary = new double[scenarios][][];
         for (int s = 0; s < scenarios; s++)
         {
@@ -83,10 +82,10 @@ public static class SweepOutputs
                 var row = part.Row(i);
                 OutcomeEvaluator.Evaluate(measurement.Layout, columns, row, baseline is null ? [] : baseline.AsSpan(i * columns.Length, columns.Length), own);
                 runs.Add(s, future, part.Problems[i]);
-                if (summarise) failed[s][slotOf[k] + i] = part.Problems[i] is not null;
+                failed[s][slotOf[k] + i] = part.Problems[i] is not null;
                 for (int c = 0; c < columns.Length; c++)
                 {
-                    if (summarise) summary[s][c][slotOf[k] + i] = own[c];
+                    summary[s][c][slotOf[k] + i] = own[c];
                     outcomeTable.run.Add(run);
                     outcomeTable.outcome.Add(columns[c].Outcome);
                     outcomeTable.element.Add(columns[c].Element);
@@ -109,10 +108,11 @@ public static class SweepOutputs
         await runsFile.PublishAsync();
         await outcomesFile.PublishAsync();
         if (seriesFile is not null) await seriesFile.PublishAsync();
-        if (!summarise) return null;
+        Diagnostics.StageTrace.Mark($"tables written ({chunks.Count} chunks)");
         var result = SweepSummary.Compute(experiment, columns, summary, failed);
         AtomicFile.WriteAllText(Path.Combine(folder, SummaryCsv), result.ToCsv());
         AtomicFile.WriteAllText(Path.Combine(folder, SummaryJson), result.ToJson());
+        Diagnostics.StageTrace.Mark("summary computed and written");
         return result;
     }
 

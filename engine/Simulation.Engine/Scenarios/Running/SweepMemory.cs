@@ -9,9 +9,9 @@ namespace Simulation.Engine.Scenarios.Running;
 /// </summary>
 public static class SweepMemory
 {
-    /// <param name="futures">Futures this process runs and summarises (a shard's, or every one).</param>
-    /// <param name="summarise">False for a shard: it writes tables but no summary.</param>
-    public static MemoryEstimate Estimate(CompiledExperiment experiment, int threads, int lanes, long futures, bool summarise)
+    /// <param name="futures">Futures this process runs (a shard's, or every one).</param>
+    /// <param name="outputs">False for a shard: it commits its chunks and writes no tables and no summary.</param>
+    public static MemoryEstimate Estimate(CompiledExperiment experiment, int threads, int lanes, long futures, bool outputs)
     {
         var plan = experiment.Scenarios[0].Plan;
         var measurement = experiment.Measurement;
@@ -21,10 +21,10 @@ public static class SweepMemory
         // The summary keeps every future's outcome columns (8 bytes) and failure flag (1 byte) per scenario, and its
         // statistics sort and pair copies: four in all, as measured (benchmarks/sweep/memory-100k.json, 2 scenarios x 4
         // columns: peak resident memory 112 MB at 50,000 samples, 166 MB at 250,000, 54 MB for 400,000 more runs).
-        long summary = summarise ? 4 * scenarios * futures * (8 * columns + 1) : 0;
+        long summary = outputs ? 4 * scenarios * futures * (8 * columns + 1) : 0;
         // A chunk's recorded values while it fills, the one read back to write the tables (and the baseline's), and the
         // tables' rows of one chunk before they are flushed (about 48 bytes a row: run, names, time, value).
-        long chunks = 8 * chunk * perRun * 3 + 48 * chunk * tidyRowsPerRun;
+        long chunks = outputs ? 8 * chunk * perRun * 3 + 48 * chunk * tidyRowsPerRun : 8 * chunk * perRun;
         long workers = MemoryEstimate.Workers(plan, threads, lanes, perRun);
         long model = scenarios * 200L * plan.Model.Elements.Length;
         return new MemoryEstimate([
