@@ -71,6 +71,13 @@ public sealed record BDelayFixed(BoundExpr Input, BoundExpr DelayTime, BoundExpr
     /// holds the output and a shortening one skips inputs.
     /// </summary>
     public bool Varying { get; init; }
+
+    /// <summary>
+    /// DELAY_MATERIAL (Vensim's DELAY MATERIAL), when set: what a step gives when nothing is due. Each input leaves
+    /// max(1, round(delay time / dt)) steps after it entered, the delay time being the one it entered with; inputs due at
+    /// the same step add up, none is lost or repeated (material is conserved). <see cref="Varying"/> is then true too.
+    /// </summary>
+    public BoundExpr? Missing { get; init; }
 }
 
 /// <summary>

@@ -66,7 +66,11 @@ public static class BoundTree
                 if (phase is null or Phase.Initial) visit(a.Initial, state);
                 break;
             case BDelayFixed d: // like PREVIOUS: each step reads the buffer, filled after the step's rates
-                if (phase is null) visit(d.Input, state);
+                if (phase is null)
+                {
+                    visit(d.Input, state);
+                    if (d.Missing is { } missing) visit(missing, state);
+                }
                 if (phase is null or Phase.Initial)
                 {
                     visit(d.DelayTime, state);

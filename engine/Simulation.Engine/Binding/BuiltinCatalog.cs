@@ -191,6 +191,8 @@ public static class BuiltinCatalog
             "DELAY(input, delay time [, initial]): the input as it was delay time ago (a pipeline; Vensim DELAY FIXED)", "DELAY_FIXED");
         Other("DELAY_INFORMATION", 3, 3, BuiltinCategory.Pipeline, "(a, time, a) -> a",
             "DELAY_INFORMATION(input, delay time, initial): the input as it was delay time ago, the delay time read every step; a lengthening delay holds the output (Vensim's DELAY INFORMATION)");
+        Other("DELAY_MATERIAL", 4, 4, BuiltinCategory.Pipeline, "(a, time, a, a) -> a",
+            "DELAY_MATERIAL(input, delay time, initial, missing): each input leaves after the delay time it entered with, inputs leaving together adding up (material is conserved); initial while the first delay time lasts, then missing when nothing leaves (Vensim's DELAY MATERIAL)");
 
         var result = new Dictionary<string, BuiltinSignature>();
         foreach (var (names, signature) in list)

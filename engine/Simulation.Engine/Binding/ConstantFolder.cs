@@ -62,7 +62,7 @@ internal static class ConstantFolder
             case BActiveInitial a:
                 return new BActiveInitial(Inner(a.Active), Inner(a.Initial));
             case BDelayFixed d:
-                return d with { Input = Inner(d.Input), DelayTime = Inner(d.DelayTime), Initial = Inner(d.Initial) };
+                return d with { Input = Inner(d.Input), DelayTime = Inner(d.DelayTime), Initial = Inner(d.Initial), Missing = d.Missing is { } m ? Inner(m) : null };
             case BRandom r: // never folded: each step draws anew
                 return r with { Arguments = All(r.Arguments) };
             default:

@@ -76,14 +76,16 @@ internal sealed partial class ExpressionBinder
 
     /// <summary>
     /// DELAY(input, delay time [, initial]): without an initial value, the input's own initial value fills the pipeline.
-    /// DELAY_INFORMATION(input, delay time, initial): the same with a delay time read every step.
+    /// DELAY_INFORMATION(input, delay time, initial): the same with a delay time read every step; DELAY_MATERIAL(input,
+    /// delay time, initial, missing): each input leaving after the delay time it entered with.
     /// </summary>
     private ArrayValue? BindPipeline(CallExpr call, BuiltinSignature builtin)
     {
         var args = BindAll(call.Arguments);
         if (args is null) return null;
-        bool varying = builtin.Name == "DELAY_INFORMATION";
-        return Zip(call, args, a => new BDelayFixed(a[0], a[1], a.Length > 2 ? a[2] : a[0]) { Varying = varying });
+        bool material = builtin.Name == "DELAY_MATERIAL";
+        bool varying = material || builtin.Name == "DELAY_INFORMATION";
+        return Zip(call, args, a => new BDelayFixed(a[0], a[1], a.Length > 2 ? a[2] : a[0]) { Varying = varying, Missing = material ? a[3] : null });
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public static class References
         BSelect s => ReadsStopTime(s.Index) || s.Items.Any(ReadsStopTime),
         BInit init => ReadsStopTime(init.Inner),
         BPrevious p => ReadsStopTime(p.Inner) || ReadsStopTime(p.Initial),
-        BDelayFixed d => ReadsStopTime(d.Input) || ReadsStopTime(d.DelayTime) || ReadsStopTime(d.Initial),
+        BDelayFixed d => ReadsStopTime(d.Input) || ReadsStopTime(d.DelayTime) || ReadsStopTime(d.Initial) || (d.Missing is { } m && ReadsStopTime(m)),
         BRandom random => random.Arguments.Any(ReadsStopTime),
         _ => false,
     };

@@ -59,7 +59,8 @@ internal sealed class BoundExprComparer : IEqualityComparer<BoundExpr>
                     pending.Push((p.Initial, q.Initial));
                     pending.Push((p.Active, q.Active));
                     continue;
-                case (BDelayFixed p, BDelayFixed q) when p.Varying == q.Varying:
+                case (BDelayFixed p, BDelayFixed q) when p.Varying == q.Varying && (p.Missing is null) == (q.Missing is null):
+                    if (p.Missing is not null) pending.Push((p.Missing, q.Missing!));
                     pending.Push((p.Initial, q.Initial));
                     pending.Push((p.DelayTime, q.DelayTime));
                     pending.Push((p.Input, q.Input));
@@ -96,7 +97,7 @@ internal sealed class BoundExprComparer : IEqualityComparer<BoundExpr>
                 case BInit i: pending.Push(i.Inner); break;
                 case BPrevious p: pending.Push(p.Initial); pending.Push(p.Inner); break;
                 case BActiveInitial a: pending.Push(a.Initial); pending.Push(a.Active); break;
-                case BDelayFixed d: hash.Add(d.Varying); pending.Push(d.Initial); pending.Push(d.DelayTime); pending.Push(d.Input); break;
+                case BDelayFixed d: hash.Add(d.Varying); if (d.Missing is not null) pending.Push(d.Missing); pending.Push(d.Initial); pending.Push(d.DelayTime); pending.Push(d.Input); break;
             }
         }
         return hash.ToHashCode();

@@ -23,7 +23,9 @@ namespace Simulation.Engine.Compilation;
 /// section) sizes buffer Aux to n = max(1, round(s[A]/dt)) steps (capped at StepCount + 1), fills it
 /// with s[B] and sets dst = s[B]; <c>PipelineShift</c> (Capture section) writes s[A] at the current
 /// place, advances the place, and sets dst to the value found there; Commit copies it to the output.
-/// Lanes may have different n (the delay time may be a scenario input). See <c>PipelineBuffer</c>.</item>
+/// Lanes may have different n (the delay time may be a scenario input). A start with Imm = 1 or 2
+/// (<c>PipelineMode</c>) keeps the whole run for DELAY_INFORMATION (<c>PipelineShiftVarying</c>, delay time s[B]
+/// each step) or DELAY_MATERIAL (<c>PipelineShiftMaterial</c>, delay time s[B], missing value s[C]). See <c>PipelineBuffer</c>.</item>
 /// <item><b>Random stream</b>: <c>RandomStream(seed, run index)</c> (xoshiro256** seeded by SplitMix64).
 /// Random instructions (<c>RandomUniform</c>..<c>RandomBeta</c>) carry a site number in A
 /// (0..<see cref="RandomSiteCount"/>-1); the runtime keeps per site the step of its last draw. When a

@@ -35,6 +35,7 @@ public readonly record struct Instruction(Operation Op, int Dst, int A = 0, int 
             case OperationKind.Pipeline:
                 into.Add(A);
                 if (Op.Arity > 1) into.Add(B);
+                if (Op.Arity > 2) into.Add(C);
                 break;
         }
     }
@@ -48,7 +49,8 @@ public readonly record struct Instruction(Operation Op, int Dst, int A = 0, int 
         OperationKind.Pure or OperationKind.Timed when Op.ReadsPool => $"s{Dst} = {Op}(s{A}; pool[{Aux}..+{Count}])",
         OperationKind.Random => $"s{Dst} = {Op}#{A}(pool[{Aux}..+{Count}])",
         OperationKind.Pipeline when Op == Operations.PipelineShiftVarying => $"s{Dst} = {Op}#{Aux}(s{A}, delay s{B})",
-        OperationKind.Pipeline when Op.Arity > 1 => $"s{Dst} = {Op}#{Aux}(delay s{A}, initial s{B}{(Imm != 0 ? ", history" : "")})",
+        OperationKind.Pipeline when Op == Operations.PipelineShiftMaterial => $"s{Dst} = {Op}#{Aux}(s{A}, delay s{B}, missing s{C})",
+        OperationKind.Pipeline when Op.Arity > 1 => $"s{Dst} = {Op}#{Aux}(delay s{A}, initial s{B}{(Imm != 0 ? $", {((Runtime.PipelineMode)(int)Imm).ToString().ToLowerInvariant()}" : "")})",
         OperationKind.Pipeline or OperationKind.Lookup => $"s{Dst} = {Op}#{Aux}(s{A})",
         _ => $"s{Dst} = {Op}(s{A}, s{B}, s{C})",
     };

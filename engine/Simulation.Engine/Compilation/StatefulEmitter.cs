@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
 using Simulation.Engine.Ops;
+using Simulation.Engine.Runtime;
 
 namespace Simulation.Engine.Compilation;
 
@@ -43,7 +44,16 @@ internal sealed partial class ExpressionEmitter
             int input = code.RentTemp();
             EmitInto(delay.Input, input, EmitMode.Rates, code.Capture);
             int staged = code.NewSlot();
-            if (delay.Varying)
+            if (delay.Missing is { } missing)
+            {
+                int time = code.RentTemp();
+                EmitInto(delay.DelayTime, time, EmitMode.Rates, code.Capture);
+                int otherwise = code.RentTemp();
+                EmitInto(missing, otherwise, EmitMode.Rates, code.Capture);
+                code.Capture.Add(new Instruction(Operations.PipelineShiftMaterial, staged, input, time, otherwise, Aux: pipeline.Buffer));
+                code.Release(time, otherwise);
+            }
+            else if (delay.Varying)
             {
                 int time = code.RentTemp();
                 EmitInto(delay.DelayTime, time, EmitMode.Rates, code.Capture);
@@ -62,7 +72,7 @@ internal sealed partial class ExpressionEmitter
             int time = Emit(delay.DelayTime, EmitMode.Initial, startInto);
             int initial = Emit(delay.Initial, EmitMode.Initial, startInto);
             code.Release(time, initial);
-            startInto.Add(new Instruction(Operations.PipelineStart, pipeline.Output, time, initial, Aux: pipeline.Buffer, Imm: delay.Varying ? 1 : 0));
+            startInto.Add(new Instruction(Operations.PipelineStart, pipeline.Output, time, initial, Aux: pipeline.Buffer, Imm: (int)(delay.Missing is not null ? PipelineMode.Material : delay.Varying ? PipelineMode.Information : PipelineMode.Fixed)));
             pipeline.Started = true;
         }
         return pipeline.Output;

@@ -89,6 +89,9 @@ public static class Operations
     /// <summary>History buffer Aux (DELAY_INFORMATION, started with Imm = 1): keeps s[A], dst = the input max(1, round(s[B] / dt)) steps before the next step, never an older one than last time.</summary>
     public static readonly Operation PipelineShiftVarying = new StructuralOperation(new OpInfo("PipelineShiftVarying"), OperationKind.Pipeline, 2);
 
+    /// <summary>Due-list buffer Aux (DELAY_MATERIAL, started with Imm = 2): s[A] leaves max(1, round(s[B] / dt)) steps on; dst = the next step's output, what is due then, or s[C] when nothing is.</summary>
+    public static readonly Operation PipelineShiftMaterial = new StructuralOperation(new OpInfo("PipelineShiftMaterial"), OperationKind.Pipeline, 3);
+
     public static readonly RandomOperation RandomUniform = Random("RandomUniform", RandomDraws.Uniform, "(a, a) -> a",
         new Spelling("RANDOM", 2, 3, "RANDOM(min, max [, seed]): uniform on [min, max), drawn each step") { Aliases = ["UNIFORM", "RANDOM_UNIFORM"] });
     public static readonly RandomOperation RandomNormal = Random("RandomNormal", RandomDraws.Normal, "(a, a, a, a) -> a",

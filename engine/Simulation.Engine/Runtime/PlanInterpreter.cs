@@ -57,13 +57,15 @@ public static class PlanInterpreter
     {
         if (i.Op == Operations.PipelineStart)
         {
-            state.Pipelines[i.Aux].Start(s[i.A], plan.Dt, s[i.B], state.MaxSteps, history: i.Imm != 0);
+            state.Pipelines[i.Aux].Start(s[i.A], plan.Dt, s[i.B], state.MaxSteps, (PipelineMode)(int)i.Imm);
             s[i.Dst] = s[i.B];
         }
         else if (i.Op == Operations.PipelineShift)
             s[i.Dst] = state.Pipelines[i.Aux].Shift(s[i.A]);
         else if (i.Op == Operations.PipelineShiftVarying)
             s[i.Dst] = state.Pipelines[i.Aux].Shift(s[i.A], s[i.B]);
+        else if (i.Op == Operations.PipelineShiftMaterial)
+            s[i.Dst] = state.Pipelines[i.Aux].ShiftMaterial(s[i.A], s[i.B], s[i.C]);
         else if (state.ShouldDraw(i.A))
         {
             Span<double> parameters = stackalloc double[i.Count];

@@ -22,7 +22,6 @@ internal sealed class MdlFunctions
     private static readonly Dictionary<string, string> Unsupported = new()
     {
         ["a_function_of"] = "marks an unfinished equation",
-        ["delay_material"] = "a material pipeline delay with a varying delay time",
         ["find_market_price"] = "a market-clearing price",
         ["shift_if_true"] = "a conveyor-like shift",
         ["sinteg"] = "a stock with special integration",
@@ -48,6 +47,7 @@ internal sealed class MdlFunctions
         Add("SMOOTH N", 4, 4, (w, c) => Ordered(w, c, "SMOOTH_N", lowers: false));
         Rename("DELAY FIXED", "DELAY_FIXED");
         Rename("DELAY INFORMATION", "DELAY_INFORMATION", 3, 3);
+        Rename("DELAY MATERIAL", "DELAY_MATERIAL", 4, 4);
         Rename("FORECAST", "FORCST", 3, 3);
         Rename("INITIAL", "INIT");
         // REINITIAL differs from INITIAL only when Vensim re-initialises a model in the middle of a game; a run has no such moment.

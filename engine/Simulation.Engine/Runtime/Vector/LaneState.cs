@@ -14,7 +14,7 @@ internal static unsafe class LaneState
     /// <summary>Runs one stateful instruction for every lane, one lane at a time.</summary>
     public static void Execute(in Instruction i, EvaluationPlan plan, double* s, int stride, int lanes, RunState[] states)
     {
-        double* dst = s + i.Dst * stride, a = s + i.A * stride, b = s + i.B * stride;
+        double* dst = s + i.Dst * stride, a = s + i.A * stride, b = s + i.B * stride, c = s + i.C * stride;
         var pool = plan.ArgumentPool.AsSpan();
         Span<double> parameters = stackalloc double[Math.Max(1, i.Count)];
         for (int lane = 0; lane < lanes; lane++)
@@ -22,13 +22,15 @@ internal static unsafe class LaneState
             var state = states[lane];
             if (i.Op == Operations.PipelineStart)
             {
-                state.Pipelines[i.Aux].Start(a[lane], plan.Dt, b[lane], state.MaxSteps, history: i.Imm != 0);
+                state.Pipelines[i.Aux].Start(a[lane], plan.Dt, b[lane], state.MaxSteps, (PipelineMode)(int)i.Imm);
                 dst[lane] = b[lane];
             }
             else if (i.Op == Operations.PipelineShift)
                 dst[lane] = state.Pipelines[i.Aux].Shift(a[lane]);
             else if (i.Op == Operations.PipelineShiftVarying)
                 dst[lane] = state.Pipelines[i.Aux].Shift(a[lane], b[lane]);
+            else if (i.Op == Operations.PipelineShiftMaterial)
+                dst[lane] = state.Pipelines[i.Aux].ShiftMaterial(a[lane], b[lane], c[lane]);
             else if (state.ShouldDraw(i.A))
             {
                 for (int k = 0; k < i.Count; k++) parameters[k] = s[pool[i.Aux + k] * stride + lane];

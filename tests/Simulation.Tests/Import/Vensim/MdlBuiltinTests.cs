@@ -40,22 +40,59 @@ public class MdlBuiltinTests
     [TestCase(2.5, 0.5)]
     [TestCase(0.2, 1.0)]
     [TestCase(40.0, 1.0)]
-    public void DelayInformation_ConstantDelay_IsDelayFixed(double delay, double dt)
+    public void InformationAndMaterialDelays_ConstantDelay_AreDelayFixed(double delay, double dt)
     {
         var run = MdlModels.Run(MdlModels.File($"""
             input = 3 + Time * Time ~~|
             information = DELAY INFORMATION(input, {delay}, 7) ~~|
+            material = DELAY MATERIAL(input, {delay}, 7, -5) ~~|
             fixed = DELAY FIXED(input, {delay}, 7) ~~|
             """, Clock15.Replace("TIME STEP = 1", $"TIME STEP = {dt}")));
         Assert.That(run.Series("information"), Is.EqualTo(run.Series("fixed")));
+        Assert.That(run.Series("material"), Is.EqualTo(run.Series("fixed")));
     }
 
     [Test]
-    public void DelayInformation_OnBothBackEnds_GivesIdenticalBits() =>
+    public void InformationAndMaterialDelays_OnBothBackEnds_GiveIdenticalBits() =>
         Runtime.Vector.DifferentialTests.CheckModel(TestModels.Model("""
             { "name": "d", "kind": "auxiliary", "equation": "1 + 3 * (1 + SIN(TIME))" },
             { "name": "x", "kind": "auxiliary", "dimensions": ["D"], "equation": "DELAY_INFORMATION(TIME * D, d * D, -D)" },
             { "name": "f", "kind": "flow", "equation": "DELAY_INFORMATION(TIME, d, 0)" },
-            { "name": "S", "kind": "stock", "initial": "0", "inflows": ["f"] }
+            { "name": "m", "kind": "auxiliary", "dimensions": ["D"], "equation": "DELAY_MATERIAL(TIME * D, d * D, -D, D / 10)" },
+            { "name": "g", "kind": "flow", "equation": "DELAY_MATERIAL(TIME, d, 0, 0)" },
+            { "name": "S", "kind": "stock", "initial": "0", "inflows": ["f", "g"] }
             """, "\"start\": 0, \"stop\": 30, \"dt\": 0.5, \"method\": \"rk4\"", """[ { "name": "D", "size": 3 } ]"""), [], 9, 8);
+
+    [Test]
+    public void DelayMaterial_EachInputLeavesAfterTheDelayItEnteredWith_AndNoneIsLost()
+    {
+        // The delay is 2 until t = 5, 4 until t = 10, then 1; the expected series is tests/crosscheck/delay_material.py's:
+        // nothing leaves at 7 and 8 (missing, -1), and at 11 to 13 two inputs leave together.
+        var run = MdlModels.Run(MdlModels.File("""
+            input = 10 + Time ~~|
+            delay = IF THEN ELSE(Time < 5, 2, IF THEN ELSE(Time < 10, 4, 1)) ~~|
+            out = DELAY MATERIAL(input, delay, 3, -1) ~~|
+            """, Clock15));
+        Assert.That(run.Series("out"), Is.EqualTo(new[] { 3.0, 3, 10, 11, 12, 13, 14, -1, -1, 15, 16, 37, 39, 41, 23, 24 }));
+    }
+
+    [Test]
+    public void DelayMaterial_ConservesWhatFlowsThroughIt()
+    {
+        // A stock fills from a delay whose time swings between 1 and 5 steps; the stock plus what is still in the
+        // pipeline is the total that entered plus the initial material (2 per step for the first 3 steps).
+        var run = MdlModels.Run(MdlModels.File("""
+            input = 1 + MODULO(Time, 4) ~~|
+            delay = 3 + 2 * SIN(Time) ~~|
+            out = DELAY MATERIAL(input, delay, 2, 0) ~~|
+            received = INTEG(out, 0) ~~|
+            sent = INTEG(input, 0) ~~|
+            """, Clock15.Replace("FINAL TIME = 15", "FINAL TIME = 40")));
+        double received = run.Series("received")[^1], sent = run.Series("sent")[^1];
+        // Still in the pipeline at t = 40: the inputs of steps 0..39 that leave after step 39 (k + round(delay) > 39).
+        double[] input = run.Series("input"), delay = run.Series("delay");
+        double pending = Enumerable.Range(0, 40).Where(k => k + Math.Max(1, Math.Floor(delay[k] + 0.5)) > 39).Sum(k => input[k]);
+        Assert.That(pending, Is.GreaterThan(0));
+        Assert.That(received, Is.EqualTo(sent + 2 * 3 - pending).Within(1e-9));
+    }
 }

@@ -43,7 +43,7 @@ public class MdlDiagnosticTests
 
     [TestCase("x = A FUNCTION OF(y) ~~|\ny = 1 ~~|", "A FUNCTION OF")]
     [TestCase("x = 1 + INTEG(1, 0) ~~|", "INTEG must be the whole equation")]
-    [TestCase("x = DELAY MATERIAL(1, 2, 0, 0) ~~|", "DELAY MATERIAL")]
+    [TestCase("x = FIND MARKET PRICE(1, 2) ~~|", "FIND MARKET PRICE")]
     [TestCase("x ~~|\ny = x ~~|", "data variable without an equation")]
     public void UnsupportedConstruct_NamedAndLocated(string records, string named)
     {
