@@ -106,9 +106,27 @@ internal sealed partial class ExpressionBinder
             if (ConstantSeed(call.Arguments[n - 1], builtin) is not ulong s) return null;
             seed = s;
         }
+        if (distribution == Operations.RandomLookupBounded) return BindRandomLookup(call, parameters, seed);
         var args = BindAll(call.Arguments.Take(parameters));
         if (args is null) return null;
         return Zip(call, args, a => new BRandom(distribution, [.. a], context.NewRandomSite()) { Seed = seed });
+    }
+
+    /// <summary>
+    /// RANDOM_LOOKUP(table, min, max, shift, stretch [, seed]): the table's points, known when the model is built, follow
+    /// the four numbers as constants, x's then y's (see <see cref="BoundedDraws.Lookup"/>).
+    /// </summary>
+    private ArrayValue? BindRandomLookup(CallExpr call, int parameters, ulong? seed)
+    {
+        var tables = BindTables(call.Arguments[0]);
+        var args = BindAll(call.Arguments.Take(parameters).Skip(1));
+        if (tables is null || args is null) return null;
+        return Zip(call, [tables, .. args], a =>
+        {
+            var table = context.Tables[(int)((BConst)a[0]).Value];
+            BoundExpr[] points = [.. a.Skip(1), .. table.X.Select(x => new BConst(x)), .. table.Y.Select(y => new BConst(y))];
+            return new BRandom(Operations.RandomLookupBounded, [.. points], context.NewRandomSite()) { Seed = seed };
+        });
     }
 
     /// <summary>A random call's own seed: a whole number from 0 to 2^32 - 1 (XMILE's range), fixed when the model is built.</summary>

@@ -17,11 +17,15 @@ internal sealed partial class ExpressionEmitter(CodeBuffer code, BoundModel mode
     private readonly Dictionary<BoundExpr, int> _initSlots = new(BoundExprComparer.Instance);
     private readonly Dictionary<BoundExpr, int> _previousSlots = new(BoundExprComparer.Instance);
 
-    /// <summary>Emits <paramref name="expr"/> so that its value ends up in <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Emits <paramref name="expr"/> so that its value ends up in <paramref name="target"/>. The target stays the caller's:
+    /// a temporary target is not released here, so that the next temporary rented cannot overwrite it.
+    /// </summary>
     public void EmitInto(BoundExpr expr, int target, EmitMode mode, List<Instruction> into)
     {
         int slot = Emit(expr, mode, into, target);
-        if (slot != target) into.Add(new Instruction(Operations.Copy, target, slot));
+        if (slot == target) return;
+        into.Add(new Instruction(Operations.Copy, target, slot));
         code.Release(slot);
     }
 

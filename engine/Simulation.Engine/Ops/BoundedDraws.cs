@@ -49,6 +49,21 @@ internal static class BoundedDraws
             z => z <= start ? 0 : z >= end ? 1 : Dist.Triangular.CDF(start, end, peak, z), u => Dist.Triangular.InvCDF(start, end, peak, u));
     }
 
+    /// <summary>
+    /// RANDOM_LOOKUP(min, max, shift, stretch, x1..xn, y1..yn): z drawn with the density that the table's points describe,
+    /// joined by straight lines and zero outside its first and last x (Vensim reference manual, RANDOM LOOKUP: the lookup
+    /// is a probability density, not necessarily normalised). Its distribution function is quadratic on each segment and
+    /// is inverted exactly. A negative y, x's out of order or no area at all give NaN.
+    /// </summary>
+    public static double Lookup(Random stream, ReadOnlySpan<double> p)
+    {
+        int n = (p.Length - 4) / 2;
+        if (n < 1 || p.Length != 4 + 2 * n) return Consume(stream);
+        var density = new PiecewiseDensity(p.Slice(4, n).ToArray(), p.Slice(4 + n, n).ToArray());
+        if (!density.IsValid) return Consume(stream);
+        return Continuous(stream, p[0], p[1], p[2], p[3], density.Cdf, density.InverseCdf);
+    }
+
     /// <summary>RANDOM_POISSON(min, max, mean, shift, stretch): z a Poisson count with this mean.</summary>
     public static double Poisson(Random stream, ReadOnlySpan<double> p)
     {

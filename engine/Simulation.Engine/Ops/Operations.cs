@@ -121,6 +121,8 @@ public static class Operations
         new Spelling("RANDOM_WEIBULL", 5, 6, "RANDOM_WEIBULL(min, max, shape, shift, stretch [, seed]): shift + stretch x a Weibull of scale 1, within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomTriangularBounded = Random("RandomTriangularBounded", BoundedDraws.Triangular, "(a, a, a, a, a) -> a",
         new Spelling("RANDOM_TRIANGULAR", 5, 6, "RANDOM_TRIANGULAR(min, max, start, peak, end [, seed]): triangular from start to end, within [min, max] (Vensim)"));
+    public static readonly RandomOperation RandomLookupBounded = Random("RandomLookupBounded", BoundedDraws.Lookup, "(table, a, a, a, a) -> a",
+        new Spelling("RANDOM_LOOKUP", 5, 6, "RANDOM_LOOKUP(f, min, max, shift, stretch [, seed]): shift + stretch x a draw whose density is graphical function f (its points joined by straight lines), within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomPoissonBounded = Random("RandomPoissonBounded", BoundedDraws.Poisson, "(a, a, 1, a, a) -> a",
         new Spelling("RANDOM_POISSON", 5, 6, "RANDOM_POISSON(min, max, mean, shift, stretch [, seed]): shift + stretch x a Poisson count, within [min, max] (Vensim)"));
     public static readonly RandomOperation RandomBinomialBounded = Random("RandomBinomialBounded", BoundedDraws.Binomial, "(a, a, 1, 1, a, a) -> a",

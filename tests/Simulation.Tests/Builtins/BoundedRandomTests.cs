@@ -113,6 +113,27 @@ public class BoundedRandomTests
         Assert.That(x.Average(), Is.EqualTo(5000).Within(5 * Math.Sqrt(5000.0 / Draws)));
     }
 
+    [Test]
+    public void Lookup_ShiftedStretchedAndTruncated_DrawsWithTheTablesDensity()
+    {
+        // Points (0, 1), (1, 1), (2, 3), (4, 0): the density joins them by straight lines, 0 outside [0, 4].
+        static double Density(double z) => z < 0 || z > 4 ? 0 : z < 1 ? 1 : z < 2 ? 1 + 2 * (z - 1) : 3 - 1.5 * (z - 2);
+        AssertDraws("RandomLookupBounded", [1.5, 8, 1, 2, 0, 1, 2, 4, 1, 1, 3, 0], Continuous(Density, 1.5, 8, 1, 2));
+        AssertDraws("RandomLookupBounded", [-100, 100, 0, 1, 0, 1, 2, 4, 1, 1, 3, 0], Continuous(Density, 0, 4, 0, 1));
+    }
+
+    [Test]
+    public void Lookup_OfATriangle_DrawsWhatTheTriangularDistributionDraws()
+    {
+        // The same uniform numbers through two inverse distribution functions: ours, quadratic per segment, and MathNet's triangular.
+        var lookup = Sample("RandomLookupBounded", [0.5, 5, 0, 1, 1, 2, 6, 0, 2, 0]);
+        var triangular = Sample("RandomTriangularBounded", [0.5, 5, 1, 2, 6]);
+        for (int k = 0; k < 1000; k++) Assert.That(lookup[k], Is.EqualTo(triangular[k]).Within(1e-9), $"draw {k}");
+    }
+
+    [TestCase("RandomLookupBounded", new[] { 0.0, 9.0, 0.0, 1.0, 0.0, 1.0, 2.0, 1.0, -1.0, 1.0 })] // a negative density
+    [TestCase("RandomLookupBounded", new[] { 0.0, 9.0, 0.0, 1.0, 0.0, 2.0, 1.0, 1.0, 1.0, 1.0 })] // x's out of order
+    [TestCase("RandomLookupBounded", new[] { 0.0, 9.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0 })] // no area
     [TestCase("RandomExponentialBounded", new[] { 0.0, 1.0, 0.0, 0.0 })] // stretch 0
     [TestCase("RandomGammaBounded", new[] { 0.0, 1.0, -1.0, 0.0, 1.0 })]
     [TestCase("RandomBetaBounded", new[] { 0.0, 1.0, 0.0, 1.0, 0.0, 1.0 })]

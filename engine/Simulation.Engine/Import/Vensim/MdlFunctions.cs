@@ -26,7 +26,6 @@ internal sealed class MdlFunctions
         ["shift_if_true"] = "a conveyor-like shift",
         ["sinteg"] = "a stock with special integration",
         ["sample_if_true"] = "where it is neither an equation nor part of one",
-        ["random_lookup"] = "a draw from a lookup",
         ["random_pink_noise"] = "pink noise",
     };
 
@@ -82,7 +81,7 @@ internal sealed class MdlFunctions
             w.Call("NORMAL", c.NameSpan, [c.Arguments[2], c.Arguments[3], c.Arguments[0], c.Arguments[1], .. Seed(w, c, 4)]));
         // RANDOM EXPONENTIAL(m, x, h, r, s) and the others: ours take the same arguments, the stream s only when it is not 0.
         foreach (var (vensim, count) in new[] { ("RANDOM EXPONENTIAL", 4), ("RANDOM GAMMA", 5), ("RANDOM BETA", 6), ("RANDOM WEIBULL", 5),
-                     ("RANDOM TRIANGULAR", 5), ("RANDOM POISSON", 5), ("RANDOM BINOMIAL", 6), ("RANDOM NEGATIVE BINOMIAL", 6) })
+                     ("RANDOM TRIANGULAR", 5), ("RANDOM POISSON", 5), ("RANDOM BINOMIAL", 6), ("RANDOM NEGATIVE BINOMIAL", 6), ("RANDOM LOOKUP", 5) })
             Add(vensim, count, count + 1, (w, c) => w.Call(vensim.Replace(' ', '_'), c.NameSpan, [.. c.Arguments.Take(count), .. Seed(w, c, count)]));
         Add("WITH LOOKUP", 2, 2, (w, c) => w.Model.WriteWithLookup(w, c));
         Add("VECTOR RANK", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_RANK"));

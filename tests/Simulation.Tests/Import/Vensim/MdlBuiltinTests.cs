@@ -95,4 +95,36 @@ public class MdlBuiltinTests
         Assert.That(pending, Is.GreaterThan(0));
         Assert.That(received, Is.EqualTo(sent + 2 * 3 - pending).Within(1e-9));
     }
+
+    [Test]
+    public void RandomLookup_DrawsWithinTheBounds_TheSameEveryRunForAStream()
+    {
+        var model = MdlModels.File("""
+            density((0, 0), (1, 2), (3, 0)) ~~|
+            draw = RANDOM LOOKUP(density, 0.5, 20, 10, 2, 7) ~~|
+            common = RANDOM LOOKUP(density, 0, 3, 0, 1, 0) ~~|
+            """, Clock15);
+        var first = MdlModels.Run(model);
+        Assert.That(first.Series("draw"), Is.All.InRange(10.5, 16.0), "10 + 2 z, z in [0, 3]");
+        Assert.That(first.Series("draw").Distinct().Count(), Is.GreaterThan(10), "a new draw every step");
+        Assert.That(first.Series("common"), Is.All.InRange(0.0, 3.0));
+        Assert.That(MdlModels.Run(model).Series("draw"), Is.EqualTo(first.Series("draw")));
+    }
+
+    [Test]
+    public void InformationAndMaterialDelays_OfExpressions_AreThoseOfTheVariables()
+    {
+        // Input, delay time and missing value written inline are computed each into a place of its own: none overwrites another.
+        var run = MdlModels.Run(MdlModels.File("""
+            input = 10 + Time ~~|
+            delay = 2 + SIN(Time) ~~|
+            information = DELAY INFORMATION(10 + Time, 2 + SIN(Time), -1) ~~|
+            information of variables = DELAY INFORMATION(input, delay, -1) ~~|
+            material = DELAY MATERIAL(10 + Time, 2 + SIN(Time), -1, -5) ~~|
+            material of variables = DELAY MATERIAL(input, delay, -1, -5) ~~|
+            """, Clock15));
+        Assert.That(run.Series("information"), Is.EqualTo(run.Series("information of variables")));
+        Assert.That(run.Series("material"), Is.EqualTo(run.Series("material of variables")));
+        Assert.That(run.Series("material").Take(9), Is.EqualTo(new[] { -1.0, -1, 10, -5, 11, 39, 15, -5, 16 }), "worked out by hand");
+    }
 }
