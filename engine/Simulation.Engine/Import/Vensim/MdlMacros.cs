@@ -51,7 +51,7 @@ internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, Di
         string instance = Instance($"{caller.Left.Name}.SAMPLE IF TRUE");
         var subscripts = caller.Left.Subscripts;
         var left = new MdlLeftSide(instance, caller.Left.NameSpan, subscripts, []);
-        copies.Add(Expand(new MdlEquation(caller.Record, left, MdlEquationKind.Normal, call), copies, depth + 1));
+        copies.Add(Expand(new MdlEquation(WithoutUnits(caller.Record), left, MdlEquationKind.Normal, call), copies, depth + 1));
         return new MdlReference(instance, subscripts, call.NameSpan, call.Span);
     }
 
@@ -91,16 +91,36 @@ internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, Di
         for (int i = 0; i < macro.Inputs.Length; i++)
         {
             var left = new MdlLeftSide($"{instance}.{macro.Inputs[i]}", caller.Left.NameSpan, subscripts, []);
-            copies.Add(Expand(new MdlEquation(caller.Record, left, MdlEquationKind.Normal, call.Arguments[i]), copies, depth + 1));
+            copies.Add(Expand(new MdlEquation(WithoutUnits(caller.Record), left, MdlEquationKind.Normal, call.Arguments[i]), copies, depth + 1));
         }
         foreach (var own in macro.Body)
         {
             var left = own.Left with { Name = $"{instance}.{own.Left.Name}", Subscripts = own.Left.Subscripts.IsEmpty ? subscripts : own.Left.Subscripts };
             var right = own.Right is null ? null : MdlRewrite.Map(own.Right, node => Localise(node, instance, locals, subscripts));
-            copies.Add(Expand(own with { Left = left, Right = right }, copies, depth + 1));
+            var record = NamesAnInput(own.Record.Units, macro) ? own.Record with { Units = "" } : own.Record;
+            copies.Add(Expand(own with { Record = record, Left = left, Right = right }, copies, depth + 1));
         }
         return new MdlReference($"{instance}.{macro.Name}", subscripts, call.NameSpan, call.Span);
     }
+
+    /// <summary>
+    /// Whether a macro variable's units are written in terms of the macro's inputs (<c>~ input ~</c>, <c>~ input/time ~</c>):
+    /// Vensim's way of saying "the units of that argument", which differ from call to call. Such a copy declares no units;
+    /// the checker infers them from the arguments of each call.
+    /// </summary>
+    private static bool NamesAnInput(string units, MdlMacro macro)
+    {
+        // Multi-word names join with underscores (Identifier.Canonical), so the words are what the operators separate.
+        string written = Identifier.Canonical(units.Split('[')[0].Trim());
+        var words = written.Split(['*', '/', '^', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('_')).ToHashSet();
+        return macro.Inputs.Any(input => words.Contains(Identifier.Canonical(input)));
+    }
+
+    /// <summary>
+    /// The caller's record for a variable made from part of its equation (a macro's argument, a SAMPLE IF TRUE inside an
+    /// expression): the same place in the file, but not the caller's units or range, which describe the whole equation.
+    /// </summary>
+    private static MdlRecord WithoutUnits(MdlRecord record) => record with { Units = "", Comment = "" };
 
     /// <summary>Inside a copy: the macro's own names become the copy's; <c>name$</c> is the enclosing model's <c>name</c>.</summary>
     private static MdlExpr? Localise(MdlExpr node, string instance, HashSet<string> locals, ImmutableArray<MdlSubscript> subscripts)
