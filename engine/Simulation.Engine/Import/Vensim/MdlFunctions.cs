@@ -26,7 +26,6 @@ internal sealed class MdlFunctions
         ["shift_if_true"] = "a conveyor-like shift",
         ["sinteg"] = "a stock with special integration",
         ["sample_if_true"] = "where it is neither an equation nor part of one",
-        ["random_pink_noise"] = "pink noise",
     };
 
     public MdlFunctions()
@@ -83,6 +82,7 @@ internal sealed class MdlFunctions
         foreach (var (vensim, count) in new[] { ("RANDOM EXPONENTIAL", 4), ("RANDOM GAMMA", 5), ("RANDOM BETA", 6), ("RANDOM WEIBULL", 5),
                      ("RANDOM TRIANGULAR", 5), ("RANDOM POISSON", 5), ("RANDOM BINOMIAL", 6), ("RANDOM NEGATIVE BINOMIAL", 6), ("RANDOM LOOKUP", 5) })
             Add(vensim, count, count + 1, (w, c) => w.Call(vensim.Replace(' ', '_'), c.NameSpan, [.. c.Arguments.Take(count), .. Seed(w, c, count)]));
+        Add("RANDOM PINK NOISE", 3, 4, PinkNoise);
         Add("WITH LOOKUP", 2, 2, (w, c) => w.Model.WriteWithLookup(w, c));
         Add("VECTOR RANK", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_RANK"));
         Add("VECTOR SORT ORDER", 2, 2, (w, c) => AlongLastSubscript(w, c, "VECTOR_SORT_ORDER"));
@@ -263,6 +263,37 @@ internal sealed class MdlFunctions
         writer.Text(", ", at);
         writer.Write(time);
         writer.Text("))", call.Span);
+    }
+
+    /// <summary>
+    /// RANDOM PINK NOISE(mean, sd, correlation time, stream): normal white noise smoothed to first order over the correlation
+    /// time, starting at the mean. The white noise's standard deviation is sd x sqrt((2 - dt / T) x T / dt), which gives the
+    /// smoothed noise the standard deviation sd once steady (Euler: an autoregression with coefficient 1 - dt / T). Written
+    /// <c>SMTH1(mean + NORMAL(0, sd * SQRT((2 - DT / T) * T / DT) [, stream]), T, mean)</c>.
+    /// </summary>
+    private static void PinkNoise(MdlWriter writer, MdlCall call)
+    {
+        MdlExpr Argument(int i) => new MdlParenthesized(call.Arguments[i], call.Arguments[i].Span);
+        var at = call.NameSpan;
+        writer.Text("SMTH1(", at);
+        writer.Write(Argument(0));
+        writer.Text(" + NORMAL(0, ", at);
+        writer.Write(Argument(1));
+        writer.Text(" * SQRT((2 - DT / ", at);
+        writer.Write(Argument(2));
+        writer.Text(") * ", at);
+        writer.Write(Argument(2));
+        writer.Text(" / DT)", at);
+        foreach (var seed in Seed(writer, call, 3))
+        {
+            writer.Text(", ", at);
+            writer.Write(seed);
+        }
+        writer.Text("), ", at);
+        writer.Write(Argument(2));
+        writer.Text(", ", at);
+        writer.Write(Argument(0));
+        writer.Text(")", call.Span);
     }
 
     /// <summary>ELMCOUNT(range): the number of elements, known at import.</summary>

@@ -127,4 +127,35 @@ public class MdlBuiltinTests
         Assert.That(run.Series("material"), Is.EqualTo(run.Series("material of variables")));
         Assert.That(run.Series("material").Take(9), Is.EqualTo(new[] { -1.0, -1, 10, -5, 11, 39, 15, -5, 16 }), "worked out by hand");
     }
+
+    [Test]
+    public void RandomPinkNoise_HasTheMeanDeviationAndCorrelationTimeAsked()
+    {
+        // Steady, the noise is an autoregression x' = (1 - a) x + a w with a = dt / T: mean 10, standard deviation 2 (as
+        // asked) and lag-k autocorrelation (1 - a)^k = 0.875^k. 80,000 steps of correlated values: about 5,300 independent
+        // ones, so the mean is known to 2 / sqrt(5,300) = 0.027 and the deviation to 0.019; allowed 5 standard errors.
+        var run = MdlModels.Run(MdlModels.File("""
+            noise = RANDOM PINK NOISE(10, 2, 2, 0) ~~|
+            seeded = RANDOM PINK NOISE(10, 2, 2, 5) ~~|
+            """, """
+            INITIAL TIME = 0 ~~|
+            FINAL TIME = 20000 ~~|
+            TIME STEP = 0.25 ~~|
+            SAVEPER = TIME STEP ~~|
+            """));
+        var x = run.Series("noise").Skip(100).ToArray();
+        double mean = x.Average(), sd = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / x.Length);
+        double Autocorrelation(int lag) => Enumerable.Range(0, x.Length - lag).Sum(k => (x[k] - mean) * (x[k + lag] - mean)) / (x.Length - lag) / (sd * sd);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Series("noise")[0], Is.EqualTo(10), "it starts at the mean");
+            Assert.That(mean, Is.EqualTo(10).Within(5 * 0.027));
+            Assert.That(sd, Is.EqualTo(2).Within(5 * 0.019));
+            Assert.That(Autocorrelation(1), Is.EqualTo(0.875).Within(0.01));
+            Assert.That(Autocorrelation(8), Is.EqualTo(Math.Pow(0.875, 8)).Within(0.03));
+        });
+        var again = MdlModels.Run(MdlModels.File("seeded = RANDOM PINK NOISE(10, 2, 2, 5) ~~|\nother = RANDOM PINK NOISE(10, 2, 2, 0) ~~|",
+            "INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 0.25 ~~|\nSAVEPER = TIME STEP ~~|"));
+        Assert.That(again.Series("seeded"), Is.EqualTo(run.Series("seeded").Take(41)), "a stream other than 0 draws the same numbers in every run");
+    }
 }
