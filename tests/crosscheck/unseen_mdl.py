@@ -24,12 +24,18 @@ def lookup(points, x):
     return points[-1][1]
 
 
+def put(row, name, elements, values):
+    """An arrayed variable's values, one column per element: name[element]."""
+    for element, value in zip(elements, values):
+        row[f"{name}[{element}]"] = value
+
+
 def write(name, rows):
     """rows: a list of dicts, Time first."""
     path = os.path.join(HERE, name, "output.tab")
     columns = list(rows[0].keys())
     with open(path, "w", newline="") as f:
-        f.write("\t".join(c if c == "Time" else '"' + c + '"' for c in columns) + "\n")
+        f.write("\t".join(c if c == "Time" else '"' + c.replace('"', '""') + '"' for c in columns) + "\n")
         for row in rows:
             f.write("\t".join(repr(float(row[c])) for c in columns) + "\n")
     print(f"{path}: {len(rows)} rows, {len(columns) - 1} columns")
@@ -98,13 +104,8 @@ def elective_waiting():
         pressure = 1 if (not capacity >= smooth) or waiting[0] > 1000 else 0
         if step % round(saveper / dt) == 0:
             row = {"Time": t}
-            for i in range(3):
-                p = f"P{i + 1}"
-                row[f"referrals[{p}]"] = ref[i]
-                row[f"Waiting[{p}]"] = waiting[i]
-                row[f"treated[{p}]"] = treated[i]
-                row[f"expected wait[{p}]"] = wait[i]
-                row[f"over target[{p}]"] = over[i]
+            for name, values in [("referrals", ref), ("Waiting", waiting), ("treated", treated), ("expected wait", wait), ("over target", over)]:
+                put(row, name, ["P1", "P2", "P3"], values)
             row["capacity"] = capacity
             row["smoothed referrals"] = smooth
             row["urgent referrals (3-week pipeline)"] = delayed
@@ -165,7 +166,53 @@ def community_shift():
     write("community_shift", rows)
 
 
+def vaccination_clinic():
+    groups = ["Under 50", "Age 50 to 74", "Age 75 and over"]
+    eligible = [40000, 25000, 9000]
+    uptake = {0: (0.1, 0.2, 0.4), 4: (0.3, 0.5, 0.8), 8: (0.5, 0.7, 0.9), 12: (0.6, 0.75, 0.92)}  # uptake.csv
+    rota = [(0, 12), (3, 15), (6, 10), (9, 14)]  # clinic_data.csv, held backward
+    weight = [1, 2, 4]  # age priority at positions 1, 2, 3
+    dt, final = 0.5, 12
+    vaccinated = [0.0, 0.0, 0.0]
+    capacities = []
+    rows = []
+    for step in range(round(final / dt) + 1):
+        t = step * dt
+        target = [lookup([(w, uptake[w][i]) for w in sorted(uptake)], t) for i in range(3)]
+        still = [max(0, eligible[i] * target[i] - vaccinated[i]) for i in range(3)]
+        demand = [still[i] / 2 for i in range(3)]
+        staff = [v for w, v in rota if w <= t][-1]
+        pulse = 1 if 5 <= t < 10 and (t - 5) % 4 < 1 else 0
+        capacity = staff * 150 * (1 - 0.5 * pulse)
+        capacities.append(capacity)
+        weighted = [demand[i] * weight[i] for i in range(3)]
+        total = sum(weighted)
+        vaccinations = [min(demand[i], capacity * weighted[i] / total) if total > 0 else 0 for i in range(3)]
+        coverage = [vaccinated[i] / eligible[i] for i in range(3)]
+        weeks = math.trunc(t - 0)
+        cycle = math.fmod(weeks - 6, 4)
+        rounded = 5 * math.trunc(coverage[2] * 100 / 5)
+        delayed = capacities[step - 4] if step >= 4 else 0
+        row = {"Time": t}
+        for name, values in [("Vaccinated", vaccinated), ("demand", demand), ("vaccinations", vaccinations), ("coverage", coverage),
+                             ('uptake "target" curve', target)]:
+            put(row, name, groups, values)
+        row["staff on rota"] = staff
+        row["session pattern"] = 1 - 0.5 * pulse
+        row["capacity"] = capacity
+        row["weeks since start"] = weeks
+        row["week of cycle"] = cycle
+        row["rounded coverage"] = rounded
+        row["delayed capacity"] = delayed
+        row["best group coverage"] = max(coverage)
+        row["mean coverage"] = sum(coverage) / 3
+        rows.append(row)
+        vaccinated = [vaccinated[i] + dt * vaccinations[i] for i in range(3)]
+    write("vaccination_clinic", rows)
+
+
 if __name__ == "__main__":
     ageing_ae()
     elective_waiting()
     community_shift()
+    vaccination_clinic()
