@@ -8,19 +8,19 @@ using Simulation.Engine.Runtime;
 namespace Simulation.Tests.Import;
 
 /// <summary>
-/// `sim import` over both corpora: every XMILE and Vensim case that runs, written as our JSON, is valid
+/// `sim import` over both corpora and the Vensim models of tests/crosscheck/mdl: every case that runs, written as our JSON, is valid
 /// against the schema and simulates to exactly the same numbers (bit for bit) as the file it came from.
 /// </summary>
 public class ImportRoundTripTests
 {
     public static IEnumerable<TestCaseData> Cases() =>
-        new[] { "sdxorg", "sdxorg-mdl" }.SelectMany(name =>
+        new[] { "conformance/sdxorg", "conformance/sdxorg-mdl", "crosscheck/mdl" }.SelectMany(name =>
         {
-            string corpus = TestModels.PathOf("tests", "conformance", name);
+            string corpus = TestModels.PathOf(["tests", .. name.Split('/')]);
             var setAside = SetAsideList.ReadFor(corpus);
             return ConformanceCase.Discover(corpus)
                 .Where(c => setAside.Find(c.Name)?.ExpectError is null) // those cannot be imported: the files are incomplete or use what we lack
-                .Select(c => new TestCaseData(c.ModelPath).SetName($"{name}/{c.Name} as JSON"));
+                .Select(c => new TestCaseData(c.ModelPath).SetName($"{name.Replace("conformance/", "")}/{c.Name} as JSON"));
         });
 
     [TestCaseSource(nameof(Cases))]

@@ -4,7 +4,7 @@ using Simulation.Engine.Import.Vensim;
 
 namespace Simulation.Tests.Import.Vensim;
 
-/// <summary>The .mdl reader fuzzed with damaged corpus models: truncated anywhere, characters replaced. Diagnostics, never exceptions.</summary>
+/// <summary>The .mdl reader fuzzed with damaged corpus models and models of tests/crosscheck/mdl: truncated anywhere, characters replaced. Diagnostics, never exceptions.</summary>
 public class MdlRobustnessTests
 {
     private static readonly string[] Files =
@@ -16,9 +16,11 @@ public class MdlRobustnessTests
         "tests/special_characters/test_special_variable_names.mdl",
         "tests/partial_range_definitions/test_partial_range_definitions.mdl",
         "tests/tabbed_arrays/tabbed_arrays.mdl",
+        "../../crosscheck/mdl/vaccination_clinic/vaccination_clinic.mdl", // CRLF, data files, escaped quotes
+        "../../crosscheck/mdl/community_shift/community_shift.mdl", // a macro with a stock, a mapping, TABBED ARRAY
     ];
 
-    private static string PathOf(string file) => TestModels.PathOf("tests", "conformance", "sdxorg-mdl", file);
+    private static string PathOf(string file) => Path.GetFullPath(TestModels.PathOf("tests", "conformance", "sdxorg-mdl", file));
 
     private static void ImportAndCheck(string text, string path)
     {
