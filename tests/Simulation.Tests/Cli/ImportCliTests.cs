@@ -125,7 +125,7 @@ public class VensimCliTests
 
     [TestCase("{UTF-8}\nx = 1 ~~|\ny = x *\n", "bad.mdl(3,1): error SD1301")]
     [TestCase("{UTF-8}\nx = FROB(1) ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n", "bad.mdl(2,5): error SD2002: unknown function 'FROB'")]
-    [TestCase("{UTF-8}\nx = DELAY MATERIAL(1, 2, 3, 4) ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n", "bad.mdl(2,5): error SD1302")]
+    [TestCase("{UTF-8}\nx = SHIFT IF TRUE(1, 2, 3, 4, 5) ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n", "bad.mdl(2,5): error SD1302")]
     [TestCase("{UTF-8}\nx = GET DIRECT DATA('none.csv', ',', 'A', 'B2') ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n", "error SD1303: the data file 'none.csv' does not exist")]
     public void Check_BadMdl_LocatedErrorExitOne(string text, string expected)
     {
