@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates every diagram listed in docs/diagrams.txt with `sim graph --format svg` (built once, then run per line).
+# Regenerates every diagram listed in docs/diagrams.txt with `sim graph --format svg` (built once, then run per line),
+# and every chart listed there with `sim loops ... --output FILE.svg`.
 #   bash docs/make-diagrams.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,5 +10,9 @@ grep -v '^#' docs/diagrams.txt | grep -v '^[[:space:]]*$' | while IFS= read -r l
   file=${line%%:*}
   eval "args=(${line#*:})"
   mkdir -p "$(dirname "$file")"
-  "${sim[@]}" graph "${args[@]}" --format svg --output "$file" --force
+  if [ "${args[0]}" = loops ]; then
+    "${sim[@]}" "${args[@]}" --output "$file" --force
+  else
+    "${sim[@]}" graph "${args[@]}" --format svg --output "$file" --force
+  fi
 done

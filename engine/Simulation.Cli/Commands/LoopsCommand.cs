@@ -4,6 +4,8 @@ using Newtonsoft.Json;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Structure;
 using Simulation.Engine.Structure.Dominance;
+using Simulation.Reporting.Plots;
+using Simulation.Reporting.Report;
 using Spectre.Console.Cli;
 
 namespace Simulation.Cli.Commands;
@@ -35,7 +37,7 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         public bool Dominance { get; init; }
 
         [CommandOption("--output <FILE>")]
-        [Description("Write to this file instead of standard output.")]
+        [Description("Write to this file instead of standard output. With --dominance, a .svg or .png file is a chart of the relative loop scores over time.")]
         public string? Output { get; init; }
 
         [CommandOption("--force")]
@@ -49,6 +51,9 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         if (format is not ("text" or "json" or "csv") || (format == "csv" && !settings.Dominance))
             throw new UsageException($"unknown format '{settings.Format}'", settings.Dominance ? "use text, json or csv" : "use text or json (csv with --dominance)");
         if (settings.Max < 1) throw new UsageException($"--max {settings.Max} is not positive", "give how many loops to list at most");
+        string? image = settings.Output is { } o && Path.GetExtension(o).ToLowerInvariant() is ".svg" or ".png" ? Path.GetExtension(o) : null;
+        if (image is not null && (!settings.Dominance || format != "text"))
+            throw new UsageException($"a {image} file is a chart of loop scores", settings.Dominance ? "leave out --format, or name a .csv, .json or .txt file" : "add --dominance");
         if (settings.Output is not null) OutputFiles.EnsureWritable(settings.Output, settings.Force, settings.Model);
         try
         {
@@ -58,6 +63,12 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
             {
                 var plan = PlanCompiler.Compile(model.Bound, model.Analysis);
                 var result = LoopDominance.Analyse(plan, settings.Max);
+                if (image is not null)
+                {
+                    SlideCharts.Save(DominanceChart(result, model.Document), settings.Output!);
+                    Console.Error.WriteLine($"drew the relative scores of {result.Loops.Length} loops to {settings.Output}");
+                    return ExitCodes.Ok;
+                }
                 text = format switch
                 {
                     "json" => DominanceWriter.Json(result),
@@ -89,6 +100,14 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
             return ExitCodes.ModelErrors;
         }
     }
+
+    /// <summary>Each loop's relative score over time, one line a loop (its number, polarity and path).</summary>
+    private static RunChart DominanceChart(LoopDominanceResult r, Engine.Model.ModelDocument model) =>
+        new("loops", $"{model.Name}: which loop dominates", model.Time.Units, [.. r.Times],
+            r.Loops.Select((l, i) => ($"loop {l.Number}, {l.Polarity}: {string.Join(" → ", l.Variables)}", (string?)null, r.Relative.Select(s => s[i]).ToArray())).ToList())
+        {
+            ValueLabel = "relative loop score (Loops that Matter)",
+        };
 
     private static IEnumerable<string> Names(StructureGraph graph, FeedbackLoop loop) => loop.Nodes.Select(i => graph.Nodes[i].Name);
 

@@ -119,7 +119,7 @@ public static class SlideCharts
             case RunChart r:
                 int k = 0;
                 foreach (var (name, units, values) in r.Lines) Line(plot, r.Times, values, name + Unit(units), Colour(k++));
-                Labels(plot, $"time{Unit(r.TimeUnits)}", string.Join(", ", r.Lines.Select(l => l.Units).Distinct().Where(u => !string.IsNullOrEmpty(u))));
+                Labels(plot, $"time{Unit(r.TimeUnits)}", r.ValueLabel ?? string.Join(", ", r.Lines.Select(l => l.Units).Distinct().Where(u => !string.IsNullOrEmpty(u))));
                 break;
             default:
                 return Finish(plot, AnalysisSlides.Draw(plot, chart) ?? throw new ArgumentException($"no image form for {chart.GetType().Name}"));

@@ -49,7 +49,11 @@ public sealed record FanChart(string Id, string Variable, string Scenario, strin
 
 /// <summary>Variables of one run over time (sim plot --run).</summary>
 public sealed record RunChart(string Id, string Model, string? TimeUnits, double[] Times, IReadOnlyList<(string Name, string? Units, double[] Values)> Lines)
-    : ChartSpec(Id, "run", Model, $"{Model}: {string.Join(", ", Lines.Select(l => l.Name))} over time.");
+    : ChartSpec(Id, "run", Model, $"{Model}: {string.Join(", ", Lines.Select(l => l.Name))} over time.")
+{
+    /// <summary>What the vertical axis shows when the lines have no units of their own (relative loop scores, say).</summary>
+    public string? ValueLabel { get; init; }
+}
 
 /// <summary>What a model says at each time: a middle line and, where known, a band (Low..High; null for a line alone).</summary>
 public sealed record ModelBand(string Name, string Colour, double[] Mid, double[]? Low, double[]? High);

@@ -18,6 +18,24 @@ public class DominanceCliTests
         Assert.That(r.Stdout, Does.Match(@"to 100\s+loop 3 \(balancing\)\n"), "recovery last");
     }
 
+    [TestCase(".svg", "<svg")]
+    [TestCase(".png", "PNG")]
+    public void Sir_OutputAnImage_IsAChartOfTheRelativeScores(string extension, string signature)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"sim-dominance-{Guid.NewGuid():N}{extension}");
+        try
+        {
+            var r = SimProcess.Run("loops", "models/sir.json", "--dominance", "--output", file);
+            Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+            Assert.That(r.Stderr, Does.Contain($"drew the relative scores of 3 loops to {file}"));
+            Assert.That(File.ReadAllText(file)[..200], Does.Contain(signature));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Test]
     public void Sir_CsvAndJson_CarryTheSameScores()
     {
