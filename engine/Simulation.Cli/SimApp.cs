@@ -39,7 +39,7 @@ public static class SimApp
                 .WithExample("graph", "models/hospital-to-community.json", "--format", "svg", "--stocks-and-flows", "--focus", "\"Acute treatment\"", "--depth", "2", "--output", "acute.svg")
                 .WithExample("graph", "models/hospital-to-community.json", "--format", "dot", "--focus", "\"Acute treatment\"", "--depth", "1");
             config.AddCommand<LoopsCommand>("loops")
-                .WithDescription("List the model's feedback loops (elementary cycles) with their polarity: reinforcing, balancing or unknown.")
+                .WithDescription("List the model's feedback loops (elementary cycles) with their polarity: reinforcing, balancing or unknown; with --dominance, which loop dominates when over a run (Loops that Matter scores).")
                 .WithExample("loops", "models/sir.json")
                 .WithExample("loops", "models/teacup.json", "--format", "json")
                 .WithExample("loops", "models/sir.json", "--dominance");

@@ -36,6 +36,10 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         [Description("Run the model and score each loop over the run (Loops that Matter): its score and relative score at the saved times, and which loop dominates when.")]
         public bool Dominance { get; init; }
 
+        [CommandOption("--set <NAME=VALUE>")]
+        [Description("With --dominance: give an input a value for the run (repeatable), as sim run does.")]
+        public string[] Set { get; init; } = [];
+
         [CommandOption("--output <FILE>")]
         [Description("Write to this file instead of standard output. With --dominance, a .svg or .png file is a chart of the relative loop scores over time.")]
         public string? Output { get; init; }
@@ -50,6 +54,7 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         string format = settings.Format.ToLowerInvariant();
         if (format is not ("text" or "json" or "csv") || (format == "csv" && !settings.Dominance))
             throw new UsageException($"unknown format '{settings.Format}'", settings.Dominance ? "use text, json or csv" : "use text or json (csv with --dominance)");
+        if (settings.Set.Length > 0 && !settings.Dominance) throw new UsageException("--set changes the run that --dominance scores", "add --dominance");
         if (settings.Max < 1) throw new UsageException($"--max {settings.Max} is not positive", "give how many loops to list at most");
         string? image = settings.Output is { } o && Path.GetExtension(o).ToLowerInvariant() is ".svg" or ".png" ? Path.GetExtension(o) : null;
         if (image is not null && (!settings.Dominance || format != "text"))
@@ -61,8 +66,9 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
             string text;
             if (settings.Dominance)
             {
-                var plan = PlanCompiler.Compile(model.Bound, model.Analysis);
-                var result = LoopDominance.Analyse(plan, settings.Max);
+                var (parameters, values) = ParameterAssignments.Resolve(model, settings.Set);
+                var plan = PlanCompiler.Compile(model.Bound, model.Analysis, parameters);
+                var result = LoopDominance.Analyse(plan, settings.Max, [.. values]);
                 if (image is not null)
                 {
                     SlideCharts.Save(DominanceChart(result, model.Document), settings.Output!);

@@ -59,6 +59,8 @@ public class DiagramTests
     [TestCase("loops", "models/sir.json", "--format", "csv")]
     [TestCase("loops", "models/sir.json", "--dominance", "--format", "xml")]
     [TestCase("loops", "models/sir.json", "--output", "loops.svg")]
+    [TestCase("loops", "models/sir.json", "--set", "Contact Rate=8")]
+    [TestCase("loops", "models/sir.json", "--dominance", "--set", "Nobody=8")]
     [TestCase("loops", "models/sir.json", "--dominance", "--format", "csv", "--output", "loops.png")]
     public void Graph_And_Loops_UsageErrors_ExitTwo(params string[] args)
     {

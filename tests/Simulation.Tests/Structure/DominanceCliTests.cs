@@ -18,6 +18,18 @@ public class DominanceCliTests
         Assert.That(r.Stdout, Does.Match(@"to 100\s+loop 3 \(balancing\)\n"), "recovery last");
     }
 
+    /// <summary>--set changes the run scored: with Contact Rate 8, R0 = 8 x 0.05 x 5 = 2, and infection's score over recovery's is R0 S/N.</summary>
+    [TestCase(new string[0], 1.5)]
+    [TestCase(new[] { "--set", "Contact Rate=8" }, 2.0)]
+    public void Sir_Set_ScoresTheRunWithThatInput(string[] set, double r0)
+    {
+        var r = SimProcess.Run(["loops", "models/sir.json", "--dominance", "--format", "json", .. set]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        var loops = (JArray)JObject.Parse(r.Stdout)["loops"]!;
+        double ratio = (double)loops[1]["score"]![0]! / -(double)loops[2]["score"]![0]!;
+        Assert.That(ratio, Is.InRange(r0 * 9975 / 10000, r0 * 9990 / 10000), "S/N is just under (10000 - 10)/10000 on day 1");
+    }
+
     [TestCase(".svg", "<svg")]
     [TestCase(".png", "PNG")]
     public void Sir_OutputAnImage_IsAChartOfTheRelativeScores(string extension, string signature)

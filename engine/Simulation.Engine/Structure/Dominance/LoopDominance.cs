@@ -47,13 +47,14 @@ public sealed record LoopDominanceResult(
 /// </summary>
 public static class LoopDominance
 {
-    public static LoopDominanceResult Analyse(EvaluationPlan plan, int cap = 10_000)
+    /// <param name="parameters">The values of the plan's parameters for this run (its defaults when null), as <see cref="Simulator.Run"/> takes them.</param>
+    public static LoopDominanceResult Analyse(EvaluationPlan plan, int cap = 10_000, double[]? parameters = null)
     {
         var graph = ElementGraph.Build(plan.Model);
         var (circuits, capped) = FeedbackLoops.Circuits(graph.Successors(), cap);
         var loops = circuits.Select((c, k) => new DominanceLoop(k + 1, [.. c], Names(graph, c))).ToList();
         var recorder = new StepScores(plan, graph, circuits);
-        var kernel = new ReferenceEvaluator(plan, plan.ParameterDefaults.ToArray(), recorder);
+        var kernel = new ReferenceEvaluator(plan, parameters ?? plan.ParameterDefaults.ToArray(), recorder);
         Integrator.Run(ref kernel, plan.Time, plan.StepCount, 1);
         if (recorder.NonFiniteAt is { } t)
             throw new LoopDominanceException($"the run produced a value that is not a finite number at time {t}; loop scores need a finite run");
