@@ -142,4 +142,27 @@ public class LoopDominanceTests
         Assert.That(r.Periods[0].To, Is.GreaterThan(20));
         Assert.That(r.Periods[^1].Loop, Is.Not.EqualTo(infection), "and not at the end");
     }
+
+    [Test]
+    public void NoLoops_NoneDominates()
+    {
+        var r = Analyse(TestModels.Model("""
+            { "name": "Tank", "kind": "stock", "initial": 0, "inflows": ["Fill"] },
+            { "name": "Fill", "kind": "flow", "equation": "2 + TIME" }
+            """));
+        Assert.That(r.Loops, Is.Empty);
+        Assert.That(r.Periods.Select(p => (p.From, p.To, p.Loop)), Is.EqualTo(new[] { (0.0, 10.0, -1) }));
+        Assert.That(DominanceWriter.Text(r, "days"), Does.Contain("the model has no feedback loops"));
+    }
+
+    [Test]
+    public void ARunThatOverflows_IsRefusedWithTheTime()
+    {
+        var json = TestModels.Model("""
+            { "name": "Stock", "kind": "stock", "initial": 1e300, "inflows": ["Growth"] },
+            { "name": "Growth", "kind": "flow", "equation": "Stock * 1e10" }
+            """);
+        var e = Assert.Throws<LoopDominanceException>(() => Analyse(json));
+        Assert.That(e!.Message, Does.Contain("not a finite number at time"));
+    }
 }
