@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fixed cost F of a shard process (docs/distributed.md, "Cost model"), measured as CPU seconds (user + sys): an
-# empty shard (no runs: start, read, check and compile the experiment, write empty tables) and a one-chunk shard (the
+# empty shard (no runs: start, read, check and compile the experiment, write shard.json) and a one-chunk shard (the
 # same plus generating and JIT-compiling the step code and running one chunk of every scenario), each with every
 # scenario and with the baseline alone, so the cost per scenario shows. Each SIM given is measured in turn, ROUNDS
 # times (default 3), interleaved, and the medians printed, with the load. Run from the repository folder.
