@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Simulation.Engine.Units;
 using Simulation.Engine.Model;
 
@@ -15,6 +16,7 @@ public readonly struct LookupOp : ILookupOp<LookupOp>
     public static double Invoke(LookupTable table, double x) => Read(table, x, table.Interpolation);
 
     /// <summary>The table at x, read with <paramref name="interpolation"/> whatever the table's own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Read(LookupTable table, double x, GraphInterpolation interpolation)
     {
         ReadOnlySpan<double> xs = table.X.AsSpan(), ys = table.Y.AsSpan();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Reflection;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector256<double>;
@@ -8,6 +9,9 @@ namespace Simulation.Engine.Ops;
 // meaning, its vector meaning (by default the scalar one lane by lane) and optionally an inline AVX form. Generic code
 // instantiated over the struct calls them directly, so the generated step code and the interpreters pay no dispatch
 // inside an operation. Each shape below wraps such a struct as an Operation.
+// The vector meanings and the methods the step code calls are compiled optimised at their first call
+// (AggressiveOptimization): a run calls them thousands of times, and a server's first requests would otherwise run
+// them unoptimised until the runtime's tiered compilation catches up.
 
 /// <summary>What every operation struct gives: its description, and optionally its inline AVX form.</summary>
 public interface IOp<TSelf> where TSelf : IOp<TSelf>
@@ -22,6 +26,7 @@ public interface IUnaryOp<TSelf> : IOp<TSelf> where TSelf : IUnaryOp<TSelf>
 {
     static abstract double Invoke(double a);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static virtual V Invoke(V a) => SameLanes.All(a)
         ? Vector256.Create(TSelf.Invoke(a[0]))
         : Vector256.Create(TSelf.Invoke(a[0]), TSelf.Invoke(a[1]), TSelf.Invoke(a[2]), TSelf.Invoke(a[3]));
@@ -31,6 +36,7 @@ public interface IBinaryOp<TSelf> : IOp<TSelf> where TSelf : IBinaryOp<TSelf>
 {
     static abstract double Invoke(double a, double b);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static virtual V Invoke(V a, V b) => SameLanes.All(a, b)
         ? Vector256.Create(TSelf.Invoke(a[0], b[0]))
         : Vector256.Create(TSelf.Invoke(a[0], b[0]), TSelf.Invoke(a[1], b[1]), TSelf.Invoke(a[2], b[2]), TSelf.Invoke(a[3], b[3]));
@@ -40,6 +46,7 @@ public interface ITernaryOp<TSelf> : IOp<TSelf> where TSelf : ITernaryOp<TSelf>
 {
     static abstract double Invoke(double a, double b, double c);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static virtual V Invoke(V a, V b, V c) => SameLanes.All(a, b) && SameLanes.All(c)
         ? Vector256.Create(TSelf.Invoke(a[0], b[0], c[0]))
         : Vector256.Create(TSelf.Invoke(a[0], b[0], c[0]), TSelf.Invoke(a[1], b[1], c[1]), TSelf.Invoke(a[2], b[2], c[2]), TSelf.Invoke(a[3], b[3], c[3]));
@@ -53,6 +60,7 @@ public interface ITimedOp<TSelf> : IOp<TSelf> where TSelf : ITimedOp<TSelf>
 
     static abstract double Invoke(double a, double b, double c, double d, double time, double dt);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static virtual V Invoke(V a, V b, V c, V d, double time, double dt) => SameLanes.All(a, b) && SameLanes.All(c, d)
         ? Vector256.Create(TSelf.Invoke(a[0], b[0], c[0], d[0], time, dt))
         : Vector256.Create(TSelf.Invoke(a[0], b[0], c[0], d[0], time, dt), TSelf.Invoke(a[1], b[1], c[1], d[1], time, dt),
@@ -64,6 +72,7 @@ public interface ILookupOp<TSelf> : IOp<TSelf> where TSelf : ILookupOp<TSelf>
 {
     static abstract double Invoke(LookupTable table, double x);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static virtual V Invoke(V x, LookupTable table) => SameLanes.All(x)
         ? Vector256.Create(TSelf.Invoke(table, x[0]))
         : Vector256.Create(TSelf.Invoke(table, x[0]), TSelf.Invoke(table, x[1]), TSelf.Invoke(table, x[2]), TSelf.Invoke(table, x[3]));
@@ -77,26 +86,33 @@ public interface ILookupOp<TSelf> : IOp<TSelf> where TSelf : ILookupOp<TSelf>
 /// </summary>
 internal static class SameLanes
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool All(V a)
     {
         var bits = a.AsUInt64();
         return Vector256.EqualsAll(bits, Vector256.Create(bits.ToScalar()));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool All(V a, V b) => All(a) && All(b);
 }
 
 /// <summary>The methods the generated step code calls: each forwards to its operation struct, so the JIT compiles it for that struct alone.</summary>
 public static class StepCodeCalls
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Unary<T>(V a) where T : IUnaryOp<T> => T.Invoke(a);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Binary<T>(V a, V b) where T : IBinaryOp<T> => T.Invoke(a, b);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Ternary<T>(V a, V b, V c) where T : ITernaryOp<T> => T.Invoke(a, b, c);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Timed<T>(V a, V b, V c, V d, double time, double dt) where T : ITimedOp<T> => T.Invoke(a, b, c, d, time, dt);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Lookup<T>(V x, LookupTable table) where T : ILookupOp<T> => T.Invoke(x, table);
 
     internal static MethodInfo For(string shape, Type op) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Simulation.Engine.Model;
 
 namespace Simulation.Engine.Runtime;
@@ -14,6 +15,7 @@ namespace Simulation.Engine.Runtime;
 /// </summary>
 public static class Integrator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TKernel>(ref TKernel kernel, TimeSettings time, int steps, int saveEvery) where TKernel : IStateKernel
     {
         double start = time.Start, dt = time.Dt;

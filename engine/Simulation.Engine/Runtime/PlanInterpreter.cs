@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Ops;
@@ -11,6 +12,7 @@ namespace Simulation.Engine.Runtime;
 public static class PlanInterpreter
 {
     /// <param name="state">The run's step, random stream and pipeline buffers; needed only by plans that draw random numbers or have DELAYs.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Execute(ImmutableArray<Instruction> code, double[] s, EvaluationPlan plan, ReadOnlySpan<double> parameters, RunState? state = null)
     {
         double dt = plan.Dt;

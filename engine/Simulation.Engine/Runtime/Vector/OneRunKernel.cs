@@ -10,6 +10,7 @@ namespace Simulation.Engine.Runtime.Vector;
 /// from the second evaluation on. The check for NaN and infinity sums the rows the step code stores, the stocks and the
 /// delay outputs (<see cref="FiniteRows"/>, as the batch engine does); the first sum that is not finite stops the run,
 /// which the caller then runs on the batch engine for the reference's report. Run it with <see cref="Run"/>.
+/// Its per-step methods are compiled optimised at first call (AggressiveOptimization), as the step code is.
 /// </summary>
 public unsafe struct OneRunKernel : IStateKernel
 {
@@ -61,6 +62,7 @@ public unsafe struct OneRunKernel : IStateKernel
     }
 
     /// <summary>The first evaluation runs on the interpreter, which stores every element for the first check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EvaluateRates(double time)
     {
         _slots[EvaluationPlan.TimeSlot] = time;
@@ -68,11 +70,13 @@ public unsafe struct OneRunKernel : IStateKernel
         else PlanInterpreter.Execute(_plan.Rates, _slots, _plan, _work.Parameters, _state);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Capture()
     {
         if (_plan.Capture.Length > 0) PlanInterpreter.Execute(_plan.Capture, _slots, _plan, _work.Parameters, _state);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Commit()
     {
         if (_plan.Commit.Length > 0) PlanInterpreter.Execute(_plan.Commit, _slots, _plan, _work.Parameters, _state);
@@ -100,6 +104,7 @@ public unsafe struct OneRunKernel : IStateKernel
     public void FinishStages(double h) => StageArithmetic.FromSaved(Stocks, _work.Saved, h, _work.Slope);
 
     /// <summary>Clamping could hide -infinity: the stocks are summed before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ClampNonNegative()
     {
         var stocks = Stocks;
@@ -110,6 +115,7 @@ public unsafe struct OneRunKernel : IStateKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Record(int step, double time)
     {
         if (_nextRecord >= _recordSteps.Length || _recordSteps[_nextRecord] != step) return;
@@ -125,6 +131,7 @@ public unsafe struct OneRunKernel : IStateKernel
     /// and net rates are summed at the last step only (<see cref="OneRunProgram.ChecksStateAtEnd"/>). A sum that is not
     /// finite stops the run.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CheckFinite(double time)
     {
         var rows = _program.Finite;
@@ -138,6 +145,7 @@ public unsafe struct OneRunKernel : IStateKernel
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly double Sum(RowRange[] ranges)
     {
         double* slots = Slots;
