@@ -23,7 +23,8 @@ public static class WarmUpRequests
     /// <summary>Sends the requests to the app listening at <paramref name="url"/>; returns how many it sent.</summary>
     public static async Task<int> SendAsync(string url, CancellationToken cancellation)
     {
-        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        // No proxy: the requests go straight to this process, whatever http_proxy says.
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         string body = await BaselineRequest(client, cancellation);
         var clock = Stopwatch.StartNew();
         long compiled = JitInfo.GetCompiledMethodCount();
