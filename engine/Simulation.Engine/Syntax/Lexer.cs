@@ -94,26 +94,38 @@ public sealed class Lexer
 
     private Token LexNumber()
     {
-        int start = _pos;
-        while (_pos < _text.Length && char.IsAsciiDigit(_text[_pos])) _pos++;
-        if (Peek() == '.')
+        var token = Number(_text, _pos);
+        _pos = token.Span.End;
+        return token;
+    }
+
+    /// <summary>
+    /// The number literal at <paramref name="start"/>, as both dialects write them: digits, an optional fraction
+    /// (<c>.5</c>, <c>2.</c>) and an optional exponent (<c>1e-3</c>); <c>2e</c> is the number 2 followed by a name.
+    /// A literal too large for a double is read as infinity, which the parsers report where it stands.
+    /// </summary>
+    internal static Token Number(string text, int start)
+    {
+        int pos = start;
+        while (pos < text.Length && char.IsAsciiDigit(text[pos])) pos++;
+        if (pos < text.Length && text[pos] == '.')
         {
-            _pos++;
-            while (_pos < _text.Length && char.IsAsciiDigit(_text[_pos])) _pos++;
+            pos++;
+            while (pos < text.Length && char.IsAsciiDigit(text[pos])) pos++;
         }
-        if (Peek() is 'e' or 'E')
+        if (pos < text.Length && text[pos] is 'e' or 'E')
         {
-            int save = _pos;
-            _pos++;
-            if (Peek() is '+' or '-') _pos++;
-            if (char.IsAsciiDigit(Peek()))
-                while (_pos < _text.Length && char.IsAsciiDigit(_text[_pos])) _pos++;
-            else
-                _pos = save; // "2e" is the number 2 followed by a name
+            int digits = pos + 1;
+            if (digits < text.Length && text[digits] is '+' or '-') digits++;
+            if (digits < text.Length && char.IsAsciiDigit(text[digits]))
+            {
+                pos = digits;
+                while (pos < text.Length && char.IsAsciiDigit(text[pos])) pos++;
+            }
         }
-        string raw = _text[start.._pos];
+        string raw = text[start..pos];
         double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return new Token(TokenKind.Number, raw, TextSpan.FromBounds(start, _pos), value);
+        return new Token(TokenKind.Number, raw, TextSpan.FromBounds(start, pos), value);
     }
 
     /// <summary><c>&lt;&lt;units&gt;&gt;</c>: never valid otherwise (two comparisons in a row), so it cannot change an equation's meaning.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Import.Vensim;
 
@@ -10,45 +10,54 @@ namespace Simulation.Engine.Import.Vensim;
 /// any character. A single quote at the start of a token opens a string (GET functions' file names).
 /// Keywords sit between colons (<c>:AND:</c>, <c>:EXCEPT:</c>, <c>:HOLD BACKWARD:</c>); a colon that
 /// does not open a known keyword is a colon (a subscript range <c>Dim: a, b</c>). Comments in braces
-/// (which may nest) are skipped.
+/// (which may nest) are skipped. The tokens are the engine's (<see cref="Token"/>): <c>:AND:</c>, <c>:OR:</c> and
+/// <c>:NOT:</c> are <see cref="TokenKind.And"/>, <see cref="TokenKind.Or"/> and <see cref="TokenKind.Not"/>, a quoted
+/// name is a <see cref="TokenKind.QuotedName"/>, numbers are read by <see cref="Lexer.Number"/>.
 /// </summary>
 internal sealed class MdlLexer
 {
-    /// <summary>Every keyword written between colons, upper case, words single-spaced.</summary>
-    private static readonly HashSet<string> Keywords =
-    [
-        "AND", "OR", "NOT", "NA", "EXCEPT", "INTERPOLATE", "RAW", "HOLD BACKWARD", "LOOK FORWARD",
-        "THE CONDITION", "IMPLIES", "TEST INPUT", "MACRO", "END OF MACRO", "INCLUDE", "SUPPLEMENTARY",
-    ];
+    /// <summary>Every keyword written between colons, upper case, words single-spaced: the operators, and the others.</summary>
+    private static readonly Dictionary<string, TokenKind> Keywords = new[]
+        {
+            "NA", "EXCEPT", "INTERPOLATE", "RAW", "HOLD BACKWARD", "LOOK FORWARD",
+            "THE CONDITION", "IMPLIES", "TEST INPUT", "MACRO", "END OF MACRO", "INCLUDE", "SUPPLEMENTARY",
+        }.ToDictionary(k => k, _ => TokenKind.Keyword);
+
+    static MdlLexer()
+    {
+        Keywords["AND"] = TokenKind.And;
+        Keywords["OR"] = TokenKind.Or;
+        Keywords["NOT"] = TokenKind.Not;
+    }
 
     private readonly string _text;
     private int _pos;
 
     private MdlLexer(string text) => _text = text;
 
-    public static List<MdlToken> Tokenize(string text)
+    public static List<Token> Tokenize(string text)
     {
         var lexer = new MdlLexer(text);
-        var tokens = new List<MdlToken>();
+        var tokens = new List<Token>();
         while (true)
         {
             int before = lexer._pos;
             var token = lexer.Next();
-            if (lexer._pos == before && token.Kind != MdlTokenKind.End)
+            if (lexer._pos == before && token.Kind != TokenKind.End)
             {
                 // Never stand still: a character no rule takes is a bad token of its own.
-                token = new MdlToken(MdlTokenKind.Bad, text[before].ToString(), new TextSpan(before, 1));
+                token = new Token(TokenKind.Bad, text[before].ToString(), new TextSpan(before, 1));
                 lexer._pos = before + 1;
             }
             tokens.Add(token);
-            if (token.Kind == MdlTokenKind.End) return tokens;
+            if (token.Kind == TokenKind.End) return tokens;
         }
     }
 
-    private MdlToken Next()
+    private Token Next()
     {
         SkipBlanks();
-        if (_pos >= _text.Length) return new MdlToken(MdlTokenKind.End, "", new TextSpan(_text.Length, 0));
+        if (_pos >= _text.Length) return new Token(TokenKind.End, "", new TextSpan(_text.Length, 0));
         int start = _pos;
         char c = _text[_pos];
         if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Peek(1)))) return Number();
@@ -57,42 +66,42 @@ internal sealed class MdlLexer
         if (c == '\'') return String();
         if (c == ':' && Keyword() is { } keyword) return keyword;
         _pos++;
-        MdlTokenKind kind;
+        TokenKind kind;
         switch (c)
         {
-            case '+': kind = MdlTokenKind.Plus; break;
+            case '+': kind = TokenKind.Plus; break;
             case '-':
-                kind = Peek(0) == '>' ? Take(MdlTokenKind.Arrow) : MdlTokenKind.Minus;
+                kind = Peek(0) == '>' ? Take(TokenKind.Arrow) : TokenKind.Minus;
                 break;
-            case '*': kind = MdlTokenKind.Star; break;
-            case '/': kind = MdlTokenKind.Slash; break;
-            case '^': kind = MdlTokenKind.Caret; break;
-            case '(': kind = MdlTokenKind.LeftParen; break;
-            case ')': kind = MdlTokenKind.RightParen; break;
-            case '[': kind = MdlTokenKind.LeftBracket; break;
-            case ']': kind = MdlTokenKind.RightBracket; break;
-            case ',': kind = MdlTokenKind.Comma; break;
-            case ';': kind = MdlTokenKind.Semicolon; break;
-            case '!': kind = MdlTokenKind.Bang; break;
-            case ':': kind = Peek(0) == '=' ? Take(MdlTokenKind.ColonEqual) : MdlTokenKind.Colon; break;
-            case '=': kind = Peek(0) == '=' ? Take(MdlTokenKind.DoubleEqual) : MdlTokenKind.Equal; break;
+            case '*': kind = TokenKind.Star; break;
+            case '/': kind = TokenKind.Slash; break;
+            case '^': kind = TokenKind.Caret; break;
+            case '(': kind = TokenKind.LeftParen; break;
+            case ')': kind = TokenKind.RightParen; break;
+            case '[': kind = TokenKind.LeftBracket; break;
+            case ']': kind = TokenKind.RightBracket; break;
+            case ',': kind = TokenKind.Comma; break;
+            case ';': kind = TokenKind.Semicolon; break;
+            case '!': kind = TokenKind.Bang; break;
+            case ':': kind = Peek(0) == '=' ? Take(TokenKind.ColonEqual) : TokenKind.Colon; break;
+            case '=': kind = Peek(0) == '=' ? Take(TokenKind.DoubleEqual) : TokenKind.Equal; break;
             case '<':
                 if (Peek(0) == '-' && Peek(1) == '>')
                 {
                     _pos += 2;
-                    kind = MdlTokenKind.Equivalence;
+                    kind = TokenKind.Equivalence;
                 }
-                else if (Peek(0) == '=') kind = Take(MdlTokenKind.LessEqual);
-                else if (Peek(0) == '>') kind = Take(MdlTokenKind.NotEqual);
-                else kind = MdlTokenKind.Less;
+                else if (Peek(0) == '=') kind = Take(TokenKind.LessEqual);
+                else if (Peek(0) == '>') kind = Take(TokenKind.NotEqual);
+                else kind = TokenKind.Less;
                 break;
-            case '>': kind = Peek(0) == '=' ? Take(MdlTokenKind.GreaterEqual) : MdlTokenKind.Greater; break;
-            default: kind = MdlTokenKind.Bad; break;
+            case '>': kind = Peek(0) == '=' ? Take(TokenKind.GreaterEqual) : TokenKind.Greater; break;
+            default: kind = TokenKind.Bad; break;
         }
-        return new MdlToken(kind, _text[start.._pos], TextSpan.FromBounds(start, _pos));
+        return new Token(kind, _text[start.._pos], TextSpan.FromBounds(start, _pos));
     }
 
-    private MdlTokenKind Take(MdlTokenKind kind)
+    private TokenKind Take(TokenKind kind)
     {
         _pos++;
         return kind;
@@ -100,30 +109,15 @@ internal sealed class MdlLexer
 
     private char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
 
-    private MdlToken Number()
+    private Token Number()
     {
-        int start = _pos;
-        while (char.IsAsciiDigit(Peek(0))) _pos++;
-        if (Peek(0) == '.')
-        {
-            _pos++;
-            while (char.IsAsciiDigit(Peek(0))) _pos++;
-        }
-        if (Peek(0) is 'e' or 'E')
-        {
-            int save = _pos++;
-            if (Peek(0) is '+' or '-') _pos++;
-            if (char.IsAsciiDigit(Peek(0)))
-                while (char.IsAsciiDigit(Peek(0))) _pos++;
-            else _pos = save;
-        }
-        string raw = _text[start.._pos];
-        double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return new MdlToken(MdlTokenKind.Number, raw, TextSpan.FromBounds(start, _pos), value);
+        var token = Lexer.Number(_text, _pos);
+        _pos = token.Span.End;
+        return token;
     }
 
     /// <summary>A name of one or more words; spaces, tabs and underscores between words are one space.</summary>
-    private MdlToken Name()
+    private Token Name()
     {
         int start = _pos;
         var sb = new StringBuilder();
@@ -149,10 +143,10 @@ internal sealed class MdlLexer
             sb.Append(' ');
         }
         _pos = end;
-        return new MdlToken(MdlTokenKind.Name, sb.ToString(), TextSpan.FromBounds(start, end));
+        return new Token(TokenKind.Name, sb.ToString(), TextSpan.FromBounds(start, end));
     }
 
-    private MdlToken QuotedName()
+    private Token QuotedName()
     {
         int start = _pos++;
         var sb = new StringBuilder();
@@ -161,34 +155,34 @@ internal sealed class MdlLexer
             if (_text[_pos] == '\\' && _pos + 1 < _text.Length && _text[_pos + 1] is '"' or '\\') _pos++;
             sb.Append(_text[_pos++]);
         }
-        if (_pos >= _text.Length) return new MdlToken(MdlTokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
+        if (_pos >= _text.Length) return new Token(TokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
         _pos++;
-        return new MdlToken(MdlTokenKind.Name, sb.ToString().Trim(), TextSpan.FromBounds(start, _pos), Quoted: true);
+        return new Token(TokenKind.QuotedName, sb.ToString().Trim(), TextSpan.FromBounds(start, _pos));
     }
 
-    private MdlToken String()
+    private Token String()
     {
         int start = _pos++;
         int close = _text.IndexOf('\'', _pos);
         if (close < 0)
         {
             _pos = _text.Length;
-            return new MdlToken(MdlTokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
+            return new Token(TokenKind.Bad, _text[start..], TextSpan.FromBounds(start, _pos));
         }
         _pos = close + 1;
-        return new MdlToken(MdlTokenKind.String, _text[(start + 1)..close], TextSpan.FromBounds(start, _pos));
+        return new Token(TokenKind.String, _text[(start + 1)..close], TextSpan.FromBounds(start, _pos));
     }
 
     /// <summary>A keyword between colons, or null (then the colon is a colon).</summary>
-    private MdlToken? Keyword()
+    private Token? Keyword()
     {
         int close = _text.IndexOf(':', _pos + 1);
         if (close < 0 || close - _pos > 40) return null;
         string inside = string.Join(' ', _text[(_pos + 1)..close].Split([' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
-        if (!Keywords.Contains(inside)) return null;
+        if (!Keywords.TryGetValue(inside, out var kind)) return null;
         int start = _pos;
         _pos = close + 1;
-        return new MdlToken(MdlTokenKind.Keyword, inside, TextSpan.FromBounds(start, _pos));
+        return new Token(kind, inside, TextSpan.FromBounds(start, _pos));
     }
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c > 127 || c == '_';

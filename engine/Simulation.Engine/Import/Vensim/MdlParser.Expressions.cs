@@ -24,7 +24,7 @@ internal sealed partial class MdlParser
     private MdlExpr Or()
     {
         var left = And();
-        while (Current.IsKeyword("OR"))
+        while (Current.Kind == TokenKind.Or)
         {
             Advance();
             var right = And();
@@ -36,7 +36,7 @@ internal sealed partial class MdlParser
     private MdlExpr And()
     {
         var left = Not();
-        while (Current.IsKeyword("AND"))
+        while (Current.Kind == TokenKind.And)
         {
             Advance();
             var right = Not();
@@ -47,7 +47,7 @@ internal sealed partial class MdlParser
 
     private MdlExpr Not()
     {
-        if (!Current.IsKeyword("NOT")) return Comparison();
+        if (Current.Kind != TokenKind.Not) return Comparison();
         var not = Advance();
         var operand = Nested(Not);
         return new MdlUnary(UnaryOperator.Not, operand, not.Span.Union(operand.Span));
@@ -65,23 +65,23 @@ internal sealed partial class MdlParser
         return left;
     }
 
-    private static BinaryOperator? ComparisonOperator(MdlTokenKind kind) => kind switch
+    private static BinaryOperator? ComparisonOperator(TokenKind kind) => kind switch
     {
-        MdlTokenKind.Equal => BinaryOperator.Equal,
-        MdlTokenKind.NotEqual => BinaryOperator.NotEqual,
-        MdlTokenKind.Less => BinaryOperator.Less,
-        MdlTokenKind.LessEqual => BinaryOperator.LessEqual,
-        MdlTokenKind.Greater => BinaryOperator.Greater,
-        MdlTokenKind.GreaterEqual => BinaryOperator.GreaterEqual,
+        TokenKind.Equal => BinaryOperator.Equal,
+        TokenKind.NotEqual => BinaryOperator.NotEqual,
+        TokenKind.Less => BinaryOperator.Less,
+        TokenKind.LessEqual => BinaryOperator.LessEqual,
+        TokenKind.Greater => BinaryOperator.Greater,
+        TokenKind.GreaterEqual => BinaryOperator.GreaterEqual,
         _ => null,
     };
 
     private MdlExpr Additive()
     {
         var left = Multiplicative();
-        while (Current.Kind is MdlTokenKind.Plus or MdlTokenKind.Minus)
+        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
-            var op = Advance().Kind == MdlTokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
+            var op = Advance().Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
             var right = Multiplicative();
             left = new MdlBinary(op, left, right, left.Span.Union(right.Span));
         }
@@ -91,9 +91,9 @@ internal sealed partial class MdlParser
     private MdlExpr Multiplicative()
     {
         var left = Unary();
-        while (Current.Kind is MdlTokenKind.Star or MdlTokenKind.Slash)
+        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
         {
-            var op = Advance().Kind == MdlTokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide;
+            var op = Advance().Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide;
             var right = Unary();
             left = new MdlBinary(op, left, right, left.Span.Union(right.Span));
         }
@@ -102,17 +102,17 @@ internal sealed partial class MdlParser
 
     private MdlExpr Unary()
     {
-        if (Current.Kind is not (MdlTokenKind.Minus or MdlTokenKind.Plus)) return Power();
+        if (Current.Kind is not (TokenKind.Minus or TokenKind.Plus)) return Power();
         var sign = Advance();
         var operand = Nested(Unary);
-        var op = sign.Kind == MdlTokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Plus;
+        var op = sign.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Plus;
         return new MdlUnary(op, operand, sign.Span.Union(operand.Span));
     }
 
     private MdlExpr Power()
     {
         var left = Primary();
-        if (Current.Kind != MdlTokenKind.Caret) return left;
+        if (Current.Kind != TokenKind.Caret) return left;
         Advance();
         var right = Nested(Unary); // right-associative, and 2^-1
         return new MdlBinary(BinaryOperator.Power, left, right, left.Span.Union(right.Span));
@@ -137,25 +137,25 @@ internal sealed partial class MdlParser
         var token = Current;
         switch (token.Kind)
         {
-            case MdlTokenKind.Number:
+            case TokenKind.Number:
                 Advance();
                 if (!double.IsFinite(token.Number))
                     throw new MdlSyntaxException($"the number {token.Text} is too large to represent", token.Span, "numbers must be within about ±1.8e308");
                 return new MdlNumber(token.Number, token.Span);
-            case MdlTokenKind.String:
+            case TokenKind.String:
                 Advance();
                 return new MdlString(token.Text, token.Span);
-            case MdlTokenKind.Keyword when token.Text == "NA":
+            case TokenKind.Keyword when token.Text == "NA":
                 Advance();
                 return new MdlNa(token.Span);
-            case MdlTokenKind.Name:
+            case TokenKind.Name or TokenKind.QuotedName:
                 return NameOrCall();
-            case MdlTokenKind.LeftParen:
+            case TokenKind.LeftParen:
             {
                 Advance();
                 if (LooksLikeLookupLiteral()) return LookupLiteralAfterParen(token);
                 var inner = Expression();
-                var close = Expect(MdlTokenKind.RightParen, "')'");
+                var close = Expect(TokenKind.RightParen, "')'");
                 return new MdlParenthesized(inner, token.Span.Union(close.Span));
             }
             default:
@@ -166,18 +166,18 @@ internal sealed partial class MdlParser
     private MdlExpr NameOrCall()
     {
         var name = Advance();
-        var subscripts = Current.Kind == MdlTokenKind.LeftBracket ? Subscripts() : ImmutableArray<MdlSubscript>.Empty;
+        var subscripts = Current.Kind == TokenKind.LeftBracket ? Subscripts() : ImmutableArray<MdlSubscript>.Empty;
         int end = subscripts.IsEmpty ? name.Span.End : _tokens[_pos - 1].Span.End;
-        if (Current.Kind != MdlTokenKind.LeftParen)
+        if (Current.Kind != TokenKind.LeftParen)
             return new MdlReference(name.Text, subscripts, name.Span, TextSpan.FromBounds(name.Span.Start, end));
         var open = Advance();
         var args = ImmutableArray.CreateBuilder<MdlExpr>();
-        if (Current.Kind != MdlTokenKind.RightParen)
+        if (Current.Kind != TokenKind.RightParen)
         {
             do args.Add(Argument());
-            while (Accept(MdlTokenKind.Comma));
+            while (Accept(TokenKind.Comma));
         }
-        var close = Expect(MdlTokenKind.RightParen, "',' or ')' in the argument list");
+        var close = Expect(TokenKind.RightParen, "',' or ')' in the argument list");
         _ = open;
         return new MdlCall(name.Text, subscripts, args.ToImmutable(), name.Span, name.Span.Union(close.Span));
     }
@@ -185,7 +185,7 @@ internal sealed partial class MdlParser
     /// <summary>An argument: an expression, or a lookup table written in place (WITH LOOKUP's second argument).</summary>
     private MdlExpr Argument()
     {
-        if (Current.Kind == MdlTokenKind.LeftParen)
+        if (Current.Kind == TokenKind.LeftParen)
         {
             int save = _pos;
             var open = Advance();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Simulation.Engine.Diagnostics;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Import.Vensim;
 
@@ -10,18 +11,18 @@ internal sealed partial class MdlParser
     /// <summary>After '(': whether a table of points follows (<c>[(0,0)-(1,1)], (0,1)...</c> or <c>(0,1), ...</c>).</summary>
     private bool LooksLikeLookupLiteral()
     {
-        if (Current.Kind == MdlTokenKind.LeftBracket) return PeekAt(1).Kind == MdlTokenKind.LeftParen;
-        if (Current.Kind != MdlTokenKind.LeftParen) return false;
+        if (Current.Kind == TokenKind.LeftBracket) return PeekAt(1).Kind == TokenKind.LeftParen;
+        if (Current.Kind != TokenKind.LeftParen) return false;
         int i = 1;
-        while (PeekAt(i).Kind is MdlTokenKind.Minus or MdlTokenKind.Plus) i++;
-        return PeekAt(i).Kind == MdlTokenKind.Number && PeekAt(i + 1).Kind == MdlTokenKind.Comma;
+        while (PeekAt(i).Kind is TokenKind.Minus or TokenKind.Plus) i++;
+        return PeekAt(i).Kind == TokenKind.Number && PeekAt(i + 1).Kind == TokenKind.Comma;
     }
 
     /// <summary>A table of points in an argument; the opening '(' is read, the closing one is read here.</summary>
-    private MdlLookupLiteral LookupLiteralAfterParen(MdlToken open)
+    private MdlLookupLiteral LookupLiteralAfterParen(Token open)
     {
         var (x, y) = Points();
-        var close = Expect(MdlTokenKind.RightParen, "')' closing the lookup table");
+        var close = Expect(TokenKind.RightParen, "')' closing the lookup table");
         return new MdlLookupLiteral(x, y, open.Span.Union(close.Span));
     }
 
@@ -29,17 +30,17 @@ internal sealed partial class MdlParser
     /// The body of a lookup definition <c>name( ... )</c>, before its closing parenthesis: points with an
     /// optional range, a GET ... LOOKUPS call, or Vensim's flat form <c>x1, ..., xn, y1, ..., yn</c>.
     /// </summary>
-    private MdlExpr LookupBody(MdlToken open)
+    private MdlExpr LookupBody(Token open)
     {
-        if (Current.Kind is MdlTokenKind.LeftBracket or MdlTokenKind.LeftParen)
+        if (Current.Kind is TokenKind.LeftBracket or TokenKind.LeftParen)
         {
             var (x, y) = Points();
             return new MdlLookupLiteral(x, y, open.Span.Union(_tokens[Math.Max(0, _pos - 1)].Span));
         }
-        if (Current.Kind == MdlTokenKind.Name) return Expression();
+        if (Current.IsName) return Expression();
         var values = new List<double>();
         do values.Add(SignedNumber() ?? throw Unexpected("a number"));
-        while (Accept(MdlTokenKind.Comma));
+        while (Accept(TokenKind.Comma));
         if (values.Count % 2 != 0)
             throw new MdlSyntaxException($"a lookup written as a flat list needs as many y values as x values, but it has {values.Count} numbers",
                 open.Span, "write the x values, then the y values: name(x1, x2, y1, y2)");
@@ -50,39 +51,39 @@ internal sealed partial class MdlParser
     /// <summary><c>[(xmin,ymin)-(xmax,ymax), (x,y)...], (x1,y1), (x2,y2)...</c>: the range (for the graph editor only) is skipped.</summary>
     private (ImmutableArray<double> X, ImmutableArray<double> Y) Points()
     {
-        if (Accept(MdlTokenKind.LeftBracket))
+        if (Accept(TokenKind.LeftBracket))
         {
             int depth = 1;
             while (depth > 0)
             {
-                if (Current.Kind == MdlTokenKind.End) throw Unexpected("']' closing the lookup's range");
-                if (Current.Kind == MdlTokenKind.LeftBracket) depth++;
-                else if (Current.Kind == MdlTokenKind.RightBracket) depth--;
+                if (Current.Kind == TokenKind.End) throw Unexpected("']' closing the lookup's range");
+                if (Current.Kind == TokenKind.LeftBracket) depth++;
+                else if (Current.Kind == TokenKind.RightBracket) depth--;
                 Advance();
             }
-            if (Current.Kind == MdlTokenKind.RightParen) return ([], []);
-            Expect(MdlTokenKind.Comma, "',' after the lookup's range");
+            if (Current.Kind == TokenKind.RightParen) return ([], []);
+            Expect(TokenKind.Comma, "',' after the lookup's range");
         }
         var x = ImmutableArray.CreateBuilder<double>();
         var y = ImmutableArray.CreateBuilder<double>();
         do
         {
-            Expect(MdlTokenKind.LeftParen, "'(' opening a point (x, y)");
+            Expect(TokenKind.LeftParen, "'(' opening a point (x, y)");
             x.Add(SignedNumber() ?? throw Unexpected("the x value of a point"));
-            Expect(MdlTokenKind.Comma, "',' between x and y");
+            Expect(TokenKind.Comma, "',' between x and y");
             y.Add(SignedNumber() ?? throw Unexpected("the y value of a point"));
-            Expect(MdlTokenKind.RightParen, "')' closing the point");
-        } while (Accept(MdlTokenKind.Comma));
+            Expect(TokenKind.RightParen, "')' closing the point");
+        } while (Accept(TokenKind.Comma));
         return (x.ToImmutable(), y.ToImmutable());
     }
 
     /// <summary><c>Dim: a, (b1-b3), c -&gt; Target, (Other: x, y, z)</c>, or <c>Dim: GET XLS SUBSCRIPT(...)</c>.</summary>
     private MdlDefinition RangeDefinition(MdlRecord record, string name)
     {
-        Expect(MdlTokenKind.Colon, "':'");
+        Expect(TokenKind.Colon, "':'");
         MdlCall? fromFile = null;
         var elements = ImmutableArray.CreateBuilder<string>();
-        if (Current.Kind == MdlTokenKind.Name && PeekAt(1).Kind == MdlTokenKind.LeftParen)
+        if (Current.IsName && PeekAt(1).Kind == TokenKind.LeftParen)
         {
             fromFile = Expression() as MdlCall ?? throw Unexpected("a GET ... SUBSCRIPT call");
         }
@@ -90,15 +91,15 @@ internal sealed partial class MdlParser
         {
             do
             {
-                if (Current.Kind == MdlTokenKind.LeftParen) elements.AddRange(NumberedElements());
-                else elements.Add(Expect(MdlTokenKind.Name, "an element name").Text);
-            } while (Accept(MdlTokenKind.Comma));
+                if (Current.Kind == TokenKind.LeftParen) elements.AddRange(NumberedElements());
+                else elements.Add(ExpectName("an element name").Text);
+            } while (Accept(TokenKind.Comma));
         }
         var mappings = ImmutableArray.CreateBuilder<MdlMapping>();
-        if (Accept(MdlTokenKind.Arrow))
+        if (Accept(TokenKind.Arrow))
         {
             do mappings.Add(Mapping());
-            while (Accept(MdlTokenKind.Comma));
+            while (Accept(TokenKind.Comma));
         }
         ExpectEnd();
         return new MdlRangeDefinition(record, name, elements.ToImmutable(), mappings.ToImmutable()) { FromFile = fromFile };
@@ -106,13 +107,13 @@ internal sealed partial class MdlParser
 
     private MdlMapping Mapping()
     {
-        if (!Accept(MdlTokenKind.LeftParen)) return new MdlMapping(Expect(MdlTokenKind.Name, "the range this one maps to").Text, null);
-        string target = Expect(MdlTokenKind.Name, "the range this one maps to").Text;
-        Expect(MdlTokenKind.Colon, "':' after the target range");
+        if (!Accept(TokenKind.LeftParen)) return new MdlMapping(ExpectName("the range this one maps to").Text, null);
+        string target = ExpectName("the range this one maps to").Text;
+        Expect(TokenKind.Colon, "':' after the target range");
         var elements = ImmutableArray.CreateBuilder<string>();
-        do elements.Add(Expect(MdlTokenKind.Name, "an element (or subrange) of the target range").Text);
-        while (Accept(MdlTokenKind.Comma));
-        Expect(MdlTokenKind.RightParen, "')' closing the mapping");
+        do elements.Add(ExpectName("an element (or subrange) of the target range").Text);
+        while (Accept(TokenKind.Comma));
+        Expect(TokenKind.RightParen, "')' closing the mapping");
         return new MdlMapping(target, elements.ToImmutable());
     }
 
@@ -120,10 +121,10 @@ internal sealed partial class MdlParser
     private IEnumerable<string> NumberedElements()
     {
         var open = Advance();
-        var first = Expect(MdlTokenKind.Name, "the first element, e.g. A1");
-        Expect(MdlTokenKind.Minus, "'-' between the first and last element");
-        var last = Expect(MdlTokenKind.Name, "the last element, e.g. A10");
-        var close = Expect(MdlTokenKind.RightParen, "')'");
+        var first = ExpectName("the first element, e.g. A1");
+        Expect(TokenKind.Minus, "'-' between the first and last element");
+        var last = ExpectName("the last element, e.g. A10");
+        var close = Expect(TokenKind.RightParen, "')'");
         var span = open.Span.Union(close.Span);
         var (prefix, from, width) = SplitNumber(first.Text);
         var (lastPrefix, to, _) = SplitNumber(last.Text);

@@ -15,11 +15,11 @@ namespace Simulation.Engine.Import.Vensim;
 internal sealed partial class MdlParser
 {
     private const int MaxDepth = 200;
-    private readonly List<MdlToken> _tokens;
+    private readonly List<Token> _tokens;
     private int _pos;
     private int _depth;
 
-    private MdlParser(List<MdlToken> tokens) => _tokens = tokens;
+    private MdlParser(List<Token> tokens) => _tokens = tokens;
 
     public static MdlDefinition? Parse(MdlRecord record, DiagnosticBag diagnostics)
     {
@@ -35,58 +35,60 @@ internal sealed partial class MdlParser
         }
     }
 
-    private MdlToken Current => _tokens[_pos];
+    private Token Current => _tokens[_pos];
 
-    private MdlToken PeekAt(int ahead) => _tokens[Math.Min(_pos + ahead, _tokens.Count - 1)];
+    private Token PeekAt(int ahead) => _tokens[Math.Min(_pos + ahead, _tokens.Count - 1)];
 
-    private MdlToken Advance()
+    private Token Advance()
     {
         var t = Current;
         if (_pos < _tokens.Count - 1) _pos++;
         return t;
     }
 
-    private bool Accept(MdlTokenKind kind)
+    private bool Accept(TokenKind kind)
     {
         if (Current.Kind != kind) return false;
         Advance();
         return true;
     }
 
-    private MdlToken Expect(MdlTokenKind kind, string what) => Current.Kind == kind ? Advance() : throw Unexpected(what);
+    private Token Expect(TokenKind kind, string what) => Current.Kind == kind ? Advance() : throw Unexpected(what);
+
+    private Token ExpectName(string what) => Current.IsName ? Advance() : throw Unexpected(what);
 
     private MdlSyntaxException Unexpected(string expected)
     {
         var t = Current;
         string found = t.Kind switch
         {
-            MdlTokenKind.End => "the end of the equation",
-            MdlTokenKind.Bad when t.Text.StartsWith('"') => "a quoted name that is never closed",
-            MdlTokenKind.Bad when t.Text.StartsWith('\'') => "a string that is never closed",
+            TokenKind.End => "the end of the equation",
+            TokenKind.Bad when t.Text.StartsWith('"') => "a quoted name that is never closed",
+            TokenKind.Bad when t.Text.StartsWith('\'') => "a string that is never closed",
             _ => $"'{t.Text}'",
         };
-        var span = t.Kind == MdlTokenKind.End ? new TextSpan(Math.Max(0, t.Span.Start - 1), 1) : t.Span;
+        var span = t.Kind == TokenKind.End ? new TextSpan(Math.Max(0, t.Span.Start - 1), 1) : t.Span;
         return new MdlSyntaxException($"expected {expected} but found {found}", span,
-            t.Kind == MdlTokenKind.Bad && !t.Text.StartsWith('"') && !t.Text.StartsWith('\'') ? "this character is not part of Vensim's equation language" : null);
+            t.Kind == TokenKind.Bad && !t.Text.StartsWith('"') && !t.Text.StartsWith('\'') ? "this character is not part of Vensim's equation language" : null);
     }
 
     private MdlDefinition MacroHeader(MdlRecord record)
     {
-        var name = Expect(MdlTokenKind.Name, "the macro's name");
+        var name = ExpectName("the macro's name");
         var inputs = ImmutableArray.CreateBuilder<string>();
         var outputs = ImmutableArray.CreateBuilder<string>();
-        if (Accept(MdlTokenKind.LeftParen))
+        if (Accept(TokenKind.LeftParen))
         {
             var target = inputs;
-            while (Current.Kind != MdlTokenKind.RightParen)
+            while (Current.Kind != TokenKind.RightParen)
             {
-                if (Accept(MdlTokenKind.Colon))
+                if (Accept(TokenKind.Colon))
                 {
                     target = outputs;
                     continue;
                 }
-                target.Add(Expect(MdlTokenKind.Name, "a parameter name").Text);
-                if (Current.Kind != MdlTokenKind.RightParen && Current.Kind != MdlTokenKind.Colon) Expect(MdlTokenKind.Comma, "',' between parameters");
+                target.Add(ExpectName("a parameter name").Text);
+                if (Current.Kind != TokenKind.RightParen && Current.Kind != TokenKind.Colon) Expect(TokenKind.Comma, "',' between parameters");
             }
             Advance();
         }
@@ -95,49 +97,49 @@ internal sealed partial class MdlParser
 
     private MdlDefinition Definition(MdlRecord record)
     {
-        var name = Expect(MdlTokenKind.Name, "the name of the variable or subscript range this record defines");
-        if (Current.Kind == MdlTokenKind.Colon) return RangeDefinition(record, name.Text);
-        if (Accept(MdlTokenKind.Equivalence))
+        var name = ExpectName("the name of the variable or subscript range this record defines");
+        if (Current.Kind == TokenKind.Colon) return RangeDefinition(record, name.Text);
+        if (Accept(TokenKind.Equivalence))
         {
-            var other = Expect(MdlTokenKind.Name, "the subscript range this one is another name for");
+            var other = ExpectName("the subscript range this one is another name for");
             ExpectEnd();
             return new MdlEquivalence(record, name.Text, other.Text);
         }
-        var subscripts = Current.Kind == MdlTokenKind.LeftBracket ? Subscripts() : ImmutableArray<MdlSubscript>.Empty;
+        var subscripts = Current.Kind == TokenKind.LeftBracket ? Subscripts() : ImmutableArray<MdlSubscript>.Empty;
         var except = ImmutableArray.CreateBuilder<ImmutableArray<MdlSubscript>>();
-        if (Current.IsKeyword("EXCEPT"))
+        if (Current is { Kind: TokenKind.Keyword, Text: "EXCEPT" })
         {
             Advance();
             do except.Add(Subscripts());
-            while (Accept(MdlTokenKind.Comma));
+            while (Accept(TokenKind.Comma));
         }
         var left = new MdlLeftSide(name.Text, name.Span, subscripts, except.ToImmutable());
         string? mode = null;
-        if (Current.Kind == MdlTokenKind.Keyword && Current.Text is "INTERPOLATE" or "RAW" or "HOLD BACKWARD" or "LOOK FORWARD")
+        if (Current.Kind == TokenKind.Keyword && Current.Text is "INTERPOLATE" or "RAW" or "HOLD BACKWARD" or "LOOK FORWARD")
             mode = Advance().Text;
-        if (Current.Kind == MdlTokenKind.Keyword && Current.Text is "THE CONDITION" or "TEST INPUT")
+        if (Current.Kind == TokenKind.Keyword && Current.Text is "THE CONDITION" or "TEST INPUT")
             return new MdlRealityCheck(record, name.Text);
         switch (Current.Kind)
         {
-            case MdlTokenKind.End:
+            case TokenKind.End:
                 return new MdlEquation(record, left, MdlEquationKind.DataWithoutBody, null) { DataMode = mode };
-            case MdlTokenKind.LeftParen:
+            case TokenKind.LeftParen:
             {
                 var open = Advance();
                 var body = LookupBody(open);
-                Expect(MdlTokenKind.RightParen, "')' closing the lookup");
+                Expect(TokenKind.RightParen, "')' closing the lookup");
                 ExpectEnd();
                 return new MdlEquation(record, left, MdlEquationKind.Lookup, body);
             }
-            case MdlTokenKind.Equal or MdlTokenKind.DoubleEqual or MdlTokenKind.ColonEqual:
+            case TokenKind.Equal or TokenKind.DoubleEqual or TokenKind.ColonEqual:
             {
                 var kind = Advance().Kind switch
                 {
-                    MdlTokenKind.Equal => MdlEquationKind.Normal,
-                    MdlTokenKind.DoubleEqual => MdlEquationKind.Unchangeable,
+                    TokenKind.Equal => MdlEquationKind.Normal,
+                    TokenKind.DoubleEqual => MdlEquationKind.Unchangeable,
                     _ => MdlEquationKind.Data,
                 };
-                if (Current.Kind == MdlTokenKind.End)
+                if (Current.Kind == TokenKind.End)
                     throw new MdlSyntaxException("the equation is empty", new TextSpan(Math.Max(0, Current.Span.Start - 1), 1), "write an expression after '='");
                 if ((TabbedArray() ?? NumberList()) is { } rows)
                     return new MdlEquation(record, left, kind, null) { Numbers = rows, DataMode = mode };
@@ -152,22 +154,22 @@ internal sealed partial class MdlParser
 
     private void ExpectEnd()
     {
-        if (Current.Kind != MdlTokenKind.End) throw Unexpected("an operator or the end of the equation");
+        if (Current.Kind != TokenKind.End) throw Unexpected("an operator or the end of the equation");
     }
 
     /// <summary><c>[a, Dim!, b]</c>.</summary>
     private ImmutableArray<MdlSubscript> Subscripts()
     {
-        var open = Expect(MdlTokenKind.LeftBracket, "'['");
+        var open = Expect(TokenKind.LeftBracket, "'['");
         var result = ImmutableArray.CreateBuilder<MdlSubscript>();
         do
         {
-            var name = Expect(MdlTokenKind.Name, "an element or a subscript range");
-            bool bang = Accept(MdlTokenKind.Bang);
+            var name = ExpectName("an element or a subscript range");
+            bool bang = Accept(TokenKind.Bang);
             result.Add(new MdlSubscript(name.Text, bang, bang ? TextSpan.FromBounds(name.Span.Start, name.Span.End + 1) : name.Span));
-        } while (Accept(MdlTokenKind.Comma));
-        if (Current.Kind != MdlTokenKind.RightBracket)
-            throw Current.Kind == MdlTokenKind.End
+        } while (Accept(TokenKind.Comma));
+        if (Current.Kind != TokenKind.RightBracket)
+            throw Current.Kind == TokenKind.End
                 ? new MdlSyntaxException("'[' is never closed", open.Span, "add ']'")
                 : Unexpected("',' or ']'");
         Advance();
@@ -190,20 +192,20 @@ internal sealed partial class MdlParser
                 return null;
             }
             row.Add(new MdlNumber(value, TextSpan.FromBounds(start, _tokens[_pos - 1].Span.End)));
-            if (Accept(MdlTokenKind.Comma))
+            if (Accept(TokenKind.Comma))
             {
                 separated = true;
                 continue;
             }
-            if (Accept(MdlTokenKind.Semicolon))
+            if (Accept(TokenKind.Semicolon))
             {
                 separated = true;
                 rows.Add(row.ToImmutable());
                 row.Clear();
-                if (Current.Kind == MdlTokenKind.End) break;
+                if (Current.Kind == TokenKind.End) break;
                 continue;
             }
-            if (Current.Kind == MdlTokenKind.End) break;
+            if (Current.Kind == TokenKind.End) break;
             _pos = save;
             return null;
         }
@@ -219,12 +221,12 @@ internal sealed partial class MdlParser
     /// <summary><c>TABBED ARRAY(1 2 3 4 ...)</c>: numbers pasted from a spreadsheet, separated by blanks, in row-major order.</summary>
     private ImmutableArray<ImmutableArray<MdlNumber>>? TabbedArray()
     {
-        if (Current.Kind != MdlTokenKind.Name || !string.Equals(Current.Text, "TABBED ARRAY", StringComparison.OrdinalIgnoreCase) || PeekAt(1).Kind != MdlTokenKind.LeftParen)
+        if (!Current.IsName || !string.Equals(Current.Text, "TABBED ARRAY", StringComparison.OrdinalIgnoreCase) || PeekAt(1).Kind != TokenKind.LeftParen)
             return null;
         Advance();
         Advance();
         var row = ImmutableArray.CreateBuilder<MdlNumber>();
-        while (Current.Kind != MdlTokenKind.RightParen)
+        while (Current.Kind != TokenKind.RightParen)
         {
             int start = Current.Span.Start;
             double value = SignedNumber() ?? throw Unexpected("a number or ')' closing the TABBED ARRAY");
@@ -239,9 +241,9 @@ internal sealed partial class MdlParser
     {
         int save = _pos;
         double sign = 1;
-        while (Current.Kind is MdlTokenKind.Minus or MdlTokenKind.Plus)
-            if (Advance().Kind == MdlTokenKind.Minus) sign = -sign;
-        if (Current.Kind == MdlTokenKind.Number) return sign * Advance().Number;
+        while (Current.Kind is TokenKind.Minus or TokenKind.Plus)
+            if (Advance().Kind == TokenKind.Minus) sign = -sign;
+        if (Current.Kind == TokenKind.Number) return sign * Advance().Number;
         _pos = save;
         return null;
     }
