@@ -20,7 +20,7 @@ public sealed partial class Parser
         {
             var t = Current;
             if (t.Kind == TokenKind.End)
-                throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, "'[' is never closed", open.Span, "add ']'"));
+                throw SyntaxError("'[' is never closed", open.Span, "add ']'");
             if (t.Kind is TokenKind.LeftBracket or TokenKind.LeftParen) depth++;
             else if (t.Kind is TokenKind.RightParen) depth--;
             else if (t.Kind == TokenKind.RightBracket)
@@ -43,8 +43,8 @@ public sealed partial class Parser
         foreach (var (start, end) in pieces)
         {
             if (start == end)
-                throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, "an empty subscript", _tokens[Math.Min(start, _tokens.Count - 1)].Span,
-                    "write an element or dimension name between the commas"));
+                throw SyntaxError("an empty subscript", _tokens[Math.Min(start, _tokens.Count - 1)].Span,
+                    "write an element or dimension name between the commas");
             var span = TextSpan.FromBounds(_tokens[start].Span.Start, _tokens[end - 1].Span.End);
             string raw = _text[span.Start..span.End].Trim();
             if (_tokens[start].Kind == TokenKind.Star)
@@ -53,16 +53,16 @@ public sealed partial class Parser
                 if (end - start == 3 && _tokens[start + 1].Text == ":" && _tokens[start + 2].Kind is TokenKind.Name or TokenKind.QuotedName)
                     subrange = _tokens[start + 2].Text;
                 else if (end - start != 1)
-                    throw new ParseException(new ParseError(DiagnosticCodes.SyntaxError, $"'{raw}' is not a subscript", span,
-                        "use * for a whole dimension or *:Subrange for part of one"));
+                    throw SyntaxError($"'{raw}' is not a subscript", span,
+                        "use * for a whole dimension or *:Subrange for part of one");
                 subscripts.Add(new Subscript(raw, null, true, span) { WildcardSubrange = subrange });
                 continue;
             }
-            var sub = new Parser(_text, _tokens, start, end) { _depth = _depth };
+            var sub = new Parser(_text, _tokens, start, end, Depth);
             Expr? expression = null;
             try
             {
-                var e = sub.ParseExpression();
+                var e = sub.Expression();
                 if (sub._pos == end) expression = e;
             }
             catch (ParseException)

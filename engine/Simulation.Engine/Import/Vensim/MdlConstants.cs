@@ -20,7 +20,7 @@ internal sealed class MdlConstants(Dictionary<string, MdlVariable> variables)
     public double? Value(string canonical) => Computed(canonical);
 
     /// <summary>A constant expression's value, or null; with <paramref name="atStart"/>, also Time and the test inputs at the initial time.</summary>
-    public double? Evaluate(MdlExpr expr, bool atStart = false)
+    public double? Evaluate(Expr expr, bool atStart = false)
     {
         bool saved = _atStart;
         _atStart = atStart;
@@ -56,20 +56,20 @@ internal sealed class MdlConstants(Dictionary<string, MdlVariable> variables)
         Variables.TryGetValue(Identifier.Canonical(name), out var v) && v.Equations.Count == 1 && v.Equations[0].Left.Subscripts.IsEmpty
         && MdlVariable.IsNumber(v.Equations[0].Right);
 
-    private double? Compute(MdlExpr expr)
+    private double? Compute(Expr expr)
     {
         var clock = _atStart ? Clock : null;
         switch (expr)
         {
-            case MdlNumber n:
+            case NumberExpr n:
                 return n.Value;
             case MdlParenthesized p:
                 return Compute(p.Inner);
-            case MdlUnary { Operator: UnaryOperator.Negate } u:
+            case UnaryExpr { Operator: UnaryOperator.Negate } u:
                 return -Compute(u.Operand);
-            case MdlUnary { Operator: UnaryOperator.Plus } u:
+            case UnaryExpr { Operator: UnaryOperator.Plus } u:
                 return Compute(u.Operand);
-            case MdlBinary b when Compute(b.Left) is double l && Compute(b.Right) is double r:
+            case BinaryExpr b when Compute(b.Left) is double l && Compute(b.Right) is double r:
                 return b.Operator switch
                 {
                     BinaryOperator.Add => l + r,

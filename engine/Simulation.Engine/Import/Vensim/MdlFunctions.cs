@@ -108,7 +108,7 @@ internal sealed class MdlFunctions
     /// <paramref name="fieldLast"/>, a last subscript that is an element stands for its whole range: ALLOCATE AVAILABLE's
     /// profiles are written with the first field, <c>pp[D, ptype]</c>, and mean all of them.
     /// </summary>
-    private static MdlExpr Along(MdlWriter writer, MdlExpr argument, int count, bool fieldLast = false)
+    private static Expr Along(MdlWriter writer, Expr argument, int count, bool fieldLast = false)
     {
         if (argument is not MdlReference r || r.Subscripts.Length < count) return argument;
         var subscripts = r.Subscripts;
@@ -175,11 +175,11 @@ internal sealed class MdlFunctions
     {
         var model = writer.Model;
         var orderArgument = call.Arguments[3];
-        MdlExpr order = orderArgument;
+        Expr order = orderArgument;
         if (model.Constants?.Evaluate(orderArgument, atStart: true) is double value && value == Math.Floor(value) && value >= 1 && value <= 1000)
         {
             int n = (int)value;
-            string? why = orderArgument is MdlNumber || (orderArgument is MdlReference { Subscripts.IsEmpty: true } r && model.Constants.IsLiteral(r.Name))
+            string? why = orderArgument is NumberExpr || (orderArgument is MdlReference { Subscripts.IsEmpty: true } r && model.Constants.IsLiteral(r.Name))
                 ? null
                 : $"the order of {call.Name.ToUpperInvariant()} is read once, at the initial time: {n}";
             if (lowers && model.Constants.Evaluate(call.Arguments[1], atStart: true) is double delay && model.Constants.Clock is { } clock)
@@ -194,12 +194,12 @@ internal sealed class MdlFunctions
             if (why is not null)
             {
                 model.Warn(DiagnosticCodes.VensimConstructIgnored, why, writer.Source, orderArgument.Span, writer.Variable);
-                order = new MdlNumber(n, orderArgument.Span);
+                order = new NumberExpr(n, orderArgument.Span);
             }
         }
         // Vensim's DELAY N uses the delay time of the step before (its output is fixed within a step); SMOOTH N the current one.
         var time = call.Arguments[1];
-        MdlExpr delayTime = lowers && model.Constants?.Evaluate(time) is null ? new MdlCall("PREVIOUS", [], [time], time.Span, time.Span) : time;
+        Expr delayTime = lowers && model.Constants?.Evaluate(time) is null ? new MdlCall("PREVIOUS", [], [time], time.Span, time.Span) : time;
         writer.Call(name, call.NameSpan, [call.Arguments[0], delayTime, call.Arguments[2], order]);
     }
 
@@ -273,7 +273,7 @@ internal sealed class MdlFunctions
     /// </summary>
     private static void PinkNoise(MdlWriter writer, MdlCall call)
     {
-        MdlExpr Argument(int i) => new MdlParenthesized(call.Arguments[i], call.Arguments[i].Span);
+        Expr Argument(int i) => new MdlParenthesized(call.Arguments[i], call.Arguments[i].Span);
         var at = call.NameSpan;
         writer.Text("SMTH1(", at);
         writer.Write(Argument(0));
@@ -313,14 +313,14 @@ internal sealed class MdlFunctions
     /// common one, seeded by NOISE SEED: ours is the run's stream, sim run --seed); the number, when the import can
     /// compute it; otherwise the argument as written, which the binder reports unless it is a number.
     /// </summary>
-    private static MdlExpr[] Seed(MdlWriter writer, MdlCall call, int index)
+    private static Expr[] Seed(MdlWriter writer, MdlCall call, int index)
     {
         if (call.Arguments.Length <= index) return [];
         var argument = call.Arguments[index];
         return writer.Model.Constants?.Evaluate(argument) switch
         {
             0 => [],
-            double value => [new MdlNumber(value, argument.Span)],
+            double value => [new NumberExpr(value, argument.Span)],
             null => [argument],
         };
     }

@@ -29,7 +29,7 @@ internal enum MdlGetKind
 /// </summary>
 internal sealed class MdlGet(MdlDataFiles files, MdlModelContext model)
 {
-    public static MdlGetKind? KindOf(MdlExpr? expr)
+    public static MdlGetKind? KindOf(Expr? expr)
     {
         if (expr is not MdlCall call) return null;
         string canonical = Identifier.Canonical(call.Name);

@@ -62,7 +62,7 @@ internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, Di
         return count == 1 ? baseName : $"{baseName} {count}";
     }
 
-    private MdlExpr? Instantiate(MdlEquation caller, MdlCall call, MdlMacro macro, List<MdlEquation> copies, int depth)
+    private Expr? Instantiate(MdlEquation caller, MdlCall call, MdlMacro macro, List<MdlEquation> copies, int depth)
     {
         var source = caller.Record.Equation;
         if (depth >= MaxDepth)
@@ -123,7 +123,7 @@ internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, Di
     private static MdlRecord WithoutUnits(MdlRecord record) => record with { Units = "", Comment = "" };
 
     /// <summary>Inside a copy: the macro's own names become the copy's; <c>name$</c> is the enclosing model's <c>name</c>.</summary>
-    private static MdlExpr? Localise(MdlExpr node, string instance, HashSet<string> locals, ImmutableArray<MdlSubscript> subscripts)
+    private static Expr? Localise(Expr node, string instance, HashSet<string> locals, ImmutableArray<MdlSubscript> subscripts)
     {
         switch (node)
         {
@@ -143,7 +143,7 @@ internal sealed class MdlMacros(IReadOnlyDictionary<string, MdlMacro> macros, Di
 internal static class MdlRewrite
 {
     /// <summary>The expression with each node replaced where <paramref name="replace"/> returns one (its children are then not visited).</summary>
-    public static MdlExpr Map(MdlExpr expr, Func<MdlExpr, MdlExpr?> replace)
+    public static Expr Map(Expr expr, Func<Expr, Expr?> replace)
     {
         if (replace(expr) is { } replaced) return replaced;
         switch (expr)
@@ -153,12 +153,12 @@ internal static class MdlRewrite
                 var args = c.Arguments.Select(a => Map(a, replace)).ToImmutableArray();
                 return args.SequenceEqual(c.Arguments) ? c : c with { Arguments = args };
             }
-            case MdlUnary u:
+            case UnaryExpr u:
             {
                 var operand = Map(u.Operand, replace);
                 return ReferenceEquals(operand, u.Operand) ? u : u with { Operand = operand };
             }
-            case MdlBinary b:
+            case BinaryExpr b:
             {
                 var left = Map(b.Left, replace);
                 var right = Map(b.Right, replace);
@@ -175,9 +175,9 @@ internal static class MdlRewrite
     }
 
     /// <summary>Every node of an expression, parents before children (a stack, not nested iterators: equations can be long).</summary>
-    public static IEnumerable<MdlExpr> Nodes(MdlExpr expr)
+    public static IEnumerable<Expr> Nodes(Expr expr)
     {
-        var pending = new Stack<MdlExpr>();
+        var pending = new Stack<Expr>();
         pending.Push(expr);
         while (pending.Count > 0)
         {
@@ -188,10 +188,10 @@ internal static class MdlRewrite
                 case MdlCall c:
                     for (int i = c.Arguments.Length - 1; i >= 0; i--) pending.Push(c.Arguments[i]);
                     break;
-                case MdlUnary u:
+                case UnaryExpr u:
                     pending.Push(u.Operand);
                     break;
-                case MdlBinary b:
+                case BinaryExpr b:
                     pending.Push(b.Right);
                     pending.Push(b.Left);
                     break;

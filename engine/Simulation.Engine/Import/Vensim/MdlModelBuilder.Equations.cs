@@ -11,7 +11,7 @@ internal sealed partial class MdlModelBuilder
     /// <summary>An equation or graph for all elements, or entries for some.</summary>
     private sealed record Lowered(EquationSource? Equation, GraphDefinition? Graph, ImmutableArray<ElementDefinition> Elements);
 
-    private Lowered Equations(MdlVariable variable, Func<MdlEquation, MdlExpr?> select)
+    private Lowered Equations(MdlVariable variable, Func<MdlEquation, Expr?> select)
     {
         var shape = variable.Shape!;
         var first = variable.Equations[0];
@@ -55,7 +55,7 @@ internal sealed partial class MdlModelBuilder
     }
 
     /// <summary><c>x[D1, D2] = 1, 2; 3, 4;</c>: one constant per element, in row-major order of the left-hand side.</summary>
-    private IEnumerable<ElementDefinition> NumberCells(MdlVariable variable, MdlEquation e, ImmutableArray<ImmutableArray<MdlNumber>> rows)
+    private IEnumerable<ElementDefinition> NumberCells(MdlVariable variable, MdlEquation e, ImmutableArray<ImmutableArray<NumberExpr>> rows)
     {
         var numbers = rows.SelectMany(r => r).ToList();
         var cells = variable.Shape!.Cells(e, _ranges).ToList();
@@ -75,7 +75,7 @@ internal sealed partial class MdlModelBuilder
     }
 
     /// <summary>An equation written in our language; <c>WITH LOOKUP(input, table)</c> as the whole equation is the input with the table as its graph.</summary>
-    private (EquationSource? Equation, GraphDefinition? Graph) Write(MdlVariable variable, MdlEquation e, MdlExpr? expr, MdlElementBinding? binding)
+    private (EquationSource? Equation, GraphDefinition? Graph) Write(MdlVariable variable, MdlEquation e, Expr? expr, MdlElementBinding? binding)
     {
         if (expr is null)
         {
@@ -111,7 +111,7 @@ internal sealed partial class MdlModelBuilder
     /// in a mapping (Vensim matches it through the mapping, which may differ from the element names), or
     /// uses a subrange as a value (Vensim's value is the position in the main range).
     /// </summary>
-    private bool NeedsBinding(MdlExpr? expr)
+    private bool NeedsBinding(Expr? expr)
     {
         if (expr is null) return false;
         foreach (var node in MdlRewrite.Nodes(expr))

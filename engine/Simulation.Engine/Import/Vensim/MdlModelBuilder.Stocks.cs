@@ -34,15 +34,15 @@ internal sealed partial class MdlModelBuilder
     }
 
     /// <summary>Splits a rate into signed terms; false when a term is not a plain reference.</summary>
-    private static bool Terms(MdlExpr expr, bool positive, List<(MdlReference, bool)> terms)
+    private static bool Terms(Expr expr, bool positive, List<(MdlReference, bool)> terms)
     {
         switch (expr)
         {
-            case MdlBinary { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b:
+            case BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b:
                 return Terms(b.Left, positive, terms) && Terms(b.Right, b.Operator == BinaryOperator.Add ? positive : !positive, terms);
-            case MdlUnary { Operator: UnaryOperator.Negate } u:
+            case UnaryExpr { Operator: UnaryOperator.Negate } u:
                 return Terms(u.Operand, !positive, terms);
-            case MdlUnary { Operator: UnaryOperator.Plus } u:
+            case UnaryExpr { Operator: UnaryOperator.Plus } u:
                 return Terms(u.Operand, positive, terms);
             case MdlParenthesized p:
                 return Terms(p.Inner, positive, terms);

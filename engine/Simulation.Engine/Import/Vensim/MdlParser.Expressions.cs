@@ -4,144 +4,18 @@ using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Import.Vensim;
 
-/// <summary>Vensim's expression grammar, loosest level first (the precedence is described on <see cref="MdlParser"/>).</summary>
+/// <summary>Vensim's primaries: numbers, strings, <c>:NA:</c>, names, calls, parentheses and lookup tables written in place.</summary>
 internal sealed partial class MdlParser
 {
-    private MdlExpr Expression()
-    {
-        if (++_depth > MaxDepth)
-            throw new MdlSyntaxException($"the equation is nested more than {MaxDepth} levels deep", Current.Span, "split it into intermediate variables");
-        try
-        {
-            return Or();
-        }
-        finally
-        {
-            _depth--;
-        }
-    }
-
-    private MdlExpr Or()
-    {
-        var left = And();
-        while (Current.Kind == TokenKind.Or)
-        {
-            Advance();
-            var right = And();
-            left = new MdlBinary(BinaryOperator.Or, left, right, left.Span.Union(right.Span));
-        }
-        return left;
-    }
-
-    private MdlExpr And()
-    {
-        var left = Not();
-        while (Current.Kind == TokenKind.And)
-        {
-            Advance();
-            var right = Not();
-            left = new MdlBinary(BinaryOperator.And, left, right, left.Span.Union(right.Span));
-        }
-        return left;
-    }
-
-    private MdlExpr Not()
-    {
-        if (Current.Kind != TokenKind.Not) return Comparison();
-        var not = Advance();
-        var operand = Nested(Not);
-        return new MdlUnary(UnaryOperator.Not, operand, not.Span.Union(operand.Span));
-    }
-
-    private MdlExpr Comparison()
-    {
-        var left = Additive();
-        while (ComparisonOperator(Current.Kind) is { } op)
-        {
-            Advance();
-            var right = Additive();
-            left = new MdlBinary(op, left, right, left.Span.Union(right.Span));
-        }
-        return left;
-    }
-
-    private static BinaryOperator? ComparisonOperator(TokenKind kind) => kind switch
-    {
-        TokenKind.Equal => BinaryOperator.Equal,
-        TokenKind.NotEqual => BinaryOperator.NotEqual,
-        TokenKind.Less => BinaryOperator.Less,
-        TokenKind.LessEqual => BinaryOperator.LessEqual,
-        TokenKind.Greater => BinaryOperator.Greater,
-        TokenKind.GreaterEqual => BinaryOperator.GreaterEqual,
-        _ => null,
-    };
-
-    private MdlExpr Additive()
-    {
-        var left = Multiplicative();
-        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
-        {
-            var op = Advance().Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
-            var right = Multiplicative();
-            left = new MdlBinary(op, left, right, left.Span.Union(right.Span));
-        }
-        return left;
-    }
-
-    private MdlExpr Multiplicative()
-    {
-        var left = Unary();
-        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
-        {
-            var op = Advance().Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide;
-            var right = Unary();
-            left = new MdlBinary(op, left, right, left.Span.Union(right.Span));
-        }
-        return left;
-    }
-
-    private MdlExpr Unary()
-    {
-        if (Current.Kind is not (TokenKind.Minus or TokenKind.Plus)) return Power();
-        var sign = Advance();
-        var operand = Nested(Unary);
-        var op = sign.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Plus;
-        return new MdlUnary(op, operand, sign.Span.Union(operand.Span));
-    }
-
-    private MdlExpr Power()
-    {
-        var left = Primary();
-        if (Current.Kind != TokenKind.Caret) return left;
-        Advance();
-        var right = Nested(Unary); // right-associative, and 2^-1
-        return new MdlBinary(BinaryOperator.Power, left, right, left.Span.Union(right.Span));
-    }
-
-    private MdlExpr Nested(Func<MdlExpr> parse)
-    {
-        if (++_depth > MaxDepth)
-            throw new MdlSyntaxException($"the equation is nested more than {MaxDepth} levels deep", Current.Span, "split it into intermediate variables");
-        try
-        {
-            return parse();
-        }
-        finally
-        {
-            _depth--;
-        }
-    }
-
-    private MdlExpr Primary()
+    private protected override Expr Primary()
     {
         var token = Current;
         switch (token.Kind)
         {
             case TokenKind.Number:
                 Advance();
-                if (!double.IsFinite(token.Number))
-                    throw new MdlSyntaxException($"the number {token.Text} is too large to represent", token.Span, "numbers must be within about ±1.8e308");
-                return new MdlNumber(token.Number, token.Span);
+                if (!double.IsFinite(token.Number)) throw NumberTooLarge(token);
+                return new NumberExpr(token.Number, token.Span);
             case TokenKind.String:
                 Advance();
                 return new MdlString(token.Text, token.Span);
@@ -163,7 +37,7 @@ internal sealed partial class MdlParser
         }
     }
 
-    private MdlExpr NameOrCall()
+    private Expr NameOrCall()
     {
         var name = Advance();
         var subscripts = Current.Kind == TokenKind.LeftBracket ? Subscripts() : ImmutableArray<MdlSubscript>.Empty;
@@ -171,7 +45,7 @@ internal sealed partial class MdlParser
         if (Current.Kind != TokenKind.LeftParen)
             return new MdlReference(name.Text, subscripts, name.Span, TextSpan.FromBounds(name.Span.Start, end));
         var open = Advance();
-        var args = ImmutableArray.CreateBuilder<MdlExpr>();
+        var args = ImmutableArray.CreateBuilder<Expr>();
         if (Current.Kind != TokenKind.RightParen)
         {
             do args.Add(Argument());
@@ -183,7 +57,7 @@ internal sealed partial class MdlParser
     }
 
     /// <summary>An argument: an expression, or a lookup table written in place (WITH LOOKUP's second argument).</summary>
-    private MdlExpr Argument()
+    private Expr Argument()
     {
         if (Current.Kind == TokenKind.LeftParen)
         {

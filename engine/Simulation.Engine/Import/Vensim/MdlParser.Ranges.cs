@@ -30,7 +30,7 @@ internal sealed partial class MdlParser
     /// The body of a lookup definition <c>name( ... )</c>, before its closing parenthesis: points with an
     /// optional range, a GET ... LOOKUPS call, or Vensim's flat form <c>x1, ..., xn, y1, ..., yn</c>.
     /// </summary>
-    private MdlExpr LookupBody(Token open)
+    private Expr LookupBody(Token open)
     {
         if (Current.Kind is TokenKind.LeftBracket or TokenKind.LeftParen)
         {
@@ -42,7 +42,7 @@ internal sealed partial class MdlParser
         do values.Add(SignedNumber() ?? throw Unexpected("a number"));
         while (Accept(TokenKind.Comma));
         if (values.Count % 2 != 0)
-            throw new MdlSyntaxException($"a lookup written as a flat list needs as many y values as x values, but it has {values.Count} numbers",
+            throw SyntaxError($"a lookup written as a flat list needs as many y values as x values, but it has {values.Count} numbers",
                 open.Span, "write the x values, then the y values: name(x1, x2, y1, y2)");
         int n = values.Count / 2;
         return new MdlLookupLiteral([.. values.Take(n)], [.. values.Skip(n)], open.Span.Union(_tokens[_pos - 1].Span));
@@ -129,7 +129,7 @@ internal sealed partial class MdlParser
         var (prefix, from, width) = SplitNumber(first.Text);
         var (lastPrefix, to, _) = SplitNumber(last.Text);
         if (from is null || to is null || !string.Equals(prefix, lastPrefix, StringComparison.OrdinalIgnoreCase) || to < from || to - from > 1_000_000)
-            throw new MdlSyntaxException($"({first.Text}-{last.Text}) is not a numbered range", span,
+            throw SyntaxError($"({first.Text}-{last.Text}) is not a numbered range", span,
                 "both ends need the same prefix and a number, the last not below the first, e.g. (A1-A10)");
         for (long i = from.Value; i <= to.Value; i++)
             yield return prefix + i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');

@@ -9,17 +9,26 @@ namespace Simulation.Engine.Import.Vensim;
 /// outputs show (tightest first): primaries; <c>^</c>, right-associative, its right operand may start
 /// with a sign (<c>a ^ -b ^ c</c> is <c>a ^ (-(b ^ c))</c>); unary <c>+ -</c> (<c>-a^b</c> is
 /// <c>-(a^b)</c>); <c>* /</c>; <c>+ -</c>; the comparisons, one level; <c>:NOT:</c>, whose operand is a
-/// whole comparison (<c>:NOT: a &gt; b</c> is <c>:NOT: (a &gt; b)</c>); <c>:AND:</c>; <c>:OR:</c>.
-/// A syntax error gives one diagnostic at the offending token and no definition.
+/// whole comparison (<c>:NOT: a &gt; b</c> is <c>:NOT: (a &gt; b)</c>); <c>:AND:</c>; <c>:OR:</c>. The climbing, the
+/// nesting limit and the errors are <see cref="ExpressionParser"/>'s, and the tree is the engine's <see cref="Expr"/> with
+/// Vensim's own primaries (<see cref="MdlSyntax"/>). A syntax error gives one diagnostic at the offending token and no definition.
 /// </summary>
-internal sealed partial class MdlParser
+internal sealed partial class MdlParser : ExpressionParser
 {
-    private const int MaxDepth = 200;
-    private readonly List<Token> _tokens;
-    private int _pos;
-    private int _depth;
+    private static readonly OperatorTable Operators = new(
+        OperatorLevel.Of((TokenKind.Or, BinaryOperator.Or)),
+        OperatorLevel.Of((TokenKind.And, BinaryOperator.And)),
+        OperatorLevel.Of((TokenKind.Not, UnaryOperator.Not)),
+        OperatorLevel.Of((TokenKind.Equal, BinaryOperator.Equal), (TokenKind.NotEqual, BinaryOperator.NotEqual),
+            (TokenKind.Less, BinaryOperator.Less), (TokenKind.LessEqual, BinaryOperator.LessEqual),
+            (TokenKind.Greater, BinaryOperator.Greater), (TokenKind.GreaterEqual, BinaryOperator.GreaterEqual)),
+        OperatorLevel.Of((TokenKind.Plus, BinaryOperator.Add), (TokenKind.Minus, BinaryOperator.Subtract)),
+        OperatorLevel.Of((TokenKind.Star, BinaryOperator.Multiply), (TokenKind.Slash, BinaryOperator.Divide)),
+        OperatorLevel.Of((TokenKind.Minus, UnaryOperator.Negate), (TokenKind.Plus, UnaryOperator.Plus)));
 
-    private MdlParser(List<Token> tokens) => _tokens = tokens;
+    private MdlParser(List<Token> tokens) : base(tokens, 0, tokens.Count - 1, Operators)
+    {
+    }
 
     public static MdlDefinition? Parse(MdlRecord record, DiagnosticBag diagnostics)
     {
@@ -28,49 +37,14 @@ internal sealed partial class MdlParser
         {
             return record.MacroStart ? parser.MacroHeader(record) : parser.Definition(record);
         }
-        catch (MdlSyntaxException e)
+        catch (ParseException e)
         {
-            diagnostics.InEquation(DiagnosticCodes.SyntaxError, Severity.Error, e.Message, record.Equation, e.Span, null, e.Hint);
+            diagnostics.InEquation(e.Error.Code, Severity.Error, e.Message, record.Equation, e.Error.Span, null, e.Error.Hint);
             return null;
         }
     }
 
-    private Token Current => _tokens[_pos];
-
-    private Token PeekAt(int ahead) => _tokens[Math.Min(_pos + ahead, _tokens.Count - 1)];
-
-    private Token Advance()
-    {
-        var t = Current;
-        if (_pos < _tokens.Count - 1) _pos++;
-        return t;
-    }
-
-    private bool Accept(TokenKind kind)
-    {
-        if (Current.Kind != kind) return false;
-        Advance();
-        return true;
-    }
-
-    private Token Expect(TokenKind kind, string what) => Current.Kind == kind ? Advance() : throw Unexpected(what);
-
     private Token ExpectName(string what) => Current.IsName ? Advance() : throw Unexpected(what);
-
-    private MdlSyntaxException Unexpected(string expected)
-    {
-        var t = Current;
-        string found = t.Kind switch
-        {
-            TokenKind.End => "the end of the equation",
-            TokenKind.Bad when t.Text.StartsWith('"') => "a quoted name that is never closed",
-            TokenKind.Bad when t.Text.StartsWith('\'') => "a string that is never closed",
-            _ => $"'{t.Text}'",
-        };
-        var span = t.Kind == TokenKind.End ? new TextSpan(Math.Max(0, t.Span.Start - 1), 1) : t.Span;
-        return new MdlSyntaxException($"expected {expected} but found {found}", span,
-            t.Kind == TokenKind.Bad && !t.Text.StartsWith('"') && !t.Text.StartsWith('\'') ? "this character is not part of Vensim's equation language" : null);
-    }
 
     private MdlDefinition MacroHeader(MdlRecord record)
     {
@@ -140,7 +114,7 @@ internal sealed partial class MdlParser
                     _ => MdlEquationKind.Data,
                 };
                 if (Current.Kind == TokenKind.End)
-                    throw new MdlSyntaxException("the equation is empty", new TextSpan(Math.Max(0, Current.Span.Start - 1), 1), "write an expression after '='");
+                    throw Error(DiagnosticCodes.EmptyEquation, "the equation is empty", new TextSpan(Current.Span.Start, 1), "write an expression after '='");
                 if ((TabbedArray() ?? NumberList()) is { } rows)
                     return new MdlEquation(record, left, kind, null) { Numbers = rows, DataMode = mode };
                 var right = Expression();
@@ -170,18 +144,18 @@ internal sealed partial class MdlParser
         } while (Accept(TokenKind.Comma));
         if (Current.Kind != TokenKind.RightBracket)
             throw Current.Kind == TokenKind.End
-                ? new MdlSyntaxException("'[' is never closed", open.Span, "add ']'")
+                ? SyntaxError("'[' is never closed", open.Span, "add ']'")
                 : Unexpected("',' or ']'");
         Advance();
         return result.ToImmutable();
     }
 
     /// <summary>A list of numbers (<c>1, 2; 3, 4;</c>) or null when the right-hand side is an expression (position unchanged).</summary>
-    private ImmutableArray<ImmutableArray<MdlNumber>>? NumberList()
+    private ImmutableArray<ImmutableArray<NumberExpr>>? NumberList()
     {
         int save = _pos;
-        var rows = ImmutableArray.CreateBuilder<ImmutableArray<MdlNumber>>();
-        var row = ImmutableArray.CreateBuilder<MdlNumber>();
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<NumberExpr>>();
+        var row = ImmutableArray.CreateBuilder<NumberExpr>();
         bool separated = false;
         while (true)
         {
@@ -191,7 +165,7 @@ internal sealed partial class MdlParser
                 _pos = save;
                 return null;
             }
-            row.Add(new MdlNumber(value, TextSpan.FromBounds(start, _tokens[_pos - 1].Span.End)));
+            row.Add(new NumberExpr(value, TextSpan.FromBounds(start, _tokens[_pos - 1].Span.End)));
             if (Accept(TokenKind.Comma))
             {
                 separated = true;
@@ -219,18 +193,18 @@ internal sealed partial class MdlParser
     }
 
     /// <summary><c>TABBED ARRAY(1 2 3 4 ...)</c>: numbers pasted from a spreadsheet, separated by blanks, in row-major order.</summary>
-    private ImmutableArray<ImmutableArray<MdlNumber>>? TabbedArray()
+    private ImmutableArray<ImmutableArray<NumberExpr>>? TabbedArray()
     {
         if (!Current.IsName || !string.Equals(Current.Text, "TABBED ARRAY", StringComparison.OrdinalIgnoreCase) || PeekAt(1).Kind != TokenKind.LeftParen)
             return null;
         Advance();
         Advance();
-        var row = ImmutableArray.CreateBuilder<MdlNumber>();
+        var row = ImmutableArray.CreateBuilder<NumberExpr>();
         while (Current.Kind != TokenKind.RightParen)
         {
             int start = Current.Span.Start;
             double value = SignedNumber() ?? throw Unexpected("a number or ')' closing the TABBED ARRAY");
-            row.Add(new MdlNumber(value, TextSpan.FromBounds(start, _tokens[_pos - 1].Span.End)));
+            row.Add(new NumberExpr(value, TextSpan.FromBounds(start, _tokens[_pos - 1].Span.End)));
         }
         Advance();
         ExpectEnd();
@@ -246,11 +220,5 @@ internal sealed partial class MdlParser
         if (Current.Kind == TokenKind.Number) return sign * Advance().Number;
         _pos = save;
         return null;
-    }
-
-    private sealed class MdlSyntaxException(string message, TextSpan span, string? hint) : Exception(message)
-    {
-        public TextSpan Span { get; } = span;
-        public string? Hint { get; } = hint;
     }
 }

@@ -4,36 +4,30 @@ using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Import.Vensim;
 
-/// <summary>A Vensim expression. Spans are positions in the record's equation text.</summary>
-internal abstract record MdlExpr(TextSpan Span);
-
-internal sealed record MdlNumber(double Value, TextSpan Span) : MdlExpr(Span);
+// A Vensim expression is the engine's Expr (spans are positions in the record's equation text): numbers, unary and
+// binary operations are NumberExpr, UnaryExpr and BinaryExpr; the nodes below are what only Vensim writes.
 
 /// <summary><c>:NA:</c>, Vensim's missing value.</summary>
-internal sealed record MdlNa(TextSpan Span) : MdlExpr(Span);
+internal sealed record MdlNa(TextSpan Span) : Expr(Span);
 
 /// <summary>A single-quoted string ('data.xlsx'); only GET functions take them.</summary>
-internal sealed record MdlString(string Value, TextSpan Span) : MdlExpr(Span);
+internal sealed record MdlString(string Value, TextSpan Span) : Expr(Span);
 
 /// <summary>One subscript position: an element, a dimension or a subrange; <c>Dim!</c> marks a dimension an array function reduces.</summary>
 internal sealed record MdlSubscript(string Name, bool Bang, TextSpan Span);
 
 /// <summary>A name (a variable, a dimension used as a value, Time), with subscripts when written with brackets.</summary>
-internal sealed record MdlReference(string Name, ImmutableArray<MdlSubscript> Subscripts, TextSpan NameSpan, TextSpan Span) : MdlExpr(Span);
+internal sealed record MdlReference(string Name, ImmutableArray<MdlSubscript> Subscripts, TextSpan NameSpan, TextSpan Span) : Expr(Span);
 
 /// <summary>A call of a builtin, a macro or a lookup (<c>tbl(x)</c>, <c>tbl[a](x)</c>).</summary>
-internal sealed record MdlCall(string Name, ImmutableArray<MdlSubscript> Subscripts, ImmutableArray<MdlExpr> Arguments, TextSpan NameSpan, TextSpan Span)
-    : MdlExpr(Span);
-
-internal sealed record MdlUnary(UnaryOperator Operator, MdlExpr Operand, TextSpan Span) : MdlExpr(Span);
-
-internal sealed record MdlBinary(BinaryOperator Operator, MdlExpr Left, MdlExpr Right, TextSpan Span) : MdlExpr(Span);
+internal sealed record MdlCall(string Name, ImmutableArray<MdlSubscript> Subscripts, ImmutableArray<Expr> Arguments, TextSpan NameSpan, TextSpan Span)
+    : Expr(Span);
 
 /// <summary>A parenthesised expression, kept so that a rewritten equation can show the author's grouping.</summary>
-internal sealed record MdlParenthesized(MdlExpr Inner, TextSpan Span) : MdlExpr(Span);
+internal sealed record MdlParenthesized(Expr Inner, TextSpan Span) : Expr(Span);
 
 /// <summary>Lookup points written in place (WITH LOOKUP's table, a lookup definition's body).</summary>
-internal sealed record MdlLookupLiteral(ImmutableArray<double> X, ImmutableArray<double> Y, TextSpan Span) : MdlExpr(Span);
+internal sealed record MdlLookupLiteral(ImmutableArray<double> X, ImmutableArray<double> Y, TextSpan Span) : Expr(Span);
 
 /// <summary>How a record defines its left-hand side.</summary>
 internal enum MdlEquationKind
@@ -61,10 +55,10 @@ internal sealed record MdlLeftSide(string Name, TextSpan NameSpan, ImmutableArra
 internal abstract record MdlDefinition(MdlRecord Record);
 
 /// <summary>A variable's equation (or the equation of some of its elements).</summary>
-internal sealed record MdlEquation(MdlRecord Record, MdlLeftSide Left, MdlEquationKind Kind, MdlExpr? Right) : MdlDefinition(Record)
+internal sealed record MdlEquation(MdlRecord Record, MdlLeftSide Left, MdlEquationKind Kind, Expr? Right) : MdlDefinition(Record)
 {
     /// <summary>A list of numbers instead of an expression: rows separated by ';', values by ',' (each with its span).</summary>
-    public ImmutableArray<ImmutableArray<MdlNumber>>? Numbers { get; init; }
+    public ImmutableArray<ImmutableArray<NumberExpr>>? Numbers { get; init; }
 
     /// <summary>The interpolation keyword of a data variable (<c>:HOLD BACKWARD:</c>...), upper case; null for the default.</summary>
     public string? DataMode { get; init; }

@@ -30,15 +30,15 @@ internal sealed class MdlVariable(string name, MdlEquation first)
     /// <summary>Set when a level names this variable as one of its flows.</summary>
     public bool IsFlow { get; set; }
 
-    public static bool IsNumber(MdlExpr? e) => e switch
+    public static bool IsNumber(Expr? e) => e switch
     {
-        MdlNumber => true,
-        MdlUnary { Operator: UnaryOperator.Negate or UnaryOperator.Plus } u => IsNumber(u.Operand),
+        NumberExpr => true,
+        UnaryExpr { Operator: UnaryOperator.Negate or UnaryOperator.Plus } u => IsNumber(u.Operand),
         MdlParenthesized p => IsNumber(p.Inner),
         _ => false,
     };
 
-    public static bool IsCall(MdlExpr? e, string function) =>
+    public static bool IsCall(Expr? e, string function) =>
         e is MdlCall c && Identifier.Canonical(c.Name) == Identifier.Canonical(function);
 
     public override string ToString() => Name;

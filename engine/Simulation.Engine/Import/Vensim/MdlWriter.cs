@@ -35,14 +35,14 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
 
     public void Text(string text, TextSpan at) => _out.Append(text, Source.FileOffsetOf(at.Start));
 
-    public void Write(MdlExpr expr, int context = 0)
+    public void Write(Expr expr, int context = 0)
     {
         int level = LevelOf(expr);
         bool parens = level < context;
         if (parens) Text("(", expr.Span);
         switch (expr)
         {
-            case MdlNumber n:
+            case NumberExpr n:
                 Text(ExprPrinter.FormatNumber(n.Value), n.Span);
                 break;
             case MdlNa na:
@@ -63,11 +63,11 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
             case MdlCall call:
                 Model.Functions.Write(this, call);
                 break;
-            case MdlUnary u:
+            case UnaryExpr u:
                 Text(u.Operator switch { UnaryOperator.Negate => "-", UnaryOperator.Plus => "+", _ => "NOT " }, u.Span);
                 Write(u.Operand, u.Operator == UnaryOperator.Not ? PrimaryLevel : UnaryLevel);
                 break;
-            case MdlBinary b:
+            case BinaryExpr b:
                 Binary(b, level);
                 break;
             case MdlLookupLiteral l:
@@ -78,7 +78,7 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
         if (parens) Text(")", TextSpan.FromBounds(expr.Span.End - 1, expr.Span.End));
     }
 
-    private void Binary(MdlBinary b, int level)
+    private void Binary(BinaryExpr b, int level)
     {
         bool comparison = level is EqualityLevel or RelationalLevel;
         int left = b.Operator == BinaryOperator.Power ? PrimaryLevel : comparison ? RelationalLevel : level;
@@ -91,15 +91,15 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
         Write(b.Right, right);
     }
 
-    private static bool IsComparison(MdlExpr e) => e is MdlBinary { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less
+    private static bool IsComparison(Expr e) => e is BinaryExpr { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less
         or BinaryOperator.LessEqual or BinaryOperator.Greater or BinaryOperator.GreaterEqual };
 
-    private static int LevelOf(MdlExpr expr) => expr switch
+    private static int LevelOf(Expr expr) => expr switch
     {
-        MdlUnary => UnaryLevel,
+        UnaryExpr => UnaryLevel,
         MdlNa => UnaryLevel,
-        MdlNumber n when n.Value < 0 || double.IsNegative(n.Value) => UnaryLevel,
-        MdlBinary b => b.Operator switch
+        NumberExpr n when n.Value < 0 || double.IsNegative(n.Value) => UnaryLevel,
+        BinaryExpr b => b.Operator switch
         {
             BinaryOperator.Or => OrLevel,
             BinaryOperator.And => AndLevel,
@@ -188,7 +188,7 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
     }
 
     /// <summary>Writes a call's arguments in order, separated by commas, from <paramref name="at"/>.</summary>
-    public void Call(string name, TextSpan at, IEnumerable<MdlExpr> arguments)
+    public void Call(string name, TextSpan at, IEnumerable<Expr> arguments)
     {
         Text(name + "(", at);
         bool first = true;
