@@ -9,8 +9,15 @@ namespace Simulation.Engine.Syntax;
 /// </summary>
 public static class ExprPrinter
 {
-    private const int IfLevel = 0, OrLevel = 1, AndLevel = 2, EqualityLevel = 3, RelationalLevel = 4,
-        AdditiveLevel = 5, MultiplicativeLevel = 6, UnaryLevel = 7, PowerLevel = 8, PrimaryLevel = 9;
+    /// <summary>How tightly each kind of expression binds, for parentheses: IF-THEN-ELSE loosest, then the levels of
+    /// <see cref="Parser"/>'s operator table (one above their index there), then primaries.</summary>
+    private const int IfLevel = 0;
+
+    internal static readonly int UnaryLevel = LevelOf(UnaryOperator.Negate), PrimaryLevel = LevelOf(BinaryOperator.Power) + 1;
+
+    internal static int LevelOf(BinaryOperator op) => Parser.Operators.LevelOf(op) + 1;
+
+    private static int LevelOf(UnaryOperator op) => Parser.Operators.LevelOf(op) + 1;
 
     public static string Print(Expr expr)
     {
@@ -98,20 +105,11 @@ public static class ExprPrinter
         }
     }
 
-    private static int LevelOf(Expr expr) => expr switch
+    internal static int LevelOf(Expr expr) => expr switch
     {
         IfExpr => IfLevel,
-        UnaryExpr => UnaryLevel,
-        BinaryExpr b => b.Operator switch
-        {
-            BinaryOperator.Or => OrLevel,
-            BinaryOperator.And => AndLevel,
-            BinaryOperator.Equal or BinaryOperator.NotEqual => EqualityLevel,
-            BinaryOperator.Less or BinaryOperator.LessEqual or BinaryOperator.Greater or BinaryOperator.GreaterEqual => RelationalLevel,
-            BinaryOperator.Add or BinaryOperator.Subtract => AdditiveLevel,
-            BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo => MultiplicativeLevel,
-            _ => PowerLevel,
-        },
+        UnaryExpr u => LevelOf(u.Operator),
+        BinaryExpr b => LevelOf(b.Operator),
         _ => PrimaryLevel,
     };
 

@@ -47,50 +47,54 @@ public sealed class Lexer
         if (_pos >= _text.Length) return new Token(TokenKind.End, "", new TextSpan(_text.Length, 0));
         int start = _pos;
         char c = _text[_pos];
-        if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))
-            return LexNumber();
+        if (StartsNumber(_text, _pos)) return LexNumber();
         if (IsNameStart(c)) return LexName();
         if (c == '"') return LexQuotedName(_pos, new StringBuilder());
-        _pos++;
-        TokenKind kind;
-        switch (c)
+        if (c == '<' && At(1) == '<')
         {
-            case '+': kind = TokenKind.Plus; break;
-            case '-': kind = TokenKind.Minus; break;
-            case '*': kind = TokenKind.Star; break;
-            case '/': kind = TokenKind.Slash; break;
-            case '^': kind = TokenKind.Caret; break;
-            case '(': kind = TokenKind.LeftParen; break;
-            case ')': kind = TokenKind.RightParen; break;
-            case '[': kind = TokenKind.LeftBracket; break;
-            case ']': kind = TokenKind.RightBracket; break;
-            case ',': kind = TokenKind.Comma; break;
-            case '\'': kind = TokenKind.Apostrophe; break;
-            case '=':
-                if (Peek() == '=') _pos++;
-                kind = TokenKind.Equal;
-                break;
-            case '<' when Peek() == '<':
-                return LexUnits(start);
-            case '<':
-                if (Peek() == '=') { _pos++; kind = TokenKind.LessEqual; }
-                else if (Peek() == '>') { _pos++; kind = TokenKind.NotEqual; }
-                else kind = TokenKind.Less;
-                break;
-            case '>':
-                if (Peek() == '=') { _pos++; kind = TokenKind.GreaterEqual; }
-                else kind = TokenKind.Greater;
-                break;
-            case '!' when Peek() == '=':
-                _pos++;
-                kind = TokenKind.NotEqual;
-                break;
-            default:
-                kind = TokenKind.Bad;
-                break;
+            _pos++;
+            return LexUnits(start);
         }
+        var (kind, length) = c switch
+        {
+            '\'' => (TokenKind.Apostrophe, 1),
+            '=' when At(1) == '=' => (TokenKind.Equal, 2),
+            '!' when At(1) == '=' => (TokenKind.NotEqual, 2),
+            _ => Operator(_text, _pos),
+        };
+        _pos += length;
         return new Token(kind, _text[start.._pos], TextSpan.FromBounds(start, _pos));
     }
+
+    /// <summary>
+    /// The operator or bracket at <paramref name="pos"/> that both dialects write alike (<c>+ - * / ^ ( ) [ ] ,</c> and the
+    /// comparisons <c>= &lt; &lt;= &lt;&gt; &gt; &gt;=</c>) and its length; otherwise a bad token of one character.
+    /// </summary>
+    internal static (TokenKind Kind, int Length) Operator(string text, int pos)
+    {
+        char next = pos + 1 < text.Length ? text[pos + 1] : '\0';
+        return text[pos] switch
+        {
+            '+' => (TokenKind.Plus, 1),
+            '-' => (TokenKind.Minus, 1),
+            '*' => (TokenKind.Star, 1),
+            '/' => (TokenKind.Slash, 1),
+            '^' => (TokenKind.Caret, 1),
+            '(' => (TokenKind.LeftParen, 1),
+            ')' => (TokenKind.RightParen, 1),
+            '[' => (TokenKind.LeftBracket, 1),
+            ']' => (TokenKind.RightBracket, 1),
+            ',' => (TokenKind.Comma, 1),
+            '=' => (TokenKind.Equal, 1),
+            '<' => next == '=' ? (TokenKind.LessEqual, 2) : next == '>' ? (TokenKind.NotEqual, 2) : (TokenKind.Less, 1),
+            '>' => next == '=' ? (TokenKind.GreaterEqual, 2) : (TokenKind.Greater, 1),
+            _ => (TokenKind.Bad, 1),
+        };
+    }
+
+    /// <summary>Whether a number literal starts at <paramref name="pos"/>: a digit, or a point before one (<c>.5</c>).</summary>
+    internal static bool StartsNumber(string text, int pos) =>
+        char.IsAsciiDigit(text[pos]) || (text[pos] == '.' && pos + 1 < text.Length && char.IsAsciiDigit(text[pos + 1]));
 
     private Token LexNumber()
     {
@@ -230,7 +234,9 @@ public sealed class Lexer
 
     private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' or '.';
 
-    private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
+    private char Peek() => At(0);
+
+    private char At(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
 
     private void SkipWhitespace()
     {

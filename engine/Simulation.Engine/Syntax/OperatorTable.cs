@@ -13,6 +13,8 @@ internal sealed class OperatorTable
     private readonly sbyte[] _binaryLevel, _prefixLevel;
     private readonly BinaryOperator[] _binary;
     private readonly UnaryOperator[] _prefix;
+    private readonly sbyte[] _levelOfBinary = new sbyte[Enum.GetValues<BinaryOperator>().Length];
+    private readonly sbyte[] _levelOfPrefix = new sbyte[Enum.GetValues<UnaryOperator>().Length];
 
     /// <param name="levels">Each level's operators, loosest level first; the last one prefix operators.</param>
     public OperatorTable(params OperatorLevel[] levels)
@@ -22,6 +24,8 @@ internal sealed class OperatorTable
         _prefixLevel = new sbyte[kinds];
         Array.Fill(_binaryLevel, (sbyte)-1);
         Array.Fill(_prefixLevel, (sbyte)-1);
+        Array.Fill(_levelOfBinary, (sbyte)-1);
+        Array.Fill(_levelOfPrefix, (sbyte)-1);
         _binary = new BinaryOperator[kinds];
         _prefix = new UnaryOperator[kinds];
         if (levels.Length == 0 || levels[^1].Prefix.Length == 0)
@@ -29,12 +33,13 @@ internal sealed class OperatorTable
         for (int level = 0; level < levels.Length; level++)
         {
             foreach (var (token, op) in levels[level].Binary)
-                (_binaryLevel[(int)token], _binary[(int)token]) = ((sbyte)level, op);
+                (_binaryLevel[(int)token], _binary[(int)token], _levelOfBinary[(int)op]) = ((sbyte)level, op, (sbyte)level);
             foreach (var (token, op) in levels[level].Prefix)
-                (_prefixLevel[(int)token], _prefix[(int)token]) = ((sbyte)level, op);
+                (_prefixLevel[(int)token], _prefix[(int)token], _levelOfPrefix[(int)op]) = ((sbyte)level, op, (sbyte)level);
         }
         PowerLevel = levels.Length;
-        (_binaryLevel[(int)TokenKind.Caret], _binary[(int)TokenKind.Caret]) = ((sbyte)PowerLevel, BinaryOperator.Power);
+        (_binaryLevel[(int)TokenKind.Caret], _binary[(int)TokenKind.Caret], _levelOfBinary[(int)BinaryOperator.Power]) =
+            ((sbyte)PowerLevel, BinaryOperator.Power, (sbyte)PowerLevel);
     }
 
     /// <summary>The level of <c>^</c>, the tightest binary operator.</summary>
@@ -42,6 +47,12 @@ internal sealed class OperatorTable
 
     /// <summary>The level at which <paramref name="token"/> is a binary operator, and the operator; level -1 when it is none.</summary>
     public (int Level, BinaryOperator Operator) Binary(TokenKind token) => (_binaryLevel[(int)token], _binary[(int)token]);
+
+    /// <summary>The level of a binary operator, -1 when the dialect has none (printers parenthesise by it).</summary>
+    public int LevelOf(BinaryOperator op) => _levelOfBinary[(int)op];
+
+    /// <summary>The level of a prefix operator, -1 when the dialect has none.</summary>
+    public int LevelOf(UnaryOperator op) => _levelOfPrefix[(int)op];
 
     /// <summary>The level at which <paramref name="token"/> is a prefix operator, and the operator; level -1 when it is none.</summary>
     public (int Level, UnaryOperator Operator) Prefix(TokenKind token) => (_prefixLevel[(int)token], _prefix[(int)token]);

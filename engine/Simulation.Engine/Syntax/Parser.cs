@@ -12,7 +12,8 @@ namespace Simulation.Engine.Syntax;
 /// </summary>
 public sealed partial class Parser : ExpressionParser
 {
-    private static readonly OperatorTable Operators = new(
+    /// <summary>Our precedence, the one home of it: <see cref="ExprPrinter"/> parenthesises by the same table.</summary>
+    internal static readonly OperatorTable Operators = new(
         OperatorLevel.Of((TokenKind.Or, BinaryOperator.Or)),
         OperatorLevel.Of((TokenKind.And, BinaryOperator.And)),
         OperatorLevel.Of((TokenKind.Equal, BinaryOperator.Equal), (TokenKind.NotEqual, BinaryOperator.NotEqual)),

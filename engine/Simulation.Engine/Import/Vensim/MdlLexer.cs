@@ -60,51 +60,23 @@ internal sealed class MdlLexer
         if (_pos >= _text.Length) return new Token(TokenKind.End, "", new TextSpan(_text.Length, 0));
         int start = _pos;
         char c = _text[_pos];
-        if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Peek(1)))) return Number();
+        if (Lexer.StartsNumber(_text, _pos)) return Number();
         if (IsNameStart(c)) return Name();
         if (c == '"') return QuotedName();
         if (c == '\'') return String();
         if (c == ':' && Keyword() is { } keyword) return keyword;
-        _pos++;
-        TokenKind kind;
-        switch (c)
+        var (kind, length) = c switch
         {
-            case '+': kind = TokenKind.Plus; break;
-            case '-':
-                kind = Peek(0) == '>' ? Take(TokenKind.Arrow) : TokenKind.Minus;
-                break;
-            case '*': kind = TokenKind.Star; break;
-            case '/': kind = TokenKind.Slash; break;
-            case '^': kind = TokenKind.Caret; break;
-            case '(': kind = TokenKind.LeftParen; break;
-            case ')': kind = TokenKind.RightParen; break;
-            case '[': kind = TokenKind.LeftBracket; break;
-            case ']': kind = TokenKind.RightBracket; break;
-            case ',': kind = TokenKind.Comma; break;
-            case ';': kind = TokenKind.Semicolon; break;
-            case '!': kind = TokenKind.Bang; break;
-            case ':': kind = Peek(0) == '=' ? Take(TokenKind.ColonEqual) : TokenKind.Colon; break;
-            case '=': kind = Peek(0) == '=' ? Take(TokenKind.DoubleEqual) : TokenKind.Equal; break;
-            case '<':
-                if (Peek(0) == '-' && Peek(1) == '>')
-                {
-                    _pos += 2;
-                    kind = TokenKind.Equivalence;
-                }
-                else if (Peek(0) == '=') kind = Take(TokenKind.LessEqual);
-                else if (Peek(0) == '>') kind = Take(TokenKind.NotEqual);
-                else kind = TokenKind.Less;
-                break;
-            case '>': kind = Peek(0) == '=' ? Take(TokenKind.GreaterEqual) : TokenKind.Greater; break;
-            default: kind = TokenKind.Bad; break;
-        }
+            '-' when Peek(1) == '>' => (TokenKind.Arrow, 2),
+            '<' when Peek(1) == '-' && Peek(2) == '>' => (TokenKind.Equivalence, 3),
+            ':' => Peek(1) == '=' ? (TokenKind.ColonEqual, 2) : (TokenKind.Colon, 1),
+            '=' when Peek(1) == '=' => (TokenKind.DoubleEqual, 2),
+            ';' => (TokenKind.Semicolon, 1),
+            '!' => (TokenKind.Bang, 1),
+            _ => Lexer.Operator(_text, _pos),
+        };
+        _pos += length;
         return new Token(kind, _text[start.._pos], TextSpan.FromBounds(start, _pos));
-    }
-
-    private TokenKind Take(TokenKind kind)
-    {
-        _pos++;
-        return kind;
     }
 
     private char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';

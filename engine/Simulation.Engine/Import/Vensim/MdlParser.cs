@@ -11,7 +11,7 @@ namespace Simulation.Engine.Import.Vensim;
 /// <c>-(a^b)</c>); <c>* /</c>; <c>+ -</c>; the comparisons, one level; <c>:NOT:</c>, whose operand is a
 /// whole comparison (<c>:NOT: a &gt; b</c> is <c>:NOT: (a &gt; b)</c>); <c>:AND:</c>; <c>:OR:</c>. The climbing, the
 /// nesting limit and the errors are <see cref="ExpressionParser"/>'s, and the tree is the engine's <see cref="Expr"/> with
-/// Vensim's own primaries (<see cref="MdlSyntax"/>). A syntax error gives one diagnostic at the offending token and no definition.
+/// Vensim's own primaries (MdlSyntax.cs). A syntax error gives one diagnostic at the offending token and no definition.
 /// </summary>
 internal sealed partial class MdlParser : ExpressionParser
 {

@@ -22,9 +22,6 @@ internal sealed record MdlElementBinding(ImmutableArray<(MdlRange? Range, int Po
 /// </summary>
 internal sealed class MdlWriter(MdlModelContext model, EquationSource source, string variable, MdlElementBinding? binding)
 {
-    private const int OrLevel = 1, AndLevel = 2, EqualityLevel = 3, RelationalLevel = 4, AdditiveLevel = 5,
-        MultiplicativeLevel = 6, UnaryLevel = 7, PowerLevel = 8, PrimaryLevel = 9;
-
     private readonly SourcedText _out = new();
 
     public MdlModelContext Model { get; } = model;
@@ -65,7 +62,7 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
                 break;
             case UnaryExpr u:
                 Text(u.Operator switch { UnaryOperator.Negate => "-", UnaryOperator.Plus => "+", _ => "NOT " }, u.Span);
-                Write(u.Operand, u.Operator == UnaryOperator.Not ? PrimaryLevel : UnaryLevel);
+                Write(u.Operand, u.Operator == UnaryOperator.Not ? ExprPrinter.PrimaryLevel : ExprPrinter.UnaryLevel);
                 break;
             case BinaryExpr b:
                 Binary(b, level);
@@ -80,36 +77,24 @@ internal sealed class MdlWriter(MdlModelContext model, EquationSource source, st
 
     private void Binary(BinaryExpr b, int level)
     {
-        bool comparison = level is EqualityLevel or RelationalLevel;
-        int left = b.Operator == BinaryOperator.Power ? PrimaryLevel : comparison ? RelationalLevel : level;
-        int right = b.Operator == BinaryOperator.Power ? UnaryLevel : comparison ? AdditiveLevel : level + 1;
-        // Vensim's comparisons are one level, left-associative; ours put = and <> below the others,
-        // so a comparison inside a comparison is always parenthesised.
-        if (comparison && IsComparison(b.Left)) left = PrimaryLevel;
+        // Vensim's comparisons are one level, left-associative; ours put = and <> below the others, so a comparison's
+        // operands are written at the additive level: a comparison inside a comparison is always parenthesised.
+        bool comparison = b.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less
+            or BinaryOperator.LessEqual or BinaryOperator.Greater or BinaryOperator.GreaterEqual;
+        int operands = comparison ? ExprPrinter.LevelOf(BinaryOperator.Add) : level;
+        int left = b.Operator == BinaryOperator.Power ? ExprPrinter.PrimaryLevel : operands;
+        int right = b.Operator == BinaryOperator.Power ? ExprPrinter.UnaryLevel : comparison ? operands : level + 1;
         Write(b.Left, left);
         Text($" {ExprPrinter.Symbol(b.Operator)} ", b.Left.Span.End < b.Right.Span.Start ? TextSpan.FromBounds(b.Left.Span.End, b.Right.Span.Start) : b.Span);
         Write(b.Right, right);
     }
 
-    private static bool IsComparison(Expr e) => e is BinaryExpr { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less
-        or BinaryOperator.LessEqual or BinaryOperator.Greater or BinaryOperator.GreaterEqual };
-
+    /// <summary>Our precedence (<see cref="ExprPrinter.LevelOf(Expr)"/>), with :NA: and negative numbers written as negations.</summary>
     private static int LevelOf(Expr expr) => expr switch
     {
-        UnaryExpr => UnaryLevel,
-        MdlNa => UnaryLevel,
-        NumberExpr n when n.Value < 0 || double.IsNegative(n.Value) => UnaryLevel,
-        BinaryExpr b => b.Operator switch
-        {
-            BinaryOperator.Or => OrLevel,
-            BinaryOperator.And => AndLevel,
-            BinaryOperator.Equal or BinaryOperator.NotEqual => EqualityLevel,
-            BinaryOperator.Less or BinaryOperator.LessEqual or BinaryOperator.Greater or BinaryOperator.GreaterEqual => RelationalLevel,
-            BinaryOperator.Add or BinaryOperator.Subtract => AdditiveLevel,
-            BinaryOperator.Multiply or BinaryOperator.Divide => MultiplicativeLevel,
-            _ => PowerLevel,
-        },
-        _ => PrimaryLevel,
+        MdlNa => ExprPrinter.UnaryLevel,
+        NumberExpr n when n.Value < 0 || double.IsNegative(n.Value) => ExprPrinter.UnaryLevel,
+        _ => ExprPrinter.LevelOf(expr),
     };
 
     /// <summary>A name: a variable (maybe subscripted), a range used as a value, Time or a control variable.</summary>
