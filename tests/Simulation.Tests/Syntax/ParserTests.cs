@@ -14,7 +14,7 @@ public class ParserTests
     }
 
     /// <summary>A tiny evaluator for constant syntax trees, independent of the binder and the plan.</summary>
-    private static double Evaluate(Expr e) => e switch
+    internal static double Evaluate(Expr e) => e switch
     {
         NumberExpr n => n.Value,
         UnaryExpr { Operator: UnaryOperator.Negate } u => -Evaluate(u.Operand),

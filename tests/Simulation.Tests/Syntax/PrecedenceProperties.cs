@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 using Simulation.Tests.Import.Vensim;
 
@@ -161,18 +160,7 @@ public class PrecedenceProperties
         {
             var parsed = Parser.TryParse(chain);
             Assert.That(parsed.Error, Is.Null, chain);
-            Assert.That(Value(parsed.Expression!), Is.EqualTo(Evaluate(Ours, chain)).Within(1e-9).Percent, chain);
+            Assert.That(ParserTests.Evaluate(parsed.Expression!), Is.EqualTo(Evaluate(Ours, chain)).Within(1e-9).Percent, chain);
         }
     }
-
-    /// <summary>A syntax tree of numbers and operators, evaluated by the engine's operations.</summary>
-    private static double Value(Expr e) => e switch
-    {
-        NumberExpr n => n.Value,
-        UnaryExpr { Operator: UnaryOperator.Negate } u => -Value(u.Operand),
-        UnaryExpr { Operator: UnaryOperator.Plus } u => Value(u.Operand),
-        UnaryExpr u => Value(u.Operand) == 0 ? 1 : 0,
-        BinaryExpr b => Operations.For(b.Operator).Apply(Value(b.Left), Value(b.Right), 0, 0, 0, 0),
-        _ => throw new InvalidOperationException(e.ToString()),
-    };
 }
