@@ -5,6 +5,8 @@
 #   benchmarks/mdl-import/run.sh                 publishes sim (ReadyToRun, as benchmarks/run.sh does), 7 rounds
 #   SIM=/path/to/sim benchmarks/mdl-import/run.sh  times an existing build instead (no publish)
 #   ROUNDS=11 N=20000 benchmarks/mdl-import/run.sh
+#   BEFORE=/path/to/other/sim benchmarks/mdl-import/run.sh   also times that build, interleaved round by round,
+#                                                            and prints the paired ratio (this build / BEFORE)
 # About 4 minutes with the publish on a loaded 2-core machine, 20 s without; run it under `nice` beside other work.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,14 +24,24 @@ fi
 python3 benchmarks/mdl-import/generate.py "$n" >"$out/big.mdl"
 python3 benchmarks/mdl-import/generate.py 1 >"$out/tiny.mdl"
 "$sim" check "$out/big.mdl" >/dev/null 2>&1   # warm the file cache; must check clean (exit 0)
+before=${BEFORE:-}
+[[ -z "$before" ]] || "$before" check "$out/big.mdl" >/dev/null 2>&1
 
-cpu() { /usr/bin/time -f "%U %S" "$sim" check "$1" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.2f", $1 + $2 }'; }
-big=(); tiny=()
+cpu() { /usr/bin/time -f "%U %S" "$1" check "$2" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.2f", $1 + $2 }'; }
+big=(); tiny=(); old=(); ratio=()
 for ((r = 0; r < rounds; r++)); do
-  big+=("$(cpu "$out/big.mdl")")
-  tiny+=("$(cpu "$out/tiny.mdl")")
+  big+=("$(cpu "$sim" "$out/big.mdl")")
+  tiny+=("$(cpu "$sim" "$out/tiny.mdl")")
+  if [[ -n "$before" ]]; then
+    old+=("$(cpu "$before" "$out/big.mdl")")
+    ratio+=("$(awk -v a="${big[-1]}" -v b="${old[-1]}" 'BEGIN { printf "%.3f", a / b }')")
+  fi
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+if [[ -n "$before" ]]; then
+  echo "BEFORE=$before, $n equations: processor time median $(median "${old[@]}") s of ${old[*]}"
+  echo "paired ratio this build / BEFORE: median $(median "${ratio[@]}") of ${ratio[*]}"
+fi
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo "sim check, $n equations: processor time (user+sys) median $(median "${big[@]}") s of ${big[*]}"
 echo "sim check, N=1 (12 equations): processor time (user+sys) median $(median "${tiny[@]}") s of ${tiny[*]}"
