@@ -32,11 +32,7 @@ public sealed partial class Parser : ExpressionParser
     public static Expr? Parse(EquationSource source, string? variable, DiagnosticBag diagnostics)
     {
         var result = TryParse(source.Text);
-        if (result.Error is { } error)
-        {
-            diagnostics.InEquation(error.Code, Severity.Error, error.Message, source, error.Span, variable, error.Hint);
-            return null;
-        }
+        result.Error?.ReportTo(diagnostics, source, variable);
         return result.Expression;
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class MdlParser : ExpressionParser
         }
         catch (ParseException e)
         {
-            diagnostics.InEquation(e.Error.Code, Severity.Error, e.Message, record.Equation, e.Error.Span, null, e.Error.Hint);
+            e.Error.ReportTo(diagnostics, record.Equation, null);
             return null;
         }
     }
