@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Engine.Binding;
+using Simulation.Engine.Checking;
 
 namespace Simulation.Engine.Structure.Dominance;
 
@@ -60,29 +61,9 @@ public sealed class ElementGraph
                 links.AddRange(element.Outflows.Distinct().Select(f => new ElementLink(f, element.Id, true, true)));
             }
             else if (element.Equation is { } equation)
-                links.AddRange(ReadAtRates(equation).Where(r => r != element.Id).Select(r => new ElementLink(r, element.Id, false, false)));
+                links.AddRange(References.Of(equation, Phase.Rates).Distinct().Where(r => r != element.Id).Select(r => new ElementLink(r, element.Id, false, false)));
             inputs[element.Id] = [.. links];
         }
         return new ElementGraph(model, [.. inputs]);
-    }
-
-    /// <summary>The elements an equation reads at every step, in order of first reading.</summary>
-    public static IReadOnlyList<int> ReadAtRates(BoundExpr equation)
-    {
-        var found = new List<int>();
-        var pending = new Stack<BoundExpr>();
-        pending.Push(equation);
-        while (pending.Count > 0)
-        {
-            var expr = pending.Pop();
-            if (expr is BRef r)
-            {
-                if (!found.Contains(r.Element)) found.Add(r.Element);
-                continue;
-            }
-            var children = BoundTree.Children(expr, Phase.Rates);
-            for (int k = children.Count - 1; k >= 0; k--) pending.Push(children[k]);
-        }
-        return found;
     }
 }

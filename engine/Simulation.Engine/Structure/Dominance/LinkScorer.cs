@@ -20,8 +20,21 @@ public sealed class LinkScorer(ElementGraph graph)
     private readonly EquationEvaluator _evaluator = new(graph.Model);
     private readonly bool[] _evaluable = graph.Model.Elements.Select(e => e.Equation is { } q && EquationEvaluator.CanEvaluate(q)).ToArray();
 
-    /// <summary>The score of the link from <paramref name="from"/> into <paramref name="to"/> over the step from values <paramref name="before"/> (at <paramref name="time"/>) to <paramref name="after"/>.</summary>
-    public double Score(int from, int to, double[] before, double[] after, double time)
+    private readonly double[] _was = new double[graph.Count];
+    private readonly bool[] _wasKnown = new bool[graph.Count];
+
+    /// <summary>
+    /// The scores of <paramref name="links"/> (cause, effect) over the step from values <paramref name="before"/> (at
+    /// <paramref name="time"/>) to <paramref name="after"/>, into <paramref name="scores"/>. An effect's equation "as it
+    /// was" is evaluated once for the step, however many of its links are scored.
+    /// </summary>
+    public void ScoreStep(IReadOnlyList<(int From, int To)> links, double[] before, double[] after, double time, double[] scores)
+    {
+        Array.Clear(_wasKnown);
+        for (int k = 0; k < links.Count; k++) scores[k] = Score(links[k].From, links[k].To, before, after, time);
+    }
+
+    private double Score(int from, int to, double[] before, double[] after, double time)
     {
         var effect = graph.Model.Elements[to];
         if (effect.Kind == ElementKind.Stock) return FlowScore(graph.Link(from, to), effect, before, after);
@@ -29,15 +42,22 @@ public sealed class LinkScorer(ElementGraph graph)
         if (dz == 0 || dx == 0) return 0;
         double partial;
         if (_evaluable[to])
-        {
-            var equation = effect.Equation!;
-            double was = _evaluator.Evaluate(equation, e => before[e], time);
-            partial = _evaluator.Evaluate(equation, e => e == from ? after[e] : before[e], time) - was;
-        }
+            partial = _evaluator.Evaluate(effect.Equation!, e => e == from ? after[e] : before[e], time) - Was(to, before, time);
         else if (graph.Inputs[to].Length == 1) partial = dz;
         else return double.NaN;
         double ratio = partial / dx;
         return double.IsNaN(ratio) ? double.NaN : Math.Abs(partial / dz) * Math.Sign(ratio);
+    }
+
+    /// <summary>The effect's equation at the values before the step (computed once a step).</summary>
+    private double Was(int to, double[] before, double time)
+    {
+        if (!_wasKnown[to])
+        {
+            _was[to] = _evaluator.Evaluate(graph.Model.Elements[to].Equation!, e => before[e], time);
+            _wasKnown[to] = true;
+        }
+        return _was[to];
     }
 
     private static double FlowScore(ElementLink link, ModelElement stock, double[] before, double[] after)

@@ -77,7 +77,9 @@ public static class LoopDominance
     private sealed class StepScores(EvaluationPlan plan, ElementGraph graph, List<int[]> circuits) : IRunRecorder
     {
         private readonly LinkScorer _scorer = new(graph);
-        private readonly Dictionary<(int, int), double> _links = circuits.SelectMany(Links).Distinct().ToDictionary(l => l, _ => 0.0);
+        private readonly List<(int From, int To)> _links = circuits.SelectMany(Links).Distinct().ToList();
+        private readonly int[][] _loopLinks = LinkIndices(circuits);
+        private double[]? _linkScores;
         private double[]? _before;
         private double _beforeTime;
         private readonly int[] _signs = new int[circuits.Count]; // bit 1: was positive, bit 2: was negative
@@ -102,14 +104,23 @@ public static class LoopDominance
 
         private static IEnumerable<(int, int)> Links(int[] c) => c.Select((e, k) => (e, c[(k + 1) % c.Length]));
 
+        /// <summary>Per loop, the positions of its links (in causal order) in <see cref="_links"/> (distinct, in order of first appearance).</summary>
+        private static int[][] LinkIndices(List<int[]> circuits)
+        {
+            var position = new Dictionary<(int, int), int>();
+            foreach (var link in circuits.SelectMany(Links)) position.TryAdd(link, position.Count);
+            return circuits.Select(c => Links(c).Select(l => position[l]).ToArray()).ToArray();
+        }
+
         public void Record(int step, double time, ReadOnlySpan<double> slots)
         {
             var now = new double[graph.Count];
             for (int e = 0; e < now.Length; e++) now[e] = slots[plan.ElementSlots[e]];
             if (_before is { } before)
             {
-                foreach (var link in _links.Keys.ToList()) _links[link] = _scorer.Score(link.Item1, link.Item2, before, now, _beforeTime);
-                var scores = circuits.Select(c => Links(c).Aggregate(1.0, (p, l) => p * _links[l])).ToArray();
+                var linkScores = _linkScores ??= new double[_links.Count];
+                _scorer.ScoreStep(_links, before, now, _beforeTime, linkScores);
+                var scores = _loopLinks.Select(links => links.Aggregate(1.0, (p, k) => p * linkScores[k])).ToArray();
                 double total = scores.Where(double.IsFinite).Sum(Math.Abs);
                 var relative = scores.Select(s => total > 0 ? s / total : 0).ToArray();
                 for (int l = 0; l < scores.Length; l++) _signs[l] |= scores[l] > 0 ? 1 : scores[l] < 0 ? 2 : 0;
