@@ -13,8 +13,6 @@ public static class SimApp
         Engine.Diagnostics.StageTrace.Mark("runtime start-up, to Main");
         // A file or pipe has no width and Spectre would assume 80 columns, wrapping every table cell; 160 keeps rows whole.
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
-        // The JSON model schema takes 0.1 s of processor time to load: not for a Vensim or XMILE model, which never needs it.
-        if (!args.Any(a => Path.GetExtension(a).ToLowerInvariant() is ".mdl" or ".xmile" or ".stmx" or ".itmx")) Engine.Model.ModelSchema.LoadInBackground();
         var app = new CommandApp();
         app.Configure(config =>
         {

@@ -14,13 +14,6 @@ public static class ModelSchema
 
     private static readonly Lazy<SchemaValidator> Validator = new(() => new SchemaValidator(Text));
 
-    /// <summary>
-    /// Loads the schema on a thread-pool thread, so that a command's first validation finds it ready: a command line
-    /// calls this first, and the load overlaps with argument parsing and reading the file. Validation itself runs
-    /// in line, when the file is read.
-    /// </summary>
-    public static void LoadInBackground() => Task.Run(() => Validator.Value);
-
     public static string Text => Embedded("model-v1.schema.json");
 
     /// <summary>Validates a well-formed JSON file, already parsed into <paramref name="tree"/>, against the schema.</summary>

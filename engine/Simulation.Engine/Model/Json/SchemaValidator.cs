@@ -11,25 +11,42 @@ namespace Simulation.Engine.Model.Json;
 /// JSON Schema with JsonSchema.Net, and turns its findings into located, readable diagnostics (SD1003): an unknown
 /// property with the nearest known one, a missing property, a value outside an enumeration, a wrong type. The tree is
 /// handed to the validator as System.Text.Json nodes built from it, so the file's text is read once.
+/// A tree is first put to <see cref="SchemaConformance"/>, which passes a conforming file in milliseconds; only a file it
+/// cannot pass is evaluated here (and the schema built for that, about 0.1 s, on first need).
 /// </summary>
 public sealed class SchemaValidator
 {
-    private readonly JsonSchema _schema;
-    private readonly Stj.JsonNode _document;
+    private readonly SchemaConformance _quick;
+    private readonly Lazy<(JsonSchema Schema, Stj.JsonNode Document)> _full;
 
     /// <param name="schemaText">The schema as JSON text (embedded in the engine).</param>
     public SchemaValidator(string schemaText)
     {
-        _document = Stj.JsonNode.Parse(schemaText) ?? throw new InvalidOperationException("the schema is empty");
-        _schema = JsonSchema.FromText(schemaText);
+        _quick = new SchemaConformance(schemaText);
+        _full = new(() => (JsonSchema.FromText(schemaText), Stj.JsonNode.Parse(schemaText) ?? throw new InvalidOperationException("the schema is empty")));
     }
+
+    private JsonSchema Schema => _full.Value.Schema;
+    private Stj.JsonNode SchemaDocument => _full.Value.Document;
 
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>Every way the (well-formed) tree departs from the schema, once each, in the file's order of findings.</summary>
     public IReadOnlyList<Diagnostic> Validate(SourceFile file, JsonNode tree)
     {
-        var results = _schema.Evaluate(ToSystemTextJson(tree), Options);
+        if (_quick.Check(tree) == SchemaConformance.Verdict.Conforms) return [];
+        return ValidateFully(file, tree);
+    }
+
+    /// <summary>Whether the full validator passes the tree, asked without the quick check (the tests compare the two).</summary>
+    internal bool PassesFully(JsonNode tree) => Schema.Evaluate(ToSystemTextJson(tree), new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
+
+    /// <summary>The quick check alone (<see cref="SchemaConformance"/>).</summary>
+    internal SchemaConformance.Verdict QuickVerdict(JsonNode tree) => _quick.Check(tree);
+
+    private IReadOnlyList<Diagnostic> ValidateFully(SourceFile file, JsonNode tree)
+    {
+        var results = Schema.Evaluate(ToSystemTextJson(tree), Options);
         if (results.IsValid) return [];
         var findings = (results.HasDetails ? results.Details : [results])
             .Where(d => d.HasErrors && !UnderNot(d.EvaluationPath.ToString()))
@@ -215,7 +232,7 @@ public sealed class SchemaValidator
     /// </summary>
     private Stj.JsonNode? Along(string evaluationPath)
     {
-        Stj.JsonNode? node = _document;
+        Stj.JsonNode? node = SchemaDocument;
         foreach (var raw in Segments(evaluationPath))
         {
             string segment = Unescape(raw);
@@ -262,10 +279,13 @@ public sealed class SchemaValidator
         JsonObject o => new Stj.JsonObject(o.Properties.Select(p => KeyValuePair.Create(p.Name, ToSystemTextJson(p.Value)))),
         JsonArray a => new Stj.JsonArray(a.Items.Select(ToSystemTextJson).ToArray()),
         JsonString s => Stj.JsonValue.Create(s.Value),
-        JsonNumber n => Stj.JsonValue.Create((decimal)Math.Clamp(n.Value, -DecimalEdge, DecimalEdge)),
+        JsonNumber n => Stj.JsonValue.Create(AsValidatorNumber(n.Value)),
         JsonBoolean b => Stj.JsonValue.Create(b.Value),
         _ => null,
     };
+
+    /// <summary>A number as the validator is given it: the decimal of the value read, held within the decimals' range.</summary>
+    internal static decimal AsValidatorNumber(double value) => (decimal)Math.Clamp(value, -DecimalEdge, DecimalEdge);
 
     private const double DecimalEdge = 7.9e27;
 }
