@@ -17,9 +17,10 @@ internal sealed partial class ExpressionEmitter
     {
         var groupings = new List<bool[]?>();
         var groupingOf = new int[variants.Count];
+        var invariant = factors.Select(variants.IsInvariant).ToArray(); // [factor][variant]
         for (int k = 0; k < variants.Count; k++)
         {
-            var grouping = Grouping(factors.Select(f => variants.IsInvariant(k, f)).ToArray());
+            var grouping = Grouping(invariant.Select(byVariant => byVariant[k]).ToArray());
             int found = groupings.FindIndex(g => g is null ? grouping is null : grouping is not null && g.SequenceEqual(grouping));
             if (found < 0)
             {

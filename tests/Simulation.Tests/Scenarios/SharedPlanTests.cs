@@ -46,7 +46,7 @@ public class SharedPlanTests
             }
     }
 
-    private static CompiledExperiment Bundled(string name, string samples, string fewer)
+    internal static CompiledExperiment Bundled(string name, string samples, string fewer)
     {
         string text = File.ReadAllText(TestModels.PathOf("scenarios", name)).Replace(samples, fewer).Replace("\"../models/", $"\"{TestModels.PathOf("models")}/");
         var diagnostics = new DiagnosticBag();
