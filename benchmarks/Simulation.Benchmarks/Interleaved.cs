@@ -111,16 +111,16 @@ public static class Loop
     }
 
     /// <summary>Copies the generated methods' machine code (addresses from the runtime's perf map) into files, for objdump.</summary>
-    private static unsafe void DumpCode(string dir)
+    internal static unsafe void DumpCode(string dir)
     {
         Directory.CreateDirectory(dir);
         foreach (var line in File.ReadLines($"/tmp/perf-{Environment.ProcessId}.map"))
         {
             var parts = line.Split(' ', 3);
-            if (!parts[2].Contains("dynamicClass::rates_")) continue;
+            if (!parts[2].Contains("dynamicClass::rates_") && !parts[2].Contains("dynamicClass::one_run_")) continue;
             long address = Convert.ToInt64(parts[0], 16);
             int size = Convert.ToInt32(parts[1], 16);
-            string name = System.Text.RegularExpressions.Regex.Match(parts[2], "rates_[0-9]+").Value;
+            string name = System.Text.RegularExpressions.Regex.Match(parts[2], "(rates|one_run)_[0-9]+").Value;
             File.WriteAllBytes(Path.Combine(dir, $"{name}_{address:x}.bin"), new ReadOnlySpan<byte>((void*)address, size).ToArray());
         }
     }
