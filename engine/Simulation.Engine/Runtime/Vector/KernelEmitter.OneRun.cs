@@ -73,9 +73,5 @@ internal sealed unsafe partial class KernelEmitter
         _il.Emit(OpCodes.Call, LoadLowest);
     }
 
-    private void EmitLowerHalf()
-    {
-        _il.Emit(OpCodes.Ldc_I4_0);
-        _il.Emit(OpCodes.Call, LowerHalf);
-    }
+    private void EmitLowerHalf() => _il.Emit(OpCodes.Call, LowerHalf);
 }

@@ -164,14 +164,14 @@ internal sealed unsafe partial class KernelEmitter
         _il.Emit(OpCodes.Ldloc, value);
         if (_shape.Layout is null && !packed)
         {
-            _il.Emit(OpCodes.Ldc_I4_0);
             _il.Emit(OpCodes.Call, LowerHalf);
             _il.Emit(OpCodes.Call, StoreLowest);
         }
         else _il.Emit(OpCodes.Call, AvxEmitter.Store);
     }
 
-    private static readonly MethodInfo LowerHalf = typeof(Avx).GetMethod(nameof(Avx.ExtractVector128), [typeof(V), typeof(byte)])!;
+    /// <summary>The lower two lanes as a 128-bit vector: no instruction (the register's lower half), where Avx.ExtractVector128(v, 0) is one.</summary>
+    private static readonly MethodInfo LowerHalf = typeof(Vector256).GetMethod(nameof(Vector256.GetLower))!.MakeGenericMethod(typeof(double));
     private static readonly MethodInfo StoreLowest = typeof(Sse2).GetMethod(nameof(Sse2.StoreScalar), [typeof(double*), typeof(Vector128<double>)])!;
     private static readonly MethodInfo LoadIntoAll = typeof(Avx).GetMethod(nameof(Avx.BroadcastScalarToVector256), [typeof(double*)])!;
 
