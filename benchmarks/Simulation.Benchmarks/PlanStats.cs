@@ -76,5 +76,11 @@ public static class PlanStats
             .GroupBy(m => m.Groups[1].Value + m.Groups[2].Value).OrderByDescending(g => g.Count()).Take(24).Select(g => $"{g.Key} {g.Count()}");
         Console.WriteLine($"  one-run step code: {program.PackCount} packs; operations: {string.Join(", ", ops)}");
         if (Environment.GetEnvironmentVariable("SIM_LISTING") is { } file) File.WriteAllText(file, text.ToString());
+        // What a request's futures run: a batch of 4 lanes (one future each), every instruction once for all four.
+        var batch = new StringWriter();
+        Simulation.Engine.Runtime.Vector.VectorProgram.Create(plan, 4, [], listing: batch);
+        var batchOps = System.Text.RegularExpressions.Regex.Matches(batch.ToString(), @"\b([A-Z][A-Za-z]*)\(")
+            .GroupBy(m => m.Groups[1].Value).OrderByDescending(g => g.Count()).Take(24).Select(g => $"{g.Key} {g.Count()}");
+        Console.WriteLine($"  4-lane batch step code (futures): operations: {string.Join(", ", batchOps)}");
     }
 }
