@@ -6,6 +6,7 @@
 #SBATCH --time=00:30:00
 #SBATCH --output=slurm-merge-%j.out
 set -euo pipefail
-results=${1:?usage: sbatch deploy/slurm-merge.sh RESULTS_DIR}
+results=${1:?usage: sbatch deploy/slurm-merge.sh RESULTS_DIR [sim merge options]}
+shift
 sim=${SIM:-sim}
-exec "$sim" merge "$results"/shard-* --output "$results/merged" --force
+exec "$sim" merge "$results"/shard-* --output "$results/merged" --force "$@"

@@ -7,8 +7,9 @@ using YamlDotNet.RepresentationModel;
 namespace Simulation.Tests.Distributed;
 
 /// <summary>
-/// Issue 21: the deployment recipes in deploy/, run as far as this machine can (no container runtime, cluster or
-/// Slurm here). The Slurm scripts run as they are, under the environment Slurm gives an array task, against the real
+/// Issue 21: the deployment recipes in deploy/, run as far as the suite can without a container runtime, a cluster or
+/// a Slurm controller (deploy/test/ runs the Slurm recipe on a real one-node Slurm and the image under podman, as root,
+/// outside the suite). The Slurm scripts run as they are, under the environment Slurm gives an array task, against the real
 /// sim; the Kubernetes manifests are read with a YAML parser, checked for what the Indexed Job needs, and their sim
 /// command lines run with the index in the environment as the kubelet sets it; the Dockerfile publishes as README says.
 /// Every way ends in a merge that must equal the whole sweep byte for byte.
@@ -62,17 +63,28 @@ public partial class DeployRecipeTests
         using var files = new ExperimentFiles();
         WriteExperiment(files);
         string sim = SimCommand(files);
-        // As `sbatch --array=1-3 deploy/slurm-array.sh experiment.json results` would run it (ids from 1, so MIN matters),
-        // in reverse order; task 2 runs twice, as a requeued task does.
-        foreach (int id in new[] { 3, 2, 1, 2 })
+        // As `sbatch --array=0-2 deploy/slurm-array.sh experiment.json results` would run it, tasks in reverse order;
+        // task 1 runs twice, as a requeued task does, and once more resubmitted alone (SHARDS=3 sbatch --array=1 ...).
+        Dictionary<string, string> Task(int id, int min, int max, string? shards = null)
         {
-            var (exit, output) = Bash(files.Folder, new()
+            var environment = new Dictionary<string, string>
             {
-                ["SIM"] = sim, ["SLURM_ARRAY_TASK_ID"] = $"{id}", ["SLURM_ARRAY_TASK_MIN"] = "1", ["SLURM_ARRAY_TASK_COUNT"] = "3", ["SLURM_CPUS_PER_TASK"] = "2",
-            }, Deploy("slurm-array.sh"), "experiment.json", "results");
-            Assert.That(exit, Is.Zero, output);
-            Assert.That(output, Does.Contain($"shard {id - 1}/3"));
+                ["SIM"] = sim, ["SLURM_ARRAY_TASK_ID"] = $"{id}", ["SLURM_ARRAY_TASK_MIN"] = $"{min}", ["SLURM_ARRAY_TASK_MAX"] = $"{max}",
+                ["SLURM_ARRAY_TASK_COUNT"] = $"{max - min + 1}", ["SLURM_CPUS_PER_TASK"] = "2",
+            };
+            if (shards is not null) environment["SHARDS"] = shards;
+            return environment;
         }
+        foreach (var (id, min, max, shards) in new[] { (2, 0, 2, null), (1, 0, 2, null), (0, 0, 2, null), (1, 0, 2, null), (1, 1, 1, "3") })
+        {
+            var (exit, output) = Bash(files.Folder, Task(id, min, max, shards), Deploy("slurm-array.sh"), "experiment.json", "results");
+            Assert.That(exit, Is.Zero, output);
+            Assert.That(output, Does.Contain($"shard {id}/3"));
+        }
+        // Resubmitted alone without SHARDS, the array's size (1) is not the number of shards: a clear error, nothing run.
+        var alone = Bash(files.Folder, Task(1, 1, 1), Deploy("slurm-array.sh"), "experiment.json", "results");
+        Assert.That(alone.ExitCode, Is.EqualTo(2), alone.Output);
+        Assert.That(alone.Output, Does.Contain("SHARDS=N"));
         Assert.That(Directory.GetDirectories(Path.Combine(files.Folder, "results")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "shard-0", "shard-1", "shard-2" }));
         var merge = Bash(files.Folder, new() { ["SIM"] = sim }, Deploy("slurm-merge.sh"), "results");
         Assert.That(merge.ExitCode, Is.Zero, merge.Output);
@@ -81,9 +93,10 @@ public partial class DeployRecipeTests
         AssertSameOutputs(files.PathOf("whole"), files.PathOf("results/merged"));
 
         // Outside an array, the script's --shard auto is a clear error, not a sweep of everything.
-        var outside = Bash(files.Folder, new() { ["SIM"] = sim, ["SLURM_ARRAY_TASK_ID"] = "0" }, Deploy("slurm-array.sh"), "experiment.json", "results2");
-        Assert.That(outside.ExitCode, Is.EqualTo(2), outside.Output);
-        Assert.That(outside.Output, Does.Contain("SLURM_ARRAY_TASK_COUNT"));
+        var outside = Bash(files.Folder, new() { ["SIM"] = sim }, Deploy("slurm-array.sh"), "experiment.json", "results2");
+        Assert.That(outside.ExitCode, Is.Not.Zero, outside.Output);
+        Assert.That(outside.Output, Does.Contain("not a task of a Slurm job array"));
+        Assert.That(Directory.Exists(files.PathOf("results2")), Is.False);
     }
 
     private static YamlMappingNode Manifest(string file)

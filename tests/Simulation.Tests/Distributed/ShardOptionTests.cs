@@ -22,9 +22,23 @@ public class ShardOptionTests
     {
         Assert.That(SweepShard.Parse("auto/8", Env(("JOB_COMPLETION_INDEX", "5"))), Is.EqualTo(new SweepShard(5, 8)));
         Assert.That(SweepShard.Parse("auto/8", Env(("SLURM_ARRAY_TASK_ID", "3"))), Is.EqualTo(new SweepShard(3, 8)));
-        // #SBATCH --array=1-16: ids 1..16 are shards 0..15, and Slurm says how many.
-        Assert.That(SweepShard.Parse("auto", Env(("SLURM_ARRAY_TASK_ID", "16"), ("SLURM_ARRAY_TASK_MIN", "1"), ("SLURM_ARRAY_TASK_COUNT", "16"))),
-            Is.EqualTo(new SweepShard(15, 16)));
+        // #SBATCH --array=0-15: the task id is the shard, and Slurm says how many.
+        Assert.That(SweepShard.Parse("auto", Slurm(task: 15, min: 0, max: 15, count: 16)), Is.EqualTo(new SweepShard(15, 16)));
+        // Tasks 3 and 7 submitted again (sbatch --array=3,7): still shards 3 and 7 of 16, so they resume their folders.
+        Assert.That(SweepShard.Parse("auto/16", Slurm(task: 7, min: 3, max: 7, count: 2)), Is.EqualTo(new SweepShard(7, 16)));
+    }
+
+    private static Func<string, string?> Slurm(int task, int min, int max, int count) => Env(("SLURM_ARRAY_TASK_ID", $"{task}"),
+        ("SLURM_ARRAY_TASK_MIN", $"{min}"), ("SLURM_ARRAY_TASK_MAX", $"{max}"), ("SLURM_ARRAY_TASK_COUNT", $"{count}"));
+
+    [TestCase(7, 3, 7, 2, "run from 3 to 7, not 0 to 1")]    // a resubmission of some tasks: its size is not N
+    [TestCase(16, 1, 16, 16, "run from 1 to 16, not 0 to 15")] // numbered from 1
+    [TestCase(4, 0, 14, 8, "run from 0 to 14, not 0 to 7")]   // --array=0-15:2
+    public void Shard_AutoFromAPartialSlurmArray_AsksForN(int task, int min, int max, int count, string fragment)
+    {
+        var error = Assert.Throws<ShardException>(() => SweepShard.Parse("auto", Slurm(task, min, max, count)))!;
+        Assert.That(error.Message, Does.Contain(fragment));
+        Assert.That(error.Hint, Does.Contain("--shard auto/N"));
     }
 
     [TestCase("3/3", "does not exist")]

@@ -22,8 +22,10 @@ public sealed record SweepShard(int Index, int Count)
 
     /// <summary>
     /// <c>I/N</c>; or <c>auto/N</c> (and <c>auto</c> on Slurm), where I comes from the scheduler: JOB_COMPLETION_INDEX
-    /// (Kubernetes Indexed Jobs), or SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN (Slurm arrays, so --array=1-16
-    /// works too), and N, for <c>auto</c>, from SLURM_ARRAY_TASK_COUNT.
+    /// (Kubernetes Indexed Jobs) or SLURM_ARRAY_TASK_ID (Slurm arrays, <c>--array=0-(N-1)</c>). The task id is the shard
+    /// itself, so a resubmission of some tasks (<c>sbatch --array=3,7</c>) runs shards 3 and 7; for that reason N, for
+    /// <c>auto</c>, is SLURM_ARRAY_TASK_COUNT only when the array is exactly 0 to COUNT-1 (a partial array's size is not
+    /// the number of shards: <c>auto/N</c> then).
     /// </summary>
     public static SweepShard Parse(string text, Func<string, string?>? environment = null)
     {
@@ -32,8 +34,7 @@ public sealed record SweepShard(int Index, int Count)
         if (parts.Length > 2 || parts[0].Length == 0)
             throw new ShardException($"--shard '{text}' is not I/N", "e.g. --shard 0/16 for the first of 16 shards, or --shard auto/16 under a scheduler");
         int count = parts.Length == 2 ? Number(parts[1], "the number of shards", text)
-            : parts[0] == "auto" ? FromEnvironment(environment, "SLURM_ARRAY_TASK_COUNT")
-                ?? throw new ShardException("--shard auto: the number of shards is not in the environment (SLURM_ARRAY_TASK_COUNT)", "give it: --shard auto/N")
+            : parts[0] == "auto" ? SlurmArraySize(environment)
             : throw new ShardException($"--shard '{text}' is not I/N", "e.g. --shard 0/16");
         int index = parts[0] == "auto" ? IndexFromEnvironment(environment) : Number(parts[0], "the shard", text);
         if (count < 1) throw new ShardException($"--shard {text}: the number of shards must be at least 1");
@@ -46,9 +47,22 @@ public sealed record SweepShard(int Index, int Count)
     private static int IndexFromEnvironment(Func<string, string?> environment)
     {
         if (FromEnvironment(environment, "JOB_COMPLETION_INDEX") is int k8s) return k8s;
-        if (FromEnvironment(environment, "SLURM_ARRAY_TASK_ID") is int task) return task - (FromEnvironment(environment, "SLURM_ARRAY_TASK_MIN") ?? 0);
+        if (FromEnvironment(environment, "SLURM_ARRAY_TASK_ID") is int task) return task;
         throw new ShardException("--shard auto: neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor SLURM_ARRAY_TASK_ID (Slurm array) is set",
             "give the shard itself: --shard I/N");
+    }
+
+    /// <summary>The number of tasks of a Slurm array that runs every shard: ids 0 to COUNT-1, nothing else.</summary>
+    private static int SlurmArraySize(Func<string, string?> environment)
+    {
+        int count = FromEnvironment(environment, "SLURM_ARRAY_TASK_COUNT")
+            ?? throw new ShardException("--shard auto: the number of shards is not in the environment (SLURM_ARRAY_TASK_COUNT)", "give it: --shard auto/N");
+        int min = FromEnvironment(environment, "SLURM_ARRAY_TASK_MIN") ?? 0, max = FromEnvironment(environment, "SLURM_ARRAY_TASK_MAX") ?? count - 1;
+        if (min != 0 || max != count - 1)
+            throw new ShardException(
+                $"--shard auto: this Slurm array's {count} task(s) run from {min} to {max}, not 0 to {count - 1}, so its size is not the number of shards",
+                "give the number of shards: --shard auto/N (deploy/slurm-array.sh: SHARDS=N sbatch --array=...), and number the tasks from 0");
+        return count;
     }
 
     private static int? FromEnvironment(Func<string, string?> environment, string name) =>
