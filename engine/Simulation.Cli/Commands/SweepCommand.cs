@@ -77,7 +77,8 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
             case SweepStatus.Cancelled:
                 return 130;
             case SweepStatus.AlreadyComplete:
-                Console.Error.WriteLine($"sweep: '{folder}' already holds this sweep, complete; nothing to run (sim summary {folder} shows it)");
+                Console.Error.WriteLine($"sweep: '{folder}' already holds this sweep, complete; nothing to run " +
+                    (shard is null ? $"(sim summary {folder} shows it)" : $"(shard {shard}: sim merge reads it)"));
                 break;
             case SweepStatus.Completed when shard is not null:
                 Console.Error.WriteLine($"sweep: wrote shard {shard} ({runner.TotalRuns:N0} runs: the chunks sim merge reads, and {ShardManifest.FileName}) to {folder}");

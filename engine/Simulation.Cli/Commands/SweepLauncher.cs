@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using Simulation.Engine.Scenarios;
 using Simulation.Engine.Scenarios.Distributed;
 using Simulation.Engine.Scenarios.Running;
@@ -72,6 +73,13 @@ public static class SweepLauncher
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM is how schedulers stop a task (Slurm's scancel and requeue, a Kubernetes pod's deletion, docker stop):
+        // stop as on Ctrl-C, so the log says what is kept, well within their grace period before SIGKILL.
+        using var onTerminate = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         SweepStatus status;
         try
         {
@@ -93,6 +101,8 @@ public static class SweepLauncher
             Console.CancelKeyPress -= onCancel;
         }
         foreach (var repaired in runner.RepairedChunks) Console.Error.WriteLine($"sweep: {repaired}");
+        if (status != SweepStatus.AlreadyComplete && runner.ResumedRuns > 0) // a requeued task's log shows it did not start again
+            Console.Error.WriteLine($"sweep: resumed: {runner.ResumedRuns:N0} of {runner.TotalRuns:N0} runs were kept from an earlier start");
         if (status == SweepStatus.Cancelled)
         {
             long unfinished = runner.CompletedRuns - runner.KeptRuns;

@@ -113,19 +113,23 @@ public class SweepResumeTests
         AssertSameOutputs(whole, killed);
     }
 
-    [Test]
-    public void Interrupted_LikeCtrlC_StopsCleanlyAndResumes()
+    /// <summary>INT is Ctrl-C; TERM is how a scheduler stops a task (Slurm's requeue and scancel, a pod deleted, docker stop).</summary>
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    public void Interrupted_LikeCtrlC_OrByAScheduler_StopsCleanlyAndResumes(string signalName)
     {
         using var files = new ExperimentFiles(SlowModel(dt: 0.01));
         string experimentPath = files.Write("experiment.json", SlowExperiment), folder = files.PathOf("out");
-        using (var sim = SimProcess.Start(null, "sweep", experimentPath, "--output", folder, "--threads", "1"))
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using (var sim = SimProcess.Start(said.Enqueue, "sweep", experimentPath, "--output", folder, "--threads", "1"))
         {
             string parts = Path.Combine(folder, SweepJournal.PartsFolder);
             var clock = Stopwatch.StartNew();
             while (!sim.HasExited && CommittedChunks(parts) < 2 && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(5);
             Assume.That(sim.HasExited, Is.False, "the sweep finished before it could be interrupted");
-            using (var signal = Process.Start("kill", ["-INT", sim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) signal.WaitForExit();
-            Assert.That(sim.WaitForExit(60_000), Is.True, "Ctrl-C stops the sweep");
+            using (var signal = Process.Start("kill", ["-" + signalName, sim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) signal.WaitForExit();
+            Assert.That(sim.WaitForExit(60_000), Is.True, $"SIG{signalName} stops the sweep");
+            sim.WaitForExit(); // every line of standard error read
             // On a loaded machine this thread can be descheduled long enough for the sweep to finish before the signal
             // arrives; that is a race the test cannot prevent, not a failure (a sweep that was stopped has no outcomes).
             Assume.That(sim.ExitCode == 0 && File.Exists(Path.Combine(folder, "outcomes.parquet")), Is.False,
@@ -133,9 +137,11 @@ public class SweepResumeTests
             Assert.That(sim.ExitCode, Is.EqualTo(130));
             Assert.That(CommittedChunks(parts), Is.GreaterThanOrEqualTo(2), "finished chunks are kept");
             Assert.That(File.Exists(Path.Combine(folder, "outcomes.parquet")), Is.False);
+            Assert.That(string.Join("\n", said), Does.Contain("sweep: stopped;").And.Contain("runs are kept"), "the log says what is kept");
         }
         var resume = SimProcess.Run("sweep", experimentPath, "--output", folder, "--resume");
         Assert.That(resume.ExitCode, Is.EqualTo(0), resume.Stderr);
+        Assert.That(resume.Stderr, Does.Match(@"sweep: resumed: [1-9][0-9]* of 48 runs were kept from an earlier start"));
         var runs = ReadTable(Path.Combine(folder, "runs.parquet")).Select(r => (long)r["run"]!).ToList();
         Assert.That(runs, Is.EqualTo(Enumerable.Range(0, 48).Select(i => (long)i)));
     }
