@@ -64,19 +64,33 @@ public class ResultMemoryTests
     [Test]
     public void DesignTableEstimate_IsWhatReadingTheTableHolds()
     {
-        // Measured: the managed heap before and after reading a 200,000-row table, the table kept alive.
+        // Measured: the managed heap before and after reading a 200,000-row table, the table kept alive. The heap is the
+        // whole process's, so a previous test's background work ending in between (a server's compiles) moves one
+        // reading by megabytes: the median of three readings is the table's.
         string path = DesignTable(200_000);
+        var plan = TestModels.Compile(File.ReadAllText(Teacup));
+        var readings = Enumerable.Range(0, 3).Select(_ => ReadTableOnce(path, plan)).ToList();
+        var (medianHeld, tablePart) = readings.OrderBy(r => r.Held).ElementAt(1);
+        Assert.That(tablePart, Is.EqualTo(medianHeld).Within(25).Percent,
+            $"estimated {tablePart:N0} bytes, held {string.Join(", ", readings.Select(r => r.Held.ToString("N0")))}");
+    }
+
+    /// <summary>
+    /// One reading: the heap the table holds once read, and the estimate's part for it. A method of its own, so that
+    /// nothing of one reading is still referenced when the next begins.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (long Held, long Estimated) ReadTableOnce(string path, Engine.Compilation.EvaluationPlan plan)
+    {
         long before = GC.GetTotalMemory(forceFullCollection: true);
         var diagnostics = new DiagnosticBag();
         var file = SourceFile.Load(path, diagnostics, DiagnosticCodes.DesignTableProblem)!;
         var table = Engine.Designs.DesignTable.Read(file, diagnostics)!;
         long held = GC.GetTotalMemory(forceFullCollection: true) - before;
-        var plan = TestModels.Compile(File.ReadAllText(Teacup));
         var estimate = MemoryEstimate.ForDesign(plan, table, file.Text.Length, valuesPerRun: 1, threads: 1, lanes: 4);
-        long tablePart = estimate.Parts.Single(p => p.Part.StartsWith("the design table", StringComparison.Ordinal)).Bytes;
-        Assert.That(tablePart, Is.EqualTo(held).Within(25).Percent, $"estimated {tablePart:N0} bytes, held {held:N0}");
         GC.KeepAlive(file);
         GC.KeepAlive(table);
+        return (held, estimate.Parts.Single(p => p.Part.StartsWith("the design table", StringComparison.Ordinal)).Bytes);
     }
 
     /// <summary>Ishigami's experiment (two scenarios, three inputs, Y recorded as a series) over <paramref name="stop"/> steps.</summary>
