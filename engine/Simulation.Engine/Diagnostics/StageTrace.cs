@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace Simulation.Engine.Diagnostics;
 
@@ -8,6 +9,9 @@ namespace Simulation.Engine.Diagnostics;
 /// variable <c>SIM_TRACE=1</c> each <see cref="Mark"/> writes one line to standard error with the wall and processor
 /// time since the process started and since the last mark. Off (the default), a mark costs one static field read.
 /// The first line's processor time is what the runtime spent before the program's first mark (start-up, loading).
+/// Each line ends with the running totals of what the runtime did besides the program: methods JIT-compiled (those
+/// ReadyToRun code does not cover, generated step code, hot methods recompiled) and the time it took, and garbage
+/// collections by generation with the time they paused the program.
 /// </summary>
 public static class StageTrace
 {
@@ -26,7 +30,9 @@ public static class StageTrace
             using var process = Process.GetCurrentProcess();
             double wall = (DateTime.Now - process.StartTime).TotalSeconds, cpu = process.TotalProcessorTime.TotalSeconds;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trace: {wall,7:F3} s wall {cpu,7:F3} s cpu | +{wall - _lastWall,6:F3} wall +{cpu - _lastCpu,6:F3} cpu  {stage}"));
+                $"trace: {wall,7:F3} s wall {cpu,7:F3} s cpu | +{wall - _lastWall,6:F3} wall +{cpu - _lastCpu,6:F3} cpu  {stage}" +
+                $"  [jit {JitInfo.GetCompiledMethodCount()} methods {JitInfo.GetCompilationTime().TotalSeconds:F3} s, " +
+                $"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:F3} s]"));
             (_lastWall, _lastCpu) = (wall, cpu);
         }
     }
