@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Simulation.Engine.Binding;
 using Simulation.Engine.Compilation;
 using Simulation.Engine.Scenarios.Resolution;
 using Simulation.Engine.Scenarios.Sampling;
@@ -13,7 +14,17 @@ namespace Simulation.Engine.Scenarios;
 public sealed class CompiledScenario
 {
     public required ResolvedScenario Scenario { get; init; }
-    public required EvaluationPlan Plan { get; init; }
+
+    /// <summary>The scenario's model, bound and checked: what a run's element numbers name.</summary>
+    public required BoundModel Model { get; init; }
+
+    /// <summary>
+    /// The plan, compiled at its first use and shared by the scenarios built with the same <see cref="Lazy{T}"/>: a
+    /// command that only reads results (<c>sim merge</c>) needs the scenarios' models but never compiles a plan.
+    /// </summary>
+    public required Lazy<EvaluationPlan> Compiled { private get; init; }
+
+    public EvaluationPlan Plan => Compiled.Value;
 
     /// <summary>Parameter k of the plan takes the value of design column ParameterColumns[k].</summary>
     public required ImmutableArray<int> ParameterColumns { get; init; }
@@ -31,7 +42,9 @@ public sealed class CompiledScenario
     public required ImmutableArray<int> RecordElements { get; init; }
 
     /// <summary>Plan slot of each recorded output.</summary>
-    public required ImmutableArray<int> RecordSlots { get; init; }
+    public ImmutableArray<int> RecordSlots => _recordSlots ??= [.. RecordElements.Select(e => Plan.ElementSlots[e])];
+
+    private ImmutableArray<int>? _recordSlots;
 
     public string Name => Scenario.Name;
 

@@ -62,7 +62,7 @@ public static class ExperimentCompiler
             if (result is not null) compiled.Add(result);
         }
         if (diagnostics.HasErrors) return null;
-        StageTrace.Mark($"scenario plans compiled ({compiled.Select(s => s.Plan).Distinct().Count()} plans)");
+        StageTrace.Mark("scenario models bound and checked");
         return new CompiledExperiment
         {
             Document = experiment,
@@ -155,17 +155,22 @@ public static class ExperimentCompiler
             variants = new PlanVariants(ElementOf(variant, 0), scenarios.Select(s => (double)s.Index).ToImmutableArray());
             parameters.Add(variants.Element);
         }
-        var plan = PlanCompiler.Compile(bound, analysis, parameters, variants);
+        var plan = new Lazy<EvaluationPlan>(() =>
+        {
+            var compiled = PlanCompiler.Compile(bound, analysis, parameters, variants);
+            StageTrace.Mark($"plan compiled ({(scenarios.Count == 1 ? $"scenario '{scenarios[0].Name}'" : $"{scenarios.Count} scenarios")})");
+            return compiled;
+        });
         var recorded = experiment.Measurement.Layout.Outputs.Select(o => ElementOf(o.Variable, o.Position)).ToImmutableArray();
         return scenarios.Select(scenario => new CompiledScenario
         {
             Scenario = scenario,
-            Plan = plan,
+            Model = bound,
+            Compiled = plan,
             ParameterColumns = built.ParameterColumns,
             ParameterMaps = built.ParameterMaps,
             Variant = variants is null ? null : (parameters.Count - 1, scenario.Index),
             RecordElements = recorded,
-            RecordSlots = recorded.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
         }).ToList();
     }
 

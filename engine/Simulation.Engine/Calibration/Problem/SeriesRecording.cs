@@ -108,11 +108,11 @@ public sealed class SeriesRecording
         var compiled = new CompiledScenario
         {
             Scenario = scenario,
-            Plan = plan,
+            Model = builtBound,
+            Compiled = new(() => plan),
             ParameterColumns = built.ParameterColumns,
             ParameterMaps = built.ParameterMaps,
             RecordElements = recordElements,
-            RecordSlots = recordElements.Select(e => plan.ElementSlots[e]).ToImmutableArray(),
         };
         var outputs = recorded.Select((name, j) => new OutputColumn(name, compiled.RecordSlots[j], recordElements[j])).ToList();
         var steps = series.SelectMany(s => s.Points).SelectMany(p => p.StartStep >= 0 ? new[] { p.EndStep, p.StartStep } : [p.EndStep]).Distinct().ToList();

@@ -38,7 +38,7 @@ internal sealed class RunsTable
 
     private static string Describe(CompiledScenario scenario, FutureProblem p)
     {
-        var elements = scenario.Plan.Model.Elements;
+        var elements = scenario.Model.Elements;
         string name = p.Element >= 0 && p.Element < elements.Length ? elements[p.Element].DisplayName : "a value";
         return $"'{name}' became NaN or infinite at time {p.Time.ToString("R", CultureInfo.InvariantCulture)}";
     }
