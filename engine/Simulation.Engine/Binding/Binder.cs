@@ -13,7 +13,11 @@ namespace Simulation.Engine.Binding;
 /// </summary>
 public static class Binder
 {
-    public static BoundModel Bind(ModelDocument document, DiagnosticBag diagnostics)
+    /// <param name="parsed">
+    /// Equations already parsed, by their source (another bound model's <see cref="BoundModel.ParsedEquations"/>): a scenario's
+    /// model shares most of its equations with the model it was built from, and these are not parsed again.
+    /// </param>
+    public static BoundModel Bind(ModelDocument document, DiagnosticBag diagnostics, IReadOnlyDictionary<EquationSource, Expr?>? parsed = null)
     {
         var dimensions = DimensionBinder.Bind(document, diagnostics);
         if (!WithinElementLimit(document, dimensions, diagnostics))
@@ -36,7 +40,7 @@ public static class Binder
         };
         foreach (var name in document.UnreadVariables) context.Unreadable.Add(Identifier.Canonical(name));
         var variables = DeclareVariables(document, context);
-        var equations = new EquationTable(context);
+        var equations = new EquationTable(context, parsed);
         foreach (var variable in variables) equations.Assign(variable);
         foreach (var variable in variables) equations.BindElements(variable);
         StockFlowLinker.Link(variables, context);

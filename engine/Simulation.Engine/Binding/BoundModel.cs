@@ -23,11 +23,18 @@ public sealed class BoundModel
     /// <summary>The equations the binder parsed (by their source; null where one does not parse): later passes read these.</summary>
     public IReadOnlyDictionary<EquationSource, Expr?> ParsedEquations { get; init; } = new Dictionary<EquationSource, Expr?>();
 
+    /// <summary>The variable of this name (in any spelling <see cref="Syntax.Identifier.Canonical"/> makes one), or null.</summary>
     public BoundVariable? FindVariable(string name)
     {
-        string canonical = Syntax.Identifier.Canonical(name);
-        foreach (var v in Variables)
-            if (v.Canonical == canonical) return v;
-        return null;
+        var byName = _byName;
+        if (byName is null)
+        {
+            byName = new Dictionary<string, BoundVariable>(Variables.Length);
+            foreach (var v in Variables) byName.TryAdd(v.Canonical, v); // the first of a name, as a scan in order finds it
+            _byName = byName;
+        }
+        return byName.GetValueOrDefault(Syntax.Identifier.Canonical(name));
     }
+
+    private Dictionary<string, BoundVariable>? _byName;
 }

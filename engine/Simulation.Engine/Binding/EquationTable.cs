@@ -10,7 +10,7 @@ namespace Simulation.Engine.Binding;
 /// Decides which equation (and graph) each element of each variable uses, from the variable's
 /// equation and its per-element entries, then parses each equation text once and binds it per element.
 /// </summary>
-internal sealed class EquationTable(BindingContext context)
+internal sealed class EquationTable(BindingContext context, IReadOnlyDictionary<EquationSource, Expr?>? parsedBefore = null)
 {
     private readonly Dictionary<EquationSource, Expr?> _parsed = new();
 
@@ -81,7 +81,8 @@ internal sealed class EquationTable(BindingContext context)
             element.Source = source;
             if (!_parsed.TryGetValue(source, out var expr))
             {
-                expr = Parser.Parse(source, variable.Name, context.Diagnostics);
+                // Only what parsed cleanly is taken from before: a text that did not parse is parsed here again, and reported.
+                expr = parsedBefore?.GetValueOrDefault(source) ?? Parser.Parse(source, variable.Name, context.Diagnostics);
                 _parsed[source] = expr;
             }
             if (expr is null) continue;

@@ -21,6 +21,7 @@ public static class ExperimentCompiler
 {
     public static CompiledExperiment? CompileFile(string path, DiagnosticBag diagnostics, SweepOverrides? overrides = null)
     {
+        StageTrace.Mark("command line read");
         var experiment = ExperimentJsonReader.ReadFile(path, diagnostics);
         if (experiment is not null && overrides is { IsEmpty: false })
         {
@@ -139,7 +140,7 @@ public static class ExperimentCompiler
     private static IReadOnlyList<CompiledScenario> CompileModel(ResolvedExperiment experiment, ScenarioModel built, IReadOnlyList<ResolvedScenario> scenarios,
         DiagnosticBag diagnostics, Func<ScenarioModel, BoundModel, ModelAnalysis, IEnumerable<int>>? moreParameters)
     {
-        var bound = Binder.Bind(built.Document, diagnostics);
+        var bound = Binder.Bind(built.Document, diagnostics, experiment.Bound.ParsedEquations);
         var analysis = Checker.Check(bound, diagnostics);
         if (analysis is null || diagnostics.HasErrors) return [];
         int ElementOf(string variable, int position) => bound.FindVariable(variable)!.Elements[position];
