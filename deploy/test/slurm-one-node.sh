@@ -20,7 +20,7 @@ experiment=${EXPERIMENT:-scenarios/hospital-beds.json}   # relative to the repos
 samples=${SAMPLES:-30000}   # futures, 4 scenarios each: 105 chunks of 286 (runs record series), 26-27 per shard
 shards=4
 node=$(hostname -s)
-say() { printf '%s slurm-one-node: %s\n' "$(date -u +%T)" "$*" >&2; }
+source "$repo/deploy/test/common.sh"
 
 if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
     say "installing slurm-wlm and munge"
@@ -28,13 +28,8 @@ if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
 fi
 say "$(slurmctld -V), $(munged -V 2>&1 | awk '{print $1}')"
 
-if [[ -z ${SIM:-} ]]; then
-    say "publishing sim (self-contained, ReadyToRun) to $work/publish"
-    (cd "$repo" && MSBUILDDISABLENODEREUSE=1 nice -n 19 dotnet publish engine/Simulation.Cli -c Release -r linux-x64 --self-contained true \
-        -p:PublishReadyToRun=true -p:PublishReadyToRunCrossgen2ExtraArgs=--instruction-set:x86-64-v3 -o "$work/publish" >/dev/null)
-    SIM=$work/publish/sim
-fi
-SIM=$(realpath "$SIM"); export SIM   # sbatch passes the environment on (--export=ALL): the scripts run this sim
+published_sim "$work"
+export SIM   # sbatch passes the environment on (--export=ALL): the scripts run this sim
 say "sim $("$SIM" --version 2>/dev/null | head -1)"
 
 # --- the cluster: its own configuration, state and logs under $work, nothing in /etc/slurm ---------------------------
@@ -159,13 +154,7 @@ say "single-machine sweep of the same experiment"
 /usr/bin/time -f "  single sweep: %e s wall, %U s user, %S s sys" nice -n 10 "$SIM" sweep "$experiment" --samples "$samples" \
     --output "$work/whole" --threads 2 2>&1 >/dev/null | grep -v '^\s*$' | tail -2 >&2
 status=0
-for f in "$work/whole"/*; do
-    name=$(basename "$f")
-    if cmp -s "$f" "$work/results/merged/$name"; then say "same bytes: $name ($(stat -c %s "$f") bytes)"
-    else say "DIFFERENT: $name"; status=1; fi
-done
-extra=$(comm -13 <(ls "$work/whole") <(ls "$work/results/merged"))
-[[ -z $extra ]] || { say "merged folder has more files: $extra"; status=1; }
+same_folders "$work/whole" "$work/results/merged" || status=1
 (( status == 0 )) && say "PASS: the Slurm-merged folder is the single sweep's, byte for byte" || say "FAIL"
 
 if [[ -n ${KEEP:-} ]]; then
