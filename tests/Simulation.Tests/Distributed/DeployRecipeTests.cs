@@ -120,6 +120,9 @@ public partial class DeployRecipeTests
         Assert.That(Scalar(job, "spec", "completionMode"), Is.EqualTo("Indexed"));
         int completions = int.Parse(Scalar(job, "spec", "completions"));
         Assert.That(Scalar(job, "spec", "template", "spec", "restartPolicy"), Is.EqualTo("Never"), "backoffLimitPerIndex needs restartPolicy Never");
+        var disruption = (YamlMappingNode)((YamlSequenceNode)job["spec"]["podFailurePolicy"]["rules"]).Single();
+        Assert.That((Scalar(disruption, "action"), Scalar(((YamlSequenceNode)disruption["onPodConditions"]).Single(), "type")), Is.EqualTo(("Ignore", "DisruptionTarget")),
+            "a preempted pod (SIGTERM: sim stops cleanly) is run again without counting against the index's retries");
         Assert.That(Scalar(job, "spec", "template", "spec", "securityContext", "runAsUser"), Is.EqualTo("1654"), "the .NET images' user app (deploy/Dockerfile: USER $APP_UID)");
         var container = Container(job);
         var args = ((YamlSequenceNode)container["args"]).Select(a => ((YamlScalarNode)a).Value!).ToList();
