@@ -1,4 +1,7 @@
-# Shared by deploy/test/*.sh (sourced): the published sim they run, and the byte-for-byte check they end with.
+# shellcheck shell=bash
+# Shared by deploy/test/*.sh (sourced, with repo set to the repository): the published sim they run, the chunks a
+# shard folder has committed, and the byte-for-byte check they end with.
+: "${repo:?common.sh needs repo, the repository folder}"
 say() { printf '%s %s: %s\n' "$(date -u +%T)" "$(basename "$0" .sh)" "$*" >&2; }
 
 # Sets SIM to the sim given in SIM, or publishes one into $1/publish (self-contained, non-composite ReadyToRun: as
@@ -11,6 +14,13 @@ published_sim() {
         SIM=$1/publish/sim
     fi
     SIM=$(realpath "$SIM")
+}
+
+# The chunks committed in shard folder $1 (each a .part file; one being written is a .tmp).
+committed_chunks() {
+    local n=0 part
+    for part in "$1"/.parts/*.part; do [[ -e $part ]] && n=$((n + 1)); done
+    echo "$n"
 }
 
 # Every file of the single sweep's folder $1 has the same bytes in the merged folder $2, which has no others.

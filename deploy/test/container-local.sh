@@ -82,9 +82,9 @@ t0=$(date +%s)
 # Shard 1's pod is deleted part-way (podman stop: SIGTERM, as the kubelet sends) and started again: it resumes.
 podman rm -f sim-shard-1 >/dev/null 2>&1 || true
 shard 1 -d --name sim-shard-1 >/dev/null
-for _ in $(seq 600); do (( $(ls "$work/volume/sweep/shard-1/.parts" 2>/dev/null | grep -c '\.part$') >= 2 )) && break; sleep 0.2; done
+for _ in $(seq 600); do (( $(committed_chunks "$work/volume/sweep/shard-1") >= 2 )) && break; sleep 0.2; done
 podman stop -t 30 sim-shard-1 >/dev/null
-say "stopped shard 1's container (exit code $(podman inspect sim-shard-1 --format '{{.State.ExitCode}}')) after $(ls "$work/volume/sweep/shard-1/.parts" | grep -c '\.part$') committed chunks"
+say "stopped shard 1's container (exit code $(podman inspect sim-shard-1 --format '{{.State.ExitCode}}')) after $(committed_chunks "$work/volume/sweep/shard-1") committed chunks"
 stopped=$(podman logs sim-shard-1 2>&1 | grep "^sweep: stopped" || true)
 [[ -n $stopped ]] || { echo "shard 1 did not stop cleanly on SIGTERM" >&2; exit 1; }
 echo "  shard 1: $stopped" >&2

@@ -33,7 +33,7 @@ export SIM   # sbatch passes the environment on (--export=ALL): the scripts run 
 say "sim $("$SIM" --version 2>/dev/null | head -1)"
 
 # --- the cluster: its own configuration, state and logs under $work, nothing in /etc/slurm ---------------------------
-rm -rf "$work/etc" "$work/state" "$work/spool" "$work/log" "$work/results" "$work/whole"
+rm -rf "${work:?}/etc" "$work/state" "$work/spool" "$work/log" "$work/results" "$work/whole"
 mkdir -p "$work/etc" "$work/state" "$work/spool" "$work/log" "$work/results"
 export SLURM_CONF=$work/etc/slurm.conf
 cat > "$SLURM_CONF" <<EOF
@@ -99,7 +99,7 @@ say "submitted array job $array (shards 0-$((shards - 1))) and merge job $merge 
 state() { squeue -h -j "$1" -o %T 2>/dev/null | head -1; }
 task_state() { scontrol show job "$1" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | head -1 | cut -d= -f2; }
 wait_state() { for _ in $(seq 600); do [[ $(task_state "$1") == "$2" ]] && return; sleep 0.2; done; echo "$1 never $2" >&2; exit 1; }
-committed() { ls "$work/results/shard-$1/.parts" 2>/dev/null | grep -vc '\.tmp$' || true; }
+committed() { committed_chunks "$work/results/shard-$1"; }
 wait_for_chunks() { # task, chunks: until that task has committed that many chunks
     for _ in $(seq 1200); do (( $(committed "$1") >= $2 )) && return; sleep 0.5; done
     echo "task $1 never committed $2 chunks" >&2; exit 1
