@@ -10,6 +10,7 @@
 #
 #   sudo deploy/test/container-local.sh                # publishes sim (non-composite ReadyToRun) first
 #   sudo SIM=publish/sim/sim deploy/test/container-local.sh
+#   KEEP=1 ... keeps the images (localhost/sim:local) and the volume (WORK, default /tmp/container-local) for a look
 #
 # Root only; Debian 12 (podman 4.3). Not part of CI. Not tested here: the Dockerfile's build stage (the .NET SDK image
 # comes from mcr.microsoft.com, which this machine cannot reach); the script publishes sim the same way on the host.
@@ -33,6 +34,15 @@ say "$(podman --version), $(runc --version | head -1), debootstrap $(dpkg-query 
 run=(podman --runtime "$(command -v runc)" run --ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" --ulimit nproc=4096:4096)
 
 mkdir -p "$work"
+# Whatever happens, no container is left behind, nor (without KEEP=1) the images and outputs; the root file system
+# stays in $work/rootfs for the next run.
+cleanup() {
+    podman rm -f sim-shard-1 >/dev/null 2>&1 || true
+    [[ -n ${KEEP:-} ]] && return
+    rm -rf "$work/volume" "$work/context" "$work/pwd" "$work"/shard-*.log
+    podman rmi -f "$image" "$base" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 published_sim "$work"
 published=$(dirname "$(realpath "$SIM")")
 
@@ -106,5 +116,4 @@ say "single sweep in the same image"
 status=0
 same_folders "$work/volume/whole" "$work/volume/sweep/merged" || status=1
 (( status == 0 )) && say "PASS: the merged folder of the containers' shards is the single sweep's, byte for byte" || say "FAIL"
-[[ -n ${KEEP:-} ]] || { rm -rf "$work/volume" "$work/context" "$work/pwd" "$work"/shard-*.log; podman rmi "$image" >/dev/null; }
 exit $status
