@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The fixed cost F of a shard process (docs/distributed.md, "Cost model"), measured as CPU seconds (user + sys): an
-# empty shard (no runs: start, read, check and compile the experiment, write shard.json) and a one-chunk shard (the
-# same plus generating and JIT-compiling the step code and running one chunk of every scenario), each with every
+# empty shard (no runs: start, read, bind and check the experiment's models, write shard.json; since plans are compiled
+# at their first use, an empty shard compiles none) and a one-chunk shard (the same plus compiling the plans, generating
+# and JIT-compiling the step code and running one chunk of every scenario: F plus that chunk's runs), each with every
 # scenario and with the baseline alone, so the cost per scenario shows. Each SIM given is measured in turn, ROUNDS
 # times (default 3), interleaved, and the medians printed, with the load. Run from the repository folder.
 #   benchmarks/shards/fixed-cost.sh EXPERIMENT BASELINE SIM...
