@@ -24,7 +24,7 @@ public static class PointRequests
         model.WarmUp();
         const string lever = "UCR capacity per 100k";
         double Value(int k) => 80 + 170 * (k * 0.6180339887 % 1.0); // a new value each time, in serve-bench.py's range
-        for (int k = 1; k <= 5; k++) Request(model, lever, Value(k), futures); // the request path compiled
+        for (int k = 1; k <= (futures > 0 ? 2 : 5); k++) Request(model, lever, Value(k), futures); // the request path compiled
         var cpu = new List<double>();
         var wall = new List<double>();
         var process = System.Diagnostics.Process.GetCurrentProcess();
