@@ -48,18 +48,12 @@ public static class OneRun
                     cases[c].Body();
                     cpu[c].Add(Interleaved.ThreadCpuMs() - cpu0);
                 }
-            var medians = cpu.Select(Median).ToArray();
+            var medians = cpu.Select(Interleaved.Median).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: {plan.Rates.Length} step instructions, {oneProgram.PackCount} packs of 4 elements; {rounds} rounds, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             for (int c = 0; c < cases.Length; c++)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cases[c].Name,-22} CPU median {medians[c],8:F1} ms (min {cpu[c].Min():F1})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one-run / batch: {medians[1] / medians[0]:F2}; same bits in all {one.Recorded.Length} recorded values"));
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

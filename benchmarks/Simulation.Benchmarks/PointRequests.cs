@@ -39,7 +39,7 @@ public static class PointRequests
             cpu.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {count} requests ({(futures > 0 ? $"{futures} futures + " : "")}one run + cached baseline): CPU median {Median(cpu):F1} ms, wall median {Median(wall):F1} ms (min {wall.Min():F1}); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            $"{name}: {count} requests ({(futures > 0 ? $"{futures} futures + " : "")}one run + cached baseline): CPU median {Interleaved.Median(cpu):F1} ms, wall median {Interleaved.Median(wall):F1} ms (min {wall.Min():F1}); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         if (Environment.GetEnvironmentVariable("SIM_DUMP") is { } dir) Loop.DumpCode(dir); // with DOTNET_PerfMapEnabled=1
     }
 
@@ -48,11 +48,5 @@ public static class PointRequests
         var request = new LeverRequest { Inputs = [new LeverSetting(lever, value)], Futures = futures };
         if (model.Run(request, CancellationToken.None, out var problem) is null)
             throw new InvalidOperationException(problem!.Message);
-    }
-
-    internal static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
