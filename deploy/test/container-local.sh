@@ -19,7 +19,7 @@ set -euo pipefail
 [[ $(id -u) == 0 ]] || { echo "container-local.sh: run as root (it installs podman and debootstrap)" >&2; exit 2; }
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=${WORK:-/tmp/container-local}
-samples=${SAMPLES:-20000}   # futures of scenarios/hospital-beds.json, 4 scenarios each: 70 chunks, 17-18 per shard
+samples=${SAMPLES:-20000}   # futures of scenarios/hospital-beds.json, 4 scenarios each: 70 chunks, 16-18 per shard
 shards=4
 base=localhost/sim-runtime-deps:bookworm image=localhost/sim:local
 source "$repo/deploy/test/common.sh"
@@ -48,7 +48,7 @@ published=$(dirname "$(realpath "$SIM")")
 
 # --- the base image: runtime-deps' contents, from Debian's own archive ---------------------------------------------
 if [[ ! -x $work/rootfs/bin/sh ]]; then
-    say "debootstrap --variant=minbase bookworm (about 2 minutes)"
+    say "debootstrap --variant=minbase bookworm into $work/rootfs (a few minutes)"
     rm -rf "$work/rootfs"
     nice -n 19 debootstrap --variant=minbase --include=libicu72,libssl3,ca-certificates,tzdata bookworm "$work/rootfs" \
         http://deb.debian.org/debian >/dev/null
