@@ -42,9 +42,12 @@ public sealed class CompiledScenario
     public required ImmutableArray<int> RecordElements { get; init; }
 
     /// <summary>Plan slot of each recorded output.</summary>
-    public ImmutableArray<int> RecordSlots => _recordSlots ??= [.. RecordElements.Select(e => Plan.ElementSlots[e])];
+    public ImmutableArray<int> RecordSlots => _recordSlots.IsDefault ? _recordSlots = [.. RecordElements.Select(e => Plan.ElementSlots[e])] : _recordSlots;
 
-    private ImmutableArray<int>? _recordSlots;
+    // Not a Nullable<ImmutableArray>: sweep workers read this at once, and a nullable struct is written in two halves (a
+    // reader could see "has a value" before the value). An ImmutableArray is one reference, written whole; two workers
+    // that both find it unset compute the same slots.
+    private ImmutableArray<int> _recordSlots;
 
     public string Name => Scenario.Name;
 
