@@ -33,10 +33,10 @@ internal sealed class VariantInvariance
         _model = model;
         _variants = variants;
         _common = new bool[model.Elements.Length];
-        var reads = new int[model.Elements.Length][];
+        var reads = new List<int>[model.Elements.Length];
         foreach (int id in ratesOrder)
         {
-            reads[id] = equations[id] is { } eq ? ElementsRead(eq) : [];
+            reads[id] = References.Of(equations[id], phase: null);
             _common[id] = parameters.Contains(id) || equations[id] is { } e && TimeInvariance.IsInvariant(Specialize(null, e), _common);
         }
         _invariant = new bool[variants.Values.Length][];
@@ -44,11 +44,8 @@ internal sealed class VariantInvariance
         {
             var invariant = _invariant[k] = (bool[])_common.Clone();
             foreach (int id in ratesOrder)
-            {
-                if (parameters.Contains(id) || equations[id] is not { } eq) continue;
-                if (reads[id].Any(r => r == variants.Element || invariant[r] != _common[r]))
+                if (!parameters.Contains(id) && equations[id] is { } eq && !TakesCommonAnswer(reads[id], invariant))
                     invariant[id] = TimeInvariance.IsInvariant(Specialize(k, eq), invariant);
-            }
         }
     }
 
@@ -61,29 +58,20 @@ internal sealed class VariantInvariance
     /// <summary>For each variant, true when the expression never changes during a run of that variant.</summary>
     public bool[] IsInvariant(BoundExpr expr)
     {
-        var reads = ElementsRead(expr);
-        var common = reads.Contains(_variants.Element) ? null : Specialize(null, expr);
-        return Enumerable.Range(0, Count).Select(k => common is not null && reads.All(r => _invariant[k][r] == _common[r])
-            ? TimeInvariance.IsInvariant(common, _common)
+        var reads = References.Of(expr, phase: null);
+        bool? common = null; // the answer with no variant value folded in, found once for every variant that takes it
+        return Enumerable.Range(0, Count).Select(k => TakesCommonAnswer(reads, _invariant[k])
+            ? common ??= TimeInvariance.IsInvariant(Specialize(null, expr), _common)
             : TimeInvariance.IsInvariant(Specialize(k, expr), _invariant[k])).ToArray();
     }
+
+    /// <summary>
+    /// True when an expression reading <paramref name="reads"/> is invariant in a variant exactly when it is with no
+    /// variant value folded in: it does not name the variant, and reads nothing whose invariance the variant changes.
+    /// </summary>
+    private bool TakesCommonAnswer(List<int> reads, bool[] invariant) => reads.All(r => r != _variants.Element && invariant[r] == _common[r]);
 
     /// <summary>The expression with the variant's value folded in (with none when <paramref name="variant"/> is null: the time constants alone).</summary>
     private BoundExpr Specialize(int? variant, BoundExpr expr) =>
         ConstantFolder.Specialize(expr, _model, id => variant is { } k && id == _variants.Element ? _variants.Values[k] : null);
-
-    /// <summary>Every element the expression names, anywhere in it.</summary>
-    private static int[] ElementsRead(BoundExpr expr)
-    {
-        var found = new HashSet<int>();
-        var pending = new Stack<BoundExpr>();
-        pending.Push(expr);
-        while (pending.Count > 0)
-        {
-            var e = pending.Pop();
-            if (e is BRef r) found.Add(r.Element);
-            foreach (var child in BoundTree.Children(e)) pending.Push(child);
-        }
-        return [.. found];
-    }
 }

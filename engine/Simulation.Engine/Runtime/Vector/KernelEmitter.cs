@@ -164,7 +164,7 @@ internal sealed unsafe partial class KernelEmitter
         _il.Emit(OpCodes.Ldloc, value);
         if (_shape.Layout is null && !packed)
         {
-            _il.Emit(OpCodes.Call, LowerHalf);
+            EmitLowerHalf();
             _il.Emit(OpCodes.Call, StoreLowest);
         }
         else _il.Emit(OpCodes.Call, AvxEmitter.Store);
