@@ -71,31 +71,25 @@ internal static class ConstantFolder
     }
 
     /// <summary>
-    /// Folds one node whose operands are folded already: its value when they are all constants (time functions
-    /// excepted: their value changes with TIME), the chosen branch or item when the choice is a constant.
+    /// Folds one node whose operands are folded already: its value (<see cref="NodeMeaning"/>) when they are all
+    /// constants (time functions excepted: their value changes with TIME), the chosen branch or item when the choice
+    /// is a constant.
     /// </summary>
-    public static BoundExpr FoldNode(BoundExpr expr, BoundModel model)
+    public static BoundExpr FoldNode(BoundExpr expr, BoundModel model) => expr switch
     {
-        double dt = model.Time.Dt, time = model.Time.Start;
-        switch (expr)
+        BIf { Condition: BConst condition } i => FoldNode(NodeMeaning.Branch(i, condition.Value), model),
+        BSelect { Index: BConst k } s => NodeMeaning.Item(s, k.Value) ?? new BConst(0),
+        BCall { Function.Kind: OperationKind.Timed } => expr,
+        _ => NodeMeaning.Value(expr, new Constants(), model, model.Time.Start) is double value ? new BConst(value) : expr,
+    };
+
+    /// <summary>Operands that are constants have their values; the rest have none.</summary>
+    private readonly struct Constants : IOperandValues
+    {
+        public bool TryValue(BoundExpr operand, out double value)
         {
-            case BUnary { Operand: BConst x } u:
-                return Operations.For(u.Operator) is { } unary ? new BConst(unary.Apply(x.Value, 0, 0, 0, time, dt)) : x;
-            case BBinary { Left: BConst l, Right: BConst r } b:
-                return new BConst(Operations.For(b.Operator).Apply(l.Value, r.Value, 0, 0, time, dt));
-            case BCall c when c.Function.Kind != OperationKind.Timed && c.Arguments.All(a => a is BConst):
-                double Arg(int k) => k < c.Arguments.Length ? ((BConst)c.Arguments[k]).Value : 0;
-                return new BConst(c.Function.Apply(Arg(0), Arg(1), Arg(2), Arg(3), time, dt));
-            case BLookup { Input: BConst x } l:
-                return new BConst(l.Mode.Apply(model.Tables[l.Table], x.Value));
-            case BReduce r when r.Items.All(a => a is BConst):
-                return new BConst(r.Operator.Apply(r.Items.Select(a => ((BConst)a).Value).ToArray()));
-            case BSelect { Index: BConst k } s:
-                return ChooseOperation.Position(k.Value, s.Items.Length) is int position ? s.Items[position] : new BConst(0);
-            case BIf { Condition: BConst condition } i:
-                return FoldNode(Truth.IsTrue(condition.Value) ? i.Then : i.Else, model);
-            default:
-                return expr;
+            value = operand is BConst c ? c.Value : 0;
+            return operand is BConst;
         }
     }
 }
