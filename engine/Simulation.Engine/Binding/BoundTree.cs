@@ -89,6 +89,29 @@ public static class BoundTree
     }
 
     /// <summary>
+    /// True when <paramref name="expr"/> or a node below it (those <see cref="ForEachChild{TState}"/> visits, given a
+    /// <paramref name="phase"/> or not) is one that <paramref name="match"/> accepts.
+    /// </summary>
+    public static bool Any(BoundExpr expr, Func<BoundExpr, bool> match, Phase? phase = null)
+    {
+        var search = new Search(match, phase);
+        search.Visit(expr);
+        return search.Found;
+    }
+
+    private sealed class Search(Func<BoundExpr, bool> match, Phase? phase)
+    {
+        public bool Found { get; private set; }
+
+        public void Visit(BoundExpr expr)
+        {
+            if (Found) return; // the rest of the siblings: nothing more to learn
+            if (match(expr)) Found = true;
+            else ForEachChild(expr, phase, this, static (child, search) => search.Visit(child));
+        }
+    }
+
+    /// <summary>
     /// The operands of a binary operation and of the chain of them down its left operands, in evaluation order:
     /// walks recurse into these, so a long chain (a + b + c ...) costs no stack (see <see cref="Syntax.BinaryChain"/>).
     /// </summary>

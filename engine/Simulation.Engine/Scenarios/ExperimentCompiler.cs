@@ -179,19 +179,9 @@ public static class ExperimentCompiler
     /// True when the model draws random numbers. Each call site has its own stream, numbered in the order the plan first
     /// computes it, and a shared model's layers could change that order: such a model keeps a plan per scenario.
     /// </summary>
-    private static bool DrawsRandomNumbers(BoundModel model)
-    {
-        var pending = new Stack<BoundExpr>(model.Elements.Select(e => e.Equation).OfType<BoundExpr>());
-        while (pending.Count > 0)
-        {
-            var expr = pending.Pop();
-            if (expr is BRandom) return true;
-            foreach (var child in BoundTree.Children(expr)) pending.Push(child);
-        }
-        return false;
-    }
+    private static bool DrawsRandomNumbers(BoundModel model) =>
+        model.Elements.Any(e => e.Equation is { } equation && BoundTree.Any(equation, node => node is BRandom));
 
-    /// <summary>A scenario's override of an element that a sample also sets would be silently lost: an error.</summary>
     /// <summary>An element's value in the model, when it is a constant (what a distribution placed by its median takes by default).</summary>
     internal static Func<int, double?> ModelValues(BoundModel bound, ModelAnalysis analysis)
     {
@@ -199,6 +189,7 @@ public static class ExperimentCompiler
         return element => bound.Elements[element].Equation is { } equation ? constants.Evaluate(equation) : null;
     }
 
+    /// <summary>A scenario's override of an element that a sample also sets would be silently lost: an error.</summary>
     private static void CheckSampledAndSet(ImmutableArray<ResolvedScenario> scenarios, UncertaintyPlan uncertainty, DiagnosticBag diagnostics)
     {
         var reported = new HashSet<InputOverride>();

@@ -10,14 +10,13 @@ namespace Simulation.Engine.Structure.Dominance;
 /// </summary>
 public sealed class EquationEvaluator(BoundModel model)
 {
-    /// <summary>Whether <paramref name="expr"/> is a function of its inputs and the time alone.</summary>
-    public static bool CanEvaluate(BoundExpr expr) => expr switch
-    {
-        BConst or BRef or BTime => true,
-        BUnary or BBinary or BIf or BCall or BLookup or BReduce or BSelect => BoundTree.Children(expr).All(CanEvaluate),
-        BActiveInitial a => CanEvaluate(a.Active),
-        _ => false, // INIT, PREVIOUS, DELAY FIXED, random draws: values that depend on the run's past
-    };
+    /// <summary>
+    /// Whether <paramref name="expr"/> is a function of its inputs and the time alone: it reads, during the run, no INIT,
+    /// PREVIOUS, DELAY FIXED or random draw (values that depend on the run's past). ACTIVE_INITIAL then reads only its
+    /// active side.
+    /// </summary>
+    public static bool CanEvaluate(BoundExpr expr) =>
+        !BoundTree.Any(expr, node => node is BInit or BPrevious or BDelayFixed or BRandom, Phase.Rates);
 
     /// <summary>The value of <paramref name="expr"/> with element e at <paramref name="value"/>(e), at time <paramref name="time"/>.</summary>
     public double Evaluate(BoundExpr expr, Func<int, double> value, double time) => expr switch
