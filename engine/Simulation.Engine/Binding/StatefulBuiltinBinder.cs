@@ -113,8 +113,8 @@ internal sealed partial class ExpressionBinder
     }
 
     /// <summary>
-    /// RANDOM_LOOKUP(table, min, max, shift, stretch [, seed]): the table's points, known when the model is built, follow
-    /// the four numbers as constants, x's then y's (see <see cref="BoundedDraws.Lookup"/>).
+    /// RANDOM_LOOKUP(table, min, max, shift, stretch [, seed]): the table's points are known when the model is built, so
+    /// its density is built then, once per call (<see cref="BoundedDraws.LookupOver"/>); each draw takes the four numbers.
     /// </summary>
     private ArrayValue? BindRandomLookup(CallExpr call, int parameters, ulong? seed)
     {
@@ -124,8 +124,8 @@ internal sealed partial class ExpressionBinder
         return Zip(call, [tables, .. args], a =>
         {
             var table = context.Tables[(int)((BConst)a[0]).Value];
-            BoundExpr[] points = [.. a.Skip(1), .. table.X.Select(x => new BConst(x)), .. table.Y.Select(y => new BConst(y))];
-            return new BRandom(Operations.RandomLookupBounded, [.. points], context.NewRandomSite()) { Seed = seed };
+            var draw = Operations.RandomLookupBounded.Over(BoundedDraws.LookupOver([.. table.X], [.. table.Y]));
+            return new BRandom(draw, [.. a.Skip(1)], context.NewRandomSite()) { Seed = seed };
         });
     }
 

@@ -22,6 +22,12 @@ public sealed class RandomOperation(OpInfo info, RandomDraw draw) : Operation(in
             if (double.IsNaN(x)) return double.NaN;
         return draw(stream, parameters);
     }
+
+    /// <summary>
+    /// This distribution with a draw made for data fixed when the model is built (RANDOM_LOOKUP's table: see
+    /// <see cref="BoundedDraws.LookupOver"/>): the same name and units, its own draw.
+    /// </summary>
+    internal RandomOperation Over(RandomDraw prepared) => new(Info, prepared);
 }
 
 /// <summary>The draws of the random builtins.</summary>
