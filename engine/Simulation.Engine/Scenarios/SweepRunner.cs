@@ -143,11 +143,12 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
             if (chunk != _chunk)
             {
                 var (first, count) = journal.ChunkRange(chunk);
+                _part?.Dispose(); // a chunk left unfinished (futures are delivered in order, so only when stopping)
                 _part = new PartFile(first, count, journal.ValuesPerRun);
                 _chunk = chunk;
             }
             int i = future - _part!.First;
-            values.CopyTo(_part.Values.AsSpan(i * _part.ValuesPerRun, _part.ValuesPerRun));
+            values.CopyTo(_part.Values.Slice(i * _part.ValuesPerRun, _part.ValuesPerRun));
             _part.Problems[i] = problem;
             delivered();
             if (i == _part.Count - 1)
@@ -156,6 +157,9 @@ public sealed class SweepRunner(CompiledExperiment experiment, ISweepEngine engi
                 if (!_traced) StageTrace.Mark($"first chunk of scenario {scenario} committed");
                 _traced = true;
                 committed(_part.Count);
+                _part.Dispose();
+                _part = null;
+                _chunk = -1;
             }
         }
     }

@@ -68,19 +68,27 @@ public static class SweepOutputs
         var failed = new bool[scenarios][];
         for (int s = 0; s < scenarios; s++) failed[s] = new bool[futures];
         var own = new double[columns.Length];
+        var paired = new double[columns.Length];
+        // The baseline's own outcomes are what a paired outcome compares with: they go into summary[b] when the baseline's
+        // chunk is written (or, for scenarios written before the baseline, when first needed), and are read from there.
+        var baselineKnown = new bool[chunks.Count];
         for (int s = 0; s < scenarios; s++)
         for (int k = 0; k < chunks.Count; k++)
         {
             int chunk = chunks[k];
             cancellation.ThrowIfCancellationRequested();
-            var part = parts.ReadPart(s, chunk) ?? throw Damaged(journal, parts, s, chunk);
-            double[]? baseline = s != b && measurement.IsPaired ? BaselineColumns(experiment, journal, parts, chunk) : null;
+            using var part = parts.ReadPart(s, chunk) ?? throw Damaged(journal, parts, s, chunk);
+            bool pairs = s != b && measurement.IsPaired;
+            if (pairs && !baselineKnown[k]) EvaluateBaseline(experiment, journal, parts, chunk, summary[b], slotOf[k]);
+            baselineKnown[k] |= pairs || s == b;
             for (int i = 0; i < part.Count; i++)
             {
                 int future = part.First + i;
                 long run = experiment.RunId(s, future);
                 var row = part.Row(i);
-                OutcomeEvaluator.Evaluate(measurement.Layout, columns, row, baseline is null ? [] : baseline.AsSpan(i * columns.Length, columns.Length), own);
+                if (pairs)
+                    for (int c = 0; c < columns.Length; c++) paired[c] = summary[b][c][slotOf[k] + i];
+                OutcomeEvaluator.Evaluate(measurement.Layout, columns, row, pairs ? paired : [], own);
                 runs.Add(s, future, part.Problems[i]);
                 failed[s][slotOf[k] + i] = part.Problems[i] is not null;
                 for (int c = 0; c < columns.Length; c++)
@@ -116,15 +124,17 @@ public static class SweepOutputs
         return result;
     }
 
-    /// <summary>The baseline's outcome columns for every future of a chunk (row-major: future, column).</summary>
-    private static double[] BaselineColumns(CompiledExperiment experiment, SweepJournal journal, ICommittedChunks parts, int chunk)
+    /// <summary>The baseline's own outcomes for every future of a chunk, into <paramref name="baseline"/>[column][slot + i].</summary>
+    private static void EvaluateBaseline(CompiledExperiment experiment, SweepJournal journal, ICommittedChunks parts, int chunk, double[][] baseline, int slot)
     {
         var columns = experiment.Measurement.Columns;
-        var part = parts.ReadPart(experiment.Baseline, chunk) ?? throw Damaged(journal, parts, experiment.Baseline, chunk);
-        var result = new double[part.Count * columns.Length];
+        using var part = parts.ReadPart(experiment.Baseline, chunk) ?? throw Damaged(journal, parts, experiment.Baseline, chunk);
+        var own = new double[columns.Length];
         for (int i = 0; i < part.Count; i++)
-            OutcomeEvaluator.Evaluate(experiment.Measurement.Layout, columns, part.Row(i), [], result.AsSpan(i * columns.Length, columns.Length));
-        return result;
+        {
+            OutcomeEvaluator.Evaluate(experiment.Measurement.Layout, columns, part.Row(i), [], own);
+            for (int c = 0; c < columns.Length; c++) baseline[c][slot + i] = own[c];
+        }
     }
 
     /// <summary>A committed chunk damaged while the sweep ran (the folder is locked, so not by another sweep): --resume runs it again.</summary>
