@@ -140,6 +140,12 @@ public abstract class Operation
     /// </summary>
     public virtual MethodInfo? VectorMethod => null;
 
+    /// <summary>
+    /// The same on one value, which a one-run program's step code calls for a lone value: (double, ...) -> double,
+    /// (double a, b, c, d, time, dt) -> double for timed ones, (double x, LookupTable t) -> double for lookups.
+    /// </summary>
+    public virtual MethodInfo? ScalarMethod => null;
+
     /// <summary>Emits the operation inline as a few AVX instructions (operands on the stack, result left there); false when it has no such form.</summary>
     public virtual bool TryEmitIntrinsic(AvxEmitter il) => false;
 

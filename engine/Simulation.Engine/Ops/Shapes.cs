@@ -115,6 +115,23 @@ public static class StepCodeCalls
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Lookup<T>(V x, LookupTable table) where T : ILookupOp<T> => T.Invoke(x, table);
 
+    // The same operations on one value: a one-run program's lone values (not array elements in lanes) are plain doubles.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double ScalarUnary<T>(double a) where T : IUnaryOp<T> => T.Invoke(a);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double ScalarBinary<T>(double a, double b) where T : IBinaryOp<T> => T.Invoke(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double ScalarTernary<T>(double a, double b, double c) where T : ITernaryOp<T> => T.Invoke(a, b, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double ScalarTimed<T>(double a, double b, double c, double d, double time, double dt) where T : ITimedOp<T> =>
+        T.Invoke(a, b, c, d, time, dt);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double ScalarLookup<T>(double x, LookupTable table) where T : ILookupOp<T> => T.Invoke(table, x);
+
     internal static MethodInfo For(string shape, Type op) =>
         typeof(StepCodeCalls).GetMethod(shape, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(op);
 }
@@ -127,6 +144,8 @@ internal sealed class UnaryOperation<T>() : Operation(T.Info, OperationKind.Pure
 
     public override MethodInfo VectorMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.Unary), typeof(T));
 
+    public override MethodInfo ScalarMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.ScalarUnary), typeof(T));
+
     public override bool TryEmitIntrinsic(AvxEmitter il) => T.TryEmit(il);
 }
 
@@ -137,6 +156,8 @@ internal sealed class BinaryOperation<T>() : Operation(T.Info, OperationKind.Pur
     public override V Apply(V a, V b, V c, V d, double time, double dt) => T.Invoke(a, b);
 
     public override MethodInfo VectorMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.Binary), typeof(T));
+
+    public override MethodInfo ScalarMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.ScalarBinary), typeof(T));
 
     public override bool TryEmitIntrinsic(AvxEmitter il) => T.TryEmit(il);
 }
@@ -149,6 +170,8 @@ internal sealed class TernaryOperation<T>() : Operation(T.Info, OperationKind.Pu
 
     public override MethodInfo VectorMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.Ternary), typeof(T));
 
+    public override MethodInfo ScalarMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.ScalarTernary), typeof(T));
+
     public override bool TryEmitIntrinsic(AvxEmitter il) => T.TryEmit(il);
 }
 
@@ -159,6 +182,8 @@ internal sealed class TimedOperation<T>() : Operation(T.Info, OperationKind.Time
     public override V Apply(V a, V b, V c, V d, double time, double dt) => T.Invoke(a, b, c, d, time, dt);
 
     public override MethodInfo VectorMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.Timed), typeof(T));
+
+    public override MethodInfo ScalarMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.ScalarTimed), typeof(T));
 }
 
 internal sealed class LookupOperation<T>() : Operation(T.Info, OperationKind.Lookup, 1) where T : ILookupOp<T>
@@ -168,6 +193,8 @@ internal sealed class LookupOperation<T>() : Operation(T.Info, OperationKind.Loo
     public override V Apply(LookupTable table, V x) => T.Invoke(x, table);
 
     public override MethodInfo VectorMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.Lookup), typeof(T));
+
+    public override MethodInfo ScalarMethod { get; } = StepCodeCalls.For(nameof(StepCodeCalls.ScalarLookup), typeof(T));
 }
 
 /// <summary>An instruction that only moves values (Const, Copy, Param), or whose meaning the runtime owns (pipeline delays).</summary>

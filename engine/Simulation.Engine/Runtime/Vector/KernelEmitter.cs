@@ -86,6 +86,7 @@ internal sealed unsafe partial class KernelEmitter
     private readonly Dictionary<KernelNode, int> _remaining;
     private readonly IReadOnlyDictionary<KernelNode, int> _spills;
     private readonly Stack<LocalBuilder> _free = new();
+    private readonly Stack<LocalBuilder> _freeLone = new();
     private readonly DynamicMethod _method;
     private readonly AvxEmitter _avx;
 
@@ -140,20 +141,27 @@ internal sealed unsafe partial class KernelEmitter
         return emitter._method.CreateDelegate<KernelChunk>(shape.Tables);
     }
 
-    /// <summary>Computes a scheduled node (or a leaf root) and hands its value to every consumer: stored slots, spill slot, later reads.</summary>
+    /// <summary>
+    /// Computes a scheduled node (or a leaf root) and hands its value to every consumer: stored slots, spill slot, later
+    /// reads. A lone value of a one-run program is kept as a double, or in all four lanes once if packed nodes read it.
+    /// </summary>
     private void EmitScheduled(KernelNode node)
     {
-        EmitTree(node, scheduledRoot: true);
-        var value = Temp();
+        bool lone = IsLone(node);
+        if (lone) EmitLone(node, scheduledRoot: true);
+        else EmitTree(node, scheduledRoot: true);
+        bool widened = lone && node.VectorReads > 0 && _remaining.GetValueOrDefault(node) > 0;
+        if (widened) _il.Emit(OpCodes.Call, IntoAllLanes);
+        var value = lone && !widened ? TempLone() : Temp();
         _il.Emit(OpCodes.Stloc, value);
-        foreach (int slot in node.RootSlots) StoreInto(slot, value, node.Packed);
-        if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value, node.Packed);
+        foreach (int slot in node.RootSlots) StoreInto(slot, value, lone);
+        if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value, lone);
         if (_remaining.TryGetValue(node, out int reads) && reads > 0) _locals[node] = value;
-        else _free.Push(value);
+        else Release(value);
     }
 
-    /// <summary>Stores a value: a whole vector (a batch's lanes, or a pack's four elements into four slots), or one run's value into its slot.</summary>
-    private void StoreInto(int slot, LocalBuilder value, bool packed)
+    /// <summary>Stores a value: a whole vector (a batch's lanes, or a pack's four elements into four slots), or a lone value into its slot.</summary>
+    private void StoreInto(int slot, LocalBuilder value, bool lone)
     {
         if (_shape.Update?.StockOf(slot) is int stock)
         {
@@ -162,17 +170,15 @@ internal sealed unsafe partial class KernelEmitter
         }
         EmitAddress(slot);
         _il.Emit(OpCodes.Ldloc, value);
-        if (_shape.Layout is null && !packed)
+        if (!lone)
         {
-            EmitLowerHalf();
-            _il.Emit(OpCodes.Call, StoreLowest);
+            _il.Emit(OpCodes.Call, AvxEmitter.Store);
+            return;
         }
-        else _il.Emit(OpCodes.Call, AvxEmitter.Store);
+        if (value.LocalType != typeof(double)) _il.Emit(OpCodes.Call, LowestLane);
+        _il.Emit(OpCodes.Stind_R8);
     }
 
-    /// <summary>The lower two lanes as a 128-bit vector: no instruction (the register's lower half), where Avx.ExtractVector128(v, 0) is one.</summary>
-    private static readonly MethodInfo LowerHalf = typeof(Vector256).GetMethod(nameof(Vector256.GetLower))!.MakeGenericMethod(typeof(double));
-    private static readonly MethodInfo StoreLowest = typeof(Sse2).GetMethod(nameof(Sse2.StoreScalar), [typeof(double*), typeof(Vector128<double>)])!;
     private static readonly MethodInfo LoadIntoAll = typeof(Avx).GetMethod(nameof(Avx.BroadcastScalarToVector256), [typeof(double*)])!;
 
     /// <summary>next[stock] = stock + dt * rate, as <see cref="VectorKernel.EulerStep"/> and the reference evaluator compute it.</summary>
@@ -189,8 +195,10 @@ internal sealed unsafe partial class KernelEmitter
         _il.Emit(OpCodes.Call, AvxEmitter.Store);
     }
 
+    /// <summary>Pushes a node's value as a vector (a lone value of a one-run program in all four lanes).</summary>
     private void EmitTree(KernelNode node, bool scheduledRoot = false)
     {
+        if (IsLone(node) && EmitLoneAsVector(node, scheduledRoot)) return;
         switch (node.Kind)
         {
             case NodeKind.Load:
@@ -208,16 +216,11 @@ internal sealed unsafe partial class KernelEmitter
         }
         if (node.Scheduled && !scheduledRoot)
         {
-            EmitRead(node);
+            EmitRead(node, vector: true);
             return;
         }
         var op = node.Op!;
         var inputs = node.Inputs;
-        if (LaneShuffles.LaneOf(op) is int lane)
-        {
-            EmitLoad(_spills[inputs[0]] + lane); // one element of a pack, from where the pack was stored
-            return;
-        }
         switch (op.Kind)
         {
             case OperationKind.Pure when op == Operations.Div && ExactReciprocal.Of(inputs[1]) is { } reciprocal:
@@ -261,25 +264,25 @@ internal sealed unsafe partial class KernelEmitter
         if (!op.TryEmitIntrinsic(_avx)) throw new InvalidOperationException($"{op} has no AVX form");
     }
 
-    /// <summary>Reads a scheduled value computed earlier: from its local in this chunk, or from its spill slot.</summary>
-    private void EmitRead(KernelNode node)
+    /// <summary>Reads a scheduled value computed earlier, as a vector or as a lone double: from its local in this chunk, or from its spill slot.</summary>
+    private void EmitRead(KernelNode node, bool vector)
     {
         if (_locals.TryGetValue(node, out var local))
         {
             _il.Emit(OpCodes.Ldloc, local);
+            bool heldLone = local.LocalType == typeof(double);
+            if (heldLone && vector) _il.Emit(OpCodes.Call, IntoAllLanes);
+            else if (!heldLone && !vector) _il.Emit(OpCodes.Call, LowestLane);
             if (--_remaining[node] == 0)
             {
                 _locals.Remove(node);
-                _free.Push(local);
+                Release(local);
             }
             return;
         }
-        if (_spills.TryGetValue(node, out int spill))
-        {
-            EmitLoad(spill, node.Packed);
-            return;
-        }
-        throw new InvalidOperationException("a scheduled value is read before it is computed");
+        if (!_spills.TryGetValue(node, out int spill)) throw new InvalidOperationException("a scheduled value is read before it is computed");
+        if (vector) EmitLoad(spill, node.Packed);
+        else EmitLoneLoad(spill);
     }
 
     /// <summary>Folds in the order of <see cref="VectorInterpreter"/> and <see cref="FoldOperation.Apply"/>.</summary>
@@ -316,11 +319,6 @@ internal sealed unsafe partial class KernelEmitter
     /// <summary>One part of a fold: continues the previous part's accumulator (or starts the fold) over this part's items, and finishes the fold if it is the last.</summary>
     private void EmitFoldPart(FoldOperation fold, KernelNode[] inputs, FoldPart part)
     {
-        if (_shape.Layout is null && ScalarStep(fold) is { } step)
-        {
-            EmitScalarFoldPart(fold, step, inputs, part);
-            return;
-        }
         if (part.Continues) EmitTree(inputs[0]);
         else EmitBroadcast(fold.Start);
         foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))
@@ -361,6 +359,11 @@ internal sealed unsafe partial class KernelEmitter
     /// <summary>A scratch local, returned to the pool by the caller when done.</summary>
     private LocalBuilder Temp() => _free.Count > 0 ? _free.Pop() : _il.DeclareLocal(typeof(V));
 
+    /// <summary>A scratch local for a lone double.</summary>
+    private LocalBuilder TempLone() => _freeLone.Count > 0 ? _freeLone.Pop() : _il.DeclareLocal(typeof(double));
+
+    private void Release(LocalBuilder local) => (local.LocalType == typeof(double) ? _freeLone : _free).Push(local);
+
     /// <summary>Pushes a constant in all four lanes, read from the constant table.</summary>
     private void EmitBroadcast(double value) => EmitConstant([value, value, value, value]);
 
@@ -378,6 +381,13 @@ internal sealed unsafe partial class KernelEmitter
     {
         EmitAddress(slot);
         _il.Emit(OpCodes.Call, _shape.Layout is null && !packed ? LoadIntoAll : AvxEmitter.Load);
+    }
+
+    /// <summary>Pushes one run's slot as a double (the JIT folds the load into the instruction that reads it).</summary>
+    private void EmitLoneLoad(int slot)
+    {
+        EmitAddress(slot);
+        _il.Emit(OpCodes.Ldind_R8);
     }
 
     /// <summary>Pushes the address of this lane group's four doubles in a slot's row.</summary>

@@ -45,6 +45,9 @@ internal sealed class KernelNode(NodeKind kind, int id)
     /// <summary>How many times other nodes read this one (an operand read twice counts twice).</summary>
     public int OperandUses { get; set; }
 
+    /// <summary>How many packed nodes read this one as an operand: a one-run program's lone value they read in all four lanes.</summary>
+    public int VectorReads { get; set; }
+
     /// <summary>Slots this value is stored into at the end of the section.</summary>
     public List<int> RootSlots { get; } = new();
 
@@ -267,6 +270,8 @@ internal sealed class KernelGraph
     /// <summary>Decides which operations are scheduled (creation order is a topological order, so operands are decided first).</summary>
     private void Shape()
     {
+        foreach (var node in _nodes.Where(n => n.Packed))
+            foreach (var input in node.Inputs) input.VectorReads++;
         foreach (var node in _nodes)
         {
             if (node.IsLeaf)

@@ -45,7 +45,38 @@ public class OperationTests
             var plan = SinglePlan(op, operands, table);
             var runs = Grid(values, operands);
             AssertSameAsReference(plan, runs, operands, $"{op} table {table}");
+            AssertOneRunSameAsReference(plan, runs, operands, $"{op} table {table}");
         }
+    }
+
+    /// <summary>
+    /// Each run alone on a one-run program, whose step code computes a value that is not an array element as one double
+    /// (scalar instructions, or the AVX form on the lowest lane, or the scalar meaning called). A run whose result goes
+    /// NaN or infinite stops there and is run again on the batch engine (as <c>BatchRunner</c> does), so the finite runs
+    /// are the ones its step code answers for; most of the grid is.
+    /// </summary>
+    private static void AssertOneRunSameAsReference(EvaluationPlan plan, List<double[]> runs, int operands, string what)
+    {
+        if (OneRunProgram.Create(plan, [ResultSlot(operands)]) is not { } program) return; // no AVX2: the batch engine runs it
+        var output = new OutputColumn("result", ResultSlot(operands), 0);
+        var work = new OneRunWorkspace(program, plan.StepCount + 1);
+        int[] steps = Enumerable.Range(0, plan.StepCount + 1).ToArray();
+        int answered = 0;
+        foreach (var run in runs)
+        {
+            run.CopyTo(work.Parameters, 0);
+            if (!OneRunKernel.Run(work, steps, 0, 0)) continue;
+            answered++;
+            var reference = Simulator.Run(plan, [output], run, continueOnNonFinite: true);
+            for (int s = 0; s < reference.Rows.Count; s++)
+            {
+                double expected = reference.Rows[s][0], actual = work.Recorded[s];
+                if (BitConverter.DoubleToInt64Bits(expected) != BitConverter.DoubleToInt64Bits(actual))
+                    Assert.Fail($"{what} (one run) on ({string.Join(", ", run.Select(v => v.ToString("R")))}) at step {s}: " +
+                                $"reference {expected:R} ({BitConverter.DoubleToInt64Bits(expected):X}), one run {actual:R} ({BitConverter.DoubleToInt64Bits(actual):X})");
+            }
+        }
+        Assert.That(answered, Is.GreaterThan(runs.Count / 4), $"{what}: too few runs stayed finite to test the one-run step code");
     }
 
     private static void AssertSameAsReference(EvaluationPlan plan, List<double[]> runs, int operands, string what)
