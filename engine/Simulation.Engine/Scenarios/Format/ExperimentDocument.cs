@@ -81,7 +81,7 @@ public sealed record OutputOptions
     /// <summary>Also write each table as CSV.</summary>
     public bool Csv { get; init; }
 
-    /// <summary>Futures per committed chunk of work (and per Parquet row group); null lets the runner choose.</summary>
+    /// <summary>Futures per committed chunk of work (a Parquet row group holds whole chunks); null lets the runner choose.</summary>
     public int? Chunk { get; init; }
 }
 

@@ -14,7 +14,8 @@ namespace Simulation.Engine.Scenarios.Output;
 /// *.csv              the same tables as CSV                          (on request)
 /// summary.csv/.json  per scenario and outcome: mean, percentiles, the paired comparison with the baseline (SweepSummary)
 /// </code>
-/// Memory: one chunk of every table, plus the outcome values the summary needs (8 bytes per run and outcome column).
+/// Memory: a row group of every table (<see cref="TidyTable.RowGroupValues"/>), plus the outcome values the summary needs
+/// (8 bytes per run and outcome column).
 /// </summary>
 public static class SweepOutputs
 {
@@ -109,9 +110,9 @@ public static class SweepOutputs
                         seriesTable.value.Add(row[measurement.Layout.IndexOf(series.Output, step)]);
                     }
             }
-            await runsFile.FlushAsync();
-            await outcomesFile.FlushAsync();
-            if (seriesFile is not null) await seriesFile.FlushAsync();
+            await runsFile.ChunkEndAsync();
+            await outcomesFile.ChunkEndAsync();
+            if (seriesFile is not null) await seriesFile.ChunkEndAsync();
         }
         await runsFile.PublishAsync();
         await outcomesFile.PublishAsync();

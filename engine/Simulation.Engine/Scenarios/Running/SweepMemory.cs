@@ -23,8 +23,10 @@ public static class SweepMemory
         // columns: peak resident memory 112 MB at 50,000 samples, 166 MB at 250,000, 54 MB for 400,000 more runs).
         long summary = outputs ? 4 * scenarios * futures * (8 * columns + 1) : 0;
         // A chunk's recorded values while it fills, the one read back to write the tables (and the baseline's), and the
-        // tables' rows of one chunk before they are flushed (about 48 bytes a row: run, names, time, value).
-        long chunks = outputs ? 8 * chunk * perRun * 3 + 48 * chunk * tidyRowsPerRun : 8 * chunk * perRun;
+        // tables' rows of a row group, which closes at the end of the chunk that fills it (about 48 bytes a tidy row: run,
+        // names, time, value; 16 bytes a value of a runs row): up to a group's values in each table, plus one chunk's rows.
+        long tables = 3 * 16L * Output.TidyTable.RowGroupValues + 48 * chunk * tidyRowsPerRun;
+        long chunks = outputs ? 8 * chunk * perRun * 3 + tables : 8 * chunk * perRun;
         long workers = MemoryEstimate.Workers(plan, threads, lanes, perRun);
         long model = scenarios * 200L * plan.Model.Elements.Length;
         return new MemoryEstimate([
