@@ -11,13 +11,15 @@ namespace Simulation.Tests.Scenarios;
 /// </summary>
 public sealed class PartFileTests
 {
+    private ExperimentFiles _files = null!;
     private string _folder = "";
 
+    /// <summary>A folder of parts alone (the scratch folder also holds a model).</summary>
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "sim-part-" + Guid.NewGuid().ToString("N")));
+    public void SetUp() => Directory.CreateDirectory(_folder = (_files = new ExperimentFiles()).PathOf(SweepJournal.PartsFolder));
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
+    public void TearDown() => _files.Dispose();
 
     private static readonly double[] Awkward = [0.1, -0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, 1e308, -123.456];
 

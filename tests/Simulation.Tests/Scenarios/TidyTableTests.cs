@@ -11,13 +11,14 @@ namespace Simulation.Tests.Scenarios;
 /// </summary>
 public sealed class TidyTableTests
 {
+    private ExperimentFiles _files = null!;
     private string _folder = "";
 
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "sim-tidy-" + Guid.NewGuid().ToString("N")));
+    public void SetUp() => _folder = (_files = new ExperimentFiles()).Folder;
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
+    public void TearDown() => _files.Dispose();
 
     /// <summary>Writes <paramref name="rows"/> rows (run, value) in chunks of <paramref name="chunk"/> rows; returns the row count of each group.</summary>
     private async Task<long[]> Write(string name, int rows, int chunk)
