@@ -27,6 +27,22 @@ internal sealed unsafe partial class KernelEmitter
     /// <summary>In a one-run program, a value that is not packed is one double; in a batch every value is a vector.</summary>
     private bool IsLone(KernelNode node) => _shape.Layout is null && !node.Packed;
 
+    /// <summary>Lone slots read by packs in this method, each put in all four lanes once (a slot is written at most once a step, before it is read).</summary>
+    private readonly Dictionary<int, LocalBuilder> _inAllLanes = new();
+
+    /// <summary>Pushes a one-run slot's value in all four lanes: broadcast from memory at its first read in this method, then from a local.</summary>
+    private void EmitLoneInAllLanes(int slot)
+    {
+        if (!_inAllLanes.TryGetValue(slot, out var local))
+        {
+            EmitAddress(slot);
+            _il.Emit(OpCodes.Call, LoadIntoAll);
+            _inAllLanes[slot] = local = _il.DeclareLocal(typeof(Vector256<double>));
+            _il.Emit(OpCodes.Stloc, local);
+        }
+        _il.Emit(OpCodes.Ldloc, local);
+    }
+
     /// <summary>Pushes a lone node's value as a double.</summary>
     private void EmitLone(KernelNode node, bool scheduledRoot = false)
     {

@@ -379,8 +379,13 @@ internal sealed unsafe partial class KernelEmitter
     /// <summary>Pushes a slot's row: a batch's lanes, four adjacent slots of one run (packed), or one run's slot in all four lanes.</summary>
     private void EmitLoad(int slot, bool packed = false)
     {
+        if (_shape.Layout is null && !packed)
+        {
+            EmitLoneInAllLanes(slot);
+            return;
+        }
         EmitAddress(slot);
-        _il.Emit(OpCodes.Call, _shape.Layout is null && !packed ? LoadIntoAll : AvxEmitter.Load);
+        _il.Emit(OpCodes.Call, AvxEmitter.Load);
     }
 
     /// <summary>Pushes one run's slot as a double (the JIT folds the load into the instruction that reads it).</summary>
