@@ -83,9 +83,17 @@ internal sealed unsafe class CompiledSection
             weight += node.TreeSize;
         }
 
-        // Values read by a later method travel through a spill slot; within a method they stay in locals.
+        // Values read by a later method travel through a spill slot; within a method they stay in locals. A value the
+        // section stores anyway (an observed slot, not a stock's next value) is read back from there instead.
         var spills = new Dictionary<KernelNode, int>();
         int spillSlots = 0;
+        int SpillSlot(KernelNode node, int width)
+        {
+            foreach (int slot in node.RootSlots)
+                if (update?.StockOf(slot) is null) return slot;
+            spillSlots += width;
+            return firstSpillSlot + spillSlots - width;
+        }
         var reads = chunks.Select(_ => new Dictionary<KernelNode, int>()).ToList();
         foreach (var node in graph.Order)
         {
@@ -98,16 +106,12 @@ internal sealed unsafe class CompiledSection
                 {
                     reads[c].Remove(node);
                     if (spills.ContainsKey(node)) continue;
-                    spills[node] = firstSpillSlot + spillSlots;
-                    spillSlots += node.Packed ? LaneLayout.GroupWidth : 1; // a one-run pack spills four adjacent slots
+                    spills[node] = SpillSlot(node, node.Packed ? LaneLayout.GroupWidth : 1); // a one-run pack spills four adjacent slots
                 }
 
         // Packs whose lanes are read one by one are read back from memory (LaneShuffles.Broadcast).
         foreach (var node in graph.Order.Where(n => n.ReadByLane && !spills.ContainsKey(n)))
-        {
-            spills[node] = firstSpillSlot + spillSlots;
-            spillSlots += LaneLayout.GroupWidth;
-        }
+            spills[node] = SpillSlot(node, LaneLayout.GroupWidth);
         var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, update, plan.Tables.ToArray());
         if (listing is not null) new KernelListing(plan, listing).Write(name, shape, chunks, graph.LeafRoots);
         var compiled = new KernelChunk[chunks.Count];

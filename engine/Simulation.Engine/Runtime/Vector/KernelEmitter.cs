@@ -155,7 +155,7 @@ internal sealed unsafe partial class KernelEmitter
         var value = lone && !widened ? TempLone() : Temp();
         _il.Emit(OpCodes.Stloc, value);
         foreach (int slot in node.RootSlots) StoreInto(slot, value, lone);
-        if (_spills.TryGetValue(node, out int spill)) StoreInto(spill, value, lone);
+        if (_spills.TryGetValue(node, out int spill) && !node.RootSlots.Contains(spill)) StoreInto(spill, value, lone);
         if (_remaining.TryGetValue(node, out int reads) && reads > 0) _locals[node] = value;
         else Release(value);
     }

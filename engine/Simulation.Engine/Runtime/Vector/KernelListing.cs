@@ -43,7 +43,7 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
             writer.WriteLine(shape.Update?.StockOf(slot) is int stock
                 ? $"        next[{Slot(stock)}] = slots[{Slot(stock)}] + {Number(shape.Dt)} * {value};"
                 : $"        slots[{Slot(slot)}{Four(node)}] = {value};");
-        if (shape.Spills.TryGetValue(node, out int spill)) writer.WriteLine($"        slots[spill {spill}{Four(node)}] = {value};");
+        if (shape.Spills.TryGetValue(node, out int spill) && !node.RootSlots.Contains(spill)) writer.WriteLine($"        slots[spill {spill}{Four(node)}] = {value};");
     }
 
     private string Tree(KernelNode node, bool root = false)
