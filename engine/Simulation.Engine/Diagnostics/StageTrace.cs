@@ -11,7 +11,8 @@ namespace Simulation.Engine.Diagnostics;
 /// The first line's processor time is what the runtime spent before the program's first mark (start-up, loading).
 /// Each line ends with the running totals of what the runtime did besides the program: methods JIT-compiled (those
 /// ReadyToRun code does not cover, generated step code, hot methods recompiled) and the time it took, and garbage
-/// collections by generation with the time they paused the program.
+/// collections by generation with the time they paused the program, and the memory allocated so far (every allocation
+/// is memory the collector must clear and, while the heap grows, pages the kernel must map: part of the fixed cost).
 /// </summary>
 public static class StageTrace
 {
@@ -32,7 +33,8 @@ public static class StageTrace
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"trace: {wall,7:F3} s wall {cpu,7:F3} s cpu | +{wall - _lastWall,6:F3} wall +{cpu - _lastCpu,6:F3} cpu  {stage}" +
                 $"  [jit {JitInfo.GetCompiledMethodCount()} methods {JitInfo.GetCompilationTime().TotalSeconds:F3} s, " +
-                $"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:F3} s]"));
+                $"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:F3} s, " +
+                $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB]"));
             (_lastWall, _lastCpu) = (wall, cpu);
         }
     }
