@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Simulation.Engine.Ops;
 using Simulation.Engine.Syntax;
 
@@ -22,10 +23,14 @@ internal static class ConstantFolder
     /// <summary>The expression folded with the elements' values that <paramref name="valueOf"/> knows (the rest stay references).</summary>
     public static BoundExpr Specialize(BoundExpr expr, BoundModel model, Func<int, double?> valueOf) => Fold(expr, model, valueOf);
 
+    /// <summary>
+    /// Folds bottom-up. A node none of whose operands changed is returned as it is, not copied: most of a model's
+    /// equations have nothing to fold, and every copy was memory to allocate and collect (a plan's compile folds each
+    /// equation at least once, and a shared plan's again for each scenario).
+    /// </summary>
     private static BoundExpr Fold(BoundExpr expr, BoundModel model, Func<int, double?>? valueOf)
     {
         BoundExpr Inner(BoundExpr e) => Fold(e, model, valueOf);
-        ImmutableArray<BoundExpr> All(ImmutableArray<BoundExpr> items) => items.Select(Inner).ToImmutableArray();
         switch (expr)
         {
             case BRef r when valueOf?.Invoke(r.Element) is double value:
@@ -33,42 +38,86 @@ internal static class ConstantFolder
             case BTime { Quantity: not TimeQuantity.Time } t when valueOf is not null:
                 return new BConst(t.Quantity switch { TimeQuantity.Dt => model.Time.Dt, TimeQuantity.Start => model.Time.Start, _ => model.Time.Stop });
             case BUnary u:
-                return FoldNode(u with { Operand = Inner(u.Operand) }, model);
+            {
+                var operand = Inner(u.Operand);
+                return FoldNode(Same(operand, u.Operand) ? u : u with { Operand = operand }, model);
+            }
             case BBinary top: // the chain down its left operands in a loop (see BinaryChain)
             {
                 var spine = BinaryChain.Spine(top, b => b.Left, out BoundExpr leftmost);
                 var left = Inner(leftmost);
-                foreach (var b in spine) left = FoldNode(new BBinary(b.Operator, left, Inner(b.Right)), model);
+                foreach (var b in spine)
+                {
+                    var right = Inner(b.Right);
+                    left = FoldNode(Same(left, b.Left) && Same(right, b.Right) ? b : new BBinary(b.Operator, left, right), model);
+                }
                 return left;
             }
             case BIf i:
             {
                 var condition = Inner(i.Condition);
                 if (condition is BConst c) return Inner(Truth.IsTrue(c.Value) ? i.Then : i.Else);
-                return new BIf(condition, Inner(i.Then), Inner(i.Else));
+                var (then, otherwise) = (Inner(i.Then), Inner(i.Else));
+                return Same(condition, i.Condition) && Same(then, i.Then) && Same(otherwise, i.Else) ? i : new BIf(condition, then, otherwise);
             }
             case BCall call:
-                return FoldNode(new BCall(call.Function, All(call.Arguments)), model);
+                return All(call.Arguments, out var arguments) ? FoldNode(call, model) : FoldNode(new BCall(call.Function, arguments), model);
             case BLookup l:
-                return FoldNode(l with { Input = Inner(l.Input) }, model);
+            {
+                var input = Inner(l.Input);
+                return FoldNode(Same(input, l.Input) ? l : l with { Input = input }, model);
+            }
             case BReduce r:
-                return FoldNode(new BReduce(r.Operator, All(r.Items)), model);
+                return All(r.Items, out var folded) ? FoldNode(r, model) : FoldNode(new BReduce(r.Operator, folded), model);
             case BSelect s:
-                return FoldNode(new BSelect(Inner(s.Index), All(s.Items)), model);
+            {
+                var index = Inner(s.Index);
+                return All(s.Items, out var choices) && Same(index, s.Index) ? FoldNode(s, model) : FoldNode(new BSelect(index, choices), model);
+            }
             case BInit init:
-                return new BInit(Inner(init.Inner));
+            {
+                var inner = Inner(init.Inner);
+                return Same(inner, init.Inner) ? init : new BInit(inner);
+            }
             case BPrevious p:
-                return new BPrevious(Inner(p.Inner), Inner(p.Initial));
+            {
+                var (inner, initial) = (Inner(p.Inner), Inner(p.Initial));
+                return Same(inner, p.Inner) && Same(initial, p.Initial) ? p : new BPrevious(inner, initial);
+            }
             case BActiveInitial a:
-                return new BActiveInitial(Inner(a.Active), Inner(a.Initial));
+            {
+                var (active, initial) = (Inner(a.Active), Inner(a.Initial));
+                return Same(active, a.Active) && Same(initial, a.Initial) ? a : new BActiveInitial(active, initial);
+            }
             case BDelayFixed d:
-                return d with { Input = Inner(d.Input), DelayTime = Inner(d.DelayTime), Initial = Inner(d.Initial), Missing = d.Missing is { } m ? Inner(m) : null };
+            {
+                var (input, delay, initial, missing) = (Inner(d.Input), Inner(d.DelayTime), Inner(d.Initial), d.Missing is { } m ? Inner(m) : null);
+                return Same(input, d.Input) && Same(delay, d.DelayTime) && Same(initial, d.Initial) && ReferenceEquals(missing, d.Missing)
+                    ? d : d with { Input = input, DelayTime = delay, Initial = initial, Missing = missing };
+            }
             case BRandom r: // never folded: each step draws anew
-                return r with { Arguments = All(r.Arguments) };
+                return All(r.Arguments, out var randomArguments) ? r : r with { Arguments = randomArguments };
             default:
                 return expr;
         }
+
+        // True when folding changed none of the items (the items then are the same array); the folded items otherwise.
+        bool All(ImmutableArray<BoundExpr> items, out ImmutableArray<BoundExpr> folded)
+        {
+            BoundExpr[]? changed = null;
+            for (int k = 0; k < items.Length; k++)
+            {
+                var item = Inner(items[k]);
+                if (changed is null && Same(item, items[k])) continue;
+                changed ??= items.ToArray();
+                changed[k] = item;
+            }
+            folded = changed is null ? items : ImmutableCollectionsMarshal.AsImmutableArray(changed);
+            return changed is null;
+        }
     }
+
+    private static bool Same(BoundExpr folded, BoundExpr original) => ReferenceEquals(folded, original);
 
     /// <summary>
     /// Folds one node whose operands are folded already: its value (<see cref="NodeMeaning"/>) when they are all

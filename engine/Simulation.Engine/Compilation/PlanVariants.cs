@@ -27,12 +27,20 @@ internal sealed class VariantInvariance
     private readonly PlanVariants _variants;
     private readonly bool[] _common;
     private readonly bool[][] _invariant;
+    private readonly Func<int, double?>[] _valueOf; // per variant, its value folded in; and last, none
 
     public VariantInvariance(BoundModel model, IReadOnlyList<int> ratesOrder, IReadOnlySet<int> parameters, BoundExpr?[] equations, PlanVariants variants)
     {
         _model = model;
         _variants = variants;
         _common = new bool[model.Elements.Length];
+        _valueOf = new Func<int, double?>[variants.Values.Length + 1];
+        for (int k = 0; k < variants.Values.Length; k++)
+        {
+            double value = variants.Values[k];
+            _valueOf[k] = id => id == variants.Element ? value : null;
+        }
+        _valueOf[^1] = _ => null;
         var reads = new List<int>[model.Elements.Length];
         foreach (int id in ratesOrder)
         {
@@ -60,18 +68,25 @@ internal sealed class VariantInvariance
     {
         var reads = References.Of(expr, phase: null);
         bool? common = null; // the answer with no variant value folded in, found once for every variant that takes it
-        return Enumerable.Range(0, Count).Select(k => TakesCommonAnswer(reads, _invariant[k])
-            ? common ??= TimeInvariance.IsInvariant(Specialize(null, expr), _common)
-            : TimeInvariance.IsInvariant(Specialize(k, expr), _invariant[k])).ToArray();
+        var answers = new bool[Count];
+        for (int k = 0; k < answers.Length; k++)
+            answers[k] = TakesCommonAnswer(reads, _invariant[k])
+                ? common ??= TimeInvariance.IsInvariant(Specialize(null, expr), _common)
+                : TimeInvariance.IsInvariant(Specialize(k, expr), _invariant[k]);
+        return answers;
     }
 
     /// <summary>
     /// True when an expression reading <paramref name="reads"/> is invariant in a variant exactly when it is with no
     /// variant value folded in: it does not name the variant, and reads nothing whose invariance the variant changes.
     /// </summary>
-    private bool TakesCommonAnswer(List<int> reads, bool[] invariant) => reads.All(r => r != _variants.Element && invariant[r] == _common[r]);
+    private bool TakesCommonAnswer(List<int> reads, bool[] invariant)
+    {
+        foreach (int r in reads)
+            if (r == _variants.Element || invariant[r] != _common[r]) return false;
+        return true;
+    }
 
     /// <summary>The expression with the variant's value folded in (with none when <paramref name="variant"/> is null: the time constants alone).</summary>
-    private BoundExpr Specialize(int? variant, BoundExpr expr) =>
-        ConstantFolder.Specialize(expr, _model, id => variant is { } k && id == _variants.Element ? _variants.Values[k] : null);
+    private BoundExpr Specialize(int? variant, BoundExpr expr) => ConstantFolder.Specialize(expr, _model, _valueOf[variant ?? _valueOf.Length - 1]);
 }

@@ -17,15 +17,18 @@ internal sealed partial class ExpressionEmitter
     {
         var groupings = new List<bool[]?>();
         var groupingOf = new int[variants.Count];
-        var invariant = factors.Select(variants.IsInvariant).ToArray(); // [factor][variant]
+        var invariant = new bool[factors.Count][]; // [factor][variant]
+        for (int i = 0; i < invariant.Length; i++) invariant[i] = variants.IsInvariant(factors[i]);
+        var column = new bool[factors.Count];
         for (int k = 0; k < variants.Count; k++)
         {
-            var grouping = Grouping(invariant.Select(byVariant => byVariant[k]).ToArray());
-            int found = groupings.FindIndex(g => g is null ? grouping is null : grouping is not null && g.SequenceEqual(grouping));
+            for (int i = 0; i < column.Length; i++) column[i] = invariant[i][k];
+            var grouping = Grouping(column);
+            int found = IndexOf(groupings, grouping);
             if (found < 0)
             {
                 found = groupings.Count;
-                groupings.Add(grouping);
+                groupings.Add(grouping?.ToArray());
             }
             groupingOf[k] = found;
         }
@@ -47,10 +50,18 @@ internal sealed partial class ExpressionEmitter
         return result;
     }
 
+    private static int IndexOf(List<bool[]?> groupings, bool[]? grouping)
+    {
+        for (int g = 0; g < groupings.Count; g++)
+            if (groupings[g] is { } known ? grouping is not null && known.AsSpan().SequenceEqual(grouping) : grouping is null) return g;
+        return -1;
+    }
+
     /// <summary>Which factors are multiplied together first (the constant ones), or null when the product is one plain chain.</summary>
     private static bool[]? Grouping(bool[] invariant)
     {
-        int count = invariant.Count(x => x);
+        int count = 0;
+        foreach (bool x in invariant) if (x) count++;
         return count < 2 || count == invariant.Length ? null : invariant;
     }
 
