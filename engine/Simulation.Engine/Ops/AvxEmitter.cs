@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
@@ -21,15 +22,25 @@ public sealed class AvxEmitter(ILGenerator il, Action<double> constant, Func<Loc
 
     public static readonly MethodInfo Load = typeof(Avx).GetMethod(nameof(Avx.LoadVector256), [typeof(double*)])!;
     public static readonly MethodInfo Store = typeof(Avx).GetMethod(nameof(Avx.Store), [typeof(double*), V])!;
+    private static readonly MethodInfo BlendByByte = typeof(Avx).GetMethod(nameof(Avx.Blend), [V, V, typeof(byte)])!;
+
+    /// <summary>
+    /// Avx's methods over vectors, by name and operand count, looked up once: the step code of a large model calls them
+    /// some 20,000 times, and each reflection lookup allocated its candidates and argument types anew.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Name, int Operands), MethodInfo> Methods = new();
+
+    private static MethodInfo OnVectors(string method, int operands) => Methods.GetOrAdd((method, operands),
+        key => typeof(Avx).GetMethod(key.Name, Enumerable.Repeat(V, key.Operands).ToArray())!);
 
     /// <summary>Pushes a constant in all four lanes.</summary>
     public void Constant(double value) => constant(value);
 
     /// <summary>Stack: a -> Avx.<paramref name="method"/>(a).</summary>
-    public void OneOperand(string method) => il.Emit(OpCodes.Call, typeof(Avx).GetMethod(method, [V])!);
+    public void OneOperand(string method) => il.Emit(OpCodes.Call, OnVectors(method, 1));
 
     /// <summary>Stack: a, b -> Avx.<paramref name="method"/>(a, b).</summary>
-    public void TwoOperands(string method) => il.Emit(OpCodes.Call, typeof(Avx).GetMethod(method, [V, V])!);
+    public void TwoOperands(string method) => il.Emit(OpCodes.Call, OnVectors(method, 2));
 
     /// <summary>Stack: a, b -> the comparison as 1.0 / 0.0.</summary>
     public void Truth(string compare)
@@ -66,13 +77,13 @@ public sealed class AvxEmitter(ILGenerator il, Action<double> constant, Func<Loc
     public void Release(LocalBuilder local) => giveBack(local);
 
     /// <summary>Stack: left, right, mask -> right where the mask's top bit is set, else left.</summary>
-    public void Blend() => il.Emit(OpCodes.Call, typeof(Avx).GetMethod(nameof(Avx.BlendVariable), [V, V, V])!);
+    public void Blend() => il.Emit(OpCodes.Call, OnVectors(nameof(Avx.BlendVariable), 3));
 
     /// <summary>Stack: left, right -> lane i from right where bit i of <paramref name="control"/> is set, else from left.</summary>
     public void Blend(byte control)
     {
         il.Emit(OpCodes.Ldc_I4, (int)control);
-        il.Emit(OpCodes.Call, typeof(Avx).GetMethod(nameof(Avx.Blend), [V, V, typeof(byte)])!);
+        il.Emit(OpCodes.Call, BlendByByte);
     }
 
     /// <summary>Stack: mask -> <paramref name="set"/> where the mask's top bit is set, else <paramref name="clear"/>; releases both locals.</summary>
