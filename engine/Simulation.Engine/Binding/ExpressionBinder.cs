@@ -24,7 +24,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
             case SubscriptExpr s:
                 return BindSubscripted(s);
             case UnaryExpr u:
-                return Bind(u.Operand)?.Map(x => new BUnary(u.Operator, x));
+                return Bind(u.Operand) is { } operand ? Unary(u.Operator, operand) : null;
             case BinaryExpr b:
                 return BindChain(b);
             case IfExpr i:
@@ -33,6 +33,7 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
                 var t = Bind(i.Then);
                 var e = Bind(i.Else);
                 if (c is null || t is null || e is null) return null;
+                if (c.IsScalar && t.IsScalar && e.IsScalar) return ArrayValue.Scalar(new BIf(c.Items[0], t.Items[0], e.Items[0]));
                 return Zip(i, [c, t, e], a => new BIf(a[0], a[1], a[2]));
             }
             case CallExpr call:
@@ -50,10 +51,20 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
         foreach (var b in spine)
         {
             var right = Bind(b.Right);
-            left = left is null || right is null ? null : Zip(b, [left, right], a => new BBinary(b.Operator, a[0], a[1]));
+            left = left is null || right is null ? null : Binary(b, left, right);
         }
         return left;
     }
+
+    // Scalars, the common case, are combined directly: binding runs once per element of every equation, and the general
+    // path's operand arrays, closures and broadcast bookkeeping were a good part of what binding a model allocated.
+    private ArrayValue? Binary(BinaryExpr b, ArrayValue left, ArrayValue right) =>
+        left.IsScalar && right.IsScalar
+            ? ArrayValue.Scalar(new BBinary(b.Operator, left.Items[0], right.Items[0]))
+            : Zip(b, [left, right], a => new BBinary(b.Operator, a[0], a[1]));
+
+    private static ArrayValue Unary(UnaryOperator op, ArrayValue operand) =>
+        operand.IsScalar ? ArrayValue.Scalar(new BUnary(op, operand.Items[0])) : operand.Map(x => new BUnary(op, x));
 
     /// <summary>Binds an expression that must be scalar for this element (an equation, a function argument).</summary>
     /// <param name="what">Names the expression in the error; built only then, as binding runs once per element.</param>
@@ -70,7 +81,9 @@ internal sealed partial class ExpressionBinder(BindingContext context, ElementSc
 
     private ArrayValue? Zip(Expr at, IReadOnlyList<ArrayValue> values, Func<BoundExpr[], BoundExpr> combine)
     {
-        if (values.All(v => v.IsScalar)) return ArrayValue.Zip(values, combine); // the common case: nothing to broadcast
+        bool scalars = true;
+        foreach (var v in values) scalars &= v.IsScalar;
+        if (scalars) return ArrayValue.Zip(values, combine); // the common case: nothing to broadcast
         // Free dimensions that are different but related (a subrange and its parent) cannot be broadcast.
         var dims = values.SelectMany(v => v.Dimensions).Distinct().ToList();
         for (int i = 0; i < dims.Count; i++)
