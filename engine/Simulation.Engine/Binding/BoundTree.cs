@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Simulation.Engine.Binding;
 
 /// <summary>When a reference is needed: during each step's rates, or only while initialising.</summary>
@@ -30,8 +32,12 @@ public static class BoundTree
             case BUnary u:
                 visit(u.Operand, state);
                 break;
+            case BBinary { Left: not BBinary } b: // the common case: no chain to walk
+                visit(b.Left, state);
+                visit(b.Right, state);
+                break;
             case BBinary b:
-                foreach (var operand in Operands(b)) visit(operand, state);
+                VisitChain(b, state, visit);
                 break;
             case BIf i:
                 visit(i.Condition, state);
@@ -77,6 +83,31 @@ public static class BoundTree
                     visit(d.Initial, state);
                 }
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The operands of a chain, as <see cref="Operands"/> gives them, with its nodes held in a pooled array: every walk
+    /// visits every node of the model, and an array per node was a good part of what checking a model allocated.
+    /// </summary>
+    private static void VisitChain<TState>(BBinary top, TState state, Action<BoundExpr, TState> visit)
+    {
+        int depth = 1;
+        var leftmost = top.Left;
+        for (; leftmost is BBinary inner; leftmost = inner.Left) depth++;
+        var spine = ArrayPool<BBinary>.Shared.Rent(depth); // innermost first
+        var node = top;
+        for (int i = depth - 1; i > 0; i--, node = (BBinary)node.Left) spine[i] = node;
+        spine[0] = node;
+        try
+        {
+            visit(leftmost, state);
+            for (int i = 0; i < depth; i++) visit(spine[i].Right, state);
+        }
+        finally
+        {
+            Array.Clear(spine, 0, depth);
+            ArrayPool<BBinary>.Shared.Return(spine);
         }
     }
 
