@@ -68,6 +68,10 @@ public sealed class DiscoverCommand : Command<DiscoverCommand.Settings>
         [CommandOption("--force")]
         [Description("Replace FILE if it exists.")]
         public bool Force { get; init; }
+
+        [CommandOption(MemoryLimit.Option + " <SIZE>")]
+        [Description("Refuse to start when the estimated memory is larger than this (e.g. 8GB; default: three quarters of the machine's memory).")]
+        public string? MaxMemory { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -84,6 +88,8 @@ public sealed class DiscoverCommand : Command<DiscoverCommand.Settings>
         if (settings.Output is { } file && File.Exists(file) && !settings.Force)
             throw new UsageException($"'{file}' already exists", "replace it with --force, or choose another --output file");
         if (double.IsNaN(settings.Above ?? settings.Below!.Value)) throw new UsageException("the threshold must be a number");
+        MemoryLimit.Check(SweepFolderReader.Estimate(settings.Folder), settings.MaxMemory, "reading this sweep for discovery",
+            "discovery reads every run's inputs and outcomes: sweep fewer samples or fewer outcomes");
         var question = new DiscoveryQuestion(settings.Outcome, settings.Above ?? settings.Below!.Value, settings.Above is not null, settings.Scenario, settings.Difference);
         DiscoveryReport report;
         try

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Simulation.Engine.Scenarios.Output;
 using Simulation.Reporting;
 using Simulation.Reporting.Report;
 using Spectre.Console.Cli;
@@ -21,17 +22,25 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         [CommandOption("--force")]
         [Description("Replace the output file even when it is not a report sim wrote.")]
         public bool Force { get; init; }
+
+        [CommandOption(MemoryLimit.Option + " <SIZE>")]
+        [Description("Refuse to start when the estimated memory is larger than this (e.g. 8GB; default: three quarters of the machine's memory).")]
+        public string? MaxMemory { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Write(settings.Folder, settings.Output, settings.Force);
+        Write(settings.Folder, settings.Output, settings.Force, settings.MaxMemory);
         return ExitCodes.Ok;
     }
 
-    /// <summary>Writes the report of the sweep in <paramref name="dir"/> to <paramref name="output"/> (default DIR/report.html).</summary>
-    public static void Write(string dir, string? output, bool force)
+    /// <summary>
+    /// Writes the report of the sweep in <paramref name="dir"/> to <paramref name="output"/> (default DIR/report.html),
+    /// once the tables it reads back fit in <paramref name="maxMemory"/> (<see cref="MemoryLimit"/>).
+    /// </summary>
+    public static void Write(string dir, string? output, bool force, string? maxMemory)
     {
+        MemoryLimit.Parse(maxMemory);
         var folder = SweepFolder.Open(dir);
         output ??= Path.Combine(dir, "report.html");
         if (!string.Equals(Path.GetExtension(output), ".html", StringComparison.OrdinalIgnoreCase) && !string.Equals(Path.GetExtension(output), ".htm", StringComparison.OrdinalIgnoreCase))
@@ -41,6 +50,8 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         var directory = Path.GetDirectoryName(Path.GetFullPath(output));
         if (directory is not null && !Directory.Exists(directory))
             throw new UsageException($"the folder '{directory}' does not exist", "create it, or choose another --output");
+        MemoryLimit.Check(SweepFolderReader.Estimate(dir, series: true, ReportData.SeriesBudget), maxMemory, "reading this sweep for its report",
+            "the report reads every run's inputs and outcomes (and at most 20 million series values): sweep fewer samples or fewer outcomes");
         string html = HtmlReport.Render(folder);
         try
         {

@@ -89,7 +89,7 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
                 Console.Error.WriteLine($"  every outcome: sim summary {folder} --all{(settings.Report ? "" : $"; the report: sim report {folder}")}");
                 break;
         }
-        if (settings.Report) ReportCommand.Write(folder, output: null, force: false);
+        if (settings.Report) ReportCommand.Write(folder, output: null, force: false, settings.MaxMemory);
         return ExitCodes.Ok;
     }
 }

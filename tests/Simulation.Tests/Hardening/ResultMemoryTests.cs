@@ -124,6 +124,40 @@ public class ResultMemoryTests
         Assert.That(r.Stderr, Does.Contain("reading this sweep for the analysis needs about").And.Contain("(80 runs)"));
     }
 
+    /// <summary>sim discover and sim report read a finished sweep whole: they check the same estimate first, and say so.</summary>
+    [TestCase("discover", "reading this sweep for discovery needs about")]
+    [TestCase("report", "reading this sweep for its report needs about")]
+    public void DiscoverAndReport_ReadingTheSweepOverTheLimit_AreRefusedWithTheEstimate(string command, string says)
+    {
+        using var files = Ishigami(stop: 1, samples: 40);
+        string sweep = files.PathOf("sweep");
+        Assert.That(InProcessSim.Run("sweep", files.PathOf("experiment.json"), "--output", sweep).ExitCode, Is.EqualTo(0));
+        string[] args = command == "discover" ? ["discover", sweep, "--outcome", "Y", "--above", "0"] : ["report", sweep];
+        var refused = InProcessSim.Run([.. args, "--max-memory", "1MB"]);
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.Stderr + refused.Stdout);
+        Assert.That(refused.Stderr, Does.Contain(says).And.Contain("(80 runs)").And.Contain("sweep fewer samples"));
+        Assert.That(File.Exists(Path.Combine(sweep, "report.html")), Is.False, "nothing written");
+        var done = InProcessSim.Run(args);
+        Assert.That(done.ExitCode, Is.EqualTo(0), done.Stderr + done.Stdout);
+        Assert.That(InProcessSim.Run([.. args, "--max-memory", "lots"]).Stderr, Does.Contain("is not a size"));
+    }
+
+    /// <summary>A report reads at most its budget of series values (every k-th future): the estimate counts what is read.</summary>
+    [TestCase(long.MaxValue)]
+    [TestCase(5_000)]
+    [TestCase(333)]
+    public void SeriesBudget_TheEstimateCountsTheValuesRead(long budget)
+    {
+        using var files = Ishigami(stop: 200, samples: 40);
+        string sweep = files.PathOf("sweep");
+        Assert.That(InProcessSim.Run("sweep", files.PathOf("experiment.json"), "--output", sweep).ExitCode, Is.EqualTo(0));
+        var read = SweepFolderReader.Read(sweep, series: true, budget);
+        long values = read.SeriesValues.Sum(scenario => scenario.Sum(point => (long)point.Length));
+        var estimate = SweepFolderReader.Estimate(sweep, series: true, budget);
+        Assert.That(estimate.Parts.Single(p => p.Part.StartsWith("the series read back", StringComparison.Ordinal)).Bytes, Is.EqualTo(8 * values),
+            $"stride {read.SeriesStride}");
+    }
+
     /// <summary>The managed heap a sweep's tables take once read, and the two estimates of it (from the tables, from the experiment).</summary>
     private static (long Held, long FromFolder, long FromExperiment) ReadBack(int samples)
     {

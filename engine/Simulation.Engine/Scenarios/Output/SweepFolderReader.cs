@@ -40,7 +40,7 @@ public static class SweepFolderReader
         }
         string seriesPath = TablePath(folder, SweepOutputs.Series);
         bool withSeries = series && File.Exists(seriesPath);
-        int stride = withSeries ? (int)Math.Min(int.MaxValue, Math.Max(1, (RowCount(seriesPath) + seriesBudget - 1) / Math.Max(1, seriesBudget))) : 1;
+        int stride = withSeries ? Stride(RowCount(seriesPath), seriesBudget) : 1;
         var (points, seriesValues) = withSeries
             ? ReadTidy<SeriesKey>(seriesPath, runs, stride, ["variable", "element", "time"],
                 columns => { var (v, e, t) = ((string[])columns[0], (string[])columns[1], (double?[])columns[2]); return i => new SeriesKey(v[i] ?? "", e[i] ?? "", t[i] ?? double.NaN); }, folder)
@@ -63,18 +63,30 @@ public static class SweepFolderReader
         };
     }
 
+    /// <summary>Every k-th future of a series table of <paramref name="rows"/> rows, so that about <paramref name="budget"/> values are read.</summary>
+    private static int Stride(long rows, long budget) => (int)Math.Min(int.MaxValue, Math.Max(1, (rows + budget - 1) / Math.Max(1, budget)));
+
     /// <summary>
-    /// What <see cref="Read"/> will hold, from the tables' metadata before any is read (<see cref="SweepMemory.ReadBack(long, long, long, long)"/>);
-    /// only sim itself when the folder holds no finished sweep (<see cref="Read"/> says what is wrong).
+    /// What <see cref="Read"/> (with the same arguments) will hold, from the tables' metadata before any is read
+    /// (<see cref="SweepMemory.ReadBack(long, long, long, long)"/>): the one estimate of every command that reads a
+    /// finished sweep (sensitivity by correlation, discover, report). Only sim itself when the folder holds no finished
+    /// sweep (<see cref="Read"/> says what is wrong).
     /// </summary>
-    public static MemoryEstimate Estimate(string folder, bool series = false)
+    public static MemoryEstimate Estimate(string folder, bool series = false, long seriesBudget = long.MaxValue)
     {
         string runsPath = TablePath(folder, SweepOutputs.Runs), outcomesPath = TablePath(folder, SweepOutputs.Outcomes), seriesPath = TablePath(folder, SweepOutputs.Series);
         if (!File.Exists(runsPath) || !File.Exists(outcomesPath)) return new MemoryEstimate([MemoryEstimate.Program]);
         try
         {
             var (runs, runColumns) = Size(runsPath);
-            long seriesValues = series && File.Exists(seriesPath) ? Size(seriesPath).Rows : 0;
+            long seriesRows = series && File.Exists(seriesPath) ? Size(seriesPath).Rows : 0, seriesValues = 0;
+            if (seriesRows > 0)
+            {
+                // Read takes every stride-th future of each scenario: the rows of one future, times the futures taken.
+                int scenarios = SummaryOf(folder)?.Scenarios.Count() ?? 0, stride = Stride(seriesRows, seriesBudget);
+                long futures = scenarios > 0 && runs % scenarios == 0 ? runs / scenarios : runs;
+                seriesValues = futures == 0 ? 0 : seriesRows / futures * ((futures + stride - 1) / stride);
+            }
             return SweepMemory.ReadBack(runs, runs * runColumns, Size(outcomesPath).Rows, seriesValues);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
