@@ -3,7 +3,8 @@
 # Runs N mutated inputs (seed SEED) through check, run, sweep, import and summary in one test process, niced, with
 # the managed heap capped at 4 GB, at most 60 s of processor time per case (SIM_FUZZ_CASE_CPU_SECONDS) and an hour of
 # wall time (SIM_FUZZ_CASE_SECONDS: at nice 19 beside other work a case is slow, not hung), and keeps every failing
-# input (with how it was made) in KEEP_DIR. SIM_FUZZ_FIRST=K starts at case K; SIM_FUZZ_NICE sets the niceness.
+# input (with how it was made) in KEEP_DIR. SIM_FUZZ_FIRST=K starts at case K; SIM_FUZZ_NICE sets the niceness;
+# SIM_FUZZ_KINDS=Fit,FitData,Posterior,Evaluation,Sensitivity draws only those kinds of input (FuzzKind's names).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cases=${1:?usage: tests/fuzz/run.sh N SEED [KEEP_DIR]}

@@ -36,7 +36,7 @@ public sealed record FuzzFailure(int Case, FuzzOutcome Outcome, FuzzKind Kind, s
 /// writes it among copies of the bundled models, and runs check, run, sweep, import or summary on it, as its kind
 /// calls for. The invariant: a diagnostic or a result, never an unexpected exception, a hang or unbounded memory.
 /// </summary>
-public sealed class FuzzCampaign : IDisposable
+public sealed partial class FuzzCampaign : IDisposable
 {
     /// <summary>Element-steps one run may take (steps x elements), and that a sweep may take over all its runs.</summary>
     public const double RunBudget = 2e6, SweepBudget = 1e7;
@@ -59,12 +59,21 @@ public sealed class FuzzCampaign : IDisposable
         TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable(variable), out int seconds) && seconds > 0 ? seconds : fallback);
     public const long HeapBudget = 3L << 30;
 
-    /// <summary>The kinds in proportion: models, XMILE and Vensim files most often (they reach every stage of the engine), the rest as often as each other.</summary>
+    /// <summary>
+    /// The kinds in proportion: models, XMILE and Vensim files most often (they reach every stage of the engine), the rest
+    /// as often as each other.
+    /// </summary>
     private static readonly FuzzKind[] Kinds =
     [
         FuzzKind.Model, FuzzKind.Model, FuzzKind.Model, FuzzKind.Xmile, FuzzKind.Xmile, FuzzKind.Mdl, FuzzKind.Mdl, FuzzKind.Experiment,
-        FuzzKind.DesignTable, FuzzKind.Summary,
+        FuzzKind.DesignTable, FuzzKind.Summary, FuzzKind.Fit, FuzzKind.FitData, FuzzKind.Posterior, FuzzKind.Evaluation, FuzzKind.Sensitivity,
     ];
+
+    /// <summary>The kinds this campaign draws from: all of them, or those SIM_FUZZ_KINDS names (e.g. Fit,FitData,Sensitivity), in proportion.</summary>
+    private readonly FuzzKind[] _kinds = Environment.GetEnvironmentVariable("SIM_FUZZ_KINDS") is { Length: > 0 } only
+        ? Kinds.Where(k => only.Split(',', StringSplitOptions.TrimEntries).Contains(k.ToString(), StringComparer.OrdinalIgnoreCase)).ToArray() is { Length: > 0 } chosen
+            ? chosen : throw new ArgumentException($"SIM_FUZZ_KINDS '{only}' names no kind of {string.Join(", ", Enum.GetNames<FuzzKind>())}")
+        : Kinds;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "sim-fuzz-" + Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyList<FuzzSeed> _seeds;
@@ -80,6 +89,7 @@ public sealed class FuzzCampaign : IDisposable
         var sweep = InProcessSim.Run("sweep", TestModels.PathOf("scenarios", "hospital-beds.json"), "--output", _sweepFolder, "--threads", "1");
         if (sweep.ExitCode != 0) throw new InvalidOperationException("the seed sweep failed: " + sweep.Stderr);
         _seeds = FuzzCorpus.Load(File.ReadAllText(Path.Combine(_sweepFolder, "summary.json")));
+        _kit = WriteKit(_seeds);
     }
 
     public Dictionary<FuzzOutcome, int> Counts { get; } = Enum.GetValues<FuzzOutcome>().ToDictionary(o => o, _ => 0);
@@ -105,18 +115,19 @@ public sealed class FuzzCampaign : IDisposable
     public FuzzFailure? RunCase(int seed, int index)
     {
         var random = new Random(unchecked(seed * 1_000_003 + index * 7919) & int.MaxValue);
-        var kind = Kinds[random.Next(Kinds.Length)];
+        var kind = _kinds[random.Next(_kinds.Length)];
         var ofKind = _seeds.Where(s => s.Kind == kind).ToList();
         var seedInput = ofKind[random.Next(ofKind.Count)];
         var mutator = new Mutator(random);
-        byte[] input = mutator.Mutate(seedInput.Text, seedInput.Kind == FuzzKind.DesignTable ? "csv" : "text");
+        byte[] input = mutator.Mutate(seedInput.Text, seedInput.Name.EndsWith(".csv", StringComparison.Ordinal) ? "csv" : "text");
+        int variant = random.Next(2); // which command line a kind with two runs this case (after the mutations: they stay replayable)
         CasesByKind[seedInput.Kind]++;
         string folder = Path.Combine(_root, "case");
         if (Directory.Exists(folder)) Directory.Delete(folder, true);
         Directory.CreateDirectory(folder);
         string path = Place(seedInput, input, folder);
         var clock = Stopwatch.StartNew();
-        var (outcome, detail) = Execute(seedInput.Kind, path, folder);
+        var (outcome, detail) = Execute(seedInput.Kind, path, folder, variant);
         TimeByKind[seedInput.Kind] += clock.Elapsed;
         if (outcome is not (FuzzOutcome.Crash or FuzzOutcome.Hang) && GC.GetTotalMemory(false) > HeapBudget)
         {
@@ -137,11 +148,13 @@ public sealed class FuzzCampaign : IDisposable
             FuzzKind.Experiment => Path.Combine(_root, "scenarios", seed.Name),
             FuzzKind.Model => Path.Combine(_root, "models", "case-" + seed.Name),
             FuzzKind.Summary => Path.Combine(folder, "sweep", "summary.json"),
+            FuzzKind.Sensitivity => Path.Combine(_root, "scenarios", seed.Name),
             _ => Path.Combine(folder, seed.Name),
         };
         if (seed.Beside is { } beside)
             foreach (var file in Directory.GetFiles(beside).Where(f => !f.EndsWith(".mdl", StringComparison.OrdinalIgnoreCase)))
                 File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        if (UsesKit(seed.Kind)) CopyKit(folder);
         if (seed.Kind == FuzzKind.Summary)
         {
             Directory.CreateDirectory(Path.Combine(folder, "sweep"));
@@ -151,12 +164,12 @@ public sealed class FuzzCampaign : IDisposable
         return path;
     }
 
-    private (FuzzOutcome, string) Execute(FuzzKind kind, string path, string folder)
+    private (FuzzOutcome, string) Execute(FuzzKind kind, string path, string folder, int variant)
     {
         using var process = Process.GetCurrentProcess();
         var cpuAtStart = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var task = Task.Run(() => Commands(kind, path, folder));
+        var task = Task.Run(() => Commands(kind, path, folder, variant));
         while (!task.Wait(TimeSpan.FromMilliseconds(250)))
         {
             process.Refresh();
@@ -168,7 +181,7 @@ public sealed class FuzzCampaign : IDisposable
         return task.Result;
     }
 
-    private (FuzzOutcome, string) Commands(FuzzKind kind, string path, string folder)
+    private (FuzzOutcome, string) Commands(FuzzKind kind, string path, string folder, int variant)
     {
         var results = new List<InProcessSim.Outcome>();
         bool overBudget = false;
@@ -203,10 +216,13 @@ public sealed class FuzzCampaign : IDisposable
                 Sim("summary", Path.GetDirectoryName(path)!);
                 Sim("summary", Path.GetDirectoryName(path)!, "--format", "markdown");
                 break;
+            default:
+                overBudget = !CalibrationCommands(kind, path, folder, variant, Sim);
+                break;
         }
         if (results.FirstOrDefault(r => r.IsInternalError) is { } crash) return (FuzzOutcome.Crash, crash.Stderr);
         if (overBudget) return (FuzzOutcome.OverBudget, "");
-        return results.All(r => r.ExitCode == 0) ? (FuzzOutcome.Result, "") : (FuzzOutcome.Diagnostic, "");
+        return results.FirstOrDefault(r => r.ExitCode != 0) is { } refused ? (FuzzOutcome.Diagnostic, refused.Stderr) : (FuzzOutcome.Result, "");
     }
 
     /// <summary>Steps x elements of one run of a model that checks; an exception here is a crash like any other.</summary>

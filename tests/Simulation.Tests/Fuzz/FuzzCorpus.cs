@@ -2,7 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Simulation.Tests.Fuzz;
 
-/// <summary>What a fuzz case feeds the command line: a model, an experiment, an XMILE file, a design table or a summary.</summary>
+/// <summary>
+/// What a fuzz case feeds the command line: a model, an experiment, an XMILE file, a design table or a summary; for
+/// calibration, a fit file, its observed data, a posterior (the draws an experiment sweeps, the noise scales sim evaluate
+/// reads) or an evaluation's experiment; an experiment for sensitivity analysis.
+/// </summary>
 public enum FuzzKind
 {
     Model,
@@ -11,6 +15,11 @@ public enum FuzzKind
     Mdl,
     DesignTable,
     Summary,
+    Fit,
+    FitData,
+    Posterior,
+    Evaluation,
+    Sensitivity,
 }
 
 /// <summary>One seed input: its kind, the name it is written under (its extension matters) and its text.</summary>
@@ -21,8 +30,9 @@ public sealed record FuzzSeed(FuzzKind Kind, string Name, string Text)
 }
 
 /// <summary>
-/// The seeds: every bundled model and experiment, every XMILE and Vensim file of the SDXorg suites, a design table, and the
-/// summary.json of a small finished sweep. Experiments are cut to a few samples so that a sweep fits a case's budget
+/// The seeds: every bundled model and experiment, every XMILE and Vensim file of the SDXorg suites, a design table, the
+/// summary.json of a small finished sweep, and a calibration kit on the influenza model (two fit files, its data, a posterior
+/// and its estimates, an evaluation experiment: <see cref="CalibrationKit"/>). Experiments are cut to a few samples so that a sweep fits a case's budget
 /// (mutations may make them large again; the budget then stops them before they run).
 /// </summary>
 public static class FuzzCorpus
@@ -41,6 +51,9 @@ public static class FuzzCorpus
         seeds.Add(new FuzzSeed(FuzzKind.DesignTable, "design.csv",
             "run,Room Temperature,characteristic_time\n0,70,10\n1,60,\"5\"\n2,75.5,12\n3,80,1e1\n"));
         seeds.Add(new FuzzSeed(FuzzKind.Summary, "summary.json", summaryJson));
+        foreach (var path in Directory.GetFiles(TestModels.PathOf("scenarios"), "*.json").Order())
+            seeds.Add(new FuzzSeed(FuzzKind.Sensitivity, Path.GetFileName(path), Small(File.ReadAllText(path))));
+        seeds.AddRange(CalibrationKit.Seeds());
         return seeds;
     }
 

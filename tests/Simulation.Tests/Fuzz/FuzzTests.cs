@@ -5,7 +5,8 @@ namespace Simulation.Tests.Fuzz;
 
 /// <summary>
 /// The mutation fuzzer in the suite: a fixed seed and a fixed number of cases (2,000 by default), each a mutated
-/// model, experiment, XMILE file, design table or summary run through the command line. SIM_FUZZ_CASES and
+/// model, experiment, XMILE or Vensim file, design table, summary, fit file, observed data, posterior or evaluation
+/// experiment run through the command line (check, run, sweep, import, summary, calibrate, evaluate, sensitivity). SIM_FUZZ_CASES and
 /// SIM_FUZZ_SEED set a longer campaign (SIM_FUZZ_FIRST its first case, to replay one) (tests/fuzz/run.sh), SIM_FUZZ_KEEP a folder for the inputs that fail.
 /// </summary>
 [TestFixture, Category("Fuzz"), NonParallelizable]
@@ -13,6 +14,21 @@ public class FuzzTests
 {
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : fallback;
+
+    /// <summary>The calibration, evaluation and sensitivity seeds as they are: each command line they run succeeds.</summary>
+    [Test]
+    public void CalibrationAndSensitivitySeeds_Unmutated_GiveResults()
+    {
+        using var campaign = new FuzzCampaign();
+        var seeds = campaign.Seeds.Where(s => s.Kind is FuzzKind.Fit or FuzzKind.FitData or FuzzKind.Posterior or FuzzKind.Evaluation)
+            .Append(campaign.Seeds.First(s => s is { Kind: FuzzKind.Sensitivity, Name: "hospital-beds.json" }));
+        foreach (var seed in seeds)
+            for (int variant = 0; variant < 2; variant++)
+            {
+                var (outcome, detail) = campaign.RunSeed(seed, variant);
+                Assert.That(outcome, Is.EqualTo(FuzzOutcome.Result), $"{seed.Kind} {seed.Name}, variant {variant}: {detail}");
+            }
+    }
 
     [Test]
     public void MutatedInputs_GiveADiagnosticOrAResult_NeverACrashHangOrRunawayMemory()
