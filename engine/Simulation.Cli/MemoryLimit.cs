@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Simulation.Engine.Runtime;
+using Simulation.Engine.Scenarios.Output;
 
 namespace Simulation.Cli;
 
@@ -43,6 +44,14 @@ public static partial class MemoryLimit
         throw new UsageException($"{work} needs about {MemoryEstimate.Format(estimate.Bytes)} of memory, more than {which}: {estimate.Breakdown}",
             $"{shrink}, or raise the limit with {Option} {MemoryEstimate.Format(estimate.Bytes + estimate.Bytes / 4).Replace(" ", "").Replace(".0", "")} if the machine has it");
     }
+
+    /// <summary>
+    /// Refuses to read a finished sweep's tables back (sim discover, sim report, sim plot) when what they hold once read
+    /// (<see cref="SweepFolderReader.Estimate"/>, the one estimate of it) exceeds the limit.
+    /// </summary>
+    public static void CheckSweepRead(string folder, bool series, string? limitText, string work) =>
+        Check(SweepFolderReader.Estimate(folder, series, Simulation.Reporting.Report.ReportData.SeriesBudget), limitText, work,
+            "it reads every run's inputs and outcomes" + (series ? " (and at most 20 million series values)" : "") + ": sweep fewer samples or fewer outcomes");
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)\s*((?:[KMGTP](?:i?B)?)|B)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();

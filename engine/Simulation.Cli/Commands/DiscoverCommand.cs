@@ -88,8 +88,7 @@ public sealed class DiscoverCommand : Command<DiscoverCommand.Settings>
         if (settings.Output is { } file && File.Exists(file) && !settings.Force)
             throw new UsageException($"'{file}' already exists", "replace it with --force, or choose another --output file");
         if (double.IsNaN(settings.Above ?? settings.Below!.Value)) throw new UsageException("the threshold must be a number");
-        MemoryLimit.Check(SweepFolderReader.Estimate(settings.Folder), settings.MaxMemory, "reading this sweep for discovery",
-            "discovery reads every run's inputs and outcomes: sweep fewer samples or fewer outcomes");
+        MemoryLimit.CheckSweepRead(settings.Folder, series: false, settings.MaxMemory, "reading this sweep for discovery");
         var question = new DiscoveryQuestion(settings.Outcome, settings.Above ?? settings.Below!.Value, settings.Above is not null, settings.Scenario, settings.Difference);
         DiscoveryReport report;
         try

@@ -49,6 +49,10 @@ public sealed class PlotCommand : Command<PlotCommand.Settings>
         [CommandOption("--force")]
         [Description("Overwrite the output file if it exists.")]
         public bool Force { get; init; }
+
+        [CommandOption(MemoryLimit.Option + " <SIZE>")]
+        [Description("Refuse to read a sweep whose tables would take more memory than this (e.g. 8GB; default: three quarters of the machine's memory).")]
+        public string? MaxMemory { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -57,6 +61,7 @@ public sealed class PlotCommand : Command<PlotCommand.Settings>
         if (Path.GetExtension(settings.Output).ToLowerInvariant() is not (".png" or ".svg"))
             throw new UsageException($"cannot draw an image as '{Path.GetExtension(settings.Output)}'", "name the output file .png or .svg");
         OutputFiles.EnsureWritable(settings.Output, settings.Force);
+        MemoryLimit.Parse(settings.MaxMemory);
         var chart = settings.Run is { } model ? RunPlot.Chart(model, settings.Vars, settings.Set) : SweepChart(settings);
         try
         {
@@ -84,6 +89,8 @@ public sealed class PlotCommand : Command<PlotCommand.Settings>
         var series = summary.About?.Series ?? [];
         string kind = settings.Chart?.ToLowerInvariant() ?? (settings.Outcome is { } o && series.Contains(o, StringComparer.OrdinalIgnoreCase)
             && !summary.Rows.Any(r => string.Equals(r.Outcome, o, StringComparison.OrdinalIgnoreCase)) ? "fan" : "difference");
+        if (kind is "plane" or "acceptability" or "fan" or "difference" or "drivers")
+            MemoryLimit.CheckSweepRead(settings.Folder, series: kind == "fan", settings.MaxMemory, "reading this sweep for the chart");
         switch (kind)
         {
             case "plane" or "acceptability":

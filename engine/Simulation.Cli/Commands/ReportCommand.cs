@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Simulation.Engine.Scenarios.Output;
 using Simulation.Reporting;
 using Simulation.Reporting.Report;
 using Spectre.Console.Cli;
@@ -50,8 +49,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         var directory = Path.GetDirectoryName(Path.GetFullPath(output));
         if (directory is not null && !Directory.Exists(directory))
             throw new UsageException($"the folder '{directory}' does not exist", "create it, or choose another --output");
-        MemoryLimit.Check(SweepFolderReader.Estimate(dir, series: true, ReportData.SeriesBudget), maxMemory, "reading this sweep for its report",
-            "the report reads every run's inputs and outcomes (and at most 20 million series values): sweep fewer samples or fewer outcomes");
+        MemoryLimit.CheckSweepRead(dir, series: true, maxMemory, "reading this sweep for its report");
         string html = HtmlReport.Render(folder);
         try
         {

@@ -124,15 +124,21 @@ public class ResultMemoryTests
         Assert.That(r.Stderr, Does.Contain("reading this sweep for the analysis needs about").And.Contain("(80 runs)"));
     }
 
-    /// <summary>sim discover and sim report read a finished sweep whole: they check the same estimate first, and say so.</summary>
+    /// <summary>sim discover, sim report and sim plot read a finished sweep whole: they check the same estimate first, and say so.</summary>
     [TestCase("discover", "reading this sweep for discovery needs about")]
     [TestCase("report", "reading this sweep for its report needs about")]
+    [TestCase("plot", "reading this sweep for the chart needs about")]
     public void DiscoverAndReport_ReadingTheSweepOverTheLimit_AreRefusedWithTheEstimate(string command, string says)
     {
         using var files = Ishigami(stop: 1, samples: 40);
         string sweep = files.PathOf("sweep");
         Assert.That(InProcessSim.Run("sweep", files.PathOf("experiment.json"), "--output", sweep).ExitCode, Is.EqualTo(0));
-        string[] args = command == "discover" ? ["discover", sweep, "--outcome", "Y", "--above", "0"] : ["report", sweep];
+        string[] args = command switch
+        {
+            "discover" => ["discover", sweep, "--outcome", "Y", "--above", "0"],
+            "plot" => ["plot", sweep, "--outcome", "Y", "--output", files.PathOf("y.svg"), "--force"],
+            _ => ["report", sweep],
+        };
         var refused = InProcessSim.Run([.. args, "--max-memory", "1MB"]);
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.Stderr + refused.Stdout);
         Assert.That(refused.Stderr, Does.Contain(says).And.Contain("(80 runs)").And.Contain("sweep fewer samples"));
