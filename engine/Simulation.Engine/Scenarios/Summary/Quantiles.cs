@@ -30,7 +30,7 @@ public static class Quantiles
     public static Distribution Describe(IEnumerable<double> values)
     {
         var finite = values.Where(double.IsFinite).ToArray();
-        Array.Sort(finite);
+        FiniteSort.Sort(finite);
         return new Distribution(finite.Length, Mean(finite),
             Type7(finite, 0.05), Type7(finite, 0.25), Type7(finite, 0.50), Type7(finite, 0.75), Type7(finite, 0.95));
     }
