@@ -59,13 +59,15 @@ internal sealed unsafe class CompiledSection
     /// <param name="layout">The batch's layout, or null for one run (one double per slot) with array elements in the lanes.</param>
     /// <param name="update">The Euler step to take in the code, or null.</param>
     /// <param name="listing">Receives the code as text (<see cref="KernelListing"/>), or null.</param>
+    /// <param name="fixedWithinRun">One run: whether a slot keeps its value from Setup to the end of the run (see <see cref="FixedRows"/>).</param>
     public static CompiledSection Compile(EvaluationPlan plan, ImmutableArray<Instruction> section, IReadOnlySet<int> observed,
-        LaneLayout? layout, double?[] uniform, int firstSpillSlot, string name, StockUpdate? update = null, TextWriter? listing = null)
+        LaneLayout? layout, double?[] uniform, int firstSpillSlot, string name, StockUpdate? update = null, TextWriter? listing = null,
+        Func<int, bool>? fixedWithinRun = null)
     {
         // Every stock takes its step, also one whose net rate Setup set once (a stock without flows).
         IEnumerable<int> stored = update is null ? [] : Enumerable.Range(update.RateBase, update.Count);
         var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed, stored,
-            layout is null ? ElementGroups(plan) : null);
+            layout is null ? ElementGroups(plan) : null, layout is null ? fixedWithinRun : null);
 
         // Cut the schedule into methods of bounded size.
         var chunkOf = new Dictionary<KernelNode, int>();
@@ -112,6 +114,14 @@ internal sealed unsafe class CompiledSection
         // Packs whose lanes are read one by one are read back from memory (LaneShuffles.Broadcast).
         foreach (var node in graph.Order.Where(n => n.ReadByLane && !spills.ContainsKey(n)))
             spills[node] = SpillSlot(node, LaneLayout.GroupWidth);
+        // Rows of inputs gathered once a run, after the spill rows.
+        var fixedRows = new List<(int Row, int[] Sources)>();
+        foreach (var node in graph.FixedRows)
+        {
+            node.Slot = firstSpillSlot + spillSlots;
+            spillSlots += LaneLayout.GroupWidth;
+            fixedRows.Add((node.Slot, node.Sources!));
+        }
         var shape = new KernelShape(layout, plan.Dt, new ConstantTable(), spills, update, plan.Tables.ToArray());
         if (listing is not null) new KernelListing(plan, listing).Write(name, shape, chunks, graph.LeafRoots);
         var compiled = new KernelChunk[chunks.Count];
@@ -121,8 +131,15 @@ internal sealed unsafe class CompiledSection
         {
             StepDt = update is null ? double.NaN : plan.Dt,
             PackCount = graph.PackCount,
+            FixedRows = fixedRows,
         };
     }
+
+    /// <summary>
+    /// Rows the one-run kernel fills once a run, after Setup and Initial: lane l of the row from slot Sources[l] (inputs
+    /// fixed within the run that a pack reads from four places), so the step code reads them as one vector.
+    /// </summary>
+    public IReadOnlyList<(int Row, int[] Sources)> FixedRows { get; private init; } = [];
 
     /// <summary>Groups of four elements computed as one vector in a one-run program (<see cref="ElementPacking"/>).</summary>
     public int PackCount { get; private init; }

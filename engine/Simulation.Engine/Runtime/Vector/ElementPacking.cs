@@ -30,6 +30,8 @@ internal sealed class ElementPacking
     private readonly Dictionary<int, KernelNode> _packedLoads = new();
     private readonly Dictionary<(long, long, long, long), KernelNode> _packedConstants = new();
     private readonly Dictionary<(KernelNode, KernelNode, KernelNode, KernelNode), KernelNode> _gathers = new();
+    private readonly Dictionary<(int, int, int, int), KernelNode> _fixedRows = new();
+    private readonly Func<int, bool>? _fixedWithinRun;
     private int _nextId;
 
     /// <summary>Four nodes computed as one vector; a pack of the last elements of an array has nulls in its last lanes.</summary>
@@ -43,8 +45,9 @@ internal sealed class ElementPacking
     /// <param name="nodes">The section's nodes in creation (topological) order.</param>
     /// <param name="definitions">Per slot: the node whose value the slot holds at the end of the section.</param>
     /// <param name="groups">Adjacent slots (2 to 4 of them) that hold elements of one array (or their net rates).</param>
-    private ElementPacking(IReadOnlyList<KernelNode> nodes, KernelNode?[] definitions, IEnumerable<RowRange> groups)
+    private ElementPacking(IReadOnlyList<KernelNode> nodes, KernelNode?[] definitions, IEnumerable<RowRange> groups, Func<int, bool>? fixedWithinRun)
     {
+        _fixedWithinRun = fixedWithinRun;
         _nextId = nodes.Count == 0 ? 0 : nodes.Max(n => n.Id) + 1;
         var queue = new Queue<Pack>();
         foreach (var range in groups)
@@ -66,9 +69,9 @@ internal sealed class ElementPacking
     /// <param name="rootSlots">The slots the section stores, in the order of their plan instructions.</param>
     /// <param name="roots">Receives the values to store (their <see cref="KernelNode.RootSlots"/> set).</param>
     public static List<KernelNode> Apply(IReadOnlyList<KernelNode> nodes, KernelNode?[] definitions, IEnumerable<RowRange> groups,
-        IReadOnlyList<int> rootSlots, List<KernelNode> roots, out int packCount)
+        IReadOnlyList<int> rootSlots, List<KernelNode> roots, Func<int, bool>? fixedWithinRun, out int packCount)
     {
-        var packing = new ElementPacking(nodes, definitions, groups);
+        var packing = new ElementPacking(nodes, definitions, groups, fixedWithinRun);
         packing.StoreRoots(definitions, rootSlots, roots);
         packCount = packing._packs.Count;
         return packing._order;
@@ -218,6 +221,13 @@ internal sealed class ElementPacking
             var bits = values.Select(BitConverter.DoubleToInt64Bits).ToArray();
             return Cached(_packedConstants, (bits[0], bits[1], bits[2], bits[3]),
                 () => new KernelNode(NodeKind.Uniform, _nextId++) { Value = values[0], Values = values, Packed = true });
+        }
+        // Four inputs fixed within the run (not adjacent): a row the kernel gathers once a run (KernelNode.Sources).
+        if (_fixedWithinRun is { } isFixed && real.All(l => group[l]!.Kind == NodeKind.Load && !group[l]!.Packed && isFixed(group[l]!.Slot)))
+        {
+            var sources = group.Select(n => (n ?? first).Slot).ToArray();
+            return Cached(_fixedRows, (sources[0], sources[1], sources[2], sources[3]),
+                () => new KernelNode(NodeKind.Load, _nextId++) { Packed = true, Sources = sources });
         }
         if (_packOf.TryGetValue(first, out var at) && at.Lane == 0
             && real.All(l => _packOf.TryGetValue(group[l]!, out var p) && p.Pack == at.Pack && p.Lane == l))

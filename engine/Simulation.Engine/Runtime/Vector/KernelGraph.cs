@@ -23,7 +23,7 @@ internal sealed class KernelNode(NodeKind kind, int id)
 {
     public NodeKind Kind { get; } = kind;
     public int Id { get; } = id;
-    public int Slot { get; init; }
+    public int Slot { get; set; }
     public double Value { get; init; }
     public Instruction Instruction { get; init; }
     public Operation? Op { get; init; }
@@ -38,6 +38,13 @@ internal sealed class KernelNode(NodeKind kind, int id)
 
     /// <summary>A packed value whose lanes are read one by one (<see cref="LaneShuffles.Broadcast"/>): stored to memory once computed.</summary>
     public bool ReadByLane { get; set; }
+
+    /// <summary>
+    /// A one-run program's packed load of a row that the kernel fills once a run, after Setup, lane l from slot
+    /// Sources[l]: four inputs fixed within the run (an Age-indexed rate read by the elements of two ages) gathered once,
+    /// where the step code would gather them lane by lane at every step. <see cref="Slot"/> is the row, once allocated.
+    /// </summary>
+    public int[]? Sources { get; init; }
 
     /// <summary>A packed constant's four values.</summary>
     public double[]? Values { get; init; }
@@ -111,8 +118,9 @@ internal sealed class KernelGraph
     /// <param name="storedAlways">Observed slots to store even when the section does not write them (their value on entry).</param>
     /// <param name="elementGroups">For a one-run program: adjacent slots (up to four) of elements to put in the four lanes
     /// (<see cref="ElementPacking"/>); null to keep one run's value in each lane.</param>
+    /// <param name="fixedWithinRun">For a one-run program: whether a slot keeps its value from Setup to the end of the run.</param>
     public KernelGraph(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlyList<double?> uniform, IReadOnlySet<int> observed,
-        IEnumerable<int> storedAlways, IReadOnlyList<RowRange>? elementGroups = null)
+        IEnumerable<int> storedAlways, IReadOnlyList<RowRange>? elementGroups = null, Func<int, bool>? fixedWithinRun = null)
     {
         int slotCount = uniform.Count;
         var current = new KernelNode?[slotCount];
@@ -193,7 +201,7 @@ internal sealed class KernelGraph
         else
         {
             var roots = new List<KernelNode>();
-            var packed = ElementPacking.Apply(_nodes, current, elementGroups, rootSlots, roots, out int packs);
+            var packed = ElementPacking.Apply(_nodes, current, elementGroups, rootSlots, roots, fixedWithinRun, out int packs);
             (_nodes, Roots, PackCount) = (packed, roots, packs);
         }
         Shape();
@@ -209,6 +217,9 @@ internal sealed class KernelGraph
 
     /// <summary>The scheduled operation nodes, each after the scheduled nodes it reads.</summary>
     public IReadOnlyList<KernelNode> Order { get; }
+
+    /// <summary>Packed loads of rows filled once a run (<see cref="KernelNode.Sources"/>).</summary>
+    public IEnumerable<KernelNode> FixedRows => _nodes.Where(n => n.Sources is not null);
 
     /// <summary>Roots that are leaves (a rate that is just a constant or a copy of a stored slot).</summary>
     public IEnumerable<KernelNode> LeafRoots => Roots.Where(r => r.IsLeaf);

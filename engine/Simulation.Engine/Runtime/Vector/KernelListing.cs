@@ -50,6 +50,7 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
     {
         switch (node.Kind)
         {
+            case NodeKind.Load when node.Sources is { } sources: return $"slots[{node.Slot}..+4: {string.Join(", ", sources.Select(Slot))}, gathered once a run]";
             case NodeKind.Load: return $"slots[{Slot(node.Slot)}{Four(node)}]";
             case NodeKind.Uniform when node.Values is { } lanes: return $"({string.Join(", ", lanes.Select(Number))})";
             case NodeKind.Uniform: return Number(node.Value);

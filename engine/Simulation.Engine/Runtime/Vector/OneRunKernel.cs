@@ -59,6 +59,8 @@ public unsafe struct OneRunKernel : IStateKernel
         _slots[EvaluationPlan.TimeSlot] = time;
         PlanInterpreter.Execute(_plan.Setup, _slots, _plan, _work.Parameters, _state);
         PlanInterpreter.Execute(_plan.Initial, _slots, _plan, _work.Parameters, _state);
+        foreach (var (row, sources) in _program.Rates.FixedRows) // inputs fixed within the run, gathered once
+            for (int lane = 0; lane < sources.Length; lane++) _slots[row + lane] = _slots[sources[lane]];
     }
 
     /// <summary>The first evaluation runs on the interpreter, which stores every element for the first check.</summary>

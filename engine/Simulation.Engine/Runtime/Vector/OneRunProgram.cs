@@ -46,6 +46,17 @@ public sealed class OneRunProgram
     /// </summary>
     internal static bool ChecksStateAtEnd(EvaluationPlan plan) => plan.Time.Method == Model.IntegrationMethod.Euler;
 
+    /// <summary>
+    /// Slots that keep their value from Setup to the end of a run: neither TIME, nor a stock (the steps), nor written by
+    /// the sections run at every step (Rates, Capture, Commit).
+    /// </summary>
+    private static Func<int, bool> FixedWithinRun(EvaluationPlan plan)
+    {
+        var changing = new HashSet<int> { EvaluationPlan.TimeSlot };
+        foreach (var instruction in plan.Rates.Concat(plan.Capture).Concat(plan.Commit)) changing.Add(instruction.Dst);
+        return slot => !changing.Contains(slot) && (slot < plan.StockBase || slot >= plan.StockBase + plan.StockCount);
+    }
+
     /// <summary>The program, or null when the plan cannot run this way (no AVX2; random draws or delays in its Rates section).</summary>
     /// <param name="recordedSlots">Plan slots that will be recorded; the step code keeps these in memory.</param>
     /// <param name="listing">Receives the generated step code as text (<see cref="KernelListing"/>), or null.</param>
@@ -55,7 +66,8 @@ public sealed class OneRunProgram
         var observed = VectorProgram.Observed(plan, recordedSlots);
         // Euler steps keep a NaN or infinity in the stocks, so the net rates and stocks are checked at the end only (OneRunKernel).
         var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: ChecksStateAtEnd(plan));
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, layout: null, UniformValues.Of(plan), plan.SlotCount, "one_run", listing: listing);
+        var rates = CompiledSection.Compile(plan, plan.Rates, observed, layout: null, UniformValues.Of(plan), plan.SlotCount, "one_run", listing: listing,
+            fixedWithinRun: FixedWithinRun(plan));
         return new OneRunProgram(plan, rates, recordedSlots.ToArray(), checkedRows);
     }
 }

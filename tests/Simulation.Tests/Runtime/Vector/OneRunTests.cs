@@ -54,6 +54,31 @@ public class OneRunTests
         Assert.That(program.PackCount, Is.GreaterThan(0));
     }
 
+    /// <summary>
+    /// An input per age read by every element of an age x deprivation array (as the levers app makes every input a run
+    /// parameter): packs that straddle two ages read four inputs from four places, which the kernel gathers into a row
+    /// once a run (<see cref="CompiledSection.FixedRows"/>) instead of lane by lane at every step.
+    /// </summary>
+    [Test]
+    public void InputsFixedWithinTheRun_AreGatheredOnceAndGiveTheReferenceBits()
+    {
+        const string json = """
+            { "name": "ages", "time": { "start": 0, "stop": 30, "dt": 0.25 },
+              "dimensions": [ { "name": "Age", "size": 3 }, { "name": "IMD", "size": 5 } ],
+              "variables": [
+                { "name": "Rate", "kind": "auxiliary", "dimensions": ["Age"], "equation": "0.013 * (1 + Age)" },
+                { "name": "Scale", "kind": "auxiliary", "equation": "1.7" },
+                { "name": "Exit", "kind": "flow", "dimensions": ["Age", "IMD"], "equation": "Stock[Age, IMD] * Rate[Age] / Scale" },
+                { "name": "Stock", "kind": "stock", "dimensions": ["Age", "IMD"], "initial": "100 + 7 * IMD - Age", "outflows": ["Exit"] }
+              ] }
+            """;
+        var bound = TestModels.Bind(json);
+        var inputs = bound.FindVariable("Rate")!.Elements.Append(bound.FindVariable("Scale")!.Elements[0]).ToList();
+        var plan = TestModels.Compile(json, inputs);
+        var program = CompareWithReference(plan, plan.Model.Elements);
+        Assert.That(program.Rates.FixedRows, Is.Not.Empty, "no row of inputs was gathered once a run");
+    }
+
     [Test]
     public void RunThatGoesNonFinite_IsReportedAsTheReferenceReportsIt()
     {
