@@ -1,4 +1,5 @@
 using Simulation.Engine.Ops;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Binding;
 
@@ -24,6 +25,10 @@ internal static class NodeMeaning
     public static BoundExpr? Item(BSelect node, double index) =>
         ChooseOperation.Position(index, node.Items.Length) is int k ? node.Items[k] : null;
 
+    /// <summary>A binary operator's value on these operands (for walks that take a long chain a link at a time).</summary>
+    public static double Binary(BinaryOperator op, double left, double right, BoundModel model, double time) =>
+        Operations.For(op).Apply(left, right, 0, 0, time, model.Time.Dt);
+
     /// <summary>
     /// The value at <paramref name="time"/> of a unary or binary operation, a call, a lookup or a reduction whose
     /// operands all have values; null when one has none, and for every other kind of node.
@@ -39,7 +44,7 @@ internal static class NodeMeaning
                 return Operations.For(u.Operator) is { } unary ? unary.Apply(x, 0, 0, 0, time, dt) : x; // unary plus: no operation
             case BBinary b:
                 if (!operands.TryValue(b.Left, out double left) || !operands.TryValue(b.Right, out double right)) return null;
-                return Operations.For(b.Operator).Apply(left, right, 0, 0, time, dt);
+                return Binary(b.Operator, left, right, model, time);
             case BCall c:
                 Span<double> args = stackalloc double[4]; // the reference meaning takes four operands; missing ones are 0
                 for (int k = 0; k < c.Arguments.Length; k++)

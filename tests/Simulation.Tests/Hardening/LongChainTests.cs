@@ -171,6 +171,22 @@ public class LongChainTests
         }
     });
 
+    /// <summary>
+    /// Loop dominance re-evaluates each equation with one input changed: its evaluator went down a chain by one call per
+    /// term, and `sim loops --dominance` overflowed the stack on a 20,000-term flow. The terms add nothing, so the one
+    /// loop scores -1 throughout, as the teacup's does.
+    /// </summary>
+    [Test]
+    public void LongChain_InALoop_ScoresItsDominance() => OnSmallStack(() =>
+    {
+        var r = Engine.Structure.Dominance.LoopDominance.Analyse(TestModels.Compile(TestModels.Model($$"""
+            { "name": "Temperature", "kind": "stock", "initial": 100, "outflows": ["Cooling"] },
+            { "name": "Cooling", "kind": "flow", "equation": "(Temperature - 20) / 10 + {{Chain("+", "0 * Temperature")}}" }
+            """, "\"start\": 0, \"stop\": 5, \"dt\": 1")));
+        Assert.That(r.Loops, Has.Length.EqualTo(1));
+        Assert.That(r.Scores.Select(s => s[0]), Has.All.EqualTo(-1.0).Within(1e-9));
+    });
+
     [Test]
     public void PowerTower_NestsAndIsLimited() => OnSmallStack(() =>
     {

@@ -1,4 +1,5 @@
 using Simulation.Engine.Binding;
+using Simulation.Engine.Syntax;
 
 namespace Simulation.Engine.Structure.Dominance;
 
@@ -33,9 +34,22 @@ public sealed class EquationEvaluator(BoundModel model)
         BIf i => Evaluate(NodeMeaning.Branch(i, Evaluate(i.Condition, value, time)), value, time),
         BSelect s => NodeMeaning.Item(s, Evaluate(s.Index, value, time)) is { } item ? Evaluate(item, value, time) : 0,
         BActiveInitial a => Evaluate(a.Active, value, time),
+        BBinary { Left: BBinary } chain => EvaluateChain(chain, value, time),
         _ => NodeMeaning.Value(expr, new AtValues(this, value, time), model, time)
              ?? throw new InvalidOperationException($"{expr.GetType().Name} has memory of its own; check CanEvaluate first"),
     };
+
+    /// <summary>
+    /// A chain of binary operations (a + b + c ...), down its left operands in a loop: a chain of 20,000 terms must not
+    /// take 20,000 nested calls (sim loops --dominance overflowed the stack on one; see BinaryChain).
+    /// </summary>
+    private double EvaluateChain(BBinary top, Func<int, double> value, double time)
+    {
+        var spine = BinaryChain.Spine(top, b => b.Left, out BoundExpr leftmost);
+        double left = Evaluate(leftmost, value, time);
+        foreach (var b in spine) left = NodeMeaning.Binary(b.Operator, left, Evaluate(b.Right, value, time), model, time);
+        return left;
+    }
 
     /// <summary>Operands evaluated with the caller's values of the elements.</summary>
     private readonly struct AtValues(EquationEvaluator evaluator, Func<int, double> value, double time) : IOperandValues
