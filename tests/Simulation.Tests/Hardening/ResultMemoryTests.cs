@@ -183,10 +183,14 @@ public class ResultMemoryTests
     {
         // Measured: the managed heap before and after reading a sweep of 2 x 6,000 runs with 201 series values each,
         // after a first read of the same size (which also allocates what Parquet and the runtime keep for later reads).
+        // The heap is the whole process's, so another test's background work ending in between moves one reading by
+        // megabytes (a train saw 12.4 MB held against 20.5 MB estimated): the median of three readings is the sweep's.
         ReadBack(6_000);
-        var (held, fromFolder, fromExperiment) = ReadBack(6_000);
-        Assert.That(fromFolder, Is.EqualTo(held).Within(20).Percent, $"estimated {fromFolder:N0} bytes from the tables, held {held:N0}");
-        Assert.That(fromExperiment, Is.EqualTo(held).Within(20).Percent, $"estimated {fromExperiment:N0} bytes from the experiment, held {held:N0}");
+        var readings = Enumerable.Range(0, 3).Select(_ => ReadBack(6_000)).ToList();
+        var (held, fromFolder, fromExperiment) = readings.OrderBy(r => r.Held).ElementAt(1);
+        string all = string.Join(", ", readings.Select(r => r.Held.ToString("N0")));
+        Assert.That(fromFolder, Is.EqualTo(held).Within(20).Percent, $"estimated {fromFolder:N0} bytes from the tables, held {all}");
+        Assert.That(fromExperiment, Is.EqualTo(held).Within(20).Percent, $"estimated {fromExperiment:N0} bytes from the experiment, held {all}");
     }
 
     [Test]
