@@ -22,7 +22,7 @@ public sealed class DiscoverCommand : Command<DiscoverCommand.Settings>
         public string Folder { get; init; } = "";
 
         [CommandOption("--outcome <NAME>")]
-        [Description("The outcome whose threshold defines the runs of interest (\"name[element]\" for an outcome with \"by\").")]
+        [Description("The outcome whose threshold defines the runs of interest (\"name[[element]]\" for an outcome with \"by\").")]
         public string? Outcome { get; init; }
 
         [CommandOption("--above <T>")]

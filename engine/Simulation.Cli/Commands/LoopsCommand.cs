@@ -23,7 +23,7 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         public string Model { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]
-        [Description("text (default): one loop a line. json: {\"loops\": [{\"variables\": [...], \"polarity\": ...}], ...}. With --dominance also csv.")]
+        [Description("text (default): one loop a line. json: {\"loops\": [[{\"variables\": [[...]], \"polarity\": ...}]], ...}. With --dominance also csv.")]
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 

@@ -44,6 +44,30 @@ public class HelpExampleTests
         Assert.That(ran, Is.GreaterThan(20));
     }
 
+    /// <summary>
+    /// Every command's help prints whole: option descriptions are console markup, so a stray "[x]" in one (an element
+    /// name, a JSON example) stopped `sim loops --help` and `sim discover --help` half-way with an internal error.
+    /// </summary>
+    [Test]
+    public void Help_EveryCommand_PrintsItsOptionsWithoutError()
+    {
+        string help = SimProcess.Run("--help").Stdout;
+        var commands = help.Split('\n').SkipWhile(l => !l.StartsWith("COMMANDS:")).Skip(1)
+            .Where(l => l.Length > 4 && l.StartsWith("    ") && l[4] != ' ') // a command's line, not a description's wrapped line
+            .Select(l => l.Trim().Split(' ')[0]).ToList();
+        Assert.That(commands, Has.Count.GreaterThan(15).And.Contain("loops").And.Contain("discover"));
+        Assert.Multiple(() =>
+        {
+            foreach (string command in commands)
+            {
+                var r = SimProcess.Run(command, "--help");
+                Assert.That(r.ExitCode, Is.EqualTo(0), $"sim {command} --help\n{r.Stderr}");
+                Assert.That(r.Stdout, Does.Contain("OPTIONS:").And.Contain("--help"), $"sim {command} --help");
+                Assert.That(r.Stderr, Does.Not.Contain("internal error"), $"sim {command} --help");
+            }
+        });
+    }
+
     [TestCase("sim run models/sir.json --set \"Contact Rate=8\"", new[] { "run", "models/sir.json", "--set", "Contact Rate=8" })]
     [TestCase("sim plot x --outcome 'a b' --vars A,B", new[] { "plot", "x", "--outcome", "a b", "--vars", "A,B" })]
     public void ShellWords_SplitAsAShellDoes(string line, string[] expected) => Assert.That(ShellWords(line)[1..], Is.EqualTo(expected));
