@@ -49,9 +49,13 @@ public static partial class MemoryLimit
     /// Refuses to read a finished sweep's tables back (sim discover, sim report, sim plot) when what they hold once read
     /// (<see cref="SweepFolderReader.Estimate"/>, the one estimate of it) exceeds the limit.
     /// </summary>
-    public static void CheckSweepRead(string folder, bool series, string? limitText, string work) =>
-        Check(SweepFolderReader.Estimate(folder, series, Simulation.Reporting.Report.ReportData.SeriesBudget), limitText, work,
-            "it reads every run's inputs and outcomes" + (series ? " (and at most 20 million series values)" : "") + ": sweep fewer samples or fewer outcomes");
+    public static void CheckSweepRead(string folder, bool series, string? limitText, string work)
+    {
+        const long budget = Simulation.Reporting.Report.ReportData.SeriesBudget;
+        Check(SweepFolderReader.Estimate(folder, series, budget), limitText, work,
+            "it reads every run's inputs and outcomes" + (series ? $" (and at most {budget / 1_000_000:N0} million series values)" : "")
+            + ": sweep fewer samples or fewer outcomes");
+    }
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)\s*((?:[KMGTP](?:i?B)?)|B)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();
