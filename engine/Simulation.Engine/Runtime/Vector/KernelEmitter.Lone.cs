@@ -201,7 +201,7 @@ internal sealed unsafe partial class KernelEmitter
     private static readonly ConcurrentDictionary<Operation, bool> AvxForms = new();
 
     /// <summary>Whether the operation has an inline AVX form (asked once per operation, of a throwaway method).</summary>
-    private static bool HasAvxForm(Operation op) => AvxForms.GetOrAdd(op, o =>
+    internal static bool HasAvxForm(Operation op) => AvxForms.GetOrAdd(op, o =>
     {
         var probe = new DynamicMethod("probe", typeof(void), Type.EmptyTypes).GetILGenerator();
         return o.TryEmitIntrinsic(new AvxEmitter(probe, _ => { }, () => probe.DeclareLocal(typeof(Vector256<double>)), _ => { }));

@@ -192,6 +192,11 @@ internal sealed unsafe partial class KernelEmitter
         }
         var op = node.Op!;
         var inputs = node.Inputs;
+        if (op is TransposedFold transposed)
+        {
+            EmitTransposedFold(transposed, inputs, node.Part!);
+            return;
+        }
         switch (op.Kind)
         {
             case OperationKind.Pure when op == Operations.Div && ExactReciprocal.Of(inputs[1]) is { } reciprocal:

@@ -202,7 +202,8 @@ internal sealed class KernelGraph
         {
             var roots = new List<KernelNode>();
             var packed = ElementPacking.Apply(_nodes, current, elementGroups, rootSlots, roots, fixedWithinRun, out int packs);
-            (_nodes, Roots, PackCount) = (packed, roots, packs);
+            packed = TransposedFolds.Apply(packed, roots, out int transposed);
+            (_nodes, Roots, PackCount, TransposedCount) = (packed, roots, packs, transposed);
         }
         Shape();
         Order = ScheduleFrom(Roots);
@@ -211,6 +212,9 @@ internal sealed class KernelGraph
 
     /// <summary>Groups of four elements computed as one vector (<see cref="ElementPacking"/>); 0 unless packed.</summary>
     public int PackCount { get; }
+
+    /// <summary>Groups of up to four reductions computed in the lanes of one vector (<see cref="TransposedFolds"/>); 0 unless packed.</summary>
+    public int TransposedCount { get; }
 
     /// <summary>Values stored at the end of the section, in the order their plan instructions come.</summary>
     public IReadOnlyList<KernelNode> Roots { get; }

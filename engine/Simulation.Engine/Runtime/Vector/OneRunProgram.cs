@@ -39,6 +39,9 @@ public sealed class OneRunProgram
     /// <summary>Groups of four array elements the step code computes as one vector.</summary>
     public int PackCount => Rates.PackCount;
 
+    /// <summary>Groups of up to four reductions the step code computes in the lanes of one vector.</summary>
+    public int TransposedCount => Rates.TransposedCount;
+
     /// <summary>
     /// Whether a NaN or infinity in the stocks or net rates is checked for once, at the end of the run: with Euler steps,
     /// once a stock or net rate is not finite, every later stock + dt * rate of that stock is not (clamping to zero

@@ -103,7 +103,7 @@ public class OneRunTests
     }
 
     /// <summary>Runs the plan at its defaults on the one-run program and on the reference evaluator; fails at the first difference.</summary>
-    private static OneRunProgram CompareWithReference(EvaluationPlan plan, IReadOnlyList<ModelElement> recorded)
+    internal static OneRunProgram CompareWithReference(EvaluationPlan plan, IReadOnlyList<ModelElement> recorded)
     {
         var outputs = Outputs(plan, recorded);
         var times = Enumerable.Range(0, plan.StepCount + 1).Where(s => s % plan.SaveEvery == 0 || s == plan.StepCount).Select(plan.Clock.TimeOf);
