@@ -139,12 +139,21 @@ public unsafe struct OneRunKernel : IStateKernel
         var rows = _program.Finite;
         bool state = !OneRunProgram.ChecksStateAtEnd(_plan) || ++_checks > _plan.StepCount;
         double sum = !_checkedOnce ? Sum(rows.ElementRanges)
-            : Sum(rows.Checked) + _pendingSum + (state ? Sum(rows.Stocks) + Sum(_program.DeferredRates) : 0);
+            : SumAlone(_program.CheckedAlone) + Sum(_program.CheckedBlocks) + _pendingSum + (state ? Sum(rows.Stocks) + Sum(_program.DeferredRates) : 0);
         _checkedOnce = true;
         _pendingSum = 0;
         if (double.IsFinite(sum)) return true;
         WentNonFinite = true;
         return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private readonly double SumAlone(int[] rows)
+    {
+        double* slots = Slots;
+        double sum = 0;
+        foreach (int row in rows) sum += slots[row];
+        return sum;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

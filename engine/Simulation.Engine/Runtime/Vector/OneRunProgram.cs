@@ -19,7 +19,21 @@ public sealed class OneRunProgram
         RecordedSlots = recordedSlots;
         Finite = new FiniteRows(plan, checkedRows);
         DeferredRates = ChecksStateAtEnd(plan) ? [new RowRange(plan.RateBase, plan.StockCount)] : [];
+        CheckedBlocks = Finite.Checked.Where(r => r.Count >= ShortRun).ToArray();
+        CheckedAlone = Finite.Checked.Where(r => r.Count < ShortRun).SelectMany(r => Enumerable.Range(r.Start, r.Count)).ToArray();
     }
+
+    /// <summary>Runs of checked rows shorter than this are summed row by row, not as a block (a call, a vector loop and its tail).</summary>
+    private const int ShortRun = 8;
+
+    /// <summary>The checked rows (<see cref="FiniteRows.Checked"/>) in runs of <see cref="ShortRun"/> or more, summed as blocks.</summary>
+    internal RowRange[] CheckedBlocks { get; }
+
+    /// <summary>
+    /// The other checked rows, summed one by one: the rows the step code stores are scattered (on hospital-to-community 25
+    /// runs, 17 of them of one to four rows), and a block's sum costs some twenty instructions before its first row.
+    /// </summary>
+    internal int[] CheckedAlone { get; }
 
     /// <summary>The net rates when they are checked at the end only (with the stocks), not with the rows the step code stores.</summary>
     internal RowRange[] DeferredRates { get; }
