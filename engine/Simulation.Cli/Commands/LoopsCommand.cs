@@ -28,7 +28,7 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         public string Format { get; init; } = "text";
 
         [CommandOption("--max <N>")]
-        [Description("Stop after this many loops (default 10000); the output says when it stopped.")]
+        [Description("Stop after this many loops (default 10000); the output says when it stopped. With --dominance, a model with more loops has the 50 that matter most found by the strongest-path search and scored.")]
         [DefaultValue(10_000)]
         public int Max { get; init; } = 10_000;
 
@@ -68,7 +68,8 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
             {
                 var (parameters, values) = ParameterAssignments.Resolve(model, settings.Set);
                 var plan = PlanCompiler.Compile(model.Bound, model.Analysis, parameters);
-                var result = LoopDominance.Analyse(plan, settings.Max, [.. values]);
+                var progress = new ProgressLines("sim loops");
+                var result = LoopDominance.Analyse(plan, settings.Max, [.. values], progress.Report);
                 if (image is not null)
                 {
                     SlideCharts.Save(DominanceChart(result, model.Document), settings.Output!);

@@ -6,18 +6,33 @@ namespace Simulation.Engine.Structure.Dominance;
 /// <summary>
 /// Evaluates one element's bound equation at values the caller chooses, each node by its one meaning
 /// (<see cref="NodeMeaning"/>, which constant folding uses too), so a link score can ask "what would this equation
-/// give if only one of its inputs had changed?". Equations with memory of their own (INIT, PREVIOUS, DELAY FIXED,
-/// random draws) cannot be asked that: <see cref="CanEvaluate"/> is false for them.
+/// give if only one of its inputs had changed?". INIT(x) is x at the start of the run, fixed for the whole run: it is
+/// evaluated once, at the values the run started with (<see cref="Start"/>). Equations with a memory that changes over
+/// the run (PREVIOUS, DELAY FIXED, random draws) cannot be asked that: <see cref="CanEvaluate"/> is false for them.
 /// </summary>
 public sealed class EquationEvaluator(BoundModel model)
 {
+    private readonly Dictionary<BInit, double> _init = new(ReferenceEqualityComparer.Instance);
+    private Func<int, double>? _start;
+
     /// <summary>
-    /// Whether <paramref name="expr"/> is a function of its inputs and the time alone: it reads, during the run, no INIT,
-    /// PREVIOUS, DELAY FIXED or random draw (values that depend on the run's past). ACTIVE_INITIAL then reads only its
-    /// active side.
+    /// Whether <paramref name="expr"/> is a function of its inputs, the time and values fixed at the start (INIT): it
+    /// reads, during the run, no PREVIOUS, DELAY FIXED or random draw (values that depend on the run's past).
+    /// ACTIVE_INITIAL then reads only its active side.
     /// </summary>
-    public static bool CanEvaluate(BoundExpr expr) =>
-        !BoundTree.Any(expr, node => node is BInit or BPrevious or BDelayFixed or BRandom, Phase.Rates);
+    public static bool CanEvaluate(BoundExpr expr) => !BoundTree.Any(expr, node => HasMemory(node) || node is BInit i && Remembers(i.Inner), Phase.Rates);
+
+    private static bool HasMemory(BoundExpr node) => node is BPrevious or BDelayFixed or BRandom;
+
+    private static bool Remembers(BoundExpr inner) => BoundTree.Any(inner, node => HasMemory(node) || node is BInit, phase: null);
+
+    /// <summary>The values of the elements when the run started (at its start time): what INIT reads.</summary>
+    public void Start(double[] values)
+    {
+        var start = (double[])values.Clone();
+        _start = e => start[e];
+        _init.Clear();
+    }
 
     /// <summary>The value of <paramref name="expr"/> with element e at <paramref name="value"/>(e), at time <paramref name="time"/>.</summary>
     public double Evaluate(BoundExpr expr, Func<int, double> value, double time) => expr switch
@@ -34,10 +49,19 @@ public sealed class EquationEvaluator(BoundModel model)
         BIf i => Evaluate(NodeMeaning.Branch(i, Evaluate(i.Condition, value, time)), value, time),
         BSelect s => NodeMeaning.Item(s, Evaluate(s.Index, value, time)) is { } item ? Evaluate(item, value, time) : 0,
         BActiveInitial a => Evaluate(a.Active, value, time),
+        BInit i => Initial(i),
         BBinary { Left: BBinary } chain => EvaluateChain(chain, value, time),
         _ => NodeMeaning.Value(expr, new AtValues(this, value, time), model, time)
              ?? throw new InvalidOperationException($"{expr.GetType().Name} has memory of its own; check CanEvaluate first"),
     };
+
+    /// <summary>INIT(x): x at the run's start, computed once a run.</summary>
+    private double Initial(BInit init)
+    {
+        if (_init.TryGetValue(init, out double v)) return v;
+        var start = _start ?? throw new InvalidOperationException("INIT needs the run's start values; call Start first");
+        return _init[init] = Evaluate(init.Inner, start, model.Time.Start);
+    }
 
     /// <summary>
     /// A chain of binary operations (a + b + c ...), down its left operands in a loop: a chain of 20,000 terms must not

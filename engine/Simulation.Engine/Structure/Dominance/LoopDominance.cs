@@ -7,7 +7,10 @@ namespace Simulation.Engine.Structure.Dominance;
 /// <summary>A feedback loop of the element graph: its elements in causal order, and the names a person knows them by.</summary>
 public sealed record DominanceLoop(int Number, ImmutableArray<int> Elements, ImmutableArray<string> Variables)
 {
-    /// <summary>"reinforcing" when every score it had was positive, "balancing" when negative, "changes" when both, "inactive" when none.</summary>
+    /// <summary>
+    /// "reinforcing" when every score it had was positive, "balancing" when negative, "changes" when both, "inactive"
+    /// when none, "unknown" when its only non-zero scores were unknown.
+    /// </summary>
     public string Polarity { get; init; } = "inactive";
 }
 
@@ -18,14 +21,31 @@ public sealed class LoopDominanceException(string message) : Exception(message);
 public sealed record DominancePeriod(double From, double To, int Loop);
 
 /// <summary>
+/// How the loops were found: every loop of the model (<see cref="SearchTimes"/> 0), or, when the model has more than
+/// <see cref="Cap"/>, the strongest-path search at <see cref="SearchTimes"/> times of the run.
+/// </summary>
+public sealed record LoopFinding(bool Capped, int Cap, int SearchTimes, int Stocks)
+{
+    /// <summary>How many different loops the search found (those scored are the ones that matter most).</summary>
+    public int Found { get; init; }
+
+    public bool Strongest => SearchTimes > 0;
+}
+
+/// <summary>
 /// Loop scores over a run: per loop, at each reported time, its score (the product of its links' scores over the step
 /// that ends then) and its relative score (the score over the sum of every loop's score in size, between -1 and 1);
 /// which loop dominates, step by step.
 /// </summary>
 public sealed record LoopDominanceResult(
     ImmutableArray<DominanceLoop> Loops, ImmutableArray<double> Times, ImmutableArray<double[]> Scores, ImmutableArray<double[]> Relative,
-    ImmutableArray<DominancePeriod> Periods, bool Capped, int Cap)
+    ImmutableArray<DominancePeriod> Periods, LoopFinding Finding)
 {
+    /// <summary>Whether the model has more loops than the cap (then the loops are the strongest paths').</summary>
+    public bool Capped => Finding.Capped;
+
+    public int Cap => Finding.Cap;
+
     /// <summary>The loop with the largest score in size at report time k, or -1 when no loop scored.</summary>
     public int Dominant(int k) => Largest(Relative[k]);
 
@@ -41,26 +61,47 @@ public sealed record LoopDominanceResult(
 
 /// <summary>
 /// Loop dominance by the Loops that Matter method (<see cref="LinkScorer"/>): the model runs once, every element
-/// recorded at every step; at each step each link of a loop is scored, a loop's score is the product of its links'
-/// scores, and its relative score is that over the sum of all loops' scores in size. Scores are reported at the model's
-/// saved times (the step ending at each), and the dominant loop is followed at every step.
+/// recorded at every step; at each step each link of a loop is scored once, a loop's score is the product of its
+/// links' scores, and its relative score is that over the sum of all loops' scores in size. Scores are reported at the
+/// model's saved times (the step ending at each), and the dominant loop is followed at every step. When the model has
+/// more loops than the cap (an arrayed model's elements make astronomically many), the loops scored are those the
+/// strongest-path search finds (<see cref="StrongestPaths"/>) in a first run, at <paramref name="searchTimes"/> times.
 /// </summary>
 public static class LoopDominance
 {
     /// <param name="parameters">The values of the plan's parameters for this run (its defaults when null), as <see cref="Simulator.Run"/> takes them.</param>
-    public static LoopDominanceResult Analyse(EvaluationPlan plan, int cap = 10_000, double[]? parameters = null)
+    /// <param name="progress">Told what is being done (a line for a person), often: the caller shows it as it likes.</param>
+    public static LoopDominanceResult Analyse(EvaluationPlan plan, int cap = 10_000, double[]? parameters = null,
+        Action<string>? progress = null, int searchTimes = 200, int top = 50)
     {
+        parameters ??= plan.ParameterDefaults.ToArray();
         var graph = ElementGraph.Build(plan.Model);
         var (circuits, capped) = FeedbackLoops.Circuits(graph.Successors(), cap);
-        var loops = circuits.Select((c, k) => new DominanceLoop(k + 1, [.. c], Names(graph, c))).ToList();
-        var recorder = new StepScores(plan, graph, circuits);
-        var kernel = new ReferenceEvaluator(plan, parameters ?? plan.ParameterDefaults.ToArray(), recorder);
-        Integrator.Run(ref kernel, plan.Time, plan.StepCount, 1);
+        var finding = new LoopFinding(capped, cap, 0, 0);
+        if (capped)
+        {
+            var search = new StrongestPaths(graph);
+            progress?.Invoke($"more than {cap:N0} feedback loops through the model's elements: finding the strongest at {searchTimes} times " +
+                             $"({search.Links.Count:N0} links, {search.StockCount:N0} stocks in loops)");
+            var finder = new LoopFinder(plan, graph, search, searchTimes, progress);
+            Run(plan, parameters, finder);
+            circuits = search.Strongest(top);
+            finding = finding with { SearchTimes = finder.Searched, Stocks = search.StockCount, Found = search.Loops.Count };
+        }
+        progress?.Invoke($"scoring {circuits.Count:N0} loops over {plan.StepCount:N0} steps");
+        var recorder = new StepScores(plan, graph, circuits, progress is null ? null : step => progress($"scoring {circuits.Count:N0} loops: step {step:N0} of {plan.StepCount:N0}"));
+        Run(plan, parameters, recorder);
         if (recorder.NonFiniteAt is { } t)
             throw new LoopDominanceException($"the run produced a value that is not a finite number at time {t}; loop scores need a finite run");
-        for (int l = 0; l < loops.Count; l++) loops[l] = loops[l] with { Polarity = recorder.PolarityOf(l) };
+        var loops = circuits.Select((c, k) => new DominanceLoop(k + 1, [.. c], Names(graph, c)) { Polarity = recorder.PolarityOf(k) });
         return new LoopDominanceResult([.. loops], [.. recorder.Times], [.. recorder.Scores], [.. recorder.Relative],
-            [.. recorder.Periods()], capped, cap);
+            [.. recorder.Periods()], finding);
+    }
+
+    private static void Run(EvaluationPlan plan, double[] parameters, IRunRecorder recorder)
+    {
+        var kernel = new ReferenceEvaluator(plan, parameters, recorder);
+        Integrator.Run(ref kernel, plan.Time, plan.StepCount, 1);
     }
 
     /// <summary>The loop's variables, a hidden element named by its variable, a variable met twice in a row once.</summary>
@@ -73,71 +114,41 @@ public static class LoopDominance
         return [.. names];
     }
 
-    /// <summary>Receives every step of the run and scores it against the step before.</summary>
-    private sealed class StepScores(EvaluationPlan plan, ElementGraph graph, List<int[]> circuits) : IRunRecorder
+    /// <summary>The first run when there are too many loops: at evenly spaced steps, every link scored and the strongest paths searched.</summary>
+    private sealed class LoopFinder(EvaluationPlan plan, ElementGraph graph, StrongestPaths search, int times, Action<string>? progress) : IRunRecorder
     {
-        private readonly LinkScorer _scorer = new(graph);
-        private readonly List<(int From, int To)> _links = circuits.SelectMany(Links).Distinct().ToList();
-        private readonly int[][] _loopLinks = LinkIndices(circuits);
-        private double[]? _linkScores;
-        private double[]? _before;
+        private readonly LinkScorer _scorer = new(graph, search.Links);
+        private readonly double[] _scores = new double[search.Links.Count];
+        private double[] _before = new double[graph.Count], _now = new double[graph.Count];
         private double _beforeTime;
-        private readonly int[] _signs = new int[circuits.Count]; // bit 1: was positive, bit 2: was negative
-        private readonly List<(double From, double To, int Loop)> _steps = new();
+        private readonly int _times = Math.Max(1, Math.Min(times, plan.StepCount));
+        private int _next = -1;
 
-        public List<double> Times { get; } = new();
-        public List<double[]> Scores { get; } = new();
-        public List<double[]> Relative { get; } = new();
-        public double? NonFiniteAt { get; private set; }
-
-        /// <summary>The steps in runs of the same dominant loop.</summary>
-        public IEnumerable<DominancePeriod> Periods()
-        {
-            for (int k = 0; k < _steps.Count;)
-            {
-                int j = k;
-                while (j + 1 < _steps.Count && _steps[j + 1].Loop == _steps[k].Loop) j++;
-                yield return new DominancePeriod(_steps[k].From, _steps[j].To, _steps[k].Loop);
-                k = j + 1;
-            }
-        }
-
-        private static IEnumerable<(int, int)> Links(int[] c) => c.Select((e, k) => (e, c[(k + 1) % c.Length]));
-
-        /// <summary>Per loop, the positions of its links (in causal order) in <see cref="_links"/> (distinct, in order of first appearance).</summary>
-        private static int[][] LinkIndices(List<int[]> circuits)
-        {
-            var position = new Dictionary<(int, int), int>();
-            foreach (var link in circuits.SelectMany(Links)) position.TryAdd(link, position.Count);
-            return circuits.Select(c => Links(c).Select(l => position[l]).ToArray()).ToArray();
-        }
+        public int Searched { get; private set; }
 
         public void Record(int step, double time, ReadOnlySpan<double> slots)
         {
-            var now = new double[graph.Count];
-            for (int e = 0; e < now.Length; e++) now[e] = slots[plan.ElementSlots[e]];
-            if (_before is { } before)
+            for (int e = 0; e < _now.Length; e++) _now[e] = slots[plan.ElementSlots[e]];
+            if (step == 0)
             {
-                var linkScores = _linkScores ??= new double[_links.Count];
-                _scorer.ScoreStep(_links, before, now, _beforeTime, linkScores);
-                var scores = _loopLinks.Select(links => links.Aggregate(1.0, (p, k) => p * linkScores[k])).ToArray();
-                double total = scores.Where(double.IsFinite).Sum(Math.Abs);
-                var relative = scores.Select(s => total > 0 ? s / total : 0).ToArray();
-                for (int l = 0; l < scores.Length; l++) _signs[l] |= scores[l] > 0 ? 1 : scores[l] < 0 ? 2 : 0;
-                _steps.Add((_beforeTime, time, LoopDominanceResult.Largest(relative)));
-                if (step % plan.SaveEvery == 0 || step == plan.StepCount)
-                {
-                    Times.Add(time);
-                    Scores.Add(scores);
-                    Relative.Add(relative);
-                }
+                _scorer.Start(_now);
+                _next = Step(1);
             }
-            _before = now;
+            else if (step == _next)
+            {
+                _scorer.Score(_before, _now, _beforeTime, _scores);
+                int found = search.Search(_scores);
+                Searched++;
+                progress?.Invoke($"finding loops: {search.Loops.Count:N0} found by step {step:N0} of {plan.StepCount:N0}{(found > 0 ? $" ({found:N0} new)" : "")}");
+                _next = Step(Searched + 1);
+            }
+            (_before, _now) = (_now, _before);
             _beforeTime = time;
         }
 
-        public string PolarityOf(int loop) => _signs[loop] switch { 1 => "reinforcing", 2 => "balancing", 3 => "changes", _ => "inactive" };
+        /// <summary>The i-th of the evenly spaced steps searched (1-based), the last being the run's last.</summary>
+        private int Step(int i) => (int)Math.Max(1, (long)plan.StepCount * i / _times);
 
-        public void NonFinite(double time, int element) => NonFiniteAt ??= time;
+        public void NonFinite(double time, int element) { }
     }
 }
