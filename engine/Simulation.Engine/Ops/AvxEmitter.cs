@@ -20,8 +20,6 @@ public sealed class AvxEmitter(ILGenerator il, Action<double> constant, Func<Loc
     /// <summary>The generated step code needs AVX; elsewhere the vector interpreter runs the steps.</summary>
     public static bool Supported => Avx.IsSupported;
 
-    public static readonly MethodInfo Load = typeof(Avx).GetMethod(nameof(Avx.LoadVector256), [typeof(double*)])!;
-    public static readonly MethodInfo Store = typeof(Avx).GetMethod(nameof(Avx.Store), [typeof(double*), V])!;
     private static readonly MethodInfo BlendByByte = typeof(Avx).GetMethod(nameof(Avx.Blend), [V, V, typeof(byte)])!;
 
     /// <summary>
