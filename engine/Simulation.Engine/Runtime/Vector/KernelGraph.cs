@@ -129,7 +129,7 @@ internal sealed class KernelGraph
         KernelNode? time = null;
         var reads = new List<int>();
         var uniforms = new Dictionary<long, KernelNode>();
-        var computed = new Dictionary<OperationKey, KernelNode>();
+        var computed = new Dictionary<OperationKey, KernelNode>(code.Length); // sized once: a large plan's step code is some 20,000 nodes
 
         KernelNode UniformOf(double value)
         {
@@ -168,7 +168,8 @@ internal sealed class KernelGraph
                 default:
                     reads.Clear();
                     instruction.Reads(pool, reads);
-                    var inputs = reads.Select(ValueOf).ToArray();
+                    var inputs = new KernelNode[reads.Count]; // a loop, not LINQ: no delegate and iterator per instruction
+                    for (int r = 0; r < inputs.Length; r++) inputs[r] = ValueOf(reads[r]);
                     var key = new OperationKey(op, op.Kind == OperationKind.Lookup ? instruction.Aux : 0, inputs);
                     if (computed.TryGetValue(key, out var same))
                     {
