@@ -65,7 +65,9 @@ public class BoundTreeTests
 
     [TestCase("s * d + STEP(1, 2)", true)]
     [TestCase("ACTIVE_INITIAL(s, INIT(d))", true)]
-    [TestCase("s + INIT(d)", false)]
+    [TestCase("s + INIT(d)", true)]
+    [TestCase("s + INIT(PREVIOUS(d))", false)]
+    [TestCase("s + INIT(RANDOM(0, 1))", false)]
     [TestCase("PREVIOUS(s)", false)]
     [TestCase("DELAY(s, 2)", false)]
     [TestCase("s + RANDOM(0, 1)", false)]
