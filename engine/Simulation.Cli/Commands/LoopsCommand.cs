@@ -36,6 +36,15 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         [Description("Run the model and score each loop over the run (Loops that Matter): its score and relative score at the saved times, and which loop dominates when.")]
         public bool Dominance { get; init; }
 
+        [CommandOption("--through <VARIABLE>")]
+        [Description("With --dominance: only the loops through this variable (any of its elements), or through one element (Population[[0-17,Q1]]).")]
+        public string? Through { get; init; }
+
+        [CommandOption("--top <N>")]
+        [Description("With --dominance, when the model has more loops than --max: how many of the loops found to score, those that matter most (default 50).")]
+        [DefaultValue(50)]
+        public int Top { get; init; } = 50;
+
         [CommandOption("--set <NAME=VALUE>")]
         [Description("With --dominance: give an input a value for the run (repeatable), as sim run does.")]
         public string[] Set { get; init; } = [];
@@ -55,6 +64,8 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
         if (format is not ("text" or "json" or "csv") || (format == "csv" && !settings.Dominance))
             throw new UsageException($"unknown format '{settings.Format}'", settings.Dominance ? "use text, json or csv" : "use text or json (csv with --dominance)");
         if (settings.Set.Length > 0 && !settings.Dominance) throw new UsageException("--set changes the run that --dominance scores", "add --dominance");
+        if (settings.Through is not null && !settings.Dominance) throw new UsageException("--through picks the loops --dominance scores", "add --dominance");
+        if (settings.Top < 1) throw new UsageException($"--top {settings.Top} is not positive", "give how many loops to score");
         if (settings.Max < 1) throw new UsageException($"--max {settings.Max} is not positive", "give how many loops to list at most");
         string? image = settings.Output is { } o && Path.GetExtension(o).ToLowerInvariant() is ".svg" or ".png" ? Path.GetExtension(o) : null;
         if (image is not null && (!settings.Dominance || format != "text"))
@@ -69,7 +80,8 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
                 var (parameters, values) = ParameterAssignments.Resolve(model, settings.Set);
                 var plan = PlanCompiler.Compile(model.Bound, model.Analysis, parameters);
                 var progress = new ProgressLines("sim loops");
-                var result = LoopDominance.Analyse(plan, settings.Max, [.. values], progress.Report);
+                var through = settings.Through is { } name ? Through(plan.Model, name) : null;
+                var result = LoopDominance.Analyse(plan, settings.Max, [.. values], progress.Report, top: settings.Top, through: through);
                 if (image is not null)
                 {
                     SlideCharts.Save(DominanceChart(result, model.Document), settings.Output!);
@@ -106,6 +118,15 @@ public sealed class LoopsCommand : Command<LoopsCommand.Settings>
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.ModelErrors;
         }
+    }
+
+    /// <summary>The elements a loop must pass through: every element of the variable so named, or the one element so named.</summary>
+    private static HashSet<int> Through(Engine.Binding.BoundModel model, string name)
+    {
+        var elements = model.Elements.Where(e => string.Equals(e.Variable.Name, name, StringComparison.OrdinalIgnoreCase)
+                                                 || string.Equals(e.DisplayName, name, StringComparison.OrdinalIgnoreCase)).Select(e => e.Id).ToHashSet();
+        return elements.Count > 0 ? elements
+            : throw new UsageException($"--through: the model has no variable or element '{name}'", "give a variable's name as the model spells it, or an element as Name[elem,...]");
     }
 
     /// <summary>Each loop's relative score over time, one line a loop (its number, polarity and path).</summary>

@@ -82,4 +82,16 @@ public class DominanceCliTests
             File.Delete(file);
         }
     }
+
+    /// <summary>--through names a variable or an element; a name the model does not have is a usage error with a hint.</summary>
+    [Test]
+    public void Through_NamesTheLoopsToScore()
+    {
+        var r = SimProcess.Run("loops", "models/sir.json", "--dominance", "--through", "recovery");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Does.Contain("   1  balancing    Infected -> Recovery -> Infected\n\n"));
+        var wrong = SimProcess.Run("loops", "models/sir.json", "--dominance", "--through", "Recovry");
+        Assert.That(wrong.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(wrong.Stderr, Does.Contain("--through: the model has no variable or element 'Recovry'"));
+    }
 }

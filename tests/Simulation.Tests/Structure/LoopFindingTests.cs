@@ -104,4 +104,22 @@ public class LoopFindingTests
         Assert.That(strongest.Scores.Select(s => s[0]), Has.All.EqualTo(-2.0 / 3).Within(1e-12), "its score does not depend on which loops are scored");
         Assert.That(strongest.Relative.Select(s => s[0]), Has.All.EqualTo(-1.0).Within(1e-12), "relative among the loops scored");
     }
+
+    /// <summary>
+    /// Only the loops through Recovery: SIR has one (Infected -> Recovery), whether every loop is listed and filtered or
+    /// the strongest-path search looks from Recovery alone; either way it scores as it does among all three loops.
+    /// </summary>
+    [TestCase(10_000)]
+    [TestCase(2)]
+    public void Through_KeepsOnlyTheLoopsThroughAnElement(int cap)
+    {
+        var plan = TestModels.Compile(File.ReadAllText(TestModels.PathOf("models", "sir.json")));
+        var all = LoopDominance.Analyse(plan);
+        int recovery = plan.Model.Elements.Single(e => e.DisplayName == "Recovery").Id;
+        var through = LoopDominance.Analyse(plan, cap, through: new HashSet<int> { recovery });
+        Assert.That(through.Loops.Single().Variables, Is.EqualTo(new[] { "Infected", "Recovery" }));
+        Assert.That(through.Finding.Strongest, Is.EqualTo(cap == 2));
+        int same = all.Loops.ToList().FindIndex(l => l.Elements.SequenceEqual(through.Loops[0].Elements));
+        Assert.That(through.Scores.Select(s => s[0]), Is.EqualTo(all.Scores.Select(s => s[same])).Within(1e-12));
+    }
 }

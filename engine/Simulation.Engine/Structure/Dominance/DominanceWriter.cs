@@ -73,6 +73,6 @@ public static class DominanceWriter
         dominant = Enumerable.Range(0, r.Times.Length).Select(k => r.Dominant(k) is int d and >= 0 ? r.Loops[d].Number : (int?)null),
         periods = r.Periods.Select(p => new { from = p.From, to = p.To, loop = p.Loop >= 0 ? r.Loops[p.Loop].Number : (int?)null }),
         capped = r.Capped,
-        found = r.Finding.Strongest ? new { method = "strongest paths (Eberlein and Schoenberg 2020)", times = r.Finding.SearchTimes, stocks = r.Finding.Stocks } : null,
+        found = r.Finding.Strongest ? new { method = "strongest paths (Eberlein and Schoenberg 2020)", times = r.Finding.SearchTimes, starts = r.Finding.Starts } : null,
     }, Formatting.Indented) + "\n";
 }

@@ -22,9 +22,10 @@ public sealed record DominancePeriod(double From, double To, int Loop);
 
 /// <summary>
 /// How the loops were found: every loop of the model (<see cref="SearchTimes"/> 0), or, when the model has more than
-/// <see cref="Cap"/>, the strongest-path search at <see cref="SearchTimes"/> times of the run.
+/// <see cref="Cap"/>, the strongest-path search at <see cref="SearchTimes"/> times of the run, from <see cref="Starts"/>
+/// elements (its stocks in loops, or the elements the loops must pass through).
 /// </summary>
-public sealed record LoopFinding(bool Capped, int Cap, int SearchTimes, int Stocks)
+public sealed record LoopFinding(bool Capped, int Cap, int SearchTimes, int Starts)
 {
     /// <summary>How many different loops the search found (those scored are the ones that matter most).</summary>
     public int Found { get; init; }
@@ -72,21 +73,22 @@ public static class LoopDominance
     /// <param name="parameters">The values of the plan's parameters for this run (its defaults when null), as <see cref="Simulator.Run"/> takes them.</param>
     /// <param name="progress">Told what is being done (a line for a person), often: the caller shows it as it likes.</param>
     public static LoopDominanceResult Analyse(EvaluationPlan plan, int cap = 10_000, double[]? parameters = null,
-        Action<string>? progress = null, int searchTimes = 200, int top = 50)
+        Action<string>? progress = null, int searchTimes = 200, int top = 50, IReadOnlySet<int>? through = null)
     {
         parameters ??= plan.ParameterDefaults.ToArray();
         var graph = ElementGraph.Build(plan.Model);
         var (circuits, capped) = FeedbackLoops.Circuits(graph.Successors(), cap);
+        if (through is not null) circuits = circuits.Where(c => c.Any(through.Contains)).ToList();
         var finding = new LoopFinding(capped, cap, 0, 0);
         if (capped)
         {
-            var search = new StrongestPaths(graph);
+            var search = new StrongestPaths(graph, through);
             progress?.Invoke($"more than {cap:N0} feedback loops through the model's elements: finding the strongest at {searchTimes} times " +
-                             $"({search.Links.Count:N0} links, {search.StockCount:N0} stocks in loops)");
+                             $"({search.Links.Count:N0} links; from {search.StartCount:N0} {(through is null ? "stocks" : "elements")} in loops)");
             var finder = new LoopFinder(plan, graph, search, searchTimes, progress);
             Run(plan, parameters, finder);
             circuits = search.Strongest(top);
-            finding = finding with { SearchTimes = finder.Searched, Stocks = search.StockCount, Found = search.Loops.Count };
+            finding = finding with { SearchTimes = finder.Searched, Starts = search.StartCount, Found = search.Loops.Count };
         }
         progress?.Invoke($"scoring {circuits.Count:N0} loops over {plan.StepCount:N0} steps");
         var recorder = new StepScores(plan, graph, circuits, progress is null ? null : step => progress($"scoring {circuits.Count:N0} loops: step {step:N0} of {plan.StepCount:N0}"));

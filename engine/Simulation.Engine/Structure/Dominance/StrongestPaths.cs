@@ -15,7 +15,7 @@ public sealed class StrongestPaths
 {
     private readonly int[][] _out;      // per element, its outgoing links (indices into Links) inside its component
     private readonly int[] _to;
-    private readonly int[] _stocks;
+    private readonly int[] _starts;
     private readonly double[] _best;
     private readonly bool[] _settled;
     private readonly int[] _from;
@@ -23,7 +23,8 @@ public sealed class StrongestPaths
     private readonly Dictionary<string, int> _seen = new();
     private readonly Dictionary<int, double> _found = new(); // this search's loops and their strengths
 
-    public StrongestPaths(ElementGraph graph)
+    /// <param name="through">When given, only loops through these elements are looked for (from each of them); else from every stock.</param>
+    public StrongestPaths(ElementGraph graph, IReadOnlySet<int>? through = null)
     {
         var successors = graph.Successors();
         var component = Components(successors);
@@ -42,7 +43,8 @@ public sealed class StrongestPaths
         }
         Links = links;
         _to = links.Select(l => l.To).ToArray();
-        _stocks = Enumerable.Range(0, graph.Count).Where(e => _out[e].Length > 0 && graph.Model.Elements[e].Kind == Binding.ElementKind.Stock).ToArray();
+        _starts = Enumerable.Range(0, graph.Count)
+            .Where(e => _out[e].Length > 0 && (through?.Contains(e) ?? graph.Model.Elements[e].Kind == Binding.ElementKind.Stock)).ToArray();
         _best = new double[graph.Count];
         _settled = new bool[graph.Count];
         _from = new int[graph.Count];
@@ -54,8 +56,8 @@ public sealed class StrongestPaths
     /// <summary>The loops found so far, each from its lowest element (as <see cref="FeedbackLoops.Circuits"/> lists them), in order found.</summary>
     public List<int[]> Loops { get; } = new();
 
-    /// <summary>The stocks a search starts from: those in a loop.</summary>
-    public int StockCount => _stocks.Length;
+    /// <summary>How many elements a search starts from: the stocks in a loop, or the elements asked for that are in one.</summary>
+    public int StartCount => _starts.Length;
 
     /// <summary>
     /// Per loop found, the largest share it had, at a time searched, of the strengths (scores in size) of the loops found
@@ -69,7 +71,7 @@ public sealed class StrongestPaths
         int before = Loops.Count;
         var order = _out.Select(links => links.Where(k => double.IsFinite(scores[k]) && scores[k] != 0).ToArray()).ToArray();
         _found.Clear();
-        foreach (int stock in _stocks) SearchFrom(stock, order, scores);
+        foreach (int start in _starts) SearchFrom(start, order, scores);
         double total = _found.Values.Sum();
         foreach (var (loop, strength) in _found) Share[loop] = Math.Max(Share[loop], strength / total);
         return Loops.Count - before;
