@@ -85,6 +85,48 @@ public class SamplingDesignTests
         foreach (int h in hits) Assert.That(h, Is.EqualTo(1));
     }
 
+    /// <summary>
+    /// The Latin hypercube's points are the ones its definition gives, bit for bit, whatever the implementation's shortcuts
+    /// (<see cref="UnitStream"/> mixes a stream's seed part once): built here again from the SplitMix64 finaliser written
+    /// out (Steele, Lea and Flood 2014), three mixes a number, and a textbook Fisher-Yates shuffle.
+    /// </summary>
+    [TestCase(0UL, 257, 5)]
+    [TestCase(20261205UL, 1000, 3)]
+    [TestCase(ulong.MaxValue, 2, 1)]
+    public void LatinHypercube_Points_AreTheDefinitionsBitForBit(ulong seed, int samples, int dimensions)
+    {
+        static ulong Mix(ulong z)
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+        static double Uniform(ulong seed, ulong stream, ulong index) =>
+            ((Mix(Mix(seed ^ 0x243F6A8885A308D3UL) + Mix(stream + 0x9E3779B97F4A7C15UL) + index * 0xD1B54A32D192ED03UL) >> 11) + 0.5) / 9007199254740992.0;
+        var strata = new int[dimensions][];
+        for (int j = 0; j < dimensions; j++)
+        {
+            strata[j] = Enumerable.Range(0, samples).ToArray();
+            for (int i = samples - 1; i > 0; i--)
+            {
+                int k = (int)(Uniform(seed, 0x4C48535045524DUL + (ulong)j, (ulong)i) * (i + 1));
+                (strata[j][i], strata[j][k]) = (strata[j][k], strata[j][i]);
+            }
+        }
+        var points = new LatinHypercubePoints(seed, samples, dimensions);
+        var u = new double[dimensions];
+        for (int s = 0; s < samples; s++)
+        {
+            points.Fill(s, u);
+            for (int j = 0; j < dimensions; j++)
+            {
+                double expected = (strata[j][s] + Uniform(seed, 0x4C48534A4954UL + (ulong)j, (ulong)s)) / samples;
+                Assert.That(BitConverter.DoubleToInt64Bits(u[j]), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected)), $"sample {s}, dimension {j}");
+            }
+            Assert.That(UnitHash.Uniform(seed, (ulong)s, (ulong)(s * 7)), Is.EqualTo(Uniform(seed, (ulong)s, (ulong)(s * 7))));
+        }
+    }
+
     [Test]
     public void LatinHypercube_SameSeed_SamePoints_OtherSeed_Different()
     {

@@ -33,21 +33,24 @@ public sealed class LatinHypercubePoints : UnitPoints
     private const ulong PermutationStream = 0x4C48535045524DUL; // "LHSPERM"
     private const ulong JitterStream = 0x4C48534A4954UL;        // "LHSJIT"
     private readonly int[][] _strata;
-    private readonly ulong _seed;
+    private readonly UnitStream[] _jitter;
 
     public LatinHypercubePoints(ulong seed, int count, int dimensions) : base(count, dimensions)
     {
-        _seed = seed;
         _strata = new int[dimensions][];
+        _jitter = new UnitStream[dimensions];
         for (int j = 0; j < dimensions; j++)
         {
-            var p = Enumerable.Range(0, count).ToArray();
+            var p = new int[count];
+            for (int i = 0; i < count; i++) p[i] = i;
+            var draws = new UnitStream(seed, PermutationStream + (ulong)j);
             for (int i = count - 1; i > 0; i--)
             {
-                int k = (int)(UnitHash.Uniform(seed, PermutationStream + (ulong)j, (ulong)i) * (i + 1));
+                int k = (int)(draws.Uniform((ulong)i) * (i + 1));
                 (p[i], p[k]) = (p[k], p[i]);
             }
             _strata[j] = p;
+            _jitter[j] = new UnitStream(seed, JitterStream + (ulong)j);
         }
     }
 
@@ -57,7 +60,7 @@ public sealed class LatinHypercubePoints : UnitPoints
     public override void Fill(int sample, Span<double> u)
     {
         for (int j = 0; j < Dimensions; j++)
-            u[j] = (_strata[j][sample] + UnitHash.Uniform(_seed, JitterStream + (ulong)j, (ulong)sample)) / Count;
+            u[j] = (_strata[j][sample] + _jitter[j].Uniform((ulong)sample)) / Count;
     }
 }
 
