@@ -25,11 +25,17 @@ public sealed class AvxEmitter(ILGenerator il, Action<double> constant, Func<Loc
     /// <summary>
     /// Avx's methods over vectors, by name and operand count, looked up once: the step code of a large model calls them
     /// some 20,000 times, and each reflection lookup allocated its candidates and argument types anew.
+    /// Keyed by name within a table per operand count (string keys, not tuples: a tuple key's comparer is a generic
+    /// instantiation over a value type that the precompiled (composite) build lacks, JIT-compiled at first use).
     /// </summary>
-    private static readonly ConcurrentDictionary<(string Name, int Operands), MethodInfo> Methods = new();
+    private static readonly ConcurrentDictionary<string, MethodInfo>[] Methods = [new(), new(), new(), new()];
 
-    private static MethodInfo OnVectors(string method, int operands) => Methods.GetOrAdd((method, operands),
-        key => typeof(Avx).GetMethod(key.Name, Enumerable.Repeat(V, key.Operands).ToArray())!);
+    private static MethodInfo OnVectors(string method, int operands) => Methods[operands].GetOrAdd(method, name =>
+    {
+        var types = new Type[operands];
+        Array.Fill(types, V);
+        return typeof(Avx).GetMethod(name, types)!;
+    });
 
     /// <summary>Pushes a constant in all four lanes.</summary>
     public void Constant(double value) => constant(value);

@@ -65,7 +65,7 @@ internal sealed unsafe class CompiledSection
         Func<int, bool>? fixedWithinRun = null)
     {
         // Every stock takes its step, also one whose net rate Setup set once (a stock without flows).
-        IEnumerable<int> stored = update is null ? [] : Enumerable.Range(update.RateBase, update.Count);
+        var stored = update is null ? new RowRange(0, 0) : new RowRange(update.RateBase, update.Count);
         var graph = new KernelGraph(section.AsSpan(), plan.ArgumentPool.AsSpan(), uniform, observed, stored,
             layout is null ? ElementGroups(plan) : null, layout is null ? fixedWithinRun : null);
 
@@ -96,20 +96,26 @@ internal sealed unsafe class CompiledSection
             spillSlots += width;
             return firstSpillSlot + spillSlots - width;
         }
-        var reads = chunks.Select(_ => new Dictionary<KernelNode, int>()).ToList();
+        var reads = new Dictionary<KernelNode, int>[chunks.Count];
+        for (int c = 0; c < chunks.Count; c++) reads[c] = new Dictionary<KernelNode, int>();
         foreach (var node in graph.Order)
         {
             var counts = reads[chunkOf[node]];
             CountReads(node, true, counts);
         }
+        var readElsewhere = new List<KernelNode>();
         for (int c = 0; c < chunks.Count; c++)
-            foreach (var node in reads[c].Keys.ToList())
-                if (chunkOf[node] != c)
-                {
-                    reads[c].Remove(node);
-                    if (spills.ContainsKey(node)) continue;
-                    spills[node] = SpillSlot(node, node.Packed ? LaneLayout.GroupWidth : 1); // a one-run pack spills four adjacent slots
-                }
+        {
+            readElsewhere.Clear();
+            foreach (var (node, _) in reads[c])
+                if (chunkOf[node] != c) readElsewhere.Add(node);
+            foreach (var node in readElsewhere)
+            {
+                reads[c].Remove(node);
+                if (spills.ContainsKey(node)) continue;
+                spills[node] = SpillSlot(node, node.Packed ? LaneLayout.GroupWidth : 1); // a one-run pack spills four adjacent slots
+            }
+        }
 
         // Packs whose lanes are read one by one are read back from memory (LaneShuffles.Broadcast).
         foreach (var node in graph.Order.Where(n => n.ReadByLane && !spills.ContainsKey(n)))

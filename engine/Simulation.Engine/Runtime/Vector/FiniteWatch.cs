@@ -15,12 +15,19 @@ internal sealed class FiniteRows
     /// <param name="checkedRows">The rows the compiled step code stores and the check reads after each evaluation; empty without compiled code.</param>
     public FiniteRows(EvaluationPlan plan, int[] checkedRows)
     {
-        ElementRows = plan.ElementSlots.Distinct().Order().ToArray();
+        var elements = new List<int>(plan.ElementSlots.Length);
+        foreach (int slot in plan.ElementSlots) elements.Add(slot);
+        ElementRows = SortedDistinct(elements);
         ElementRanges = RowRange.Runs(ElementRows);
         Checked = RowRange.Runs(checkedRows);
         Stocks = [new RowRange(plan.StockBase, plan.StockCount)];
-        var writtenAfterCheck = plan.Capture.Concat(plan.Commit).Select(i => i.Dst).ToHashSet();
-        StepEnd = RowRange.Runs(ElementRows.Where(writtenAfterCheck.Contains).ToArray());
+        var writtenAfterCheck = new HashSet<int>();
+        foreach (var instruction in plan.Capture) writtenAfterCheck.Add(instruction.Dst);
+        foreach (var instruction in plan.Commit) writtenAfterCheck.Add(instruction.Dst);
+        var stepEnd = new List<int>();
+        foreach (int row in ElementRows)
+            if (writtenAfterCheck.Contains(row)) stepEnd.Add(row);
+        StepEnd = RowRange.Runs(stepEnd);
     }
 
     /// <summary>The slot rows of every model element (what the reference evaluator checks).</summary>
@@ -50,11 +57,30 @@ internal sealed class FiniteRows
     /// </summary>
     public static int[] CheckedBy(EvaluationPlan plan, HashSet<int> observed, bool takesEulerStep)
     {
-        var elements = plan.ElementSlots.ToHashSet();
+        var elements = new HashSet<int>();
+        foreach (int slot in plan.ElementSlots) elements.Add(slot);
         observed.UnionWith(NonFiniteReach.Unreached(plan.Rates.AsSpan(), plan.ArgumentPool.AsSpan(), elements, observed));
-        return plan.Rates.Select(i => i.Dst).Where(elements.Contains)
-            .Concat(takesEulerStep ? [] : Enumerable.Range(plan.RateBase, plan.StockCount))
-            .Where(observed.Contains).Distinct().Order().ToArray();
+        var rows = new List<int>();
+        foreach (var instruction in plan.Rates)
+            if (elements.Contains(instruction.Dst) && observed.Contains(instruction.Dst)) rows.Add(instruction.Dst);
+        if (!takesEulerStep)
+            for (int row = plan.RateBase; row < plan.RateBase + plan.StockCount; row++)
+                if (observed.Contains(row)) rows.Add(row);
+        return SortedDistinct(rows);
+    }
+
+    /// <summary>
+    /// The rows once each, ascending. Loops rather than LINQ's Distinct and Order: the step code's generation runs
+    /// this once a shard, and LINQ's instantiations over ints are missing from the precompiled (composite) build, so
+    /// each would be JIT-compiled at first use.
+    /// </summary>
+    private static int[] SortedDistinct(List<int> rows)
+    {
+        var distinct = new HashSet<int>(rows);
+        var sorted = new int[distinct.Count];
+        distinct.CopyTo(sorted);
+        Array.Sort(sorted);
+        return sorted;
     }
 }
 

@@ -115,14 +115,14 @@ internal sealed class KernelGraph
 
     /// <param name="uniform">Per slot: the value when it is the same in every lane and known now, else null.</param>
     /// <param name="observed">Slots whose final value the section must store.</param>
-    /// <param name="storedAlways">Observed slots to store even when the section does not write them (their value on entry).</param>
+    /// <param name="storedAlways">Adjacent observed slots to store even when the section does not write them (their value on entry).</param>
     /// <param name="elementGroups">For a one-run program: adjacent slots (up to four) of elements to put in the four lanes
     /// (<see cref="ElementPacking"/>); null to keep one run's value in each lane.</param>
     /// <param name="fixedWithinRun">For a one-run program: whether a slot keeps its value from Setup to the end of the run.</param>
-    public KernelGraph(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, IReadOnlyList<double?> uniform, IReadOnlySet<int> observed,
-        IEnumerable<int> storedAlways, IReadOnlyList<RowRange>? elementGroups = null, Func<int, bool>? fixedWithinRun = null)
+    public KernelGraph(ReadOnlySpan<Instruction> code, ReadOnlySpan<int> pool, double?[] uniform, IReadOnlySet<int> observed,
+        RowRange storedAlways, IReadOnlyList<RowRange>? elementGroups = null, Func<int, bool>? fixedWithinRun = null)
     {
-        int slotCount = uniform.Count;
+        int slotCount = uniform.Length;
         var current = new KernelNode?[slotCount];
         var entry = new KernelNode?[slotCount];
         var finalDefinition = new int[slotCount];
@@ -192,12 +192,19 @@ internal sealed class KernelGraph
             finalDefinition[instruction.Dst] = index;
         }
 
-        foreach (int slot in storedAlways) current[slot] ??= ValueOf(slot);
-        var rootSlots = observed.Where(s => current[s] is not null).OrderBy(s => finalDefinition[s]).ToList();
+        for (int slot = storedAlways.Start; slot < storedAlways.Start + storedAlways.Count; slot++) current[slot] ??= ValueOf(slot);
+        var rootSlots = InDefinitionOrder(observed, current, finalDefinition, code.Length);
         if (elementGroups is null)
         {
-            foreach (int slot in rootSlots) current[slot]!.RootSlots.Add(slot);
-            Roots = rootSlots.Select(s => current[s]!).Distinct().ToList();
+            var roots = new List<KernelNode>();
+            var seen = new HashSet<KernelNode>();
+            foreach (int slot in rootSlots)
+            {
+                var root = current[slot]!;
+                root.RootSlots.Add(slot);
+                if (seen.Add(root)) roots.Add(root);
+            }
+            Roots = roots;
         }
         else
         {
@@ -354,5 +361,22 @@ internal sealed class KernelGraph
         var list = new List<KernelNode>();
         ScheduledOperands(node, list);
         return list;
+    }
+
+    /// <summary>
+    /// The observed slots the section defines or stores, in the order of their final definitions (ties in the set's
+    /// order). A counting sort over the instruction indices rather than LINQ's OrderBy or Array.Sort of packed keys:
+    /// the precompiled (composite) build lacks both instantiations and would JIT-compile them at first use.
+    /// </summary>
+    private static List<int> InDefinitionOrder(IReadOnlySet<int> observed, KernelNode?[] current, int[] finalDefinition, int instructions)
+    {
+        var before = new int[instructions + 1]; // before[k]: how many of the slots have a final definition earlier than k
+        foreach (int slot in observed)
+            if (current[slot] is not null) before[finalDefinition[slot] + 1]++;
+        for (int k = 1; k <= instructions; k++) before[k] += before[k - 1];
+        var ordered = new int[before[instructions]];
+        foreach (int slot in observed)
+            if (current[slot] is not null) ordered[before[finalDefinition[slot]]++] = slot;
+        return [.. ordered];
     }
 }
