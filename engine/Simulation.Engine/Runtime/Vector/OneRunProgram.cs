@@ -19,8 +19,26 @@ public sealed class OneRunProgram
         RecordedSlots = recordedSlots;
         Finite = new FiniteRows(plan, checkedRows);
         DeferredRates = ChecksStateAtEnd(plan) ? [new RowRange(plan.RateBase, plan.StockCount)] : [];
-        CheckedBlocks = Finite.Checked.Where(r => r.Count >= ShortRun).ToArray();
-        CheckedAlone = Finite.Checked.Where(r => r.Count < ShortRun).SelectMany(r => Enumerable.Range(r.Start, r.Count)).ToArray();
+        var everyStep = RowRange.Runs(CheckedEveryStep(plan, checkedRows));
+        CheckedBlocks = everyStep.Where(r => r.Count >= ShortRun).ToArray();
+        CheckedAlone = everyStep.Where(r => r.Count < ShortRun).SelectMany(r => Enumerable.Range(r.Start, r.Count)).ToArray();
+    }
+
+    /// <summary>
+    /// The checked rows that must be summed at every step. With Euler steps (<see cref="ChecksStateAtEnd"/>) a row whose
+    /// NaN or infinity reaches a net rate through operations that keep it (<see cref="NonFiniteReach"/>) makes that
+    /// stock non-finite from the next step to the end, so the check of the stocks and net rates at the end sees it:
+    /// only the others (recorded values that feed no stock, values that reach one only through a comparison, MIN...),
+    /// which can go NaN and come back, are summed at every step. The run then stops at the end rather than at the step
+    /// that went bad, and the batch engine runs it again to report when and where, as it does for any non-finite run.
+    /// </summary>
+    private static List<int> CheckedEveryStep(EvaluationPlan plan, int[] checkedRows)
+    {
+        if (!ChecksStateAtEnd(plan)) return [.. checkedRows];
+        var netRates = Enumerable.Range(plan.RateBase, plan.StockCount);
+        var sinks = NonFiniteReach.Sinks(plan.Rates.AsSpan(), plan.ArgumentPool.AsSpan(), new HashSet<int>(checkedRows), netRates);
+        sinks.Sort();
+        return sinks;
     }
 
     /// <summary>Runs of checked rows shorter than this are summed row by row, not as a block (a call, a vector loop and its tail).</summary>

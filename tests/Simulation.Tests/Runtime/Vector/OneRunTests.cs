@@ -102,6 +102,55 @@ public class OneRunTests
         Assert.That(results.Problems[0], Is.EqualTo(problem));
     }
 
+    /// <summary>
+    /// With Euler steps the one-run program sums at every step only the stored values whose NaN or infinity reaches no
+    /// stock (<c>NonFiniteReach.Sinks</c>); one that reaches a stock is seen in the stocks at the end of the run. Either way
+    /// the run is stopped as non-finite and the batch engine reports it: the same time and element as the reference, for
+    /// an element that reaches a stock going NaN at the first step, mid-run, at the last step but one and at the last step
+    /// (its stock then never takes the NaN: the net rates are summed at the end too), and for one that reaches none.
+    /// </summary>
+    [TestCase(0.0, 100.0)]
+    [TestCase(3.0, 100.0)]
+    [TestCase(9.5, 100.0)]
+    [TestCase(10.0, 100.0)]
+    [TestCase(100.0, 0.0)]
+    [TestCase(100.0, 4.5)]
+    [TestCase(100.0, 10.0)]
+    public void ElementGoingNonFinite_IsReportedAsTheReferenceReportsIt(double reachingAt, double sinkAt)
+    {
+        const string json = """
+            { "name": "blip", "time": { "start": 0, "stop": 10, "dt": 0.5 }, "dimensions": [ { "name": "D", "size": 6 } ],
+              "variables": [
+                { "name": "k", "kind": "auxiliary", "input": true, "equation": 3 },
+                { "name": "j", "kind": "auxiliary", "input": true, "equation": 3 },
+                { "name": "Blip", "kind": "auxiliary", "dimensions": ["D"], "equation": "1 / (k + D - 1 - TIME) - 1 / (k + D - 1 - TIME)" },
+                { "name": "Flow", "kind": "flow", "dimensions": ["D"], "equation": "Stock[D] * 0.01 + 0 * Blip[D]" },
+                { "name": "Stock", "kind": "stock", "dimensions": ["D"], "initial": "10 + D", "inflows": ["Flow"] },
+                { "name": "Note", "kind": "auxiliary", "equation": "SUM(Stock[*]) * 0 / (j - TIME)" }
+              ] }
+            """;
+        var bound = TestModels.Bind(json);
+        var plan = TestModels.Compile(json, [bound.FindVariable("k")!.Elements[0], bound.FindVariable("j")!.Elements[0]]);
+        double[] parameters = [reachingAt, sinkAt];
+        foreach (var recorded in new IReadOnlyList<ModelElement>[] { plan.Model.Elements, plan.Model.Elements.Where(e => e.Kind == ElementKind.Stock).ToList() })
+        {
+            var outputs = Outputs(plan, recorded);
+            var record = RecordRequest.AtTimes(plan, outputs, Enumerable.Range(0, plan.StepCount + 1).Select(plan.Clock.TimeOf));
+            var program = OneRunProgram.Create(plan, outputs.Select(o => o.Slot).ToArray()) ?? throw new IgnoreException("no AVX2 here");
+            var work = new OneRunWorkspace(program, record.Steps.Length);
+            parameters.CopyTo(work.Parameters);
+            Assert.That(OneRunKernel.Run(work, record.Steps.ToArray(), 0, 0), Is.False, "the one-run program should stop as non-finite");
+
+            var results = BatchResults.Collect(new BatchRunner(plan, record), new ParameterTable(1, 2, parameters));
+            var (rows, problem) = Reference(plan, outputs, record, parameters);
+            Assert.That(problem, Is.Not.Null);
+            Assert.That(results.Problems[0], Is.EqualTo(problem), $"recording {outputs.Count} elements");
+            for (int s = 0; s < rows.Count; s++)
+                for (int c = 0; c < outputs.Count; c++)
+                    Assert.That(DifferentialTests.SameBits(rows[s][c], results.Values[0][s * outputs.Count + c]), $"{outputs[c].Name} at recorded step {s}");
+        }
+    }
+
     /// <summary>Runs the plan at its defaults on the one-run program and on the reference evaluator; fails at the first difference.</summary>
     internal static OneRunProgram CompareWithReference(EvaluationPlan plan, IReadOnlyList<ModelElement> recorded)
     {
