@@ -113,8 +113,22 @@ internal static class ApiJson
         ["times"] = Numbers(r.Times),
         ["lines"] = new JsonArray(r.Lines.Select(l => (JsonNode)new JsonObject
         {
-            ["chart"] = l.Chart, ["element"] = l.Element, ["values"] = Numbers(l.Values), ["baseline"] = Numbers(l.Baseline),
+            ["chart"] = l.Chart, ["element"] = l.Element, ["values"] = Numbers(l.Values),
             ["band"] = Band(l.Band), ["baselineBand"] = Band(l.BaselineBand),
+        }).ToArray()),
+    };
+
+    /// <summary>
+    /// The baseline's point run, line by line: the same for every request, so the page asks for it once rather than
+    /// each run's answer carrying it (it was half of an answer's bytes).
+    /// </summary>
+    public static JsonObject Baseline(LeverResult baseline) => new()
+    {
+        ["scenario"] = baseline.Scenario,
+        ["times"] = Numbers(baseline.Times),
+        ["lines"] = new JsonArray(baseline.Lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["chart"] = l.Chart, ["element"] = l.Element, ["values"] = Numbers(l.Values),
         }).ToArray()),
     };
 

@@ -56,11 +56,12 @@ public static class LeversServer
         app.MapGet("/api/experiment", (LeverModel model) => Json(ApiJson.Experiment(model)));
         app.MapGet("/api/inputs", (LeverModel model) => Json(ApiJson.Inputs(model)));
         app.MapGet("/api/scenarios", (LeverModel model) => Json(ApiJson.Scenarios(model)));
+        app.MapGet("/api/baseline", (LeverModel model) => Json(ApiJson.Baseline(model.Baseline())));
         app.MapPost("/api/run", RunAsync);
         app.MapPost("/api/scenario", SaveAsync);
         app.MapFallback((HttpContext http) => http.Request.Path.StartsWithSegments("/api")
             ? Json(ApiJson.Error($"there is no {http.Request.Method} {http.Request.Path}", "path",
-                "the API: GET /api/experiment, /api/inputs, /api/scenarios; POST /api/run, /api/scenario"), StatusCodes.Status404NotFound)
+                "the API: GET /api/experiment, /api/inputs, /api/scenarios, /api/baseline; POST /api/run, /api/scenario"), StatusCodes.Status404NotFound)
             : Results.Text("not found\n", "text/plain", statusCode: StatusCodes.Status404NotFound));
     }
 

@@ -32,7 +32,7 @@ public static class WarmUpRequests
         while (sent < MaxRequests && clock.Elapsed < MaxTime && quiet < QuietRequests)
         {
             if (sent % 25 == 0)
-                foreach (string path in new[] { "/", "/app.js", "/api/experiment", "/api/inputs", "/api/scenarios" })
+                foreach (string path in new[] { "/", "/app.js", "/api/experiment", "/api/inputs", "/api/scenarios", "/api/baseline" })
                     await Read(await client.GetAsync(path, cancellation), cancellation);
             using (var content = new StringContent(body, Encoding.UTF8, "application/json"))
                 await Read(await client.PostAsync("/api/run", content, cancellation), cancellation);

@@ -96,6 +96,9 @@ public sealed class LeverModel
             plan => plan.Runner.PrepareOneRun());
     }
 
+    /// <summary>The baseline's answer (its point run, computed once): what every answer's baseline values are.</summary>
+    public LeverResult Baseline() => Run(new LeverRequest(), CancellationToken.None, out _)!;
+
     /// <summary>Answers a request; null with the problem when the request is wrong (nothing is run then).</summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires.</exception>
     public LeverResult? Run(LeverRequest request, CancellationToken cancellation, out LeverProblem? problem)

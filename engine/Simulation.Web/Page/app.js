@@ -12,6 +12,7 @@ const page = {
   from: new Map(),    // dated levers: input name -> the time its moved values take effect (none: from the start)
   controller: null,   // the run in flight
   timer: 0,
+  baseline: null,     // the baseline's lines (GET api/baseline: the same for every run, so asked for once)
   result: null,
   answered: null,     // the request the shown result answers
   sent: null,         // the request last sent
@@ -27,8 +28,9 @@ async function getJson(path) {
 }
 
 async function start() {
-  const [experiment, inputs, scenarios] = await Promise.all([getJson('api/experiment'), getJson('api/inputs'), getJson('api/scenarios')]);
-  Object.assign(page, { experiment, groups: inputs.groups, presets: scenarios.scenarios });
+  const [experiment, inputs, scenarios, baseline] = await Promise.all([getJson('api/experiment'), getJson('api/inputs'), getJson('api/scenarios'),
+    getJson('api/baseline')]);
+  Object.assign(page, { experiment, groups: inputs.groups, presets: scenarios.scenarios, baseline });
   page.preset = scenarios.scenarios.find(s => s.baseline) || scenarios.scenarios[0];
   document.title = `${experiment.name} – sim serve`;
   $('title').textContent = experiment.name;
@@ -295,7 +297,7 @@ function showResult(result, bands) {
     box.appendChild(p);
   }
   updateKpis(result);
-  SimCharts.update(page.experiment, result, bands);
+  SimCharts.update(page.experiment, page.baseline, result, bands);
   page.runs++;
 }
 

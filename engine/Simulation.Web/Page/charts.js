@@ -28,12 +28,13 @@ const SimCharts = (() => {
     ];
   }
 
-  function update(experiment, result, showBands) {
+  // The baseline's lines come once (api/baseline), in the order of every run's lines.
+  function update(experiment, baseline, result, showBands) {
     const byChart = new Map();
-    for (const line of result.lines) {
+    result.lines.forEach((line, k) => {
       if (!byChart.has(line.chart)) byChart.set(line.chart, []);
-      byChart.get(line.chart).push(line);
-    }
+      byChart.get(line.chart).push({ ...line, baseline: baseline.lines[k].values });
+    });
     for (const [id, { instance, chart }] of instances) {
       const lines = byChart.get(id) || [];
       const series = [];

@@ -80,6 +80,30 @@ public class ServeApiTests
         Assert.That(run["warnings"]!.AsArray(), Is.Empty);
     }
 
+    /// <summary>
+    /// The baseline's lines come once, from <c>GET /api/baseline</c>, not in every run's answer: they are the lines of a run
+    /// of the baseline itself (<c>{}</c>), in the same order as every answer's lines, at the same times.
+    /// </summary>
+    [Test]
+    public async Task Baseline_GivesTheBaselinesLinesOnce()
+    {
+        var baseline = await Get("/api/baseline");
+        var (_, itself) = await Post("/api/run", "{}");
+        var (_, moved) = await Post("/api/run", """{"inputs": {"Discharge Capacity": 70}}""");
+        Assert.That((string)baseline["scenario"]!, Is.EqualTo("baseline"));
+        Assert.That(baseline["times"]!.ToJsonString(), Is.EqualTo(moved["times"]!.ToJsonString()));
+        var lines = baseline["lines"]!.AsArray();
+        Assert.That(lines, Has.Count.EqualTo(moved["lines"]!.AsArray().Count).And.Count.GreaterThan(0));
+        for (int k = 0; k < lines.Count; k++)
+        {
+            var (line, run, other) = (lines[k]!, itself["lines"]![k]!, moved["lines"]![k]!);
+            Assert.That(((string)line["chart"]!, (string)line["element"]!), Is.EqualTo(((string)other["chart"]!, (string)other["element"]!)));
+            Assert.That(line["values"]!.ToJsonString(), Is.EqualTo(run["values"]!.ToJsonString()), "the baseline's own run");
+            Assert.That(other.AsObject().ContainsKey("baseline"), Is.False, "a run's answer does not repeat the baseline's lines");
+        }
+        Assert.That(moved["lines"]![0]!["values"]!.ToJsonString(), Is.Not.EqualTo(lines[0]!["values"]!.ToJsonString()), "the lever moves the first line");
+    }
+
     [TestCase("{", "body", "bad JSON")]
     [TestCase("", "body", "empty")]
     [TestCase("[1, 2]", "body", "must be a JSON object")]
