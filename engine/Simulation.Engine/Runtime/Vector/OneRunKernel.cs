@@ -24,6 +24,7 @@ public unsafe struct OneRunKernel : IStateKernel
     private int _checks;
     private bool _checkedOnce;
     private double _pendingSum;
+    private TimeTable.Use _time;
 
     private OneRunKernel(OneRunWorkspace work, int[] recordSteps, ulong seed, ulong runIndex)
     {
@@ -44,7 +45,9 @@ public unsafe struct OneRunKernel : IStateKernel
         var plan = work.Program.Plan;
         var kernel = new OneRunKernel(work, recordSteps, seed, runIndex);
         Integrator.Run(ref kernel, plan.Time, plan.StepCount, saveEvery: 1);
-        return !kernel.WentNonFinite;
+        if (kernel.WentNonFinite) return false;
+        if (kernel._time.Making is { } made) work.Program.Time!.Publish(made);
+        return true;
     }
 
     private readonly double* Slots => (double*)Unsafe.AsPointer(ref _slots[0]); // pinned at allocation
@@ -59,8 +62,9 @@ public unsafe struct OneRunKernel : IStateKernel
         _slots[EvaluationPlan.TimeSlot] = time;
         PlanInterpreter.Execute(_plan.Setup, _slots, _plan, _work.Parameters, _state);
         PlanInterpreter.Execute(_plan.Initial, _slots, _plan, _work.Parameters, _state);
-        foreach (var (row, sources) in _program.Rates.FixedRows) // inputs fixed within the run, gathered once
+        foreach (var (row, sources) in _program.Rates.FixedRows.Concat(_program.Time?.Section.FixedRows ?? [])) // inputs fixed within the run, gathered once
             for (int lane = 0; lane < sources.Length; lane++) _slots[row + lane] = _slots[sources[lane]];
+        if (_program.Time is { } table) _time = table.Begin(_slots);
     }
 
     /// <summary>The first evaluation runs on the interpreter, which stores every element for the first check.</summary>
@@ -68,8 +72,14 @@ public unsafe struct OneRunKernel : IStateKernel
     public void EvaluateRates(double time)
     {
         _slots[EvaluationPlan.TimeSlot] = time;
-        if (_checkedOnce) _program.Rates.Run(Slots, time, 0);
-        else PlanInterpreter.Execute(_plan.Rates, _slots, _plan, _work.Parameters, _state);
+        if (_checkedOnce)
+        {
+            if (_program.Time is not null) _time.Step(Slots, time, _state.Step);
+            _program.Rates.Run(Slots, time, 0);
+            return;
+        }
+        PlanInterpreter.Execute(_plan.Rates, _slots, _plan, _work.Parameters, _state);
+        if (_program.Time is not null) _time.Keep(Slots, _state.Step);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

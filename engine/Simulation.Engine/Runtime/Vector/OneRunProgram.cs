@@ -12,10 +12,11 @@ namespace Simulation.Engine.Runtime.Vector;
 /// </summary>
 public sealed class OneRunProgram
 {
-    private OneRunProgram(EvaluationPlan plan, CompiledSection rates, IReadOnlyList<int> recordedSlots, int[] checkedRows)
+    private OneRunProgram(EvaluationPlan plan, CompiledSection rates, TimeTable? time, IReadOnlyList<int> recordedSlots, int[] checkedRows)
     {
         Plan = plan;
         Rates = rates;
+        Time = time;
         RecordedSlots = recordedSlots;
         Finite = new FiniteRows(plan, checkedRows);
         DeferredRates = ChecksStateAtEnd(plan) ? [new RowRange(plan.RateBase, plan.StockCount)] : [];
@@ -58,7 +59,11 @@ public sealed class OneRunProgram
 
     public EvaluationPlan Plan { get; }
 
+    /// <summary>The step code: the Rates section, less <see cref="Time"/>'s part, which runs first.</summary>
     internal CompiledSection Rates { get; }
+
+    /// <summary>The values of the Rates section that depend on TIME and inputs fixed within the run only, or null.</summary>
+    internal TimeTable? Time { get; }
 
     /// <summary>The slots recorded at each recorded step, in order.</summary>
     public IReadOnlyList<int> RecordedSlots { get; }
@@ -82,14 +87,14 @@ public sealed class OneRunProgram
     internal static bool ChecksStateAtEnd(EvaluationPlan plan) => plan.Time.Method == Model.IntegrationMethod.Euler;
 
     /// <summary>
-    /// Slots that keep their value from Setup to the end of a run: neither TIME, nor a stock (the steps), nor written by
-    /// the sections run at every step (Rates, Capture, Commit).
+    /// Slots of the plan that keep their value from Setup to the end of a run: neither TIME, nor a stock (the steps), nor
+    /// written by the sections run at every step (Rates, Capture, Commit).
     /// </summary>
     private static Func<int, bool> FixedWithinRun(EvaluationPlan plan)
     {
         var changing = new HashSet<int> { EvaluationPlan.TimeSlot };
         foreach (var instruction in plan.Rates.Concat(plan.Capture).Concat(plan.Commit)) changing.Add(instruction.Dst);
-        return slot => !changing.Contains(slot) && (slot < plan.StockBase || slot >= plan.StockBase + plan.StockCount);
+        return slot => slot < plan.SlotCount && !changing.Contains(slot) && (slot < plan.StockBase || slot >= plan.StockBase + plan.StockCount);
     }
 
     /// <summary>The program, or null when the plan cannot run this way (no AVX2; random draws or delays in its Rates section).</summary>
@@ -101,9 +106,12 @@ public sealed class OneRunProgram
         var observed = VectorProgram.Observed(plan, recordedSlots);
         // Euler steps keep a NaN or infinity in the stocks, so the net rates and stocks are checked at the end only (OneRunKernel).
         var checkedRows = FiniteRows.CheckedBy(plan, observed, takesEulerStep: ChecksStateAtEnd(plan));
-        var rates = CompiledSection.Compile(plan, plan.Rates, observed, layout: null, UniformValues.Of(plan), plan.SlotCount, "one_run", listing: listing,
-            fixedWithinRun: FixedWithinRun(plan));
-        return new OneRunProgram(plan, rates, recordedSlots.ToArray(), checkedRows);
+        var fixedWithinRun = FixedWithinRun(plan);
+        var uniform = UniformValues.Of(plan);
+        var (time, rest) = TimeTable.Split(plan, observed, fixedWithinRun, ref uniform, listing);
+        var rates = CompiledSection.Compile(plan, rest, observed, layout: null, uniform, time?.Section.SlotCount ?? plan.SlotCount, "one_run",
+            listing: listing, fixedWithinRun: fixedWithinRun);
+        return new OneRunProgram(plan, rates, time, recordedSlots.ToArray(), checkedRows);
     }
 }
 

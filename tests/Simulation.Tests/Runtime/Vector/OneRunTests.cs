@@ -79,6 +79,52 @@ public class OneRunTests
         Assert.That(program.Rates.FixedRows, Is.Not.Empty, "no row of inputs was gathered once a run");
     }
 
+    /// <summary>
+    /// Values of TIME and inputs fixed within the run only (a growth index, a seasonal COS, a lookup and a STEP of TIME)
+    /// are kept for every step by the second run with the same inputs (<see cref="TimeTable"/>) and copied by later ones:
+    /// every run, with and without the table, with the inputs they read moved and not, gives the reference's bits.
+    /// </summary>
+    [Test]
+    public void ValuesOfTimeAlone_KeptForLaterRuns_GiveTheReferenceBits()
+    {
+        const string json = """
+            { "name": "seasons", "time": { "start": 0, "stop": 730, "dt": 0.5 }, "dimensions": [ { "name": "D", "size": 5 } ],
+              "variables": [
+                { "name": "growth", "kind": "auxiliary", "input": true, "equation": 0.03 },
+                { "name": "k", "kind": "auxiliary", "input": true, "equation": 0.01 },
+                { "name": "Index", "kind": "auxiliary", "equation": "(1 + growth) ^ (TIME / 365)" },
+                { "name": "Season", "kind": "auxiliary", "equation": "1 + 0.2 * COS(6.283185307179586 * TIME / 365)" },
+                { "name": "Ramp up", "kind": "auxiliary", "equation": "1 + STEP(0.5, 200)" },
+                { "name": "Shape", "kind": "auxiliary", "equation": "TIME / 365", "graph": { "xRange": [0, 2], "y": [0, 0.4, 0.7, 1] } },
+                { "name": "Flow", "kind": "flow", "dimensions": ["D"], "equation": "Stock[D] * k * Index * Season * Ramp up * (1 + Shape) * (1 + D) / 10" },
+                { "name": "Stock", "kind": "stock", "dimensions": ["D"], "initial": "100 + D", "outflows": ["Flow"] }
+              ] }
+            """;
+        var bound = TestModels.Bind(json);
+        var plan = TestModels.Compile(json, [bound.FindVariable("growth")!.Elements[0], bound.FindVariable("k")!.Elements[0]]);
+        var outputs = Outputs(plan, plan.Model.Elements);
+        var record = RecordRequest.AtTimes(plan, outputs, Enumerable.Range(0, plan.StepCount + 1).Select(plan.Clock.TimeOf));
+        var program = OneRunProgram.Create(plan, outputs.Select(o => o.Slot).ToArray()) ?? throw new IgnoreException("no AVX2 here");
+        Assert.That(program.Time, Is.Not.Null, "no value of TIME alone was taken out of the step code");
+        var work = new OneRunWorkspace(program, record.Steps.Length);
+        double[][] runs = [[0.03, 0.01], [0.03, 0.02], [0.03, 0.03], [0.05, 0.03], [0.03, 0.04], [0.05, 0.01], [0.05, 0.01], [0.05, 0.02]];
+        // The second run with a growth makes its table; later runs with that growth copy it, whatever k.
+        bool[] tabled = [false, false, true, false, true, false, true, true];
+        for (int r = 0; r < runs.Length; r++)
+        {
+            runs[r].CopyTo(work.Parameters, 0);
+            int served = program.Time!.RunsServed;
+            Assert.That(OneRunKernel.Run(work, record.Steps.ToArray(), 0, 0), Is.True, "the run went NaN or infinite");
+            Assert.That(program.Time.RunsServed - served, Is.EqualTo(tabled[r] ? 1 : 0), $"run {r}: whether the table served it");
+            var (rows, problem) = Reference(plan, outputs, record, runs[r]);
+            Assert.That(problem, Is.Null);
+            for (int s = 0; s < rows.Count; s++)
+                for (int j = 0; j < outputs.Count; j++)
+                    if (!DifferentialTests.SameBits(rows[s][j], work.Recorded[s * outputs.Count + j]))
+                        Assert.Fail($"run {r}: {outputs[j].Name} at recorded step {s}: reference {rows[s][j]:R}, one run {work.Recorded[s * outputs.Count + j]:R}");
+        }
+    }
+
     [Test]
     public void RunThatGoesNonFinite_IsReportedAsTheReferenceReportsIt()
     {
