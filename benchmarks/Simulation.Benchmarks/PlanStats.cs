@@ -74,7 +74,7 @@ public static class PlanStats
         var program = Simulation.Engine.Runtime.Vector.OneRunProgram.Create(plan, [], text) ?? throw new InvalidOperationException("no one-run program");
         var ops = System.Text.RegularExpressions.Regex.Matches(text.ToString(), @"\b([A-Z][A-Za-z]*)(x4)?\(")
             .GroupBy(m => m.Groups[1].Value + m.Groups[2].Value).OrderByDescending(g => g.Count()).Take(24).Select(g => $"{g.Key} {g.Count()}");
-        Console.WriteLine($"  one-run step code: {program.PackCount} packs, {program.TransposedCount} groups of reductions in the lanes; operations: {string.Join(", ", ops)}");
+        Console.WriteLine($"  one-run step code: {program.PackCount} packs, {program.StripedCount} sums four items at a time; operations: {string.Join(", ", ops)}");
         if (Environment.GetEnvironmentVariable("SIM_LISTING") is { } file) File.WriteAllText(file, text.ToString());
         // What a request's futures run: a batch of 4 lanes (one future each), every instruction once for all four.
         var batch = new StringWriter();

@@ -26,7 +26,7 @@ public enum OperationKind
     /// <summary>dst = graphical function number Aux read at A.</summary>
     Lookup,
 
-    /// <summary>dst = a fold of the Count pool slots at Aux (SUM, PROD, MEAN, VMIN, VMAX, STDDEV), left to right.</summary>
+    /// <summary>dst = a fold of the Count pool slots at Aux (SUM, PROD, MEAN, VMIN, VMAX, STDDEV): sums in <see cref="SumOrder"/>'s order, the rest left to right.</summary>
     Fold,
 
     /// <summary>dst = pool slot number floor(A) (1-based) of the Count at Aux, or 0 outside.</summary>

@@ -13,6 +13,19 @@ public class ArrayedEqualsScalarProperties
     private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// SUM written out in its order (<see cref="Engine.Ops.SumOrder"/>): lane l adds terms l, l + 4, ..., then
+    /// (p0 + p1) + (p2 + p3), a lane with no term left out. The lanes' start (0) is left out too: the terms here are
+    /// populations, never -0, and 0 + x is x for every other x.
+    /// </summary>
+    private static string WrittenOutSum(IReadOnlyList<string> terms)
+    {
+        var lanes = Enumerable.Range(0, Math.Min(4, terms.Count))
+            .Select(l => "(" + string.Join(" + ", terms.Where((_, k) => k % 4 == l)) + ")").ToList();
+        string Pair(int first) => lanes.Count > first + 1 ? $"({lanes[first]} + {lanes[first + 1]})" : lanes[first];
+        return lanes.Count > 2 ? $"{Pair(0)} + {Pair(2)}" : Pair(0);
+    }
+
+    /// <summary>
     /// Population S[D, E] with births into the first D element, ageing from each D element to the next
     /// (S[D.prev, E]), deaths at a rate per E, and a reduction over D per E feeding back into births.
     /// </summary>
@@ -41,7 +54,7 @@ public class ArrayedEqualsScalarProperties
         for (int j = 1; j <= m; j++)
         {
             v.Append($$"""{ "name": "death rate_{{j}}", "kind": "auxiliary", "equation": {{N(death[j - 1])}} },""");
-            v.Append($$"""{ "name": "total_{{j}}", "kind": "auxiliary", "equation": "{{string.Join(" + ", Enumerable.Range(1, n).Select(i => $"S_{i}_{j}"))}}" },""");
+            v.Append($$"""{ "name": "total_{{j}}", "kind": "auxiliary", "equation": "{{WrittenOutSum(Enumerable.Range(1, n).Select(i => $"S_{i}_{j}").ToList())}}" },""");
         }
         for (int i = 1; i <= n; i++)
         for (int j = 1; j <= m; j++)

@@ -137,7 +137,7 @@ internal sealed unsafe class CompiledSection
         {
             StepDt = update is null ? double.NaN : plan.Dt,
             PackCount = graph.PackCount,
-            TransposedCount = graph.TransposedCount,
+            StripedCount = graph.StripedCount,
             FixedRows = fixedRows,
         };
     }
@@ -151,8 +151,8 @@ internal sealed unsafe class CompiledSection
     /// <summary>Groups of four elements computed as one vector in a one-run program (<see cref="ElementPacking"/>).</summary>
     public int PackCount { get; private init; }
 
-    /// <summary>Groups of reductions computed in the lanes of one vector in a one-run program (<see cref="TransposedFolds"/>).</summary>
-    public int TransposedCount { get; private init; }
+    /// <summary>Sums a one-run program adds four items at a time, as vectors (<see cref="StripedFolds"/>).</summary>
+    public int StripedCount { get; private init; }
 
     /// <summary>
     /// Every four adjacent elements of an array whose slots are adjacent, and its last two or three (and, for arrays of

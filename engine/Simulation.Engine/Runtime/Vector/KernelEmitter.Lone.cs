@@ -70,6 +70,11 @@ internal sealed unsafe partial class KernelEmitter
             EmitLoneLoad(_spills[inputs[0]] + lane); // one element of a pack, from where the pack was stored
             return;
         }
+        if (op is StripedFold striped)
+        {
+            EmitStripedFold(striped, inputs);
+            return;
+        }
         switch (op.Kind)
         {
             case OperationKind.Pure when op == Operations.Div && ExactReciprocal.Of(inputs[1]) is { } reciprocal:
@@ -158,37 +163,51 @@ internal sealed unsafe partial class KernelEmitter
     /// <summary>A fold part (or a whole fold) in the order of <see cref="FoldOperation.Apply"/>: the same operations on doubles.</summary>
     private void EmitLoneFold(FoldOperation fold, KernelNode[] inputs, FoldPart part)
     {
-        if (part.Continues) EmitLone(inputs[0]);
-        else _il.Emit(OpCodes.Ldc_R8, fold.Start);
-        foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))
+        if (!part.InOrder(fold))
         {
-            EmitLone(item); // an item in memory is the addition's memory operand
-            EmitLoneOp(fold.Step, 2);
+            if (part.Continues || !part.Last) throw new InvalidOperationException("a sum is cut into its lanes' chains, not into parts in order");
+            if (inputs.Length == 0) _il.Emit(OpCodes.Ldc_R8, fold.Start);
+            else SumOrder.Emit(inputs.Length, k => EmitLone(inputs[k]), () => _il.Emit(OpCodes.Add), EmitLoneAddStart);
+        }
+        else
+        {
+            if (part.Continues) EmitLone(inputs[0]);
+            else _il.Emit(OpCodes.Ldc_R8, fold.Start);
+            foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))
+            {
+                EmitLone(item); // an item in memory is the addition's memory operand
+                EmitLoneOp(fold.Step, 2);
+            }
         }
         if (!fold.DividesByCount || !part.Last) return;
         _il.Emit(OpCodes.Ldc_R8, (double)part.Items);
         _il.Emit(OpCodes.Div);
     }
 
-    /// <summary>STDDEV as <see cref="EmitReduce"/> spells it: the mean, then the squared deviations summed in order, / n, square root.</summary>
+    /// <summary>Adds a sum's start (+0.0) to the double on the stack as x - (-0.0): the same operation, with a memory operand where 0.0 would take a register.</summary>
+    private void EmitLoneAddStart()
+    {
+        _il.Emit(OpCodes.Ldc_R8, -0.0);
+        _il.Emit(OpCodes.Sub);
+    }
+
+    /// <summary>STDDEV as <see cref="EmitReduce"/> spells it: the mean, then the squared deviations summed in <see cref="SumOrder"/>'s order, / n, square root.</summary>
     private void EmitLoneStdDev(KernelNode[] items)
     {
         var mean = TempLone();
         var deviation = TempLone();
         EmitLoneFold(Operations.Mean, items, FoldPart.Whole(items.Length));
         _il.Emit(OpCodes.Stloc, mean);
-        _il.Emit(OpCodes.Ldc_R8, 0.0);
-        foreach (var item in items)
+        SumOrder.Emit(items.Length, k =>
         {
-            EmitLone(item);
+            EmitLone(items[k]);
             _il.Emit(OpCodes.Ldloc, mean);
             _il.Emit(OpCodes.Sub);
             _il.Emit(OpCodes.Stloc, deviation);
             _il.Emit(OpCodes.Ldloc, deviation);
             _il.Emit(OpCodes.Ldloc, deviation);
             _il.Emit(OpCodes.Mul);
-            _il.Emit(OpCodes.Add);
-        }
+        }, () => _il.Emit(OpCodes.Add), EmitLoneAddStart);
         _il.Emit(OpCodes.Ldc_R8, (double)items.Length);
         _il.Emit(OpCodes.Div);
         _il.Emit(OpCodes.Call, SquareRoot);

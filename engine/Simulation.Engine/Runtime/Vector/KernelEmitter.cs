@@ -196,11 +196,6 @@ internal sealed unsafe partial class KernelEmitter
         }
         var op = node.Op!;
         var inputs = node.Inputs;
-        if (op is TransposedFold transposed)
-        {
-            EmitTransposedFold(transposed, inputs, node.Part!);
-            return;
-        }
         switch (op.Kind)
         {
             case OperationKind.Pure when op == Operations.Div && ExactReciprocal.Of(inputs[1]) is { } reciprocal:
@@ -274,18 +269,16 @@ internal sealed unsafe partial class KernelEmitter
             EmitFold(Operations.Mean, items);
             _il.Emit(OpCodes.Stloc, mean);
             var deviation = Temp();
-            EmitBroadcast(0.0);
-            foreach (var item in items)
+            SumOrder.Emit(items.Length, k =>
             {
-                EmitTree(item);
+                EmitTree(items[k]);
                 _il.Emit(OpCodes.Ldloc, mean);
                 Inline(Operations.Sub);
                 _il.Emit(OpCodes.Stloc, deviation);
                 _il.Emit(OpCodes.Ldloc, deviation);
                 _il.Emit(OpCodes.Ldloc, deviation);
                 Inline(Operations.Mul);
-                Inline(Operations.Add);
-            }
+            }, () => Inline(Operations.Add), EmitAddStart);
             EmitBroadcast(items.Length);
             Inline(Operations.Div);
             Inline(Operations.Sqrt);
@@ -296,15 +289,37 @@ internal sealed unsafe partial class KernelEmitter
         EmitFold(fold, items);
     }
 
-    /// <summary>One part of a fold: continues the previous part's accumulator (or starts the fold) over this part's items, and finishes the fold if it is the last.</summary>
+    /// <summary>
+    /// Adds a sum's start (+0.0) to the vector on the stack (<see cref="SumOrder.Emit"/>) as x - (-0.0), the same
+    /// operation: -0.0 is read from the constant table as the subtraction's memory operand, where 0.0 would take a register.
+    /// </summary>
+    private void EmitAddStart()
+    {
+        EmitBroadcast(-0.0);
+        Inline(Operations.Sub);
+    }
+
+    /// <summary>
+    /// One part of a fold: continues the previous part's accumulator (or starts the fold) over this part's items, and
+    /// finishes the fold if it is the last; a whole sum adds its items in <see cref="SumOrder"/>'s order.
+    /// </summary>
     private void EmitFoldPart(FoldOperation fold, KernelNode[] inputs, FoldPart part)
     {
-        if (part.Continues) EmitTree(inputs[0]);
-        else EmitBroadcast(fold.Start);
-        foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))
+        if (!part.InOrder(fold))
         {
-            EmitTree(item);
-            Inline(fold.Step);
+            if (part.Continues || !part.Last) throw new InvalidOperationException("a sum is cut into its lanes' chains, not into parts in order");
+            if (inputs.Length == 0) EmitBroadcast(fold.Start);
+            else SumOrder.Emit(inputs.Length, k => EmitTree(inputs[k]), () => Inline(Operations.Add), EmitAddStart);
+        }
+        else
+        {
+            if (part.Continues) EmitTree(inputs[0]);
+            else EmitBroadcast(fold.Start);
+            foreach (var item in inputs.AsSpan(part.Continues ? 1 : 0))
+            {
+                EmitTree(item);
+                Inline(fold.Step);
+            }
         }
         if (!fold.DividesByCount || !part.Last) return;
         EmitBroadcast(part.Items);

@@ -85,11 +85,16 @@ internal sealed class KernelNode(NodeKind kind, int id)
 /// </summary>
 /// <param name="Continues">The first input is the accumulator of the previous part (false for the first part).</param>
 /// <param name="Last">The last part, which finishes the fold (MEAN divides by <paramref name="Items"/>) and stands for the whole reduction.</param>
-/// <param name="Items">How many items the whole reduction folds.</param>
-internal sealed record FoldPart(bool Continues, bool Last, int Items)
+/// <param name="Items">How many items the whole reduction folds (for a lane's chain, the chain's).</param>
+/// <param name="Lane">A part of one lane's chain of a long sum (<see cref="SumOrder"/>): its items are added left to right
+/// from the start, and <see cref="LaneSums"/> combines the four chains.</param>
+internal sealed record FoldPart(bool Continues, bool Last, int Items, bool Lane = false)
 {
     /// <summary>A fold not cut at all: one part that starts and finishes it.</summary>
     public static FoldPart Whole(int items) => new(false, true, items);
+
+    /// <summary>Its items are added left to right (a part of a left-to-right fold, or of a lane's chain), not in <see cref="SumOrder"/>'s order.</summary>
+    public bool InOrder(Ops.FoldOperation fold) => Lane || !fold.Additive;
 }
 
 /// <summary>
@@ -210,8 +215,8 @@ internal sealed class KernelGraph
         {
             var roots = new List<KernelNode>();
             var packed = ElementPacking.Apply(_nodes, current, elementGroups, rootSlots, roots, fixedWithinRun, out int packs);
-            packed = TransposedFolds.Apply(packed, roots, out int transposed);
-            (_nodes, Roots, PackCount, TransposedCount) = (packed, roots, packs, transposed);
+            packed = StripedFolds.Apply(packed, roots, out int striped);
+            (_nodes, Roots, PackCount, StripedCount) = (packed, roots, packs, striped);
         }
         Shape();
         Order = ScheduleFrom(Roots);
@@ -221,8 +226,8 @@ internal sealed class KernelGraph
     /// <summary>Groups of four elements computed as one vector (<see cref="ElementPacking"/>); 0 unless packed.</summary>
     public int PackCount { get; }
 
-    /// <summary>Groups of up to four reductions computed in the lanes of one vector (<see cref="TransposedFolds"/>); 0 unless packed.</summary>
-    public int TransposedCount { get; }
+    /// <summary>Sums whose items are added four at a time as vectors (<see cref="StripedFolds"/>); 0 unless packed.</summary>
+    public int StripedCount { get; }
 
     /// <summary>Values stored at the end of the section, in the order their plan instructions come.</summary>
     public IReadOnlyList<KernelNode> Roots { get; }
@@ -275,8 +280,27 @@ internal sealed class KernelGraph
     private static bool CanCutIntoParts(Operation op, KernelNode[] items) =>
         op.Kind == OperationKind.Fold && op != Operations.StdDev && items.Length > LongFold;
 
-    /// <summary>Creates the parts of a long fold in order, each reading the one before; returns the last, which stands for the reduction.</summary>
+    /// <summary>
+    /// Creates the parts of a long fold in order, each reading the one before; returns the node that stands for the
+    /// reduction: the last part, or for a sum (<see cref="SumOrder"/>) the <see cref="LaneSums"/> of its four lanes' chains,
+    /// each chain cut into parts the same way.
+    /// </summary>
     private KernelNode NewFoldParts(Instruction instruction, Operation op, KernelNode[] items)
+    {
+        if (op is not FoldOperation { Additive: true } sum) return NewChain(instruction, op, items, lane: false);
+        var lanes = new KernelNode[SumOrder.Lanes];
+        for (int l = 0; l < lanes.Length; l++)
+        {
+            var chain = new KernelNode[(items.Length - l + SumOrder.Lanes - 1) / SumOrder.Lanes];
+            for (int k = 0; k < chain.Length; k++) chain[k] = items[l + k * SumOrder.Lanes];
+            lanes[l] = NewChain(instruction, Operations.Sum, chain, lane: true);
+        }
+        foreach (var lane in lanes) lane.OperandUses++;
+        return New(NodeKind.Op, instruction: instruction, op: new LaneSums(sum, items.Length), inputs: lanes);
+    }
+
+    /// <summary>The items folded left to right in parts of <see cref="FoldPartItems"/>, each continuing the part before; returns the last.</summary>
+    private KernelNode NewChain(Instruction instruction, Operation op, KernelNode[] items, bool lane)
     {
         KernelNode? previous = null;
         for (int first = 0; ; first += FoldPartItems)
@@ -285,7 +309,8 @@ internal sealed class KernelGraph
             bool last = first + FoldPartItems >= items.Length;
             var inputs = previous is null ? chunk : [previous, .. chunk];
             foreach (var input in inputs) input.OperandUses++;
-            previous = New(NodeKind.Op, instruction: instruction, op: op, inputs: inputs, part: new FoldPart(previous is not null, last, items.Length));
+            previous = New(NodeKind.Op, instruction: instruction, op: op, inputs: inputs,
+                part: new FoldPart(previous is not null, last, items.Length, lane));
             if (last) return previous;
         }
     }

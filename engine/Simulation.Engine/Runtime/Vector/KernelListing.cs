@@ -66,9 +66,9 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
             OperationKind.Lookup => $"{op.Name}{(node.Packed ? "x4" : "")}(tables[{node.Instruction.Aux}], {inputs[0]})",
             OperationKind.Timed => $"{op.Name}({string.Join(", ", inputs)}, time, dt)",
             OperationKind.Choose => $"Choose({inputs[0]}; {string.Join(", ", inputs.Skip(1))})",
-            OperationKind.Fold when op is TransposedFold t => $"{t.Fold.Name} of {t.Items} in each lane, items {t.First}..{t.First + t.BlockItems - 1} transposed({string.Join(", ", inputs)})",
+            OperationKind.Fold when op is StripedFold s => $"{s.Sum.Name} of {s.Items}, four at a time({string.Join(", ", inputs)})",
             OperationKind.Fold when node.Part is { } part =>
-                $"{op.Name}{(part.Continues ? " continued" : "")}{(part.Last ? $" of {part.Items}" : " part")}({string.Join(", ", inputs)})",
+                $"{op.Name}{(part.Lane ? " lane" : "")}{(part.Continues ? " continued" : "")}{(part.Last ? $" of {part.Items}" : " part")}({string.Join(", ", inputs)})",
             _ => $"{op.Name}{(node.Packed && op != LaneShuffles.Gather ? "x4" : "")}({string.Join(", ", inputs)})",
         };
     }

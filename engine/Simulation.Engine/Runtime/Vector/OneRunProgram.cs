@@ -76,8 +76,8 @@ public sealed class OneRunProgram
     /// <summary>Groups of four array elements the step code computes as one vector.</summary>
     public int PackCount => Rates.PackCount;
 
-    /// <summary>Groups of up to four reductions the step code computes in the lanes of one vector.</summary>
-    public int TransposedCount => Rates.TransposedCount;
+    /// <summary>Sums the step code adds four items at a time, as vectors (<see cref="StripedFolds"/>).</summary>
+    public int StripedCount => Rates.StripedCount;
 
     /// <summary>
     /// Whether a NaN or infinity in the stocks or net rates is checked for once, at the end of the run: with Euler steps,

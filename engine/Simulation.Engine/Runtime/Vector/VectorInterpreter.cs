@@ -79,22 +79,29 @@ internal static unsafe class VectorInterpreter
 
     private static V Row(double* s, int stride, int slot, int group) => Vector256.Load(s + slot * stride + 4 * group);
 
-    /// <summary>A fold in its operation's order: left to right from the start value with its step (STDDEV: the mean first, then the squares).</summary>
+    /// <summary>A fold in its operation's order: a sum in <see cref="SumOrder"/>'s (STDDEV: the mean first, then the squares), the rest left to right from the start value with its step.</summary>
     private static V Fold(FoldOperation fold, double* s, int stride, ReadOnlySpan<int> items, int g)
     {
         if (fold == Operations.StdDev)
         {
             var mean = Fold(Operations.Mean, s, stride, items, g);
-            var squares = V.Zero;
-            foreach (int item in items)
+            Span<V> squares = items.Length <= 64 ? stackalloc V[items.Length] : new V[items.Length];
+            for (int k = 0; k < items.Length; k++)
             {
-                var deviation = Row(s, stride, item, g) - mean;
-                squares += deviation * deviation;
+                var deviation = Row(s, stride, items[k], g) - mean;
+                squares[k] = deviation * deviation;
             }
-            return Vector256.Sqrt(squares / Vector256.Create((double)items.Length));
+            return Vector256.Sqrt(SumOrder.Sum(squares, V.Zero) / Vector256.Create((double)items.Length));
+        }
+        if (fold.Additive)
+        {
+            Span<V> values = items.Length <= 64 ? stackalloc V[items.Length] : new V[items.Length];
+            for (int k = 0; k < items.Length; k++) values[k] = Row(s, stride, items[k], g);
+            var sum = SumOrder.Sum(values, Vector256.Create(fold.Start));
+            return fold.DividesByCount ? sum / Vector256.Create((double)items.Length) : sum;
         }
         var acc = Vector256.Create(fold.Start);
         foreach (int item in items) acc = fold.Step.Apply(acc, Row(s, stride, item, g), default, default, 0, 0);
-        return fold.DividesByCount ? acc / Vector256.Create((double)items.Length) : acc;
+        return acc;
     }
 }
