@@ -12,6 +12,7 @@ public class DumpKernelTests
         Assert.That(outcome.Stdout, Does.Contain("next[\"Susceptible\"] = slots[\"Susceptible\"] + 0.125 * v"), "the step code takes the Euler step");
         Assert.That(outcome.Stdout, Does.Contain("Mul(slots[\"Susceptible\"], slots[\"Infected\"])"), "operations by their catalogue names");
         Assert.That(outcome.Stdout, Does.Not.Contain("Ldarg").And.Not.Contain("Avx"));
+        Assert.That(outcome.Stdout, Does.Contain("// 0 values are read by a later method than their own"), "SIR's step code is one method");
     }
 
     [Test]

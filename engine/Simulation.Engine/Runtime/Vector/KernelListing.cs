@@ -20,6 +20,7 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
     {
         writer.WriteLine($"// {name}: {chunks.Count} generated method{(chunks.Count == 1 ? "" : "s")} over {(shape.Layout is { } layout ? $"{layout.Groups} group(s) of 4 lanes" : "one run, array elements in the 4 lanes")}, dt = {Number(shape.Dt)}");
         writer.WriteLine(shape.Update is null ? "// the Euler step is taken after the section" : "// the Euler step is taken here: next[stock] = stock + dt * net rate");
+        writer.WriteLine($"// {Crossing(chunks)} values are read by a later method than their own (through a spill row or their stored slot)");
         for (int c = 0; c < chunks.Count; c++)
         {
             writer.WriteLine();
@@ -32,6 +33,25 @@ internal sealed class KernelListing(EvaluationPlan plan, TextWriter writer)
             writer.WriteLine("    }");
             writer.WriteLine("}");
         }
+    }
+
+    /// <summary>Values read by a method other than the one that computes them: each is stored and loaded back.</summary>
+    private static int Crossing(IReadOnlyList<IReadOnlyList<KernelNode>> chunks)
+    {
+        var chunkOf = new Dictionary<KernelNode, int>();
+        for (int c = 0; c < chunks.Count; c++)
+            foreach (var node in chunks[c]) chunkOf[node] = c;
+        var crossing = new HashSet<KernelNode>();
+        var operands = new List<KernelNode>();
+        for (int c = 0; c < chunks.Count; c++)
+            foreach (var node in chunks[c])
+            {
+                operands.Clear();
+                KernelGraph.ScheduledOperands(node, operands);
+                foreach (var operand in operands)
+                    if (chunkOf[operand] != c) crossing.Add(operand);
+            }
+        return crossing.Count;
     }
 
     private void WriteScheduled(KernelNode node, KernelShape shape)
