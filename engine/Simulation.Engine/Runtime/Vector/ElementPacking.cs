@@ -6,8 +6,9 @@ namespace Simulation.Engine.Runtime.Vector;
 /// Puts array elements in the vector lanes of a one-run program. A batch of one run leaves three of the four lanes of
 /// every vector idle; but a model's arrays repeat the same equation element by element (Population[Age, IMD] * rate[Age]
 /// ...), so four adjacent elements' trees are the same operations on different operands. This pass finds such groups
-/// of four ("packs") in a section's dataflow graph, starting from four adjacent slots of an array (or of net rates) and
-/// following their operands down, and replaces each by one <see cref="KernelNode.Packed"/> node that computes the four
+/// of four ("packs") in a section's dataflow graph, starting from four adjacent slots of an array (or of net rates),
+/// then from four consecutive items of a sum (which adds them in four lanes), and following their operands down, and
+/// replaces each by one <see cref="KernelNode.Packed"/> node that computes the four
 /// elements in the four lanes. Its operands come as four adjacent slots (one load), four constants (one constant
 /// vector), another pack in the same lane order, one value in all lanes, or else are gathered lane by lane
 /// (<see cref="LaneShuffles.Gather"/>); a value that is read alone is taken out of its pack
@@ -56,13 +57,33 @@ internal sealed class ElementPacking
             for (int l = 0; l < range.Count; l++) group[l] = definitions[range.Start + l];
             if (group.Take(range.Count).All(n => n is not null)) TryForm(group, queue);
         }
+        Follow(queue);
+        // Then the items of sums, four at a time (SUM(Demand[*, imd] * Weight[*]) computes its products alone): a sum adds
+        // item 4k + l in lane l (SumOrder), so a pack of items 4k to 4k + 3 is added as it is (StripedFolds).
+        foreach (var node in nodes)
+        {
+            if (node.Kind != NodeKind.Op || node.Part is not null || node.Op is not FoldOperation { Additive: true } sum
+                || sum == Operations.StdDev || node.Inputs.Length < StripedFolds.MinItems) continue;
+            for (int first = 0; first + 1 < node.Inputs.Length; first += Lanes)
+            {
+                var group = new KernelNode?[Lanes];
+                for (int l = 0; l < Lanes && first + l < node.Inputs.Length; l++) group[l] = node.Inputs[first + l];
+                TryForm(group, queue);
+            }
+        }
+        Follow(queue);
+        Build(nodes);
+    }
+
+    /// <summary>Packs the operands of the queued packs, and theirs, as far as they go.</summary>
+    private void Follow(Queue<Pack> queue)
+    {
         while (queue.Count > 0)
         {
             var pack = queue.Dequeue();
             for (int k = 0; k < pack.Members[0]!.Inputs.Length; k++)
                 TryForm(pack.Members.Select(m => m?.Inputs[k]).ToArray(), queue);
         }
-        Build(nodes);
     }
 
     /// <summary>Packs the section's graph; returns its nodes in an order that computes every node after its inputs.</summary>

@@ -19,7 +19,7 @@ internal static class StripedFolds
     private const int Lanes = SumOrder.Lanes;
 
     /// <summary>Sums of fewer items stay doubles: the vector's last steps (its two halves, then its pairs) cost more than they save.</summary>
-    private const int MinItems = 5;
+    internal const int MinItems = 5;
 
     /// <summary>Replaces the section's eligible sums by <see cref="StripedFold"/> nodes that read their items' vectors.</summary>
     /// <param name="nodes">The packed graph's nodes, every node after its inputs.</param>
