@@ -187,12 +187,7 @@ internal sealed class ElementPacking
             for (int k = 0; k < node.Inputs.Length; k++) node.Inputs[k] = Alone(node.Inputs[k]);
             Add(node);
         }
-        foreach (var node in _order) node.OperandUses = 0;
-        foreach (var node in _order)
-        {
-            int weight = node.Op == Operations.StdDev && node.Part is null ? 2 : 1; // STDDEV reads its items twice
-            foreach (var input in node.Inputs) input.OperandUses += weight;
-        }
+        KernelNode.CountOperandUses(_order);
     }
 
     /// <summary>

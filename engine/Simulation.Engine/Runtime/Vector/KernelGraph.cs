@@ -52,6 +52,17 @@ internal sealed class KernelNode(NodeKind kind, int id)
     /// <summary>How many times other nodes read this one (an operand read twice counts twice).</summary>
     public int OperandUses { get; set; }
 
+    /// <summary>How many times this node reads each of its inputs: twice for a whole STDDEV (the mean, then the squares), else once.</summary>
+    public int ReadsOfEachInput => Op == Operations.StdDev && Part is null ? 2 : 1;
+
+    /// <summary>Sets every node's <see cref="OperandUses"/> to the reads the other nodes of <paramref name="order"/> make of it.</summary>
+    public static void CountOperandUses(List<KernelNode> order)
+    {
+        foreach (var node in order) node.OperandUses = 0;
+        foreach (var node in order)
+            foreach (var input in node.Inputs) input.OperandUses += node.ReadsOfEachInput;
+    }
+
     /// <summary>How many packed nodes read this one as an operand: a one-run program's lone value they read in all four lanes.</summary>
     public int VectorReads { get; set; }
 
@@ -185,8 +196,7 @@ internal sealed class KernelGraph
                     else
                     {
                         node = New(NodeKind.Op, instruction: instruction, op: op, inputs: inputs);
-                        int weight = op == Operations.StdDev ? 2 : 1; // STDDEV reads its items twice
-                        foreach (var input in inputs) input.OperandUses += weight;
+                        foreach (var input in inputs) input.OperandUses += node.ReadsOfEachInput;
                     }
                     computed[key] = node;
                     break;

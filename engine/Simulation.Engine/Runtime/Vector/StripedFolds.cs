@@ -114,17 +114,10 @@ internal static class StripedFolds
                 else order.Add(node);
             }
         }
+        KernelNode.CountOperandUses(order);
+        foreach (var node in order) node.ReadByLane = false;
         foreach (var node in order)
-        {
-            node.OperandUses = 0;
-            node.ReadByLane = false;
-        }
-        foreach (var node in order)
-        {
-            int weight = node.Op == Operations.StdDev && node.Part is null ? 2 : 1; // STDDEV reads its items twice
-            foreach (var input in node.Inputs) input.OperandUses += weight;
             if (LaneShuffles.LaneOf(node.Op) is not null) node.Inputs[0].ReadByLane = true;
-        }
         return order;
     }
 }
