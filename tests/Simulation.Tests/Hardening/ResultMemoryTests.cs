@@ -171,10 +171,13 @@ public class ResultMemoryTests
         var experiment = files.CompileOk(File.ReadAllText(files.PathOf("experiment.json")));
         string folder = files.PathOf("sweep");
         Assert.That(SweepTestRuns.Sweep(experiment, folder), Is.EqualTo(SweepStatus.Completed));
-        long before = GC.GetTotalMemory(forceFullCollection: true);
-        var results = SweepFolderReader.Read(folder, series: true);
-        long held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        // What the read results hold: the heap with them, less the heap once they are dropped, both right after the read.
+        // (The heap before the read is no baseline: pooled buffers it held can be trimmed by the read's collections.)
+        object? results = SweepFolderReader.Read(folder, series: true);
+        long with = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(results);
+        results = null;
+        long held = with - GC.GetTotalMemory(forceFullCollection: true);
         return (held, SweepFolderReader.Estimate(folder, series: true).Bytes - MemoryEstimate.Program.Bytes, SweepMemory.ReadBack(experiment).Bytes - MemoryEstimate.Program.Bytes);
     }
 
@@ -183,8 +186,9 @@ public class ResultMemoryTests
     {
         // Measured: the managed heap before and after reading a sweep of 2 x 6,000 runs with 201 series values each,
         // after a first read of the same size (which also allocates what Parquet and the runtime keep for later reads).
-        // The heap is the whole process's, so another test's background work ending in between moves one reading by
-        // megabytes (a train saw 12.4 MB held against 20.5 MB estimated): the median of three readings is the sweep's.
+        // The heap is the whole process's, so another test's background work ending in between could move one reading
+        // (a train saw 12.4 MB held against 20.5 MB estimated, when it was measured against the heap before the read):
+        // the median of three readings is the sweep's.
         ReadBack(6_000);
         var readings = Enumerable.Range(0, 3).Select(_ => ReadBack(6_000)).ToList();
         var (held, fromFolder, fromExperiment) = readings.OrderBy(r => r.Held).ElementAt(1);
